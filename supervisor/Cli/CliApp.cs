@@ -1,0 +1,53 @@
+using System.CommandLine;
+
+namespace MoneyBot.Supervisor.Cli;
+
+/// <summary>The <c>moneybot</c> command line: parses, dispatches to a verb, maps failures to exit codes.</summary>
+public static class CliApp
+{
+    public const string DefaultConfig = "config/moneybot.yaml";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var configOption = new Option<string?>("--config", "-c")
+        {
+            Description = $"Configuration file (default: $MONEYBOT_CONFIG, else {DefaultConfig})",
+            Recursive = true,
+        };
+        var root = new RootCommand("MoneyBot supervisor: keeps the trading bots running.") { configOption };
+        CliContext Context(ParseResult parse) => new(output, error, ResolveConfigPath(parse.GetValue(configOption)));
+
+        foreach (var command in Verbs.Create(Context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run './moneybot --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>-c wins, then MONEYBOT_CONFIG, then config/moneybot.yaml under $MONEYBOT_ROOT (set by ./moneybot) or the current directory.</summary>
+    public static string ResolveConfigPath(string? option)
+    {
+        var path = option ?? Environment.GetEnvironmentVariable("MONEYBOT_CONFIG");
+        if (path is { Length: > 0 })
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var root = Environment.GetEnvironmentVariable("MONEYBOT_ROOT") is { Length: > 0 } r ? r : Directory.GetCurrentDirectory();
+        return Path.GetFullPath(Path.Combine(root, DefaultConfig));
+    }
+}

@@ -1,0 +1,17 @@
+namespace MoneyBot.Supervisor.Cli;
+
+/// <summary><c>config check [file]</c>: every problem with file:line:column and YAML path; exit 2 on any.</summary>
+internal static class ConfigCheckVerb
+{
+    public static int Run(CliContext cli, string? file)
+    {
+        var path = file is null ? cli.ConfigPath : Path.GetFullPath(file);
+        if (cli.LoadConfig(path) is not { } config)
+        {
+            return ExitCodes.Usage;
+        }
+
+        cli.Output.WriteLine($"{path}: OK, {config.Programs.Count} program(s): {string.Join(", ", config.Programs.Select(p => p.Name))}");
+        return ExitCodes.Success;
+    }
+}

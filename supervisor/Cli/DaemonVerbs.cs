@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using MoneyBot.Supervisor.Config;
+using MoneyBot.Supervisor.Control;
+using MoneyBot.Supervisor.Daemon;
+using MoneyBot.Supervisor.Logging;
+using MoneyBot.Supervisor.Processes;
+
+namespace MoneyBot.Supervisor.Cli;
+
+/// <summary>Verbs that start or end the daemon: <c>up</c>, <c>daemon</c>, <c>down</c>.</summary>
+internal static class DaemonVerbs
+{
+    private static readonly TimeSpan DaemonStartTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> UpAsync(CliContext cli, CancellationToken cancellationToken)
+    {
+        if (cli.LoadConfig() is not { } config)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var client = cli.Client(config);
+        if (!await client.IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await cli.Output.WriteLineAsync($"starting daemon for {config.SourcePath} ...").ConfigureAwait(false);
+            if (!await LaunchDaemonAsync(cli, config, client, cancellationToken).ConfigureAwait(false))
+            {
+                return ExitCodes.Failed;
+            }
+        }
+
+        var response = await client.SendAsync(new ControlRequest("up"), cancellationToken).ConfigureAwait(false)
+            ?? new ControlResponse(false, "the daemon stopped answering");
+        if (response.Programs is { } programs)
+        {
+            await cli.Output.WriteAsync(StatusTable.Render(programs, DateTimeOffset.UtcNow, cli.UseColor)).ConfigureAwait(false);
+        }
+
+        return cli.Finish(response);
+    }
+
+    public static async Task<int> RunDaemonAsync(CliContext cli, bool detached, CancellationToken cancellationToken)
+    {
+        if (cli.LoadConfig() is not { } config)
+        {
+            return ExitCodes.Usage;
+        }
+
+        Directory.CreateDirectory(config.Daemon.LogDir);
+        var masker = new SecretMasker(config.Secrets);
+        using var fileLog = new FileLoggerProvider(config.Daemon.DaemonLogPath, config.Daemon.Log, TimeProvider.System, masker);
+        using var loggerFactory = LoggerFactory.Create(builder =>
+        {
+            builder.SetMinimumLevel(LogLevel.Information);
+            builder.AddProvider(fileLog);
+            if (!detached)
+            {
+                builder.AddProvider(new ConsoleLoggerProvider(cli.Error, masker));
+            }
+        });
+
+        SupervisorDaemon daemon;
+        try
+        {
+            daemon = await SupervisorDaemon.StartAsync(config, new DaemonOptions { LoggerFactory = loggerFactory }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (DaemonAlreadyRunningException e)
+        {
+            await cli.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
+        await using (daemon.ConfigureAwait(false))
+        {
+            void Down(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                _ = daemon.ShutdownAsync($"signal {context.Signal}");
+            }
+
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Down);
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Down);
+            using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            {
+                context.Cancel = true;
+                _ = daemon.ReloadAsync(CancellationToken.None);
+            });
+            await daemon.Completion.ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    public static async Task<int> DownAsync(CliContext cli, CancellationToken cancellationToken)
+    {
+        if (cli.LoadConfig() is not { } config)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var pid = ReadPid(config);
+        var response = await cli.Client(config).SendAsync(new ControlRequest("down"), cancellationToken).ConfigureAwait(false);
+        if (response is null)
+        {
+            await cli.Output.WriteLineAsync("the daemon is not running").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        var code = cli.Finish(response);
+        if (pid is { } p && !await WaitForExitAsync(p, TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false))
+        {
+            await cli.Error.WriteLineAsync($"the daemon (pid {p}) has not exited yet").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
+        return code;
+    }
+
+    private static async Task<bool> LaunchDaemonAsync(CliContext cli, SupervisorConfig config, ControlClient client, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(config.Daemon.RunDir);
+        var output = Path.Combine(config.Daemon.RunDir, "daemon.out");
+        var (executable, prefix) = SelfCommand();
+        string[] args = [.. prefix, "daemon", "--config", config.SourcePath, "--detached"];
+        var launched = ChildProcess.StartDetached(executable, args, output);
+        if (launched != 0)
+        {
+            await cli.Error.WriteLineAsync($"could not launch the daemon (exit {launched}); see {output}").ConfigureAwait(false);
+            return false;
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(started) < DaemonStartTimeout)
+        {
+            // The daemon is a detached process we cannot await: poll its socket until it answers.
+            if (await client.IsRunningAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
+        }
+
+        await cli.Error.WriteLineAsync($"the daemon did not answer within {DaemonStartTimeout.TotalSeconds}s; its output ({output}):").ConfigureAwait(false);
+        foreach (var line in LogTail.ReadLast(output, 20, 0))
+        {
+            await cli.Error.WriteLineAsync("  " + line).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    /// <summary>How to run this same CLI again: the apphost itself, or <c>dotnet moneybot.dll</c>.</summary>
+    private static (string Executable, string[] Prefix) SelfCommand()
+    {
+        var process = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable is running");
+        return Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? (process, [typeof(CliApp).Assembly.Location])
+            : (process, []);
+    }
+
+    private static int? ReadPid(SupervisorConfig config)
+    {
+        try
+        {
+            return int.Parse(File.ReadAllText(Path.Combine(config.Daemon.RunDir, "moneybot.pid")).Trim(), CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or FormatException)
+        {
+            return null; // no pid file: nothing to wait for
+        }
+    }
+
+    private static async Task<bool> WaitForExitAsync(int pid, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (ProcessTable.Read(pid) is { State: not 'Z' })
+        {
+            if (TimeProvider.System.GetElapsedTime(started) > timeout)
+            {
+                return false;
+            }
+
+            // Not our child: no exit notification exists, so poll /proc.
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,18 @@
+namespace MoneyBot.Supervisor.Config;
+
+/// <summary>The <c>supervisor:</c> section, with paths made absolute.</summary>
+/// <param name="BaseDirectory">What relative paths in the file are resolved against.</param>
+/// <param name="RunDir">Control socket, lock and state file.</param>
+/// <param name="LogDir">Program logs and the daemon's own log.</param>
+/// <param name="EnvFile">Optional KEY=VALUE file (the process environment wins over it).</param>
+/// <param name="Log">Rotation of the daemon's own log (<c>supervisor.log:</c>).</param>
+public sealed record DaemonSettings(string BaseDirectory, string RunDir, string LogDir, string? EnvFile, LogSettings Log)
+{
+    public string SocketPath => Path.Combine(RunDir, "moneybot.sock");
+
+    public string LockPath => Path.Combine(RunDir, "moneybot.lock");
+
+    public string StatePath => Path.Combine(RunDir, "state.json");
+
+    public string DaemonLogPath => Path.Combine(LogDir, "supervisor.log");
+}

@@ -1,0 +1,55 @@
+namespace MoneyBot.Supervisor.Config;
+
+/// <summary>
+/// Reads <c>supervisor:</c>: first <c>base_dir</c> and <c>env_file</c> (which can only use the process
+/// environment), then loads the env file, then the remaining keys (which can use both).
+/// </summary>
+internal sealed class DaemonSettingsReader(NodeReader reader, VariableExpander expander)
+{
+    public static readonly IReadOnlyList<string> Keys = ["run_dir", "log_dir", "env_file", "base_dir", "log"];
+
+    private const string DefaultEnvFile = "config/.env";
+
+    /// <summary>Reads the section (<paramref name="node"/> may be an empty value) of a file in <paramref name="configDirectory"/>.</summary>
+    public DaemonSettings Read(YamlNode node, string configDirectory)
+    {
+        var fields = reader.Fields(node, "supervisor", Keys).ToDictionary(f => f.Key, StringComparer.Ordinal);
+
+        var baseDirectory = Path.GetDirectoryName(configDirectory) ?? configDirectory;
+        if (fields.TryGetValue("base_dir", out var baseField) && Text(baseField) is { Length: > 0 } baseDir)
+        {
+            baseDirectory = Path.GetFullPath(baseDir, configDirectory);
+        }
+
+        string? envFile = Path.GetFullPath(DefaultEnvFile, baseDirectory);
+        if (fields.TryGetValue("env_file", out var envField))
+        {
+            var text = Text(envField);
+            envFile = string.IsNullOrEmpty(text) ? null : Path.GetFullPath(text, baseDirectory);
+        }
+
+        if (envFile is not null)
+        {
+            var at = envField is { } f ? f.Value : node;
+            expander.UseEnvFile(EnvFile.Load(envFile, reader.Diagnostics, at, "supervisor.env_file"));
+        }
+
+        var log = fields.TryGetValue("log", out var logField)
+            ? new PolicyReader(reader).Logs(LogSettings.Default, logField.Value, logField.Path, PolicyReader.DaemonLogKeys)
+            : LogSettings.Default;
+        return new DaemonSettings(
+            baseDirectory,
+            Directory(fields, "run_dir", "run", baseDirectory),
+            Directory(fields, "log_dir", "logs", baseDirectory),
+            envFile,
+            log);
+    }
+
+    private string Directory(Dictionary<string, YamlField> fields, string key, string fallback, string baseDirectory)
+    {
+        var value = fields.TryGetValue(key, out var field) && Text(field) is { Length: > 0 } text ? text : fallback;
+        return Path.GetFullPath(value, baseDirectory);
+    }
+
+    private string? Text(YamlField field) => reader.String(field.Value, field.Path);
+}

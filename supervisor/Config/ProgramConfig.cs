@@ -1,0 +1,67 @@
+using MoneyBot.Common.Resilience;
+
+namespace MoneyBot.Supervisor.Config;
+
+/// <summary>One program's effective settings: its own keys over <c>defaults:</c>. Validated; paths absolute.</summary>
+public sealed record ProgramConfig
+{
+    /// <summary>The key under <c>programs:</c>; also the log file stem.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Executable: absolute, relative to the base directory (when it contains a slash), or looked up on PATH.</summary>
+    public required string Command { get; init; }
+
+    /// <summary>Arguments, already expanded.</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>Absolute working directory.</summary>
+    public required string WorkingDirectory { get; init; }
+
+    /// <summary>Extra environment for the child (on top of the daemon's own).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Programs started before this one and stopped after it.</summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    /// <summary>Optional group name for group operations.</summary>
+    public string? Group { get; init; }
+
+    public bool Autostart { get; init; } = true;
+
+    public RestartMode Restart { get; init; } = RestartMode.Always;
+
+    /// <summary>Exit codes counted as expected under <see cref="RestartMode.OnFailure"/>.</summary>
+    public IReadOnlyList<int> ExitCodes { get; init; } = [0];
+
+    /// <summary>How long a new process must stay up to count as started.</summary>
+    public TimeSpan StartSecs { get; init; } = TimeSpan.FromSeconds(10);
+
+    public BackoffPolicy Backoff { get; init; } = BackoffPolicy.Default;
+
+    public GiveUpPolicy GiveUp { get; init; } = GiveUpPolicy.Default;
+
+    public StopSignal StopSignal { get; init; } = StopSignal.Term;
+
+    /// <summary>Grace after <see cref="StopSignal"/> before SIGKILL of the whole tree.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public LogSettings Logs { get; init; } = LogSettings.Default;
+
+    /// <summary>&gt; 0: restart when no WATCHDOG=1 arrives for this long.</summary>
+    public TimeSpan Watchdog { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// True when every setting equals <paramref name="other"/>'s, lists and maps compared by content.
+    /// A reload restarts a program only when this is false.
+    /// </summary>
+    public bool HasSameSettingsAs(ProgramConfig other) =>
+        this with { Args = [], Environment = EmptyEnvironment, DependsOn = [], ExitCodes = [] }
+            == other with { Args = [], Environment = EmptyEnvironment, DependsOn = [], ExitCodes = [] }
+        && Args.SequenceEqual(other.Args)
+        && DependsOn.SequenceEqual(other.DependsOn)
+        && ExitCodes.SequenceEqual(other.ExitCodes)
+        && Environment.Count == other.Environment.Count
+        && Environment.All(kv => other.Environment.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyEnvironment = new Dictionary<string, string>();
+}

@@ -1,0 +1,15 @@
+namespace MoneyBot.Supervisor.Config;
+
+/// <summary>A whole validated configuration file.</summary>
+/// <param name="SourcePath">Absolute path of the YAML file it came from.</param>
+/// <param name="Daemon">The <c>supervisor:</c> section.</param>
+/// <param name="Programs">Programs in file order.</param>
+/// <param name="Secrets">Values to mask wherever text leaves the daemon (tokens from the environment).</param>
+public sealed record SupervisorConfig(
+    string SourcePath,
+    DaemonSettings Daemon,
+    IReadOnlyList<ProgramConfig> Programs,
+    IReadOnlyList<string> Secrets)
+{
+    public ProgramConfig? Find(string name) => Programs.FirstOrDefault(p => p.Name == name);
+}

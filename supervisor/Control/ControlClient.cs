@@ -1,0 +1,37 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace MoneyBot.Supervisor.Control;
+
+/// <summary>Talks to a daemon over its control socket: one request, one response per connection.</summary>
+public sealed class ControlClient(string socketPath)
+{
+    /// <summary>Sends <paramref name="request"/>; null when no daemon answers on the socket.</summary>
+    public async Task<ControlResponse?> SendAsync(ControlRequest request, CancellationToken cancellationToken = default)
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException)
+        {
+            // No socket file, or nobody listening on it: no daemon.
+            return null;
+        }
+
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        var line = JsonSerializer.Serialize(request, ControlJsonContext.Default.ControlRequest) + "\n";
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var answer = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        return answer is null
+            ? new ControlResponse(false, "the daemon closed the connection without answering (is it shutting down?)")
+            : JsonSerializer.Deserialize(answer, ControlJsonContext.Default.ControlResponse);
+    }
+
+    /// <summary>True when a daemon answers a ping.</summary>
+    public async Task<bool> IsRunningAsync(CancellationToken cancellationToken = default) =>
+        await SendAsync(new ControlRequest("ping"), cancellationToken).ConfigureAwait(false) is { Ok: true };
+}

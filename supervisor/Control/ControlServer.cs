@@ -1,0 +1,134 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace MoneyBot.Supervisor.Control;
+
+/// <summary>
+/// Listens on a Unix domain socket (mode 0600: only the owner may drive the daemon); each connection
+/// carries one JSON request line and gets one JSON response line.
+/// </summary>
+public sealed partial class ControlServer : IAsyncDisposable
+{
+    private readonly string socketPath;
+    private readonly Func<ControlRequest, CancellationToken, Task<ControlResponse>> handle;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Socket listener;
+    private readonly Task acceptLoop;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> inFlight = new();
+    private int disposed;
+
+    private ControlServer(string socketPath, Func<ControlRequest, CancellationToken, Task<ControlResponse>> handle, ILogger logger)
+    {
+        this.socketPath = socketPath;
+        this.handle = handle;
+        this.logger = logger;
+        File.Delete(socketPath); // a stale socket of a dead daemon; the caller holds the lock, so no live daemon uses it
+        listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+        File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        listener.Listen(64);
+        acceptLoop = AcceptAsync();
+    }
+
+    /// <summary>Binds the socket and starts answering.</summary>
+    public static ControlServer Start(
+        string socketPath, Func<ControlRequest, CancellationToken, Task<ControlResponse>> handle, ILogger logger) =>
+        new(socketPath, handle, logger);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        listener.Dispose();
+        try
+        {
+            // Let requests in flight (the 'down' that stopped us, say) write their answers.
+            await Task.WhenAll(inFlight.Keys).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Requests still waiting (a 'logs -f'-like long call) are cut off below.
+        }
+
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await acceptLoop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        File.Delete(socketPath);
+        stopping.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            Socket connection;
+            try
+            {
+                connection = await listener.AcceptAsync(stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return; // shutting down
+            }
+
+            var serving = ServeAsync(connection);
+            inFlight[serving] = true;
+            _ = serving.ContinueWith(t => inFlight.TryRemove(t, out _), TaskScheduler.Default);
+        }
+    }
+
+    private async Task ServeAsync(Socket connection)
+    {
+        using var _ = connection;
+        await using var stream = new NetworkStream(connection, ownsSocket: false);
+        try
+        {
+            using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+            var line = await reader.ReadLineAsync(stopping.Token).ConfigureAwait(false);
+            if (line is null)
+            {
+                return;
+            }
+
+            ControlResponse response;
+            try
+            {
+                var request = JsonSerializer.Deserialize(line, ControlJsonContext.Default.ControlRequest);
+                response = request is null
+                    ? new ControlResponse(false, "empty request", Usage: true)
+                    : await handle(request, stopping.Token).ConfigureAwait(false);
+            }
+            catch (JsonException e)
+            {
+                response = new ControlResponse(false, $"malformed request: {e.Message}", Usage: true);
+            }
+
+            var json = JsonSerializer.Serialize(response, ControlJsonContext.Default.ControlResponse) + "\n";
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(json), stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+        {
+            // The client went away or the daemon is stopping: nothing to answer.
+            Log.ConnectionDropped(logger, e.Message);
+        }
+        catch (Exception e)
+        {
+            // A failing request must not take the control socket down with it.
+            Log.RequestFailed(logger, e);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Debug, Message = "control connection dropped: {Reason}")]
+        public static partial void ConnectionDropped(ILogger logger, string reason);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "control request failed")]
+        public static partial void RequestFailed(ILogger logger, Exception exception);
+    }
+}

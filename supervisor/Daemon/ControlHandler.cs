@@ -1,0 +1,97 @@
+using MoneyBot.Supervisor.Control;
+using MoneyBot.Supervisor.Supervision;
+
+namespace MoneyBot.Supervisor.Daemon;
+
+/// <summary>Turns control requests into operations on the daemon's programs.</summary>
+internal sealed class ControlHandler(SupervisorDaemon daemon)
+{
+    public async Task<ControlResponse> HandleAsync(ControlRequest request, CancellationToken cancellationToken)
+    {
+        var programs = daemon.Programs;
+        switch (request.Verb)
+        {
+            case "ping":
+                return new ControlResponse(true, "pong");
+            case "status":
+                if (request.Target is { } name && programs.Find(name) is null)
+                {
+                    return UnknownTarget(name, programs);
+                }
+
+                return Report(true, null, programs.Statuses().Where(s => request.Target is null || s.Name == request.Target));
+            case "health":
+                var problems = HealthProblems(programs.Statuses());
+                return new ControlResponse(problems.Count == 0, problems.Count == 0 ? "healthy" : $"{problems.Count} problem(s)", Problems: problems);
+            case "up":
+                var autostart = programs.AutostartSet();
+                await programs.StartAsync(autostart, byOperator: false, cancellationToken).ConfigureAwait(false);
+                return Outcome(programs, autostart.Select(p => p.Name).ToList(), "started");
+            case "start" or "stop" or "restart":
+                return await TargetAsync(request, programs, cancellationToken).ConfigureAwait(false);
+            case "reload":
+                return await daemon.ReloadAsync(cancellationToken).ConfigureAwait(false);
+            case "down":
+                await daemon.ShutdownAsync("down requested").ConfigureAwait(false);
+                return new ControlResponse(true, "all programs stopped; daemon exiting");
+            default:
+                return new ControlResponse(false, $"unknown verb '{request.Verb}'", Usage: true);
+        }
+    }
+
+    /// <summary>One line per autostart program that is not RUNNING.</summary>
+    public static IReadOnlyList<string> HealthProblems(IEnumerable<ProgramStatus> statuses) =>
+        statuses.Where(s => s.Autostart && s.State != ProgramState.Running)
+            .Select(s => $"{s.Name}: {s.State.ToString().ToUpperInvariant()} ({s.Reason})")
+            .ToList();
+
+    private static async Task<ControlResponse> TargetAsync(ControlRequest request, ProgramSet programs, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Target))
+        {
+            return new ControlResponse(false, $"{request.Verb} needs a program, a group or 'all'", Usage: true);
+        }
+
+        if (programs.Resolve(request.Target) is not { } targets)
+        {
+            return UnknownTarget(request.Target, programs);
+        }
+
+        var names = targets.Select(t => t.Name).ToList();
+        if (request.Verb is "stop" or "restart")
+        {
+            await programs.StopAsync(targets, byOperator: request.Verb == "stop", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (request.Verb == "stop")
+        {
+            return Outcome(programs, names, "stopped");
+        }
+
+        await programs.StartAsync(targets, byOperator: true, cancellationToken).ConfigureAwait(false);
+        return Outcome(programs, names, request.Verb == "start" ? "started" : "restarted");
+    }
+
+    private static ControlResponse Outcome(ProgramSet programs, List<string> names, string verbed)
+    {
+        var statuses = programs.Statuses().Where(s => names.Contains(s.Name)).ToList();
+        var wanted = verbed == "stopped" ? ProgramState.Stopped : ProgramState.Running;
+        var failed = statuses.Where(s => s.State != wanted)
+            .Select(s => $"{s.Name}: {s.State.ToString().ToUpperInvariant()} ({s.Reason})")
+            .ToList();
+        var message = failed.Count == 0
+            ? $"{verbed} {string.Join(", ", names)}"
+            : $"{failed.Count} of {names.Count} not {verbed}";
+        return new ControlResponse(failed.Count == 0, message, programs.Statuses().Select(ProgramStatusDto.From).ToList(), failed);
+    }
+
+    private static ControlResponse Report(bool ok, string? message, IEnumerable<ProgramStatus> statuses) =>
+        new(ok, message, statuses.Select(ProgramStatusDto.From).ToList());
+
+    private static ControlResponse UnknownTarget(string target, ProgramSet programs)
+    {
+        var known = programs.Programs.Select(p => p.Name)
+            .Concat(programs.Programs.Select(p => p.Config.Group).OfType<string>().Distinct());
+        return new ControlResponse(false, $"no program or group named '{target}' (known: {string.Join(", ", known)}, all)", Usage: true);
+    }
+}

@@ -1,0 +1,3 @@
+using MoneyBot.Supervisor.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,144 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using MoneyBot.Common.Resilience;
+using MoneyBot.Supervisor.Config;
+using MoneyBot.Supervisor.Logging;
+using MoneyBot.Supervisor.Processes;
+
+namespace MoneyBot.Supervisor.Supervision;
+
+/// <summary>
+/// Owns one program's state machine. Every input (operator requests, process exits, timers) is a
+/// message handled one at a time by a single loop, so the state never races; <see cref="Transition"/>
+/// is the only place the state changes, and it checks the move, logs it once and publishes an event.
+/// </summary>
+public sealed partial class ProgramSupervisor : IAsyncDisposable
+{
+    private readonly Channel<ProgramMessage> inbox = Channel.CreateUnbounded<ProgramMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string logDir;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly EventBus events;
+    private readonly Func<double> random;
+    private readonly Action<ProgramSupervisor> onChanged;
+    private readonly Lock snapshotGate = new();
+    private readonly Task loop;
+    private int disposed;
+
+    /// <summary>Creates the supervisor of <paramref name="config"/> in STOPPED; nothing runs until <see cref="StartAsync"/>.</summary>
+    /// <param name="config">The program's settings.</param>
+    /// <param name="logDir">Where its log files go.</param>
+    /// <param name="time">Clock for timers and uptimes.</param>
+    /// <param name="logger">The daemon's log.</param>
+    /// <param name="events">Where transitions are published.</param>
+    /// <param name="onChanged">Called synchronously after every transition (the daemon saves its state file there).</param>
+    /// <param name="random">Source of jitter in [0, 1).</param>
+    /// <param name="stoppedByOperator">Remembered from an earlier daemon: the operator stopped it.</param>
+    public ProgramSupervisor(
+        ProgramConfig config,
+        string logDir,
+        TimeProvider time,
+        ILogger logger,
+        EventBus events,
+        Action<ProgramSupervisor>? onChanged = null,
+        Func<double>? random = null,
+        bool stoppedByOperator = false)
+    {
+        this.config = config;
+        this.logDir = logDir;
+        this.time = time;
+        this.logger = logger;
+        this.events = events;
+        this.random = random ?? Random.Shared.NextDouble;
+        this.onChanged = onChanged ?? (_ => { });
+        this.stoppedByOperator = stoppedByOperator;
+        logs = new ProgramLogs(logDir, config.Name, config.Logs, time);
+        backoff = new BackoffTracker(config.Backoff, this.random);
+        reason = stoppedByOperator ? "stopped by operator" : "not started";
+        snapshot = BuildSnapshot();
+        loop = Task.Run(RunAsync);
+    }
+
+    public string Name => config.Name;
+
+    /// <summary>The settings in force.</summary>
+    public ProgramConfig Config => Volatile.Read(ref config);
+
+    public ProgramState State => Status().State;
+
+    /// <summary>The log files of this program.</summary>
+    public ProgramLogs Logs => Volatile.Read(ref logs);
+
+    /// <summary>A consistent snapshot, uptime computed now.</summary>
+    public ProgramStatus Status()
+    {
+        ProgramStatus current;
+        long since;
+        lock (snapshotGate)
+        {
+            current = snapshot;
+            since = spawnedAt;
+        }
+
+        return current.Pid is null ? current : current with { Uptime = time.GetElapsedTime(since) };
+    }
+
+    /// <summary>Starts the program; completes when it is RUNNING or its start failed (BACKOFF, FATAL, EXITED, STOPPED).</summary>
+    public Task<ProgramStatus> StartAsync(bool byOperator = true, CancellationToken cancellationToken = default) =>
+        SendAsync(done => new ProgramMessage.Start(done, byOperator), cancellationToken);
+
+    /// <summary>Stops the program (signal, grace, then SIGKILL of the tree); completes in STOPPED.</summary>
+    public Task<ProgramStatus> StopAsync(bool byOperator = true, CancellationToken cancellationToken = default) =>
+        SendAsync(done => new ProgramMessage.Stop(done, byOperator), cancellationToken);
+
+    /// <summary>Replaces the settings. Only allowed while no process runs (stop first).</summary>
+    public Task<ProgramStatus> ReconfigureAsync(ProgramConfig newConfig, CancellationToken cancellationToken = default) =>
+        SendAsync(done => new ProgramMessage.Reconfigure(newConfig, done), cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        var done = NewCompletion();
+        inbox.Writer.TryWrite(new ProgramMessage.Shutdown(done));
+        await loop.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        await Logs.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task<ProgramStatus> SendAsync(
+        Func<TaskCompletionSource<ProgramStatus>, ProgramMessage> create, CancellationToken cancellationToken)
+    {
+        var done = NewCompletion();
+        if (!inbox.Writer.TryWrite(create(done)))
+        {
+            throw new ObjectDisposedException(nameof(ProgramSupervisor), $"program '{Name}' is no longer supervised");
+        }
+
+        return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TaskCompletionSource<ProgramStatus> NewCompletion() =>
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task RunAsync()
+    {
+        await foreach (var message in inbox.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                if (await HandleAsync(message).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+            catch (Exception e)
+            {
+                // A bug in one handler must not end supervision of this program; it is logged loudly.
+                Log.HandlerFailed(logger, Name, message.GetType().Name, e);
+            }
+        }
+    }
+}
