@@ -7,7 +7,7 @@ daemon with its own config, run dir and log dir under --work:
   idle-4     4 x `sleep 10000N`: daemon RSS, `status` round trip, 20 crashes (kill -9 -> new
              pid, polled from /proc every 1 ms), then 200 crash/restart cycles (RSS before/after)
   idle-100   100 x `sleep 10NNNN`: time until all run, daemon RSS, `status` round trip
-  log        writer.py prints 100 MB of numbered 100-byte lines as fast as it can (3 runs): seconds from
+  log        writer.py prints 100 MB of numbered 100-byte lines as fast as it can (5 runs): seconds from
              its first byte until the log file holds all of it, lost/duplicated/split lines,
              daemon RSS before/after and its peak (VmHWM)
 
@@ -267,7 +267,13 @@ class Moneybot(Supervisor):
         with open(self.conf, "w") as f:
             f.write("\n".join(lines) + "\n")
 
-    def cli(self, *verb, timeout=120, check=True, wrapper=True):
+    def env(self):
+        e = super().env()
+        e["MONEYBOT_ROOT"] = self.args.repo  # what ./moneybot exports
+        e.pop("MONEYBOT_CONFIG", None)
+        return e
+
+    def cli(self, *verb, timeout=120, check=True, wrapper=False):
         cmd = (self.args.mb_wrapper if wrapper else self.args.mb_cli) + list(verb) + ["-c", self.conf]
         return run(cmd, env=self.env(), timeout=timeout, cwd=self.args.repo, check=check)
 
@@ -855,7 +861,7 @@ def main():
     ap.add_argument("--cycle-gap", type=float, default=0.05)
     ap.add_argument("--cycles-timeout", type=float, default=420)
     ap.add_argument("--log-mb", type=int, default=100)
-    ap.add_argument("--log-runs", type=int, default=3)
+    ap.add_argument("--log-runs", type=int, default=5)
     ap.add_argument("--log-timeout", type=float, default=300)
     ap.add_argument("--settle", type=float, default=5)
     ap.add_argument("--flat-mib", type=float, default=5)
@@ -877,6 +883,7 @@ def main():
     phases = args.phases.split(",")
     bench = Bench(args)
     results = {}
+    load_start = open("/proc/loadavg").read().split()[:3]
     started = time.time()
     for name in sups:
         sup = classes[name](args)
@@ -896,8 +903,12 @@ def main():
             skipped[name] = "not selected (--sups)"
 
     table, notes = build_table(results, sups, skipped, args)
+    load_end = open("/proc/loadavg").read().split()[:3]
+    busy = max(float(load_start[0]), float(load_end[0])) > 1.5
     header = (f"MoneyBot Supervisor benchmark, {time.strftime('%Y-%m-%d %H:%M:%S %Z')}, "
-              f"{os.cpu_count()} CPUs, took {time.time() - started:.0f} s\n"
+              f"{os.cpu_count()} CPUs, took {time.time() - started:.0f} s, load average "
+              f"{' '.join(load_start)} at start, {' '.join(load_end)} at end"
+              f"{'  (WARNING: machine busy with other work, timings are noisy)' if busy else ''}\n"
               f"ratios are ours / peer; RSS = the daemon process only (supervisord, PM2 God daemon, "
               f"moneybot daemon); 'flat' threshold +{args.flat_mib:g} MiB\n")
     text = header + "\n" + table + "\n\n" + notes + "\n"

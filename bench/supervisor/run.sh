@@ -91,13 +91,20 @@ elif ! (cd "$REPO" && timeout 900 ./moneybot --help >"$WORK/moneybot-help.txt" 2
   tail -n 15 "$WORK/moneybot-help.txt" >&2 || true
   SKIP+=(--skip "moneybot=./moneybot --help failed (see run log)")
 else
-  # the CLI binary the wrapper runs (timed for `status`, so the wrapper's own checks don't count)
+  # Snapshot the CLI the wrapper built (.build/moneybot) into the work dir and drive ours with
+  # that copy (up/start/down and the timed `status`), so a rebuild of the sources during the run
+  # cannot swap the binary under us. The wrapper's own `status` is timed too, for information.
+  built="$REPO/.build/moneybot"
+  if [[ -z "${MB_CLI:-}" && -x "$built/moneybot" ]]; then
+    cp -a "$built" "$WORK/moneybot-bin"
+    MB_CLI="[\"$WORK/moneybot-bin/moneybot\"]"
+  fi
   MB_CLI="${MB_CLI:-$(python3 "$HERE/find_cli.py" "$REPO" || true)}"
   if [[ -n "$MB_CLI" ]]; then
-    log "moneybot: timing status with the built CLI $MB_CLI (and the wrapper, for information)"
+    log "moneybot: using the built CLI $MB_CLI (and timing ./moneybot status, for information)"
     MB_ARGS+=(--mb-cli "$MB_CLI")
   else
-    log "moneybot: built CLI binary not found, timing status through ./moneybot"
+    log "moneybot: built CLI binary not found, driving and timing it through ./moneybot"
   fi
 fi
 

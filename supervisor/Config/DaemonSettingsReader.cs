@@ -22,16 +22,17 @@ internal sealed class DaemonSettingsReader(NodeReader reader, VariableExpander e
         }
 
         string? envFile = Path.GetFullPath(DefaultEnvFile, baseDirectory);
+        var envFileNode = node;
         if (fields.TryGetValue("env_file", out var envField))
         {
             var text = Text(envField);
             envFile = string.IsNullOrEmpty(text) ? null : Path.GetFullPath(text, baseDirectory);
+            envFileNode = envField.Value;
         }
 
         if (envFile is not null)
         {
-            var at = envField is { } f ? f.Value : node;
-            expander.UseEnvFile(EnvFile.Load(envFile, reader.Diagnostics, at, "supervisor.env_file"));
+            expander.UseEnvFile(EnvFile.Load(envFile, reader.Diagnostics, envFileNode, "supervisor.env_file"));
         }
 
         var log = fields.TryGetValue("log", out var logField)

@@ -25,11 +25,11 @@ internal static class DependencyValidator
                 else if (!byName.ContainsKey(dependency.Name))
                 {
                     diagnostics.Add(dependency.Node, dependency.Path,
-                        $"unknown program '{dependency.Name}' in depends_on{KeyMatcher.DidYouMean(dependency.Name, byName.Keys)}");
+                        $"unknown program '{dependency.Raw}' in depends_on{KeyMatcher.DidYouMean(dependency.Raw, byName.Keys)}");
                 }
                 else if (valid.Exists(d => d.Name == dependency.Name))
                 {
-                    diagnostics.Add(dependency.Node, dependency.Path, $"'{dependency.Name}' is listed twice in depends_on");
+                    diagnostics.Add(dependency.Node, dependency.Path, $"'{dependency.Raw}' is listed twice in depends_on");
                 }
                 else
                 {

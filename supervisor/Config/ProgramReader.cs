@@ -5,8 +5,8 @@ namespace MoneyBot.Supervisor.Config;
 /// <summary>A program as read, with where its name and dependencies are written (for later checks).</summary>
 internal sealed record ProgramDraft(ProgramConfig Config, YamlField Field, IReadOnlyList<Dependency> Dependencies);
 
-/// <summary>One name under a program's <c>depends_on:</c>.</summary>
-internal sealed record Dependency(string Name, YamlNode Node, string Path);
+/// <summary>One name under a program's <c>depends_on:</c> (<paramref name="Raw"/>: as written, for messages).</summary>
+internal sealed record Dependency(string Name, string Raw, YamlNode Node, string Path);
 
 /// <summary>Reads one entry of <c>programs:</c>: its own keys over the <c>defaults:</c> settings.</summary>
 internal sealed partial class ProgramReader(NodeReader reader, ProgramSettingsReader settingsReader, string baseDirectory)
@@ -133,7 +133,7 @@ internal sealed partial class ProgramReader(NodeReader reader, ProgramSettingsRe
             var path = ConfigDiagnostics.Item(field.Path, i);
             if (reader.String(items[i], path) is { } name)
             {
-                dependencies.Add(new Dependency(name, items[i], path));
+                dependencies.Add(new Dependency(name, ((YamlScalar)items[i]).Value, items[i], path));
             }
         }
 

@@ -7,9 +7,10 @@ namespace MoneyBot.Supervisor.Logging;
 /// buffers, cuts each read at its last <c>'\n'</c> and carries the partial line over to the next
 /// read. A line longer than the buffer grows it, up to <see cref="MaxLineLength"/>: a longer line is
 /// broken there with an added <c>'\n'</c> (each piece then counts as a line and gets its own
-/// timestamp). At end of stream a final unterminated line gets a <c>'\n'</c>.
+/// timestamp). At end of stream a final unterminated line gets a <c>'\n'</c>. Secrets are masked
+/// here, before lines leave the pump, so neither the file nor the recent lines ever hold one.
 /// </summary>
-internal sealed class LinePump(LogSink sink, bool timestamps, TimeProvider time)
+internal sealed class LinePump(LogSink sink, bool timestamps, TimeProvider time, SecretMasker masker)
 {
     /// <summary>Size of each pooled read buffer.</summary>
     public const int BufferSize = 64 * 1024;
@@ -90,18 +91,30 @@ internal sealed class LinePump(LogSink sink, bool timestamps, TimeProvider time)
     private (byte[] Keep, int Filled, byte[] Chunk, int ChunkLength) Cut(byte[] buffer, int lineEnd, int filled)
     {
         var remainder = filled - lineEnd;
+        var lines = buffer.AsSpan(0, lineEnd);
+        if (!masker.IsEmpty)
+        {
+            lines = lines[..masker.MaskUtf8InPlace(lines)];
+        }
+
         if (timestamps)
         {
-            // The stamped copy goes to the sink; the read buffer stays with us.
-            var stamped = Stamp(buffer.AsSpan(0, lineEnd), time.GetUtcNow(), out var length);
-            buffer.AsSpan(lineEnd, remainder).CopyTo(buffer);
-            return (buffer, remainder, stamped, length);
+            // The stamped copy goes to the sink; the read buffer stays with us (back to normal size after a long line).
+            var stamped = Stamp(lines, time.GetUtcNow(), out var length);
+            var keep = buffer.Length > BufferSize && remainder <= BufferSize / 2 ? Pool.Rent(BufferSize) : buffer;
+            buffer.AsSpan(lineEnd, remainder).CopyTo(keep);
+            if (keep != buffer)
+            {
+                Pool.Return(buffer);
+            }
+
+            return (keep, remainder, stamped, length);
         }
 
         // The read buffer itself goes to the sink; the partial line moves to a fresh one.
         var next = Pool.Rent(remainder <= BufferSize / 2 ? BufferSize : remainder + BufferSize);
         buffer.AsSpan(lineEnd, remainder).CopyTo(next);
-        return (next, remainder, buffer, lineEnd);
+        return (next, remainder, buffer, lines.Length);
     }
 
     /// <summary>Copies whole lines into a pooled buffer with <c>timestamp + ' '</c> before each (one arrival time per chunk).</summary>

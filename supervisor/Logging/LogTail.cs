@@ -22,7 +22,7 @@ public static class LogTail
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentOutOfRangeException.ThrowIfNegative(lines);
         ArgumentOutOfRangeException.ThrowIfNegative(backups);
-        var result = new List<string>(lines);
+        var result = new List<string>(Math.Min(lines, 1024));
         for (var i = 0; i <= backups && result.Count < lines; i++)
         {
             result.InsertRange(0, ReadLastOfFile(RotatingLogFile.BackupPath(path, i), lines - result.Count));

@@ -20,6 +20,7 @@ public sealed class ProgramLogs : IAsyncDisposable
     private readonly RecentLines _recent;
     private readonly bool _timestamps;
     private readonly TimeProvider _time;
+    private readonly SecretMasker _masker;
     private readonly CancellationTokenSource _disposing = new();
     private int _disposed;
 
@@ -29,12 +30,15 @@ public sealed class ProgramLogs : IAsyncDisposable
     /// <param name="settings">Rotation, timestamps and stderr handling.</param>
     /// <param name="time">Clock for timestamps and the dispose bound.</param>
     /// <param name="logger">Where failures to write the files are reported.</param>
-    public ProgramLogs(string logDir, string programName, LogSettings settings, TimeProvider time, ILogger? logger = null)
+    /// <param name="masker">Secrets to hide from the files and from <see cref="RecentErrorLines"/>.</param>
+    public ProgramLogs(
+        string logDir, string programName, LogSettings settings, TimeProvider time, ILogger? logger = null, SecretMasker? masker = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
         _timestamps = settings.Timestamps;
         _time = time;
+        _masker = masker ?? SecretMasker.None;
         logger ??= NullLogger.Instance;
         _recent = new RecentLines(RecentLineCount, _timestamps ? LogTimestamp.PrefixLength : 0);
         var merged = settings.Stderr == StderrMode.Merge;
@@ -88,8 +92,8 @@ public sealed class ProgramLogs : IAsyncDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         var errSink = _err ?? _out;
-        var outPump = new LinePump(_out, _timestamps, _time).RunAsync(stdout, linked.Token);
-        var errPump = new LinePump(errSink, _timestamps, _time).RunAsync(stderr, linked.Token);
+        var outPump = new LinePump(_out, _timestamps, _time, _masker).RunAsync(stdout, linked.Token);
+        var errPump = new LinePump(errSink, _timestamps, _time, _masker).RunAsync(stderr, linked.Token);
         await Task.WhenAll(outPump, errPump);
         await _out.FlushAsync(linked.Token);
         if (_err is not null)

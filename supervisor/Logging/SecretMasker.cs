@@ -20,6 +20,8 @@ public sealed partial class SecretMasker
     private readonly string[] _secrets;
     private readonly string[] _replacements;
     private readonly SearchValues<string>? _search;
+    private readonly byte[][] _utf8Secrets;
+    private readonly byte[][] _utf8Replacements;
 
     /// <summary>Masks every occurrence of any of <paramref name="secrets"/> (compared ordinally).</summary>
     public SecretMasker(IEnumerable<string> secrets)
@@ -33,6 +35,8 @@ public sealed partial class SecretMasker
             .OrderByDescending(s => s.Length)];
         _replacements = [.. _secrets.Select(Replacement)];
         _search = _secrets.Length == 0 ? null : SearchValues.Create(_secrets, StringComparison.Ordinal);
+        _utf8Secrets = [.. _secrets.Select(Encoding.UTF8.GetBytes)];
+        _utf8Replacements = [.. _replacements.Select(Encoding.UTF8.GetBytes)];
     }
 
     /// <summary>A masker with no secrets: <see cref="Mask"/> returns its input.</summary>
@@ -67,6 +71,44 @@ public sealed partial class SecretMasker
         }
 
         return masked.Append(rest).ToString();
+    }
+
+    /// <summary>
+    /// Masks UTF-8 text in place and returns its new length (a replacement is never longer than its
+    /// secret). Used on program output, where a secret cannot span two chunks because chunks hold
+    /// whole lines and secrets hold no newline.
+    /// </summary>
+    internal int MaskUtf8InPlace(Span<byte> text)
+    {
+        var length = text.Length;
+        for (var i = 0; i < _utf8Secrets.Length; i++)
+        {
+            var secret = _utf8Secrets[i];
+            var found = text[..length].IndexOf(secret);
+            if (found < 0)
+            {
+                continue;
+            }
+
+            // Compact as we go: read after each occurrence, write after each replacement.
+            var write = found;
+            var read = found;
+            while (found >= 0)
+            {
+                _utf8Replacements[i].CopyTo(text[write..]);
+                write += _utf8Replacements[i].Length;
+                read += secret.Length;
+                found = text[read..length].IndexOf(secret);
+                var keep = found < 0 ? length - read : found;
+                text.Slice(read, keep).CopyTo(text[write..]);
+                write += keep;
+                read += keep;
+            }
+
+            length = write;
+        }
+
+        return length;
     }
 
     private int SecretAt(ReadOnlySpan<char> text)

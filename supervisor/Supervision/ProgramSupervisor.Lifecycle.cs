@@ -103,9 +103,8 @@ public sealed partial class ProgramSupervisor
         {
             case Starting or Running:
                 stopWaiters.Add(done);
-                Transition(Stopping, byOperator ? "stop requested by operator" : "stop requested");
                 child!.SignalGroup((int)config.StopSignal);
-                Arm(config.StopTimeout);
+                Transition(Stopping, byOperator ? "stop requested by operator" : "stop requested", config.StopTimeout);
                 break;
             case Stopping:
                 stopWaiters.Add(done);
@@ -183,11 +182,7 @@ public sealed partial class ProgramSupervisor
             var retry = config.GiveUp.RetryAfter;
             nextRetryAt = retry is { } r ? time.GetUtcNow() + r : null;
             var after = retry is { } ra ? $"; one more try in {Durations.Format(ra)}" : string.Empty;
-            Transition(Fatal, $"{why}; gave up after {recentRestarts.Count} restarts within {Durations.Format(config.GiveUp.Within)}{after}");
-            if (retry is { } delay)
-            {
-                Arm(delay);
-            }
+            Transition(Fatal, $"{why}; gave up after {recentRestarts.Count} restarts within {Durations.Format(config.GiveUp.Within)}{after}", retry);
 
             return;
         }
@@ -195,8 +190,7 @@ public sealed partial class ProgramSupervisor
         var backoffDelay = backoff.NextDelay(uptime);
         recentRestarts.Enqueue(now);
         nextRetryAt = time.GetUtcNow() + backoffDelay;
-        Transition(Backoff, $"{why}; restart {backoff.Attempt} in {Durations.Format(backoffDelay)}");
-        Arm(backoffDelay);
+        Transition(Backoff, $"{why}; restart {backoff.Attempt} in {Durations.Format(backoffDelay)}", backoffDelay);
     }
 
     private void HandleTimer()
@@ -248,14 +242,14 @@ public sealed partial class ProgramSupervisor
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
         Log.Spawned(logger, Name, started.Pid);
-        Transition(Starting, why);
         if (config.StartSecs <= TimeSpan.Zero)
         {
+            Transition(Starting, why);
             Transition(Running, "start_secs is 0");
         }
         else
         {
-            Arm(config.StartSecs);
+            Transition(Starting, why, config.StartSecs);
         }
     }
 
@@ -305,8 +299,11 @@ public sealed partial class ProgramSupervisor
         retryingAfterFatal = false;
     }
 
-    /// <summary>The only place the state changes: checks the move, logs it, publishes it, wakes waiters.</summary>
-    private void Transition(ProgramState to, string why)
+    /// <summary>
+    /// The only place the state changes: checks the move, arms the new state's timer (if any), logs the
+    /// move, publishes it and wakes waiters. The timer is armed before anyone hears of the new state.
+    /// </summary>
+    private void Transition(ProgramState to, string why, TimeSpan? timerDelay = null)
     {
         var from = state;
         if (!StateMachine.IsLegal(from, to))
@@ -317,7 +314,7 @@ public sealed partial class ProgramSupervisor
 
         epoch++;
         timer?.Dispose();
-        timer = null;
+        timer = timerDelay is { } delay ? Arm(delay) : null;
         state = to;
         reason = why;
         Publish();
@@ -361,10 +358,10 @@ public sealed partial class ProgramSupervisor
         config.Name, config.Group, state, child?.Pid, null, restarts, lastExit, lastExitAt,
         state is Backoff or Fatal ? nextRetryAt : null, null, reason, stoppedByOperator, config.Autostart, child?.StartTime);
 
-    private void Arm(TimeSpan delay)
+    private ITimer Arm(TimeSpan delay)
     {
         var expected = epoch;
-        timer = time.CreateTimer(
+        return time.CreateTimer(
             _ => inbox.Writer.TryWrite(new ProgramMessage.TimerFired(expected)), null, delay, Timeout.InfiniteTimeSpan);
     }
 }

@@ -4,7 +4,7 @@
 //   --code <n>                 exit code for --exit-after / --crash
 //   --crash                    exit at once with --code (default 1), after writing "crashing" to stderr
 //   --ignore-term              ignore SIGTERM (and SIGINT)
-//   --spawn-grandchild         start another testprog that sleeps forever; print "grandchild <pid>"
+//   --spawn-grandchild         start another testprog that sleeps forever (ignoring TERM too with --ignore-term); print "grandchild <pid>"
 //   --flood <lines>            write <lines> numbered lines ("<stream> 000000001 xxxx...") to stdout, and to stderr with --flood-stderr
 //   --flood-stderr             also flood stderr, concurrently
 //   --line-bytes <n>           approximate bytes per flood line (default 100)
@@ -63,6 +63,10 @@ if (options.SpawnGrandchild)
     var startInfo = new ProcessStartInfo(self) { UseShellExecute = false };
     startInfo.ArgumentList.Add("--print-every");
     startInfo.ArgumentList.Add("60000");
+    if (options.IgnoreTerm)
+    {
+        startInfo.ArgumentList.Add("--ignore-term");
+    }
     using var grandchild = Process.Start(startInfo) ?? throw new InvalidOperationException("grandchild did not start");
     stdout.WriteLine($"grandchild {grandchild.Id}");
     stdout.Flush();

@@ -157,6 +157,22 @@ public sealed class ProgramLogsTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact(Timeout = 30000)]
+    public async Task Secrets_in_program_output_never_reach_the_files_or_the_recent_lines()
+    {
+        // Arrange
+        var masker = new SecretMasker(["s3cr3t-api-key"]);
+        await using var logs = new ProgramLogs(_dir.Path, "app", LogSettings.Default, _clock, masker: masker);
+
+        // Act
+        await logs.PumpAsync(Stream("using s3cr3t-api-key\n"), Stream("rejected: s3cr3t-api-key, s3cr3t-api-key\n"));
+
+        // Assert
+        Assert.Equal($"{Stamp}using ***\n", await File.ReadAllTextAsync(logs.StdoutPath));
+        Assert.Equal($"{Stamp}rejected: ***, ***\n", await File.ReadAllTextAsync(logs.StderrPath!));
+        Assert.Equal(["rejected: ***, ***"], logs.RecentErrorLines());
+    }
+
+    [Fact(Timeout = 30000)]
     public async Task Dispose_is_idempotent_and_pumping_afterwards_is_refused()
     {
         // Arrange

@@ -1,3 +1,4 @@
+using System.Text;
 using MoneyBot.Supervisor.Logging;
 
 namespace MoneyBot.Supervisor.Tests.Logging;
@@ -58,5 +59,16 @@ public sealed class SecretMaskerTests
     {
         Assert.Equal("***", SecretMasker.Replacement("12345:short"));
         Assert.Equal("123456789:***", SecretMasker.Replacement(BotToken));
+    }
+
+    [Fact]
+    public void Utf8_output_is_masked_in_place_and_shrinks_to_the_masked_length()
+    {
+        var masker = new SecretMasker(["pässwört", BotToken]);
+        var bytes = Encoding.UTF8.GetBytes($"a pässwört b {BotToken} c pässwört\n");
+
+        var length = masker.MaskUtf8InPlace(bytes);
+
+        Assert.Equal("a *** b 123456789:*** c ***\n", Encoding.UTF8.GetString(bytes, 0, length));
     }
 }

@@ -1,4 +1,0 @@
-using System.Runtime.Versioning;
-
-// The supervisor relies on Linux: process groups, signals, /proc, Unix sockets.
-[assembly: SupportedOSPlatform("linux")]
