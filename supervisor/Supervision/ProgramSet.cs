@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MoneyBot.Supervisor.Config;
+using MoneyBot.Supervisor.Logging;
 
 namespace MoneyBot.Supervisor.Supervision;
 
@@ -17,6 +18,7 @@ public sealed partial class ProgramSet : IAsyncDisposable
     private readonly EventBus events;
     private readonly Action<ProgramSet> onChanged;
     private readonly Func<double>? random;
+    private readonly SecretMasker masker;
     private List<ProgramSupervisor> programs = [];
 
     /// <param name="config">The programs to supervise (none started yet).</param>
@@ -36,6 +38,7 @@ public sealed partial class ProgramSet : IAsyncDisposable
         Func<double>? random = null)
     {
         logDir = config.Daemon.LogDir;
+        masker = new SecretMasker(config.Secrets);
         this.time = time;
         this.logger = logger;
         this.events = events;
@@ -181,5 +184,5 @@ public sealed partial class ProgramSet : IAsyncDisposable
     }
 
     private ProgramSupervisor Create(ProgramConfig config, bool stoppedByOperator) =>
-        new(config, logDir, time, logger, events, _ => onChanged(this), random, stoppedByOperator);
+        new(config, logDir, time, logger, events, _ => onChanged(this), random, stoppedByOperator, masker);
 }

@@ -267,7 +267,7 @@ public sealed partial class ProgramSupervisor
         if (old.Logs != config.Logs)
         {
             await logs.DisposeAsync().ConfigureAwait(false);
-            logs = new ProgramLogs(logDir, config.Name, config.Logs, time);
+            logs = new ProgramLogs(logDir, config.Name, config.Logs, time, logger, masker);
         }
 
         Publish();

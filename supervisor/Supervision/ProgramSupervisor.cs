@@ -22,6 +22,7 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
     private readonly Func<double> random;
     private readonly Action<ProgramSupervisor> onChanged;
     private readonly Lock snapshotGate = new();
+    private readonly SecretMasker masker;
     private readonly Task loop;
     private int disposed;
 
@@ -34,6 +35,7 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
     /// <param name="onChanged">Called synchronously after every transition (the daemon saves its state file there).</param>
     /// <param name="random">Source of jitter in [0, 1).</param>
     /// <param name="stoppedByOperator">Remembered from an earlier daemon: the operator stopped it.</param>
+    /// <param name="masker">Secrets to hide in the program's own output before it reaches the log files.</param>
     public ProgramSupervisor(
         ProgramConfig config,
         string logDir,
@@ -42,7 +44,8 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         EventBus events,
         Action<ProgramSupervisor>? onChanged = null,
         Func<double>? random = null,
-        bool stoppedByOperator = false)
+        bool stoppedByOperator = false,
+        SecretMasker? masker = null)
     {
         this.config = config;
         this.logDir = logDir;
@@ -52,7 +55,8 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         this.random = random ?? Random.Shared.NextDouble;
         this.onChanged = onChanged ?? (_ => { });
         this.stoppedByOperator = stoppedByOperator;
-        logs = new ProgramLogs(logDir, config.Name, config.Logs, time);
+        this.masker = masker ?? SecretMasker.None;
+        logs = new ProgramLogs(logDir, config.Name, config.Logs, time, logger, this.masker);
         backoff = new BackoffTracker(config.Backoff, this.random);
         reason = stoppedByOperator ? "stopped by operator" : "not started";
         snapshot = BuildSnapshot();
