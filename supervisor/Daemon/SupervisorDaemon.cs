@@ -129,6 +129,7 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         }
 
         File.Delete(PidPath(Config));
+        Log.Stopped(logger);
         daemonLock.Dispose();
         reloadGate.Dispose();
     }
@@ -204,6 +205,9 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Information, Message = "daemon stopping: {Reason}")]
         public static partial void Stopping(ILogger logger, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "daemon stopped")]
+        public static partial void Stopped(ILogger logger);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "reload refused: {Count} error(s) in the file; the running configuration stays")]
         public static partial void ReloadRefused(ILogger logger, int count);

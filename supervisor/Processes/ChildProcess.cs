@@ -116,15 +116,24 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>SIGKILLs the main process (if still there), everything in its process group and every descendant still found.</summary>
     public void KillTree() => KillTree(Pid, Pid);
 
-    /// <summary>SIGKILLs a tree found by pid and group (also for processes of an earlier daemon, identified from its state file).</summary>
+    /// <summary>
+    /// SIGKILLs a tree found by pid and group (also for processes of an earlier daemon, identified from its
+    /// state file) and waits, up to a second, until every one of them has really exited.
+    /// </summary>
     public static void KillTree(int rootPid, int groupId)
     {
-        foreach (var entry in ProcessTable.TreeAndGroup(rootPid, groupId))
+        var tree = ProcessTable.TreeAndGroup(rootPid, groupId);
+        foreach (var entry in tree)
         {
             NativeMethods.SendSignal(entry.Pid, SignalNames.Kill);
         }
 
         NativeMethods.SendSignal(-groupId, SignalNames.Kill);
+        var deadline = Environment.TickCount64 + 1000;
+        foreach (var entry in tree)
+        {
+            NativeMethods.WaitForExit(entry.Pid, TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64)));
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -7,8 +7,43 @@ internal static partial class NativeMethods
 {
     private const int NoSuchProcess = 3; // ESRCH
 
+    private const long PidfdOpenSyscall = 434; // same number on x86_64 and arm64
+    private const short PollIn = 0x001;
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    private static partial int PidfdOpen(long number, int pid, uint flags);
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static partial int Poll(ref PollFd fd, nuint count, int timeoutMs);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int fd);
+
+    /// <summary>
+    /// Waits until <paramref name="pid"/> has exited (any process, not only our children: a pidfd becomes
+    /// readable when it exits). True when it is gone within <paramref name="timeout"/>.
+    /// </summary>
+    public static bool WaitForExit(int pid, TimeSpan timeout)
+    {
+        var fd = PidfdOpen(PidfdOpenSyscall, pid, 0);
+        if (fd < 0)
+        {
+            return Marshal.GetLastPInvokeError() == NoSuchProcess || ProcessTable.Read(pid) is null or { State: 'Z' };
+        }
+
+        try
+        {
+            var poll = new PollFd { Fd = fd, Events = PollIn };
+            return Poll(ref poll, 1, (int)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue)) > 0;
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
 
     /// <summary>Sends <paramref name="signal"/>; false when the target no longer exists.</summary>
     public static bool SendSignal(int pid, int signal)
@@ -22,5 +57,13 @@ internal static partial class NativeMethods
         return error == NoSuchProcess
             ? false
             : throw new InvalidOperationException($"kill({pid}, {signal}) failed with errno {error}.");
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
     }
 }
