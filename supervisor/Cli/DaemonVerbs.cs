@@ -121,7 +121,7 @@ internal static class DaemonVerbs
 
     private static async Task<bool> LaunchDaemonAsync(CliContext cli, SupervisorConfig config, ControlClient client, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(config.Daemon.RunDir);
+        RunDirectory.Create(config.Daemon.RunDir);
         var output = Path.Combine(config.Daemon.RunDir, "daemon.out");
         var (executable, prefix) = SelfCommand();
         string[] args = [.. prefix, "daemon", "--config", config.SourcePath, "--detached"];

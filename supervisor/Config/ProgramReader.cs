@@ -25,6 +25,10 @@ internal sealed partial class ProgramReader(NodeReader reader, ProgramSettingsRe
             Diagnostics.Add(program.KeyNode, program.Path,
                 $"program name '{program.Key}' must start with a letter or digit and contain only letters, digits, '_', '.' and '-' (it names the log files)");
         }
+        else if (program.Key == "all")
+        {
+            Diagnostics.Add(program.KeyNode, program.Path, "'all' is reserved (it means every program in start/stop/restart); choose another name");
+        }
 
         var config = defaults with { Name = program.Key, WorkingDirectory = baseDirectory };
         var dependencies = new List<Dependency>();

@@ -48,7 +48,7 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     public static async Task<SupervisorDaemon> StartAsync(
         SupervisorConfig config, DaemonOptions options, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(config.Daemon.RunDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        RunDirectory.Create(config.Daemon.RunDir);
         Directory.CreateDirectory(config.Daemon.LogDir);
         var daemonLock = DaemonLock.TryAcquire(config.Daemon.LockPath) ?? throw new DaemonAlreadyRunningException(
             $"a daemon is already running for {config.SourcePath} (lock {config.Daemon.LockPath}, pid {ReadPid(config)}); " +

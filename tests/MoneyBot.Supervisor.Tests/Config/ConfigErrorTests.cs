@@ -20,6 +20,14 @@ public sealed class ConfigErrorTests : IDisposable
         ConfigAssert.AssertError(errors[1], 3, 5, "programs.bot.comand", "unknown key 'comand'; did you mean 'command'?");
     }
 
+    [Fact]
+    public void A_program_named_all_is_refused_because_all_means_every_program()
+    {
+        var errors = fixture.LoadInvalid("programs:\n  all: { command: a }\n");
+
+        ConfigAssert.Single(errors, 2, 3, "programs.all", "'all' is reserved");
+    }
+
     [Theory]
     [InlineData("program:\n  a: { command: a }\n", 1, 1, "program", "did you mean 'programs'?")]
     [InlineData("supervisor:\n  logdir: x\n", 2, 3, "supervisor.logdir", "did you mean 'log_dir'?")]

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Logging;
 
+using MoneyBot.Supervisor.Tests.Infrastructure;
+
 namespace MoneyBot.Supervisor.Tests.Logging;
 
 public sealed partial class FileLoggerProviderTests : IDisposable

@@ -1,6 +1,8 @@
 using System.Text;
 using MoneyBot.Supervisor.Logging;
 
+using MoneyBot.Supervisor.Tests.Infrastructure;
+
 namespace MoneyBot.Supervisor.Tests.Logging;
 
 public sealed class LogTailTests : IDisposable

@@ -4,6 +4,8 @@ using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Logging;
 using Xunit.Abstractions;
 
+using MoneyBot.Supervisor.Tests.Infrastructure;
+
 namespace MoneyBot.Supervisor.Tests.Logging;
 
 public sealed class ProgramLogsTests(ITestOutputHelper output) : IDisposable

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Supervision;
 using MoneyBot.Supervisor.Tests.Infrastructure;
-using MoneyBot.Supervisor.Tests.Logging;
 
 namespace MoneyBot.Supervisor.Tests.Supervision;
 

@@ -1,4 +1,4 @@
-namespace MoneyBot.Supervisor.Tests.Logging;
+namespace MoneyBot.Supervisor.Tests.Infrastructure;
 
 /// <summary>
 /// A clock that moves only when told: <see cref="Advance"/> fires the timers that come due.
