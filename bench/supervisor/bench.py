@@ -553,6 +553,7 @@ class Bench:
             dpid = sup.daemon_pid()
             before = self.settle_rss(dpid, 1)
             done, cfail, t = 0, 0, time.time()
+            trend = [[0, before]]
             deadline = t + self.args.cycles_timeout
             while done < self.args.cycles and time.time() < deadline:
                 cur = self.procs.wait_all({key}, 15).get(key)
@@ -566,14 +567,18 @@ class Bench:
                         break
                     continue
                 done += 1
+                if done % 50 == 0:
+                    trend.append([done, rss_mib(dpid)])
                 time.sleep(self.args.cycle_gap)
             secs = time.time() - t
             after = self.settle_rss(sup.daemon_pid() or dpid, self.args.settle)
             r["cycles"] = {"done": done, "failed": cfail, "secs": round(secs, 1),
-                           "rss_before": before, "rss_after": after,
+                           "rss_before": before, "rss_after": after, "rss_trend": trend,
                            "daemon_pid_same": sup.daemon_pid() == dpid}
             log(f"{sup.name}: {done} crash/restart cycles in {secs:.1f} s, RSS {before:.1f} -> "
-                f"{after:.1f} MiB" if before and after else f"{sup.name}: cycles {r['cycles']}")
+                f"{after:.1f} MiB; RSS every 50 cycles: "
+                + " ".join(f"{v:.1f}" for _, v in trend if v is not None)
+                if before and after else f"{sup.name}: cycles {r['cycles']}")
             note = sup.sanity()
             if note:
                 r.setdefault("notes", []).append("after cycles: " + note)

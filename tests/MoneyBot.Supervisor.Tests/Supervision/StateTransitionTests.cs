@@ -122,6 +122,61 @@ public sealed class StateTransitionTests
         Assert.Equal(Backoff, restarted.State);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_stop_while_starting_ends_the_process_and_the_pending_start_reports_the_stop()
+    {
+        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.FromSeconds(10) });
+        var start = h.Program.StartAsync();
+        var starting = await h.NextStateAsync(Starting);
+
+        var stopped = await h.Program.StopAsync();
+        var startResult = await start;
+
+        Assert.Equal(Stopped, stopped.State);
+        Assert.NotEqual(Running, startResult.State);
+        Assert.False(ProcessProbe.IsAlive(starting.Pid!.Value));
+        await h.Events.AssertTransitionsAsync("p", ["Stopped->Starting", "Starting->Stopping", "Stopping->Stopped"]);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Stopping_a_fatal_or_exited_program_marks_it_stopped()
+    {
+        await using var fatal = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir, "--crash") with
+        {
+            GiveUp = new GiveUpPolicy(0, TimeSpan.FromMinutes(1), null),
+        });
+        await using var exited = ProgramHarness.WithRealClock(dir => TestPrograms.Program("p", dir, "--exit-after", "0") with
+        {
+            StartSecs = TimeSpan.Zero,
+            Restart = RestartMode.Never,
+        });
+        await fatal.Program.StartAsync();
+        await exited.Program.StartAsync();
+        await exited.NextStateAsync(Exited);
+
+        Assert.Equal(Stopped, (await fatal.Program.StopAsync()).State);
+        Assert.Equal(Stopped, (await exited.Program.StopAsync()).State);
+        await fatal.Events.AssertTransitionsAsync("p", ["Stopped->Starting", "Starting->Fatal", "Fatal->Stopped"]);
+        await exited.Events.AssertTransitionsAsync("p", ["Stopped->Starting", "Starting->Running", "Running->Exited", "Exited->Stopped"]);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_crash_loop_of_a_running_program_also_ends_in_fatal()
+    {
+        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir) with
+        {
+            StartSecs = TimeSpan.Zero,
+            GiveUp = new GiveUpPolicy(0, TimeSpan.FromMinutes(1), null),
+        });
+        var running = await h.Program.StartAsync();
+
+        ProcessProbe.KillQuietly(running.Pid!.Value);
+        var fatal = await h.NextStateAsync(Fatal);
+
+        Assert.Equal(Running, fatal.From);
+        Assert.Equal(9, fatal.Exit!.Value.Signal);
+    }
+
     [Fact]
     public void Only_the_documented_moves_are_legal()
     {
