@@ -48,6 +48,7 @@ internal static class DaemonVerbs
             return ExitCodes.Usage;
         }
 
+        DaemonRuntime.KeepFromChildren();
         Directory.CreateDirectory(config.Daemon.LogDir);
         var masker = new SecretMasker(config.Secrets);
         using var fileLog = new FileLoggerProvider(config.Daemon.DaemonLogPath, config.Daemon.Log, TimeProvider.System, masker);
@@ -125,7 +126,7 @@ internal static class DaemonVerbs
         var output = Path.Combine(config.Daemon.RunDir, "daemon.out");
         var (executable, prefix) = SelfCommand();
         string[] args = [.. prefix, "daemon", "--config", config.SourcePath, "--detached"];
-        var launched = ChildProcess.StartDetached(executable, args, output);
+        var launched = ChildProcess.StartDetached(executable, args, output, DaemonRuntime.Environment);
         if (launched != 0)
         {
             await cli.Error.WriteLineAsync($"could not launch the daemon (exit {launched}); see {output}").ConfigureAwait(false);

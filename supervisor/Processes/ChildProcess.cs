@@ -84,7 +84,8 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>
     /// Starts a program fully detached from this one (own session, stdio on /dev/null or a file): used to put the daemon in the background.
     /// </summary>
-    public static int StartDetached(string executable, IReadOnlyList<string> args, string outputFile)
+    public static int StartDetached(
+        string executable, IReadOnlyList<string> args, string outputFile, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         info.ArgumentList.Add("-c");
@@ -95,6 +96,11 @@ public sealed class ChildProcess : IAsyncDisposable
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
         }
 
         info.Environment["MONEYBOT_DETACHED_OUTPUT"] = outputFile;
