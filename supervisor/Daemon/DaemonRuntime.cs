@@ -4,8 +4,6 @@ namespace MoneyBot.Supervisor.Daemon;
 /// Runtime settings for the daemon process only. The .NET GC sizes its youngest generation from the CPU
 /// cache (tens of MB here), so a daemon that allocates a little per restart or log chunk would sit at
 /// 100+ MB RSS; a 2 MB gen0 budget keeps it small and flat at the cost of more, very cheap, collections.
-/// W^X double-mapping of JIT code costs about 7 MB of shared memory; the daemon runs only its own
-/// managed code (R2R-compiled, little JIT), so it does without that hardening.
 /// These can only be set in the environment before the runtime starts, so <c>up</c> (and ./moneybot
 /// for <c>daemon</c>) pass them, and the daemon removes them again so its children do not inherit them.
 /// </summary>
@@ -14,7 +12,6 @@ public static class DaemonRuntime
     public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
     {
         ["DOTNET_GCgen0size"] = "0x200000",
-        ["DOTNET_EnableWriteXorExecute"] = "0",
     };
 
     /// <summary>Drops the daemon-only settings from this process's environment (after the runtime has read them).</summary>
