@@ -11,5 +11,8 @@ public sealed record SupervisorConfig(
     IReadOnlyList<ProgramConfig> Programs,
     IReadOnlyList<string> Secrets)
 {
+    /// <summary>The <c>telegram:</c> section (off when absent).</summary>
+    public TelegramSettings Telegram { get; init; } = TelegramSettings.Disabled;
+
     public ProgramConfig? Find(string name) => Programs.FirstOrDefault(p => p.Name == name);
 }
