@@ -157,6 +157,31 @@ def crash_once(pid, key, timeout):
         time.sleep(0.001)
 
 
+def cpu_idle_fraction(window):
+    def snap():
+        with open("/proc/stat") as f:
+            vals = [int(x) for x in f.readline().split()[1:]]
+        return vals[3] + vals[4], sum(vals)  # idle + iowait, total
+    i0, t0 = snap()
+    time.sleep(window)
+    i1, t1 = snap()
+    return (i1 - i0) / max(1, t1 - t0)
+
+
+def wait_quiet(max_secs):
+    """Wait (at most max_secs) until the machine is >= 85% idle over 5 s; True if it got quiet."""
+    deadline = time.time() + max_secs
+    while True:
+        idle = cpu_idle_fraction(5)
+        if idle >= 0.85:
+            log(f"machine quiet ({idle:.0%} idle over 5 s)")
+            return True
+        if time.time() >= deadline:
+            log(f"machine still busy ({idle:.0%} idle over 5 s), going on anyway")
+            return False
+        log(f"waiting for a quiet machine ({idle:.0%} idle over 5 s)")
+
+
 def pct(values, p):
     if not values:
         return None
@@ -874,6 +899,8 @@ def main():
     ap.add_argument("--out", default=None)
     ap.add_argument("--json-out", default=None)
     ap.add_argument("--log-file", default=None)
+    ap.add_argument("--wait-quiet", type=float, default=0,
+                    help="wait up to this many seconds for an idle machine before starting")
     args = ap.parse_args()
     global LOG_FILE
     LOG_FILE = args.log_file
@@ -897,6 +924,8 @@ def main():
                        ("log", bench.phase_log)]:
             if ph not in phases:
                 continue
+            if args.wait_quiet > 0:
+                wait_quiet(args.wait_quiet)
             log(f"=== {name}: phase {ph}")
             try:
                 fn(sup, r)

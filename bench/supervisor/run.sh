@@ -2,7 +2,8 @@
 # Benchmark MoneyBot Supervisor against supervisord and PM2, side by side, same workload.
 # usage: bash bench/supervisor/run.sh [bench.py options, e.g. --sups supervisord,pm2 --cycles 50]
 # env:   QUICK=1 (fewer samples, 20 MB log), KEEP_WORK=1 (keep the temp dir), MB_CLI (JSON argv
-#        of our built CLI binary, overrides the auto-detection)
+#        of our built CLI binary, overrides the auto-detection), WAIT_QUIET=secs (before each
+#        phase wait up to this long for a >= 85% idle CPU; default 30, 0 = don't wait)
 # See README.md next to this file.
 set -euo pipefail
 
@@ -118,5 +119,5 @@ python3 "$HERE/bench.py" --work "$WORK" --repo "$REPO" \
   --supervisord "${SUPERVISORD:-supervisord}" --supervisorctl "${SUPERVISORCTL:-supervisorctl}" \
   --pm2 "$PM2" --mb-wrapper "[\"$MB_WRAPPER\"]" \
   --out "$RESULTS/latest.txt" --json-out "$RESULTS/latest.json" \
-  --log-file "$RESULTS/latest.log" \
+  --log-file "$RESULTS/latest.log" --wait-quiet "${WAIT_QUIET:-30}" \
   ${SKIP[@]+"${SKIP[@]}"} ${MB_ARGS[@]+"${MB_ARGS[@]}"} ${QUICK_ARGS[@]+"${QUICK_ARGS[@]}"} "$@"

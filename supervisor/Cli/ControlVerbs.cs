@@ -52,6 +52,17 @@ internal static class ControlVerbs
         return cli.Finish(response);
     }
 
+    public static async Task<int> ReportAsync(CliContext cli, bool daily, CancellationToken cancellationToken)
+    {
+        if (cli.LoadConfig() is not { } config)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var response = await cli.SendAsync(config, new ControlRequest("report", daily ? "daily" : "health"), cancellationToken).ConfigureAwait(false);
+        return response is null ? ExitCodes.Failed : cli.Finish(response);
+    }
+
     public static async Task<int> SimpleAsync(CliContext cli, string verb, CancellationToken cancellationToken)
     {
         if (cli.LoadConfig() is not { } config)

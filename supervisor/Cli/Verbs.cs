@@ -55,6 +55,11 @@ internal static class Verbs
         health.SetAction((p, ct) => ControlVerbs.SimpleAsync(context(p), "health", ct));
         yield return health;
 
+        var daily = new Option<bool>("--daily") { Description = "The daily summary instead of the health report." };
+        var report = new Command("report", "Print the health report (or --daily summary) that Telegram receives on schedule.") { daily };
+        report.SetAction((p, ct) => ControlVerbs.ReportAsync(context(p), p.GetValue(daily), ct));
+        yield return report;
+
         var file = new Argument<string?>("file") { Description = "The file to check (default: the -c config).", Arity = ArgumentArity.ZeroOrOne };
         var check = new Command("check", "Validate a configuration file; print every problem with its position.") { file };
         check.SetAction(p => ConfigCheckVerb.Run(context(p), p.GetValue(file)));

@@ -87,11 +87,29 @@ public sealed class ConfigLoader
             .ToList();
         DependencyValidator.Validate(programs, diagnostics);
 
+        var telegram = new TelegramSettingsReader(reader, expander)
+            .Read(sections.TryGetValue("telegram", out var telegramSection) ? telegramSection : null);
+
         return diagnostics.HasErrors
             ? new ConfigLoadResult(null, diagnostics.Sorted())
             : new ConfigLoadResult(
-                new SupervisorConfig(sourcePath, daemon, [.. programs.Select(p => p.Config)], [.. expander.Secrets]),
+                new SupervisorConfig(sourcePath, daemon, [.. programs.Select(p => p.Config)], Secrets(expander, telegram))
+                {
+                    Telegram = telegram,
+                },
                 []);
+    }
+
+    /// <summary>Secret-looking variables' values, and the Telegram token whatever its variable is called.</summary>
+    private static List<string> Secrets(VariableExpander expander, TelegramSettings telegram)
+    {
+        var secrets = expander.Secrets.ToList();
+        if (telegram.Token is { Length: > 0 } token && !secrets.Contains(token))
+        {
+            secrets.Add(token);
+        }
+
+        return secrets;
     }
 
     private static ConfigLoadResult Failed(string path, string message) =>

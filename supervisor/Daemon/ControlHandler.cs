@@ -29,6 +29,9 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
                 return Outcome(programs, autostart.Select(p => p.Name).ToList(), "started");
             case "start" or "stop" or "restart":
                 return await TargetAsync(request, programs, cancellationToken).ConfigureAwait(false);
+            case "report":
+                var report = request.Target == "daily" ? daemon.Reports.DailySummary() : daemon.Reports.Health(daemon.StartedAt);
+                return new ControlResponse(true, report.ToPlainText().TrimEnd('\n'));
             case "reload":
                 return await daemon.ReloadAsync(cancellationToken).ConfigureAwait(false);
             case "down":

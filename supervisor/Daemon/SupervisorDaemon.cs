@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Control;
+using MoneyBot.Supervisor.Reports;
+using MoneyBot.Supervisor.Telegram;
 using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Supervisor.Daemon;
@@ -19,7 +21,11 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     private readonly SemaphoreSlim reloadGate = new(1, 1);
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock shutdownGate = new();
+    private readonly CrashLedger ledger;
+    private readonly CancellationTokenSource observing = new();
+    private Task observer = Task.CompletedTask;
     private ControlServer? server;
+    private AdminBot? adminBot;
     private Task? shutdown;
     private Task autostart = Task.CompletedTask;
     private int disposed;
@@ -31,6 +37,9 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         this.options = options;
         logger = options.LoggerFactory.CreateLogger("daemon");
         store = new DaemonStateStore(config.Daemon.StatePath);
+        StartedAt = options.Time.GetUtcNow();
+        ledger = new CrashLedger(options.Time);
+        Reports = new ReportBuilder(() => Programs?.Statuses() ?? [], ledger, config.Daemon.LogDir, options.Time, StartedAt);
         Programs = null!;
     }
 
@@ -39,6 +48,12 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     public ProgramSet Programs { get; private set; }
 
     public EventBus Events { get; } = new();
+
+    /// <summary>When this daemon started.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Health report and daily summary (also sent by Telegram on schedule).</summary>
+    public ReportBuilder Reports { get; }
 
     /// <summary>Completes once the daemon has stopped its programs after <c>down</c> or a signal.</summary>
     public Task Completion => completion.Task;
@@ -98,8 +113,13 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
                 notes.Add("changes to the supervisor: section apply after the daemon restarts");
             }
 
+            if (!SameTelegram(next.Telegram, Config.Telegram))
+            {
+                notes.Add("changes to the telegram: section apply after the daemon restarts");
+            }
+
             var summary = await Programs.ReloadAsync(next, cancellationToken).ConfigureAwait(false);
-            Config = next with { Daemon = Config.Daemon };
+            Config = next with { Daemon = Config.Daemon, Telegram = Config.Telegram };
             Log.Reloaded(logger, summary);
             return new ControlResponse(true, "reload applied: " + summary, Programs.Statuses().Select(ProgramStatusDto.From).ToList(), notes);
         }
@@ -122,6 +142,14 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         }
 
         await autostart.ConfigureAwait(false);
+        if (adminBot is not null)
+        {
+            await adminBot.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await observing.CancelAsync().ConfigureAwait(false);
+        await observer.ConfigureAwait(false);
+        observing.Dispose();
         if (Programs is not null)
         {
             await Programs.DisposeAsync().ConfigureAwait(false);
@@ -133,6 +161,10 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         daemonLock.Dispose();
         reloadGate.Dispose();
     }
+
+    private static bool SameTelegram(TelegramSettings a, TelegramSettings b) =>
+        a with { ChatIds = [], AdminUsers = [] } == b with { ChatIds = [], AdminUsers = [] } &&
+        a.ChatIds.SequenceEqual(b.ChatIds) && a.AdminUsers.SequenceEqual(b.AdminUsers);
 
     private static string PidPath(SupervisorConfig config) => Path.Combine(config.Daemon.RunDir, "moneybot.pid");
 
@@ -164,17 +196,40 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
             Log.LeftoverStopped(logger, leftover.Name, leftover.Pid);
         }
 
+        observer = ObserveAsync(Events.SubscribeAsync(observing.Token));
         var stopped = previous.StoppedByOperator.ToHashSet();
         Programs = new ProgramSet(Config, options.Time, logger, Events, stopped, set => store.Save(set.Statuses()), options.Random);
         store.Save(Programs.Statuses());
         var handler = new ControlHandler(this);
+        adminBot = await AdminBot.StartAsync(this, handler.HandleAsync, options.Time, options.LoggerFactory, cancellationToken).ConfigureAwait(false);
         server = ControlServer.Start(Config.Daemon.SocketPath, handler.HandleAsync, logger);
         Log.Started(logger, Environment.ProcessId, Config.SourcePath, Config.Programs.Count);
-        Events.Publish(new DaemonStarted(options.Time.GetUtcNow(), Config.SourcePath, Config.Programs.Select(p => p.Name).ToList()));
+        autostart = StartAutostartAsync();
+    }
+
+    private async Task ObserveAsync(IAsyncEnumerable<SupervisorEvent> events)
+    {
+        try
+        {
+            await foreach (var evt in events.ConfigureAwait(false))
+            {
+                ledger.Observe(evt);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the daemon is being disposed
+        }
+    }
+
+    private async Task StartAutostartAsync()
+    {
         if (options.Autostart)
         {
-            autostart = Programs.StartAsync(Programs.AutostartSet(), byOperator: false, CancellationToken.None);
+            await Programs.StartAsync(Programs.AutostartSet(), byOperator: false, CancellationToken.None).ConfigureAwait(false);
         }
+
+        Events.Publish(new DaemonStarted(options.Time.GetUtcNow(), Config.SourcePath, Programs.Statuses()));
     }
 
     private async Task RunShutdownAsync(string reason)

@@ -11,6 +11,7 @@ public sealed partial class ProgramSupervisor
     private async Task HandleExitAsync(ChildProcess exitedChild, ExitStatus status)
     {
         var uptime = time.GetElapsedTime(spawnedAt);
+        lastUptime = uptime;
         exitedChild.KillTree(); // nothing of the program may outlive its main process
         try
         {

@@ -31,10 +31,19 @@ public sealed partial class ProgramSupervisor
     private bool stoppedByOperator;
     private bool retryingAfterFatal;
     private string? killReason;
+    private TimeSpan? lastUptime;
+    private bool operatorAction;
 
     /// <returns>True when the loop must end.</returns>
     private async Task<bool> HandleAsync(ProgramMessage message)
     {
+        operatorAction = message is ProgramMessage.Start { ByOperator: true } or ProgramMessage.Stop { ByOperator: true } ||
+            (message is ProgramMessage.ProcessExited && state == Stopping && stoppedByOperator);
+        if (message is not ProgramMessage.ProcessExited)
+        {
+            lastUptime = null;
+        }
+
         switch (message)
         {
             case ProgramMessage.Start start:

@@ -27,7 +27,7 @@ public sealed partial class ProgramSupervisor
         Log.Transition(logger, Name, from, to, why);
         events.Publish(new ProgramStateChanged(
             time.GetUtcNow(), Name, from, to, why, child?.Pid, to is Backoff or Exited or Fatal or Stopped ? lastExit : null,
-            restarts, nextRetryAt is { } next ? next - time.GetUtcNow() : null));
+            restarts, nextRetryAt is { } next ? next - time.GetUtcNow() : null, lastUptime, operatorAction));
 
         if (to is Running or Backoff or Exited or Fatal)
         {

@@ -33,8 +33,12 @@ public sealed class ConfigLoaderTests : IDisposable
             command: dotnet
             args: [bots/exchange.dll]
         telegram:
-          bot_token: ${TELEGRAM_BOT_TOKEN}
-          anything: [1, { goes: here }]
+          token: ${TELEGRAM_BOT_TOKEN_SUPERVISOR}   # absent or empty: Telegram off, said once at start
+          chat_ids: ${TELEGRAM_ADMIN_CHAT_IDS}      # comma list: notifications go here, commands accepted from here
+          admin_users: []                           # in group chats, only these user ids may command
+          api_url: https://api.telegram.org         # base URL (local Bot API server, tests)
+          notify: { started: on, crashed: on, fatal: on, recovered: on, watchdog: on, stopped: silent, reload: on }
+          schedules: { health_report: "0 0 */6 * * ?", daily_summary: "0 0 0 * * ?" }   # Quartz cron, UTC
         """;
 
     private readonly ConfigFixture fixture = new();
@@ -44,7 +48,12 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Spec_example_parses_to_the_expected_records()
     {
-        var environment = new Dictionary<string, string> { ["TELEGRAM_BOT_TOKEN_EXTGAP_3M"] = "123456:AAF-secret-token" };
+        var environment = new Dictionary<string, string>
+        {
+            ["TELEGRAM_BOT_TOKEN_EXTGAP_3M"] = "123456:AAF-secret-token",
+            ["TELEGRAM_BOT_TOKEN_SUPERVISOR"] = "654321:AAE-supervisor-token",
+            ["TELEGRAM_ADMIN_CHAT_IDS"] = "123456789,-1001234567890",
+        };
 
         var config = fixture.LoadValid(SpecExample, environment);
 
@@ -79,7 +88,12 @@ public sealed class ConfigLoaderTests : IDisposable
         ConfigAssert.SameProgram(
             new ProgramConfig { Name = "exchange", Command = "dotnet", Args = ["bots/exchange.dll"], WorkingDirectory = root },
             config.Programs[1]);
-        Assert.Equal(["123456:AAF-secret-token"], config.Secrets);
+        Assert.Equal(
+            TelegramSettings.Disabled with { Token = "654321:AAE-supervisor-token", ChatIds = config.Telegram.ChatIds, AdminUsers = config.Telegram.AdminUsers },
+            config.Telegram);
+        Assert.Equal(["123456789", "-1001234567890"], config.Telegram.ChatIds);
+        Assert.Empty(config.Telegram.AdminUsers);
+        Assert.Equal(["123456:AAF-secret-token", "654321:AAE-supervisor-token"], config.Secrets);
     }
 
     [Fact]

@@ -215,15 +215,6 @@ public sealed class VariableExpansionTests : IDisposable
     }
 
     [Fact]
-    public void Telegram_section_is_not_expanded_or_validated()
-    {
-        var config = fixture.LoadValid("telegram:\n  token: ${NOT_SET_ANYWHERE}\n  chats: [1, 2]\n");
-
-        Assert.Empty(config.Programs);
-        Assert.Empty(config.Secrets);
-    }
-
-    [Fact]
     public void Env_file_parser_reports_line_numbers()
     {
         var lines = new List<int>();

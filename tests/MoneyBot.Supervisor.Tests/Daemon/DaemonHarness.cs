@@ -22,11 +22,12 @@ internal sealed class DaemonHarness : IAsyncDisposable
 
     public SupervisorConfig Config => Daemon.Config;
 
-    public static async Task<DaemonHarness> StartAsync(string yaml, bool autostart = true, Sandbox? sandbox = null)
+    public static async Task<DaemonHarness> StartAsync(
+        string yaml, bool autostart = true, Sandbox? sandbox = null, Func<DaemonOptions, DaemonOptions>? configure = null)
     {
         sandbox ??= new Sandbox();
         var config = sandbox.LoadConfig(yaml);
-        var daemon = await SupervisorDaemon.StartAsync(config, Options(autostart));
+        var daemon = await SupervisorDaemon.StartAsync(config, (configure ?? (o => o))(Options(autostart)));
         return new DaemonHarness(sandbox, daemon, new EventRecorder(daemon.Events));
     }
 

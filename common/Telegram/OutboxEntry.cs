@@ -1,0 +1,29 @@
+namespace MoneyBot.Common.Telegram;
+
+/// <summary>One queued message, its parts, and the promise behind its receipt.</summary>
+internal sealed class OutboxEntry(OutgoingMessage message, IReadOnlyList<string> parts, TimeSpan enqueuedAt)
+{
+    private readonly TaskCompletionSource<long?> _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public OutgoingMessage Message => message;
+
+    /// <summary>The text split to Telegram's length limit.</summary>
+    public IReadOnlyList<string> Parts => parts;
+
+    /// <summary>Monotonic time of the enqueue (see <see cref="OutboxContext.Now"/>).</summary>
+    public TimeSpan EnqueuedAt => enqueuedAt;
+
+    /// <summary>Id of the first part delivered, if any.</summary>
+    public long? FirstMessageId { get; set; }
+
+    /// <summary>Its node in its chat's queue while queued.</summary>
+    public LinkedListNode<OutboxEntry>? ChatNode { get; set; }
+
+    /// <summary>Its node in the list of droppable (non-critical) messages while queued.</summary>
+    public LinkedListNode<OutboxEntry>? DroppableNode { get; set; }
+
+    public Task<long?> Sent => _sent.Task;
+
+    /// <summary>Resolves the receipt with the first delivered part's id (null: nothing went out). Later calls do nothing.</summary>
+    public void Complete() => _sent.TrySetResult(FirstMessageId);
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json.Serialization.Metadata;
+
+namespace MoneyBot.Common.Telegram;
+
+/// <summary><c>sendDocument</c>: uploads a file (multipart/form-data), e.g. a log excerpt too long for a message.</summary>
+/// <param name="ChatId">Where to send it.</param>
+/// <param name="FileName">Name shown for the file.</param>
+/// <param name="Content">The file's bytes (at most 50 MB).</param>
+public sealed record SendDocumentRequest(ChatId ChatId, string FileName, ReadOnlyMemory<byte> Content)
+    : TelegramRequest<Message>("sendDocument")
+{
+    /// <summary>Text under the document (0-1024 characters), HTML.</summary>
+    public string? Caption { get; init; }
+
+    /// <summary>Deliver without sound.</summary>
+    public bool DisableNotification { get; init; }
+
+    /// <inheritdoc/>
+    public override JsonTypeInfo<TelegramResponse<Message>> ResponseTypeInfo() => TelegramJsonContext.Default.MessageResponse;
+
+    /// <inheritdoc/>
+    public override HttpContent CreateContent()
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(ChatId.ToString()), "chat_id" },
+        };
+        if (Caption is not null)
+        {
+            form.Add(new StringContent(Caption), "caption");
+            form.Add(new StringContent(TelegramHtml.ParseMode), "parse_mode");
+        }
+
+        if (DisableNotification)
+        {
+            form.Add(new StringContent(bool.TrueString.ToLower(CultureInfo.InvariantCulture)), "disable_notification");
+        }
+
+        var file = new ReadOnlyMemoryContent(Content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "document", FileName);
+        return form;
+    }
+}

@@ -1,0 +1,51 @@
+using MoneyBot.Common.Resilience;
+
+namespace MoneyBot.Common.Telegram;
+
+/// <summary>How a <see cref="TelegramOutbox"/> queues, paces and retries. Defaults follow Telegram's published limits.</summary>
+public sealed record TelegramOutboxOptions
+{
+    /// <summary>1000 queued messages, 1 hour max age, <see cref="BackoffPolicy.Default"/>, 1/s per chat, 20/min per group, 30/s overall.</summary>
+    public static TelegramOutboxOptions Default { get; } = new();
+
+    /// <summary>Queued messages beyond this push out the oldest non-critical one.</summary>
+    public int Capacity { get; init; } = 1000;
+
+    /// <summary>A non-critical message still unsent after this long is dropped (logged and counted).</summary>
+    public TimeSpan MaxAge { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Delays between attempts after network errors and 5xx answers.</summary>
+    public BackoffPolicy Backoff { get; init; } = BackoffPolicy.Default;
+
+    /// <summary>Least time between two messages to the same chat.</summary>
+    public TimeSpan ChatInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most messages per minute to one group or channel.</summary>
+    public int GroupMessagesPerMinute { get; init; } = 20;
+
+    /// <summary>Most messages per second over all chats of the bot.</summary>
+    public int MessagesPerSecond { get; init; } = 30;
+
+    /// <summary>How long disposing waits for the delivery loops to stop.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Throws when a value makes no sense, saying which.</summary>
+    public void Validate()
+    {
+        Check(Capacity >= 1, "Capacity must be at least 1");
+        Check(MaxAge > TimeSpan.Zero, "MaxAge must be positive");
+        Check(Backoff is not null, "Backoff is required (BackoffPolicy.Default, say)");
+        Check(ChatInterval >= TimeSpan.Zero, "ChatInterval must not be negative");
+        Check(GroupMessagesPerMinute >= 1, "GroupMessagesPerMinute must be at least 1");
+        Check(MessagesPerSecond >= 1, "MessagesPerSecond must be at least 1");
+        Check(StopTimeout >= TimeSpan.Zero, "StopTimeout must not be negative");
+    }
+
+    private static void Check(bool ok, string problem)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException($"Telegram outbox options: {problem}.");
+        }
+    }
+}

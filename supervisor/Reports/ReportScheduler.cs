@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Quartz.Extensibility;
+
+namespace MoneyBot.Supervisor.Reports;
+
+/// <summary>
+/// Sends the health report and the daily summary on their Quartz cron schedules (UTC), through a
+/// one-thread, in-memory Quartz scheduler. Created only when Telegram is on and a schedule is set.
+/// </summary>
+public sealed partial class ReportScheduler : IAsyncDisposable
+{
+    private readonly StandaloneSchedulerFactory factory;
+    private readonly ILogger logger;
+    private int disposed;
+
+    private ReportScheduler(StandaloneSchedulerFactory factory, ILogger logger)
+    {
+        this.factory = factory;
+        this.logger = logger;
+    }
+
+    /// <summary>Starts the schedules; each (name, cron, job) fires <c>job</c> at every cron time. Null or empty cron: that one is off.</summary>
+    public static async Task<ReportScheduler> StartAsync(
+        IReadOnlyList<(string Name, string? Cron, Func<CancellationToken, Task> Job)> schedules,
+        ILogger logger,
+        CancellationToken cancellationToken = default)
+    {
+        var jobs = schedules.Where(s => !string.IsNullOrWhiteSpace(s.Cron)).ToList();
+        var factory = QuartzSchedulerBuilder.Create(q =>
+        {
+            q.UseInMemoryStore();
+            q.UseDefaultThreadPool(1);
+            q.UseJobFactory(new DelegateJobFactory(jobs.ToDictionary(j => j.Name, j => j.Job), logger));
+        }).Build();
+        var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
+        foreach (var (name, cron, _) in jobs)
+        {
+            var job = JobBuilder.Create<DelegateJob>().WithIdentity(name).Build();
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity(name)
+                .WithCronSchedule(cron!, x => x.InTimeZone(TimeZoneInfo.Utc))
+                .Build();
+            await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Log.Scheduled(logger, name, cron!);
+        }
+
+        await scheduler.Start(cancellationToken).ConfigureAwait(false);
+        return new ReportScheduler(factory, logger);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await factory.DisposeAsync().ConfigureAwait(false);
+        Log.Stopped(logger);
+    }
+
+    /// <summary>A job that runs the delegate registered under its job key.</summary>
+    private sealed class DelegateJob(Func<CancellationToken, Task> run) : IJob
+    {
+        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+            await run(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class DelegateJobFactory(IReadOnlyDictionary<string, Func<CancellationToken, Task>> jobs, ILogger logger) : IJobFactory
+    {
+        public ValueTask<JobScope> CreateJob(TriggerFiredBundle bundle, IScheduler scheduler, CancellationToken cancellationToken)
+        {
+            var name = bundle.JobDetail.Key.Name;
+            Log.Firing(logger, name);
+            return ValueTask.FromResult(new JobScope(new DelegateJob(jobs[name]), null));
+        }
+
+        public ValueTask ReturnJob(JobScope scope, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "report '{Name}' scheduled with cron '{Cron}' (UTC)")]
+        public static partial void Scheduled(ILogger logger, string name, string cron);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "sending scheduled report '{Name}'")]
+        public static partial void Firing(ILogger logger, string name);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "report schedules stopped")]
+        public static partial void Stopped(ILogger logger);
+    }
+}

@@ -1,0 +1,170 @@
+using Microsoft.Extensions.Logging;
+using MoneyBot.Common.Telegram;
+using MoneyBot.Supervisor.Config;
+using MoneyBot.Supervisor.Control;
+using MoneyBot.Supervisor.Daemon;
+using MoneyBot.Supervisor.Reports;
+using MoneyBot.Supervisor.Supervision;
+
+namespace MoneyBot.Supervisor.Telegram;
+
+/// <summary>
+/// The supervisor's Telegram admin bot: notifications from the daemon's events, commands by long
+/// polling, and scheduled reports, all through one client and one outbox. Absent (null) when no token
+/// is configured; the log says so once.
+/// </summary>
+internal sealed partial class AdminBot : IAsyncDisposable
+{
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
+    private readonly TelegramBotClient client;
+    private readonly TelegramOutbox outbox;
+    private readonly TelegramCommandListener listener;
+    private readonly CancellationTokenSource stop = new();
+    private readonly ILogger logger;
+    private Task notifying = Task.CompletedTask;
+    private ReportScheduler? scheduler;
+    private int disposed;
+
+    private AdminBot(TelegramBotClient client, TelegramOutbox outbox, TelegramCommandListener listener, ILogger logger)
+    {
+        this.client = client;
+        this.outbox = outbox;
+        this.listener = listener;
+        this.logger = logger;
+    }
+
+    public TelegramOutbox Outbox => outbox;
+
+    /// <summary>Starts the bot for <paramref name="daemon"/>'s <c>telegram:</c> settings; null when Telegram is off.</summary>
+    public static async Task<AdminBot?> StartAsync(
+        SupervisorDaemon daemon,
+        Func<ControlRequest, CancellationToken, Task<ControlResponse>> control,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken = default)
+    {
+        var logger = loggers.CreateLogger("telegram");
+        var settings = daemon.Config.Telegram;
+        if (!settings.Enabled)
+        {
+            Log.Off(logger);
+            return null;
+        }
+
+        if (!TelegramToken.TryParse(settings.Token, out var token))
+        {
+            Log.BadToken(logger);
+            return null;
+        }
+
+        var client = new TelegramBotClient(token, settings.ApiUrl, timeProvider: time);
+        var outbox = new TelegramOutbox(
+            client, TelegramOutboxOptions.Default with { MaxAge = settings.MessageMaxAge }, time, loggers.CreateLogger<TelegramOutbox>());
+        var listener = new TelegramCommandListener(client, outbox, settings, new ChatCommandHandler(daemon, control), time, logger);
+        var bot = new AdminBot(client, outbox, listener, logger);
+        var notifier = new TelegramNotifier(
+            outbox, settings, name => daemon.Programs?.Find(name)?.Logs.RecentErrorLines() ?? [], Environment.MachineName, logger);
+        bot.notifying = bot.NotifyAsync(notifier, daemon.Events.SubscribeAsync(bot.stop.Token));
+        bot.scheduler = await StartReportsAsync(settings, daemon.Reports, outbox, time, logger, cancellationToken).ConfigureAwait(false);
+        Log.On(logger, token.Masked, settings.ChatIds.Count, settings.ApiUrl);
+        return bot;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await listener.DisposeAsync().ConfigureAwait(false);
+        if (scheduler is not null)
+        {
+            await scheduler.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            // The notifier ends by itself after the daemon's last word; give it and the outbox a moment to deliver.
+            await notifying.WaitAsync(FlushTimeout).ConfigureAwait(false);
+            await outbox.WhenIdleAsync().WaitAsync(FlushTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.Undelivered(logger, outbox.Counters.Pending);
+        }
+
+        await stop.CancelAsync().ConfigureAwait(false);
+        await notifying.ConfigureAwait(false);
+        await outbox.DisposeAsync().ConfigureAwait(false);
+        client.Dispose();
+        stop.Dispose();
+    }
+
+    private static async Task<ReportScheduler?> StartReportsAsync(
+        TelegramSettings settings, ReportBuilder reports, TelegramOutbox outbox, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(settings.HealthReportCron) && string.IsNullOrWhiteSpace(settings.DailySummaryCron))
+        {
+            return null;
+        }
+
+        var chats = settings.ChatIds.Select(ChatId.Parse).ToList();
+        var lastHealth = time.GetUtcNow();
+        Task Send(Report report)
+        {
+            foreach (var chat in chats)
+            {
+                outbox.Enqueue(new OutgoingMessage(chat, report.ToHtml()) { DisableNotification = true });
+            }
+
+            return Task.CompletedTask;
+        }
+
+        return await ReportScheduler.StartAsync(
+            [
+                ("health_report", settings.HealthReportCron, _ =>
+                {
+                    var since = lastHealth;
+                    lastHealth = time.GetUtcNow();
+                    return Send(reports.Health(since));
+                }),
+                ("daily_summary", settings.DailySummaryCron, _ => Send(reports.DailySummary())),
+            ],
+            logger,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task NotifyAsync(TelegramNotifier notifier, IAsyncEnumerable<SupervisorEvent> events)
+    {
+        try
+        {
+            await foreach (var evt in events.ConfigureAwait(false))
+            {
+                if (notifier.Handle(evt))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // disposed before the daemon said goodbye
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "telegram is off (no telegram.token configured): no notifications or remote commands")]
+        public static partial void Off(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "telegram is off: telegram.token is not a bot token (expected the form 123456789:ABC... from @BotFather)")]
+        public static partial void BadToken(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "telegram is on: bot {Token}, {Chats} admin chat(s), API {ApiUrl}")]
+        public static partial void On(ILogger logger, string token, int chats, Uri apiUrl);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "telegram: {Pending} message(s) not delivered before shutdown")]
+        public static partial void Undelivered(ILogger logger, int pending);
+    }
+}
