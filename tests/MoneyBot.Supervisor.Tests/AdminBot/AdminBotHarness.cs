@@ -35,7 +35,8 @@ internal sealed class AdminBotHarness : IAsyncDisposable
         (string Name, string Args)[] programs,
         string telegramExtra = "",
         string defaults = "  start_secs: 0\n  logs: { timestamps: false }",
-        string? chatIds = null)
+        string? chatIds = null,
+        string schedules = "{ health_report: off, daily_summary: off }")
     {
         var telegram = await FakeTelegramServer.StartAsync();
         var log = new CapturingLoggerProvider();
@@ -45,7 +46,7 @@ internal sealed class AdminBotHarness : IAsyncDisposable
             $"  token: \"{Token}\"\n" +
             $"  chat_ids: \"{chatIds ?? AdminChat.ToString(CultureInfo.InvariantCulture)}\"\n" +
             $"  api_url: {telegram.BaseUrl}\n" +
-            "  schedules: { health_report: off, daily_summary: off }\n" +
+            $"  schedules: {schedules}\n" +
             telegramExtra;
         var daemon = await DaemonHarness.StartAsync(yaml, configure: o => o with { LoggerFactory = loggers });
         return new AdminBotHarness(telegram, daemon, log, loggers);

@@ -74,25 +74,6 @@ public sealed class StopTests
         Assert.Contains("'/nonexistent/bot' not found", status.Reason, StringComparison.Ordinal);
     }
 
-    /// <summary>Follows the program's stdout log until a line starting with <paramref name="prefix"/> appears.</summary>
-    internal static async Task<string> WaitForLineAsync(ProgramHarness h, string prefix)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var path = ProgramLogs.OutPath(h.LogDir, h.Name);
-        var existing = LogTail.ReadLast(path, 1000, 0).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
-        if (existing is not null)
-        {
-            return existing;
-        }
-
-        await foreach (var line in LogTail.FollowAsync(path, TimeProvider.System, cts.Token))
-        {
-            if (line.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return line;
-            }
-        }
-
-        throw new TimeoutException($"no line starting with '{prefix}' in {path}");
-    }
+    internal static Task<string> WaitForLineAsync(ProgramHarness h, string prefix) =>
+        LogLines.WaitForAsync(ProgramLogs.OutPath(h.LogDir, h.Name), prefix);
 }

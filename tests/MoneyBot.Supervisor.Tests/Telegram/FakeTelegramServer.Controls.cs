@@ -28,12 +28,12 @@ public sealed partial class FakeTelegramServer
             403 => "Forbidden: bot was blocked by the user",
             _ => "Internal Server Error",
         };
-        Plan(new PlannedAnswer(method, chatId, statusCode, ErrorBody(statusCode, text, parameters), count));
+        AddPlan(new PlannedAnswer(method, chatId, statusCode, ErrorBody(statusCode, text, parameters), count));
     }
 
     /// <summary>The next call of <paramref name="method"/> gets exactly <paramref name="body"/> with <paramref name="statusCode"/>.</summary>
     public void ReplyRawNext(string method, int statusCode, string body) =>
-        Plan(new PlannedAnswer(method, null, statusCode, body, 1));
+        AddPlan(new PlannedAnswer(method, null, statusCode, body, 1));
 
     /// <summary>Every later call of <paramref name="method"/> is answered after <paramref name="delay"/> (zero: no delay).</summary>
     public void Delay(string method, TimeSpan delay)
@@ -64,7 +64,7 @@ public sealed partial class FakeTelegramServer
         return body.ToJsonString();
     }
 
-    private void Plan(PlannedAnswer answer)
+    private void AddPlan(PlannedAnswer answer)
     {
         lock (gate)
         {
@@ -73,7 +73,7 @@ public sealed partial class FakeTelegramServer
     }
 
     /// <summary>How to answer a request: status, a canned body (null: behave normally), a delay.</summary>
-    private (int Status, string? Body, TimeSpan Delay) Plan(string token, string method, Dictionary<string, string> fields)
+    private (int Status, string? Body, TimeSpan Delay) Decide(string token, string method, Dictionary<string, string> fields)
     {
         lock (gate)
         {

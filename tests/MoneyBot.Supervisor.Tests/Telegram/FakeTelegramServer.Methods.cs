@@ -24,11 +24,15 @@ public sealed partial class FakeTelegramServer
     }
 
     /// <summary>Queues an update (its update_id is assigned here and returned).</summary>
-    public long EnqueueUpdate(JsonObject update)
+    public long EnqueueUpdate(JsonObject update) => EnqueueUpdate(_ => update);
+
+    /// <summary>Queues the update <paramref name="build"/> makes for the next update_id; returns that id.</summary>
+    public long EnqueueUpdate(Func<long, JsonObject> build)
     {
         lock (gate)
         {
             var id = ++nextUpdateId;
+            var update = build(id);
             update["update_id"] = id;
             updates.Add((id, update));
             updatesChanged.TrySetResult();
@@ -46,25 +50,18 @@ public sealed partial class FakeTelegramServer
         });
 
     /// <summary>Queues a button press with <paramref name="data"/> on message <paramref name="messageId"/>; the query id is "cb{update_id}".</summary>
-    public long EnqueueCallbackQuery(long chatId, string data, long? fromUserId = null, long messageId = 1)
-    {
-        lock (gate)
+    public long EnqueueCallbackQuery(long chatId, string data, long? fromUserId = null, long messageId = 1) =>
+        EnqueueUpdate(id => new JsonObject
         {
-            var from = UserNode(fromUserId ?? chatId, isBot: false);
-            var chat = chatId.ToString(CultureInfo.InvariantCulture);
-            return EnqueueUpdate(new JsonObject
+            ["callback_query"] = new JsonObject
             {
-                ["callback_query"] = new JsonObject
-                {
-                    ["id"] = string.Create(CultureInfo.InvariantCulture, $"cb{nextUpdateId + 1}"),
-                    ["from"] = from,
-                    ["message"] = MessageNode(messageId, chat, "buttons", UserNode(1, isBot: true), DateTimeOffset.UtcNow),
-                    ["chat_instance"] = "42",
-                    ["data"] = data,
-                },
-            });
-        }
-    }
+                ["id"] = string.Create(CultureInfo.InvariantCulture, $"cb{id}"),
+                ["from"] = UserNode(fromUserId ?? chatId, isBot: false),
+                ["message"] = MessageNode(messageId, chatId.ToString(CultureInfo.InvariantCulture), "buttons", UserNode(1, isBot: true), DateTimeOffset.UtcNow),
+                ["chat_instance"] = "42",
+                ["data"] = data,
+            },
+        });
 
     private static JsonObject UserNode(long id, bool isBot) => new()
     {

@@ -134,7 +134,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         var token = (string)http.GetRouteValue("token")!;
         var method = (string)http.GetRouteValue("method")!;
         var (fields, json, files) = await ReadParametersAsync(http.Request);
-        var (status, canned, delay) = Plan(token, method, fields);
+        var (status, canned, delay) = Decide(token, method, fields);
         lock (gate)
         {
             requests.Add(new RecordedRequest(requests.Count, token, method, fields, json, files, DateTimeOffset.UtcNow, status));

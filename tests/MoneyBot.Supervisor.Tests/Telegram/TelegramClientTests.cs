@@ -161,4 +161,15 @@ public sealed class TelegramClientTests : IAsyncLifetime
         Assert.True(got.Ok, got.Description);
         Assert.Empty(got.Value);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_long_poll_may_outlast_the_ordinary_request_deadline()
+    {
+        using var impatient = TestBot.Client(server, TimeSpan.FromMilliseconds(200));
+
+        var got = await impatient.GetUpdatesAsync(null, TimeSpan.FromSeconds(1));
+
+        Assert.True(got.Ok, got.Description);
+        Assert.Empty(got.Value);
+    }
 }
