@@ -7,7 +7,7 @@ daemon with its own config, run dir and log dir under --work:
   idle-4     4 x `sleep 10000N`: daemon RSS, `status` round trip, 20 crashes (kill -9 -> new
              pid, polled from /proc every 1 ms), then 200 crash/restart cycles (RSS before/after)
   idle-100   100 x `sleep 10NNNN`: time until all run, daemon RSS, `status` round trip
-  log        writer.py prints 100 MB of numbered 100-byte lines as fast as it can (5 runs): seconds from
+  log        writer.py prints 100 MB of numbered 100-byte lines as fast as it can (7 runs): seconds from
              its first byte until the log file holds all of it, lost/duplicated/split lines,
              daemon RSS before/after and its peak (VmHWM)
 
@@ -907,7 +907,7 @@ def main():
     ap.add_argument("--cycle-gap", type=float, default=0.05)
     ap.add_argument("--cycles-timeout", type=float, default=420)
     ap.add_argument("--log-mb", type=int, default=100)
-    ap.add_argument("--log-runs", type=int, default=5)
+    ap.add_argument("--log-runs", type=int, default=7)
     ap.add_argument("--log-timeout", type=float, default=300)
     ap.add_argument("--settle", type=float, default=5)
     ap.add_argument("--flat-mib", type=float, default=5)

@@ -6,7 +6,8 @@ namespace MoneyBot.Supervisor.Tests.Infrastructure;
 /// <summary>Runs the real <c>moneybot</c> executable (built beside the tests) as a separate process.</summary>
 public static class CliRunner
 {
-    public static string Path { get; } = System.IO.Path.Combine(AppContext.BaseDirectory, "moneybot");
+    /// <summary>The CLI from its own complete build output, copied beside the tests (see the test project file).</summary>
+    public static string Path { get; } = System.IO.Path.Combine(AppContext.BaseDirectory, "supervisor-app", "moneybot");
 
     public sealed record Result(int ExitCode, string Output, string Error)
     {
