@@ -1,4 +1,5 @@
 using MoneyBot.Common.Telegram;
+using MoneyBot.Supervisor.Tests.Infrastructure;
 
 namespace MoneyBot.Supervisor.Tests.Telegram;
 
@@ -52,12 +53,15 @@ public sealed class TelegramSecrecyTests
         var log = new CapturingLogger<TelegramOutbox>();
         using var refused = TestBot.Client(server);
         using var offline = TestBot.Client(TelegramClientFailureTests.ClosedPortUrl());
-        var fast = TestBot.FastOptions with { MaxAge = TimeSpan.FromMilliseconds(300) };
-        await using var toRefused = new TelegramOutbox(refused, fast, logger: log);
-        await using var toOffline = new TelegramOutbox(offline, fast, logger: log);
+        var time = new ManualTimeProvider();
+        await using var toRefused = new TelegramOutbox(refused, TestBot.FastOptions, logger: log);
+        await using var toOffline = new TelegramOutbox(offline, TestBot.FastOptions with { MaxAge = TimeSpan.FromMinutes(1) }, time, log);
 
         var unauthorized = await toRefused.Enqueue(new OutgoingMessage(42, "hello")).Sent;
-        var unreachable = await toOffline.Enqueue(new OutgoingMessage(42, "hello")).Sent;
+        var pending = toOffline.Enqueue(new OutgoingMessage(42, "hello"));
+        await time.WhenTimerPendingAsync(); // failed once, waiting to retry
+        time.Advance(TimeSpan.FromMinutes(2));
+        var unreachable = await pending.Sent;
         var direct = await refused.SendMessageAsync(42, "hello");
 
         Assert.Null(unauthorized);
