@@ -26,7 +26,11 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
             case "up":
                 var autostart = programs.AutostartSet();
                 await programs.StartAsync(autostart, byOperator: false, cancellationToken).ConfigureAwait(false);
-                return Outcome(programs, autostart.Select(p => p.Name).ToList(), "started");
+                var up = Outcome(programs, autostart.Select(p => p.Name).ToList(), "started");
+                var held = programs.Statuses().Where(s => s.StoppedByOperator).Select(s => s.Name).ToList();
+                return held.Count == 0
+                    ? up
+                    : up with { Message = $"{up.Message}; left stopped by operator: {string.Join(", ", held)} (./moneybot start <name>)" };
             case "start" or "stop" or "restart":
                 return await TargetAsync(request, programs, cancellationToken).ConfigureAwait(false);
             case "report":
