@@ -49,7 +49,6 @@ public sealed class TelegramOutbox : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrWhiteSpace(message.Text, nameof(message));
         var entry = new OutboxEntry(message, TelegramHtml.Split(message.Text), _context.Now());
-        OutboxLane lane;
         OutboxEntry? pushedOut;
         lock (_gate)
         {
@@ -61,10 +60,9 @@ public sealed class TelegramOutbox : IAsyncDisposable
             }
 
             pushedOut = _context.Queue.Add(entry);
-            lane = LaneFor(message.ChatId);
+            LaneFor(message.ChatId).Signal(); // inside the lock: a concurrent dispose cannot have released the lane yet
         }
 
-        lane.Signal();
         if (pushedOut is not null)
         {
             var dropped = _context.Stats.CountDropped();

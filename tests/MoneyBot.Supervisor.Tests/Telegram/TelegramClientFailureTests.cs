@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using MoneyBot.Common.Telegram;
 
 namespace MoneyBot.Supervisor.Tests.Telegram;
@@ -19,16 +17,6 @@ public sealed class TelegramClientFailureTests : IAsyncLifetime
     {
         client.Dispose();
         await server.DisposeAsync();
-    }
-
-    /// <summary>A loopback URL where nothing listens.</summary>
-    public static Uri ClosedPortUrl()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}");
     }
 
     [Fact(Timeout = 30_000)]
@@ -82,7 +70,8 @@ public sealed class TelegramClientFailureTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_refused_connection_is_a_network_error_result()
     {
-        using var offline = TestBot.Client(ClosedPortUrl());
+        using var closed = new ClosedPort();
+        using var offline = TestBot.Client(closed.Url);
 
         var result = await offline.GetMeAsync();
 

@@ -52,15 +52,17 @@ public sealed class TelegramSecrecyTests
         server.RejectUnknownTokens("1:someone-else");
         var log = new CapturingLogger<TelegramOutbox>();
         using var refused = TestBot.Client(server);
-        using var offline = TestBot.Client(TelegramClientFailureTests.ClosedPortUrl());
+        using var closed = new ClosedPort();
+        using var offline = TestBot.Client(closed.Url);
         var time = new ManualTimeProvider();
         await using var toRefused = new TelegramOutbox(refused, TestBot.FastOptions, logger: log);
-        await using var toOffline = new TelegramOutbox(offline, TestBot.FastOptions with { MaxAge = TimeSpan.FromMinutes(1) }, time, log);
+        var expiring = TestBot.FastOptions with { MaxAge = TimeSpan.FromSeconds(30), Backoff = TestBot.FixedBackoff(TimeSpan.FromMinutes(1)) };
+        await using var toOffline = new TelegramOutbox(offline, expiring, time, log);
 
         var unauthorized = await toRefused.Enqueue(new OutgoingMessage(42, "hello")).Sent;
         var pending = toOffline.Enqueue(new OutgoingMessage(42, "hello"));
-        await time.WhenTimerPendingAsync(); // failed once, waiting to retry
-        time.Advance(TimeSpan.FromMinutes(2));
+        await time.WhenTimerPendingAsync(); // failed once, waiting a minute to retry: by then it is too old
+        time.Advance(TimeSpan.FromMinutes(1));
         var unreachable = await pending.Sent;
         var direct = await refused.SendMessageAsync(42, "hello");
 
