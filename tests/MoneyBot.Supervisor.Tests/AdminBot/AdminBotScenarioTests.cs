@@ -101,4 +101,26 @@ public sealed class AdminBotScenarioTests
         await h.MessageAsync("restarted alpha", group);
         Assert.NotEqual(pid, h.Daemon.Pids()["alpha"]);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Start_reload_and_help_work_end_to_end()
+    {
+        await using var h = await AdminBotHarness.StartAsync([("alpha", "")]);
+        await h.MessageAsync("supervisor started");
+        await h.Daemon.Programs().StopAsync(h.Daemon.Programs().Resolve("alpha")!, byOperator: true);
+
+        h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/start alpha");
+        await h.MessageAsync("started alpha");
+        Assert.Equal(ProgramState.Running, h.Daemon.Programs().Find("alpha")!.State);
+
+        h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/reload");
+        await h.MessageAsync("reload applied: no changes");
+
+        h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/help");
+        var help = await h.MessageAsync("/logs");
+        Assert.Contains("/restart", help.Text, StringComparison.Ordinal);
+
+        h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/frobnicate");
+        await h.MessageAsync("unknown command /frobnicate");
+    }
 }
