@@ -1,1 +1,3 @@
-return 0;
+using MoneyBot.ExtGap.Cli;
+
+return await ExtGapCli.RunAsync(args, Console.Out, Console.Error);

@@ -35,6 +35,28 @@ public sealed class CliContext(TextWriter output, TextWriter error, string confi
 
     public ControlClient Client(SupervisorConfig config) => new(config.Daemon.SocketPath);
 
+    /// <summary>
+    /// Sends a request to this config's daemon: first straight to the socket found by <see cref="RunDirLocator"/>
+    /// (fast: no YAML parsing), else after loading the config (which reports config errors, exit 2, or a
+    /// daemon that is not running, exit 1). Null response: the returned exit code says why.
+    /// </summary>
+    public async Task<(ControlResponse? Response, int ExitCode)> AskDaemonAsync(ControlRequest request, CancellationToken cancellationToken)
+    {
+        if (RunDirLocator.TryFind(configPath) is { } runDir &&
+            await new ControlClient(DaemonSettings.SocketIn(runDir)).SendAsync(request, cancellationToken).ConfigureAwait(false) is { } fast)
+        {
+            return (fast, ExitCodes.Success);
+        }
+
+        if (LoadConfig() is not { } config)
+        {
+            return (null, ExitCodes.Usage);
+        }
+
+        var response = await SendAsync(config, request, cancellationToken).ConfigureAwait(false);
+        return (response, response is null ? ExitCodes.Failed : ExitCodes.Success);
+    }
+
     /// <summary>Sends a request; prints a clear line and returns null when no daemon runs.</summary>
     public async Task<ControlResponse?> SendAsync(SupervisorConfig config, ControlRequest request, CancellationToken cancellationToken)
     {

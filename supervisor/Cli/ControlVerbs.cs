@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MoneyBot.Supervisor.Control;
 
 namespace MoneyBot.Supervisor.Cli;
@@ -8,14 +7,10 @@ internal static class ControlVerbs
 {
     public static async Task<int> StatusAsync(CliContext cli, string? name, bool json, CancellationToken cancellationToken)
     {
-        if (cli.LoadConfig() is not { } config)
+        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest("status", name), cancellationToken).ConfigureAwait(false);
+        if (response is null)
         {
-            return ExitCodes.Usage;
-        }
-
-        if (await cli.SendAsync(config, new ControlRequest("status", name), cancellationToken).ConfigureAwait(false) is not { } response)
-        {
-            return ExitCodes.Failed;
+            return failure;
         }
 
         if (!response.Ok)
@@ -25,22 +20,17 @@ internal static class ControlVerbs
 
         var programs = response.Programs ?? [];
         await cli.Output.WriteAsync(json
-            ? JsonSerializer.Serialize(programs, ControlJsonContext.Default.IReadOnlyListProgramStatusDto) + "\n"
+            ? System.Text.Encoding.UTF8.GetString(ControlCodec.EncodePrograms(programs))
             : StatusTable.Render(programs, DateTimeOffset.UtcNow, cli.UseColor)).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
     public static async Task<int> TargetAsync(CliContext cli, string verb, string target, CancellationToken cancellationToken)
     {
-        if (cli.LoadConfig() is not { } config)
-        {
-            return ExitCodes.Usage;
-        }
-
-        var response = await cli.SendAsync(config, new ControlRequest(verb, target), cancellationToken).ConfigureAwait(false);
+        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest(verb, target), cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
-            return ExitCodes.Failed;
+            return failure;
         }
 
         if (response.Programs is { } programs && !response.Usage)
@@ -54,23 +44,13 @@ internal static class ControlVerbs
 
     public static async Task<int> ReportAsync(CliContext cli, bool daily, CancellationToken cancellationToken)
     {
-        if (cli.LoadConfig() is not { } config)
-        {
-            return ExitCodes.Usage;
-        }
-
-        var response = await cli.SendAsync(config, new ControlRequest("report", daily ? "daily" : "health"), cancellationToken).ConfigureAwait(false);
-        return response is null ? ExitCodes.Failed : cli.Finish(response);
+        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest("report", daily ? "daily" : "health"), cancellationToken).ConfigureAwait(false);
+        return response is null ? failure : cli.Finish(response);
     }
 
     public static async Task<int> SimpleAsync(CliContext cli, string verb, CancellationToken cancellationToken)
     {
-        if (cli.LoadConfig() is not { } config)
-        {
-            return ExitCodes.Usage;
-        }
-
-        var response = await cli.SendAsync(config, new ControlRequest(verb), cancellationToken).ConfigureAwait(false);
-        return response is null ? ExitCodes.Failed : cli.Finish(response);
+        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest(verb), cancellationToken).ConfigureAwait(false);
+        return response is null ? failure : cli.Finish(response);
     }
 }

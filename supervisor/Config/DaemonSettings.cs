@@ -8,7 +8,10 @@ namespace MoneyBot.Supervisor.Config;
 /// <param name="Log">Rotation of the daemon's own log (<c>supervisor.log:</c>).</param>
 public sealed record DaemonSettings(string BaseDirectory, string RunDir, string LogDir, string? EnvFile, LogSettings Log)
 {
-    public string SocketPath => Path.Combine(RunDir, "moneybot.sock");
+    public string SocketPath => SocketIn(RunDir);
+
+    /// <summary>The control socket's path in a run directory.</summary>
+    public static string SocketIn(string runDir) => Path.Combine(runDir, "moneybot.sock");
 
     public string LockPath => Path.Combine(RunDir, "moneybot.lock");
 

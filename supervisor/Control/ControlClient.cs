@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
 
 namespace MoneyBot.Supervisor.Control;
 
@@ -22,13 +21,12 @@ public sealed class ControlClient(string socketPath)
         }
 
         await using var stream = new NetworkStream(socket, ownsSocket: false);
-        var line = JsonSerializer.Serialize(request, ControlJsonContext.Default.ControlRequest) + "\n";
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(ControlCodec.EncodeRequest(request), cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var answer = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
         return answer is null
             ? new ControlResponse(false, "the daemon closed the connection without answering (is it shutting down?)")
-            : JsonSerializer.Deserialize(answer, ControlJsonContext.Default.ControlResponse);
+            : ControlCodec.DecodeResponse(answer);
     }
 
     /// <summary>True when a daemon answers a ping.</summary>

@@ -98,18 +98,15 @@ public sealed partial class ControlServer : IAsyncDisposable
             ControlResponse response;
             try
             {
-                var request = JsonSerializer.Deserialize(line, ControlJsonContext.Default.ControlRequest);
-                response = request is null
-                    ? new ControlResponse(false, "empty request", Usage: true)
-                    : await handle(request, stopping.Token).ConfigureAwait(false);
+                var request = ControlCodec.DecodeRequest(line);
+                response = await handle(request, stopping.Token).ConfigureAwait(false);
             }
             catch (JsonException e)
             {
                 response = new ControlResponse(false, $"malformed request: {e.Message}", Usage: true);
             }
 
-            var json = JsonSerializer.Serialize(response, ControlJsonContext.Default.ControlResponse) + "\n";
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(json), stopping.Token).ConfigureAwait(false);
+            await stream.WriteAsync(ControlCodec.EncodeResponse(response), stopping.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Supervisor.Control;
@@ -19,7 +18,6 @@ public sealed record ProgramStatusDto(
     bool StoppedByOperator,
     bool Autostart)
 {
-    [JsonIgnore]
     public ProgramState ParsedState => Enum.Parse<ProgramState>(State, ignoreCase: true);
 
     public static ProgramStatusDto From(ProgramStatus s) => new(

@@ -10,6 +10,8 @@ namespace MoneyBot.Supervisor.Processes;
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    /// <summary>A bigger pipe than Linux's 64 KiB default lets a bursty program write on while the daemon catches up.</summary>
+    private const int PipeBufferBytes = 1024 * 1024;
     private static readonly string[] SetsidCandidates = ["/usr/bin/setsid", "/bin/setsid"];
     private static readonly string SetsidPath = FindSetsid();
     private readonly Process process;
@@ -78,6 +80,8 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         process.StandardInput.Close();
+        NativeMethods.TryGrowPipe(process.StandardOutput.BaseStream, PipeBufferBytes);
+        NativeMethods.TryGrowPipe(process.StandardError.BaseStream, PipeBufferBytes);
         return new ChildProcess(process);
     }
 
@@ -128,6 +132,11 @@ public sealed class ChildProcess : IAsyncDisposable
     /// </summary>
     public static void KillTree(int rootPid, int groupId)
     {
+        if (ProcessTable.Read(rootPid) is null or { State: 'Z' } && !NativeMethods.SendSignal(-groupId, 0))
+        {
+            return; // the main process is gone and its group is empty: nothing to look for (the common case after an exit)
+        }
+
         var tree = ProcessTable.TreeAndGroup(rootPid, groupId);
         foreach (var entry in tree)
         {

@@ -22,6 +22,22 @@ internal static partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int Close(int fd);
 
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int Fcntl(int fd, int command, int argument);
+
+    /// <summary>
+    /// Asks the kernel for a larger pipe buffer (F_SETPIPE_SZ) on the read end of a child's output. Best effort:
+    /// the kernel may refuse beyond /proc/sys/fs/pipe-max-size, and then the default stays.
+    /// </summary>
+    public static void TryGrowPipe(Stream stream, int bytes)
+    {
+        const int SetPipeSize = 1031; // F_SETPIPE_SZ
+        if (stream is System.IO.Pipes.PipeStream pipe)
+        {
+            _ = Fcntl((int)pipe.SafePipeHandle.DangerousGetHandle(), SetPipeSize, bytes);
+        }
+    }
+
     /// <summary>
     /// Waits until <paramref name="pid"/> has exited (any process, not only our children: a pidfd becomes
     /// readable when it exits). True when it is gone within <paramref name="timeout"/>.

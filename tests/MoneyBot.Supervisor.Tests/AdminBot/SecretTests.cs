@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Logging;
@@ -23,7 +22,7 @@ public sealed class SecretTests
 
         Assert.DoesNotContain(AdminBotHarness.Token, h.Log.Text, StringComparison.Ordinal);
         Assert.Contains("123456:***", h.Log.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(AdminBotHarness.Token, JsonSerializer.Serialize(status, ControlJsonContext.Default.ControlResponse), StringComparison.Ordinal);
+        Assert.DoesNotContain(AdminBotHarness.Token, System.Text.Encoding.UTF8.GetString(ControlCodec.EncodeResponse(status!)), StringComparison.Ordinal);
         Assert.DoesNotContain("TEST-secret", outputLog, StringComparison.Ordinal);
     }
 

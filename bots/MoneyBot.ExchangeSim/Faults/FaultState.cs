@@ -1,0 +1,41 @@
+namespace MoneyBot.ExchangeSim.Faults;
+
+/// <summary>
+/// The timed faults in force: a stall (sockets stay open, nothing is sent) and a refusal (new
+/// websocket and REST requests get 503). Durations are real time on the injected clock. Thread-safe.
+/// </summary>
+internal sealed class FaultState(TimeProvider time)
+{
+    private long stallUntil = long.MinValue;
+    private long refuseUntil = long.MinValue;
+
+    public bool IsStalled => time.GetTimestamp() < Interlocked.Read(ref stallUntil);
+
+    public bool IsRefusing => time.GetTimestamp() < Interlocked.Read(ref refuseUntil);
+
+    public TimeSpan StallRemaining => Remaining(Interlocked.Read(ref stallUntil));
+
+    public TimeSpan RefuseRemaining => Remaining(Interlocked.Read(ref refuseUntil));
+
+    public void Stall(TimeSpan duration) => Interlocked.Exchange(ref stallUntil, Deadline(duration));
+
+    public void Refuse(TimeSpan duration) => Interlocked.Exchange(ref refuseUntil, Deadline(duration));
+
+    public void Clear()
+    {
+        Interlocked.Exchange(ref stallUntil, long.MinValue);
+        Interlocked.Exchange(ref refuseUntil, long.MinValue);
+    }
+
+    private long Deadline(TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
+        return time.GetTimestamp() + (long)(duration.TotalSeconds * time.TimestampFrequency);
+    }
+
+    private TimeSpan Remaining(long deadline)
+    {
+        var now = time.GetTimestamp();
+        return deadline <= now ? TimeSpan.Zero : TimeSpan.FromSeconds((double)(deadline - now) / time.TimestampFrequency);
+    }
+}

@@ -1,0 +1,81 @@
+namespace MoneyBot.ExchangeSim.Market;
+
+/// <summary>
+/// The trades of one symbol in id order (which is also time order), in chunks small enough to stay
+/// off the large object heap. Ids are consecutive: the id of a trade is <see cref="FirstId"/> plus
+/// its position. Old chunks are dropped by <see cref="PruneBefore"/>. Not thread-safe.
+/// </summary>
+internal sealed class TradeTape(long firstId)
+{
+    private const int ChunkSize = 2048;
+    private readonly List<TapeTrade[]> chunks = [];
+    private long firstIndex; // global position of chunks[0][0]
+    private long count;      // trades ever appended
+
+    /// <summary>Id of the oldest trade kept.</summary>
+    public long FirstId => firstId + firstIndex;
+
+    /// <summary>Id the next appended trade gets.</summary>
+    public long NextId => firstId + count;
+
+    /// <summary>Trades currently kept.</summary>
+    public long Count => count - firstIndex;
+
+    /// <summary>Trades ever appended.</summary>
+    public long TotalAppended => count;
+
+    /// <summary>Appends a trade and returns its id.</summary>
+    public long Append(in TapeTrade trade)
+    {
+        var offset = (int)((count - firstIndex) % ChunkSize);
+        if (offset == 0)
+        {
+            chunks.Add(new TapeTrade[ChunkSize]);
+        }
+
+        chunks[^1][offset] = trade;
+        return firstId + count++;
+    }
+
+    /// <summary>The trade with an id in [<see cref="FirstId"/>, <see cref="NextId"/>).</summary>
+    public TapeTrade Get(long id)
+    {
+        var position = id - firstId - firstIndex;
+        if (position < 0 || position >= Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(id), id, "The trade is not on the tape.");
+        }
+
+        return chunks[(int)(position / ChunkSize)][position % ChunkSize];
+    }
+
+    /// <summary>The id of the first kept trade with time at or after <paramref name="timeMs"/> (<see cref="NextId"/> when none).</summary>
+    public long FirstIdAtOrAfter(long timeMs)
+    {
+        long lo = FirstId, hi = NextId;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (Get(mid).Time < timeMs)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Drops whole chunks whose trades are all older than <paramref name="timeMs"/>.</summary>
+    public void PruneBefore(long timeMs)
+    {
+        while (chunks.Count > 1 && chunks[0][ChunkSize - 1].Time < timeMs)
+        {
+            chunks.RemoveAt(0);
+            firstIndex += ChunkSize;
+        }
+    }
+}

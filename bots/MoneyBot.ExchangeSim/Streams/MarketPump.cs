@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using MoneyBot.ExchangeSim.Hosting;
+using MoneyBot.ExchangeSim.Market;
+using MoneyBot.ExchangeSim.Wire;
+
+namespace MoneyBot.ExchangeSim.Streams;
+
+/// <summary>
+/// The loop that moves the markets to the clock's time every tick (real time) and publishes what
+/// happened: trades and kline closes in time order, then an update of each subscribed kline, then
+/// book snapshots (every tick for <c>@100ms</c>, about once a second otherwise).
+/// </summary>
+internal sealed class MarketPump(
+    SimulatedMarkets markets, StreamBroadcaster broadcaster, MarketProgress progress, SimulatorOptions options, ILogger logger)
+{
+    private readonly List<MarketEvent> events = [];
+    private readonly Dictionary<string, SymbolStreamNames> names =
+        markets.All.ToDictionary(m => m.Symbol, m => new SymbolStreamNames(m.Symbol));
+    private readonly long ticksPerSecond = Math.Max(1, (long)Math.Round(TimeSpan.FromSeconds(1) / options.TickInterval));
+    private long ticks;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.TickInterval, options.TimeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                Step();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>One step: advance every market to now and publish.</summary>
+    public void Step()
+    {
+        var now = markets.Clock.NowMs;
+        try
+        {
+            foreach (var market in markets.All)
+            {
+                StepMarket(market, names[market.Symbol], now);
+            }
+
+            broadcaster.CloseOlderThan(options.MaxConnectionAge);
+        }
+        catch (Exception e)
+        {
+            // A bug in one step must not stop the exchange; it is logged and the next step carries on.
+            logger.StepFailed(e);
+        }
+
+        ticks++;
+        progress.Report(now);
+    }
+
+    private void StepMarket(SymbolMarket market, SymbolStreamNames streams, long now)
+    {
+        events.Clear();
+        market.AdvanceTo(now, events);
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case TradeEvent trade when broadcaster.HasSubscribers(streams.AggTrade):
+                    broadcaster.Publish(streams.AggTrade, StreamPayloads.AggTrade(market.Symbol, trade.Trade));
+                    break;
+                case KlineEvent kline when broadcaster.HasSubscribers(streams.Kline(kline.Interval)):
+                    broadcaster.Publish(
+                        streams.Kline(kline.Interval),
+                        StreamPayloads.Kline(market.Symbol, kline.Interval, kline.Candle, kline.IsClosed, kline.EventTime));
+                    break;
+            }
+        }
+
+        for (var i = 0; i < CandleInterval.All.Count; i++)
+        {
+            if (broadcaster.HasSubscribers(streams.Klines[i]))
+            {
+                var interval = CandleInterval.All[i];
+                var candle = market.GetCurrentCandle(interval);
+                broadcaster.Publish(streams.Klines[i], StreamPayloads.Kline(market.Symbol, interval, candle, isClosed: false, now));
+            }
+        }
+
+        OrderBookSnapshot? book = null;
+        foreach (var (name, levels, fast) in streams.Depths)
+        {
+            if ((fast || ticks % ticksPerSecond == 0) && broadcaster.HasSubscribers(name))
+            {
+                book ??= market.GetOrderBook(20);
+                broadcaster.Publish(name, StreamPayloads.Depth(book, levels));
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using MoneyBot.Common.Units;
+using MoneyBot.ExtGap.Detection;
+using MoneyBot.ExtGap.Trading;
+
+namespace MoneyBot.ExtGap.Cli;
+
+/// <summary>The options every bot verb shares (replay now, run later): symbol, timeframe and trading settings.</summary>
+internal sealed class BotOptions
+{
+    public Option<string> Symbol { get; } = new("--symbol")
+    {
+        Description = "The symbol, e.g. BTCUSDT (default BTCUSDT)",
+        DefaultValueFactory = _ => "BTCUSDT",
+        CustomParser = r => Parse(r, "BTCUSDT", t => t.Length > 0 && t.All(char.IsAsciiLetterOrDigit) ? t.ToUpperInvariant() : null, "letters and digits, like BTCUSDT"),
+    };
+
+    public Option<Timeframe> Timeframe { get; } = new("--timeframe")
+    {
+        Description = $"The kline interval: {string.Join(", ", Detection.Timeframe.SupportedNames)}",
+        Required = true,
+        CustomParser = r => Parse<Timeframe?>(r, null, t => Detection.Timeframe.TryParse(t, out var tf) ? tf : null, string.Join(", ", Detection.Timeframe.SupportedNames)) ?? default,
+    };
+
+    public Option<decimal> Notional { get; } = new("--notional")
+    {
+        Description = "Position size in USD (default 1000)",
+        DefaultValueFactory = _ => TradingSettings.Default.Notional,
+        CustomParser = r => Parse<decimal?>(r, TradingSettings.Default.Notional, t => Number(t) is > 0 and var n ? n : null, "a number above 0") ?? 0,
+    };
+
+    public Option<decimal> EntryFeeRate { get; } = FeeRate("--entry-fee-rate", TradingSettings.Default.EntryFeeRate);
+
+    public Option<decimal> ExitFeeRate { get; } = FeeRate("--exit-fee-rate", TradingSettings.Default.ExitFeeRate);
+
+    public Option<EntryRule> EntryRule { get; } = new("--entry-rule")
+    {
+        Description = "Entry on a reversal: close (the detection candle's close, default) or next-open",
+        DefaultValueFactory = _ => MoneyBot.ExtGap.Trading.EntryRule.Close,
+        CustomParser = r => Parse<EntryRule?>(r, MoneyBot.ExtGap.Trading.EntryRule.Close, t => t switch
+        {
+            "close" => MoneyBot.ExtGap.Trading.EntryRule.Close,
+            "next-open" => MoneyBot.ExtGap.Trading.EntryRule.NextOpen,
+            _ => null,
+        }, "close or next-open") ?? default,
+    };
+
+    public Option<TimeSpan> MaxHold { get; } = new("--max-hold")
+    {
+        Description = "Close a position held this long (default 24h)",
+        DefaultValueFactory = _ => TradingSettings.Default.MaxHold,
+        CustomParser = r => Parse<TimeSpan?>(r, TradingSettings.Default.MaxHold, t => Durations.TryParse(t, out var d) && d > TimeSpan.Zero ? d : null, "a duration above 0 like 24h, 90m, 2d") ?? default,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Symbol);
+        command.Options.Add(Timeframe);
+        command.Options.Add(Notional);
+        command.Options.Add(EntryFeeRate);
+        command.Options.Add(ExitFeeRate);
+        command.Options.Add(EntryRule);
+        command.Options.Add(MaxHold);
+    }
+
+    public TradingSettings Settings(ParseResult parse) => new TradingSettings
+    {
+        Notional = parse.GetValue(Notional),
+        EntryFeeRate = parse.GetValue(EntryFeeRate),
+        ExitFeeRate = parse.GetValue(ExitFeeRate),
+        EntryRule = parse.GetValue(EntryRule),
+        MaxHold = parse.GetValue(MaxHold),
+    }.Validate();
+
+    private static Option<decimal> FeeRate(string name, decimal fallback) => new(name)
+    {
+        Description = $"Fee rate on the notional, 0.0003 = 0.03 % (default {fallback.ToString(CultureInfo.InvariantCulture)})",
+        DefaultValueFactory = _ => fallback,
+        CustomParser = r => Parse<decimal?>(r, fallback, t => Number(t) is >= 0 and < 1 and var n ? n : null, "a rate in [0, 1), like 0.0003") ?? 0,
+    };
+
+    private static decimal? Number(string text) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>Parses the option's single token, or adds "--name: 'token' is not X" as a parse error.</summary>
+    private static T Parse<T>(ArgumentResult result, T fallback, Func<string, T?> parse, string expected)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return fallback;
+        }
+
+        var token = result.Tokens[0].Value;
+        if (parse(token.Trim()) is { } value)
+        {
+            return value;
+        }
+
+        var name = (result.Parent as OptionResult)?.Option.Name ?? "value";
+        result.AddError($"{name}: '{token}' is not valid (expected {expected})");
+        return fallback;
+    }
+}

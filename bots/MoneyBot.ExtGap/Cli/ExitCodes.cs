@@ -1,0 +1,14 @@
+namespace MoneyBot.ExtGap.Cli;
+
+/// <summary>The <c>extgap</c> exit codes (the same contract as <c>moneybot</c>'s).</summary>
+public static class ExitCodes
+{
+    /// <summary>Done.</summary>
+    public const int Success = 0;
+
+    /// <summary>The operation failed (a bad candle row, an unusable state file...); the output says why.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Bad usage: unknown option, missing or invalid value.</summary>
+    public const int Usage = 2;
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace MoneyBot.ExtGap.Cli;
+
+/// <summary>The <c>extgap</c> command line: parses, dispatches to a verb, maps failures to exit codes.</summary>
+public static class ExtGapCli
+{
+    /// <summary>Runs the command line; returns the exit code (<see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("External-Gap bot: detects external gaps on closed klines and trades the reversals (simulated).");
+        foreach (var verb in Verbs(output, error))
+        {
+            root.Subcommands.Add(verb);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'extgap --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The verbs. The live <c>run</c> verb goes here, next to <c>replay</c>, reusing <see cref="BotOptions"/>.</summary>
+    private static IEnumerable<Command> Verbs(TextWriter output, TextWriter error)
+    {
+        yield return ReplayVerb.Create(output, error);
+    }
+}

@@ -1,0 +1,79 @@
+using MoneyBot.ExtGap.Detection;
+
+namespace MoneyBot.ExtGap.Records;
+
+/// <summary>
+/// The gaps file: one row per gap, the first included. <c>detected_at_utc</c> comes from the
+/// injected clock (wall time live; the detection candle's close time in a replay).
+/// </summary>
+public sealed class GapRecordWriter : IDisposable
+{
+    /// <summary>The header, as the users' analysis expects it.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "detected_at_utc", "symbol", "polarity", "gap_level", "gap_opening_bar_time", "detection_bar_time",
+        "is_first_gap", "is_reversal", "sequence_number", "group_size_before_cleanup",
+    ];
+
+    private const int KeyColumn = 5;
+    private readonly CsvRecordFile file;
+    private readonly string symbol;
+    private readonly TimeProvider clock;
+
+    private GapRecordWriter(CsvRecordFile file, string symbol, TimeProvider clock)
+    {
+        (this.file, this.symbol, this.clock) = (file, symbol, clock);
+    }
+
+    /// <summary>Rows written by this writer.</summary>
+    public int Written { get; private set; }
+
+    /// <summary>Gaps not written because the file already had them.</summary>
+    public int Skipped { get; private set; }
+
+    /// <summary>Detection bar time of the last row in the file (save it in the state).</summary>
+    public DateTimeOffset? LastWritten => file.LastKey;
+
+    /// <summary>The file's full path.</summary>
+    public string Path => file.Path;
+
+    /// <summary>Opens or creates the file; <paramref name="lastWritten"/> is the state's memory of the last row.</summary>
+    /// <exception cref="InvalidDataException">The file exists with another header.</exception>
+    public static GapRecordWriter Open(string path, string symbol, TimeProvider clock, DateTimeOffset? lastWritten = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return new GapRecordWriter(CsvRecordFile.Open(path, Columns, KeyColumn, lastWritten), symbol, clock);
+    }
+
+    /// <summary>Appends the gap unless a row for its detection bar (or a later one) is already written.</summary>
+    public bool Write(in Gap gap)
+    {
+        if (!file.ShouldWrite(gap.DetectionBarTime))
+        {
+            Skipped++;
+            return false;
+        }
+
+        file.Writer
+            .Field(CsvFormat.Time(clock.GetUtcNow()))
+            .Field(symbol)
+            .Field(gap.Polarity == GapPolarity.Bullish ? "bullish" : "bearish")
+            .Field(CsvFormat.Decimal(gap.Level))
+            .Field(CsvFormat.Time(gap.OpeningBarTime))
+            .Field(CsvFormat.Time(gap.DetectionBarTime))
+            .Field(CsvFormat.Bool(gap.IsFirstGap))
+            .Field(CsvFormat.Bool(gap.IsReversal))
+            .Field(CsvFormat.Int(gap.Sequence))
+            .Field(CsvFormat.Int(gap.GroupSizeBeforeCleanup))
+            .EndRow();
+        file.Written(gap.DetectionBarTime);
+        Written++;
+        return true;
+    }
+
+    /// <summary>Pushes buffered rows to the file.</summary>
+    public void Flush() => file.Flush();
+
+    /// <summary>Flushes and closes the file.</summary>
+    public void Dispose() => file.Dispose();
+}

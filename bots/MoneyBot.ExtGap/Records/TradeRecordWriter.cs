@@ -1,0 +1,80 @@
+using MoneyBot.ExtGap.Trading;
+
+namespace MoneyBot.ExtGap.Records;
+
+/// <summary>The trades file: one row per closed position, with the running totals.</summary>
+public sealed class TradeRecordWriter : IDisposable
+{
+    /// <summary>The header, as the users' analysis expects it.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "Status", "Open Time", "Close Time", "Market", "Side", "Entry Price", "Exit Price", "Position Size ($)",
+        "Position Size (Qty)", "Gross P&L", "Realized P&L", "Total Fees", "Close Reason", "Cumulative Wins",
+        "Cumulative Losses", "Cumulative P&L", "Cumulative Fees",
+    ];
+
+    private const int KeyColumn = 2;
+    private readonly CsvRecordFile file;
+
+    private TradeRecordWriter(CsvRecordFile file) => this.file = file;
+
+    /// <summary>Rows written by this writer.</summary>
+    public int Written { get; private set; }
+
+    /// <summary>Trades not written because the file already had them.</summary>
+    public int Skipped { get; private set; }
+
+    /// <summary>Close time of the last row in the file (save it in the state).</summary>
+    public DateTimeOffset? LastWritten => file.LastKey;
+
+    /// <summary>The file's full path.</summary>
+    public string Path => file.Path;
+
+    /// <summary>Opens or creates the file; <paramref name="lastWritten"/> is the state's memory of the last row.</summary>
+    /// <exception cref="InvalidDataException">The file exists with another header.</exception>
+    public static TradeRecordWriter Open(string path, DateTimeOffset? lastWritten = null) =>
+        new(CsvRecordFile.Open(path, Columns, KeyColumn, lastWritten));
+
+    /// <summary>The trades file's word for a close reason.</summary>
+    public static string ReasonName(CloseReason reason) => reason == CloseReason.Expiry ? "24H_EXPIRY" : "REVERSE";
+
+    /// <summary>Appends the trade unless a row with its close time (or a later one) is already written.</summary>
+    public bool Write(ClosedTrade trade)
+    {
+        ArgumentNullException.ThrowIfNull(trade);
+        if (!file.ShouldWrite(trade.CloseTime))
+        {
+            Skipped++;
+            return false;
+        }
+
+        file.Writer
+            .Field(trade.Status switch { TradeStatus.Win => "WIN", TradeStatus.Loss => "LOSS", _ => "BREAKEVEN" })
+            .Field(CsvFormat.Time(trade.OpenTime))
+            .Field(CsvFormat.Time(trade.CloseTime))
+            .Field(trade.Market)
+            .Field(trade.Side == PositionSide.Long ? "LONG" : "SHORT")
+            .Field(CsvFormat.Decimal(trade.EntryPrice))
+            .Field(CsvFormat.Decimal(trade.ExitPrice))
+            .Field(CsvFormat.Decimal(trade.Notional))
+            .Field(CsvFormat.Decimal(trade.Quantity))
+            .Field(CsvFormat.Decimal(trade.GrossPnl))
+            .Field(CsvFormat.Decimal(trade.RealizedPnl))
+            .Field(CsvFormat.Decimal(trade.TotalFees))
+            .Field(ReasonName(trade.Reason))
+            .Field(CsvFormat.Int(trade.Totals.Wins))
+            .Field(CsvFormat.Int(trade.Totals.Losses))
+            .Field(CsvFormat.Decimal(trade.Totals.CumulativePnl))
+            .Field(CsvFormat.Decimal(trade.Totals.CumulativeFees))
+            .EndRow();
+        file.Written(trade.CloseTime);
+        Written++;
+        return true;
+    }
+
+    /// <summary>Pushes buffered rows to the file.</summary>
+    public void Flush() => file.Flush();
+
+    /// <summary>Flushes and closes the file.</summary>
+    public void Dispose() => file.Dispose();
+}
