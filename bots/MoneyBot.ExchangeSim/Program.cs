@@ -1,1 +1,41 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using MoneyBot.ExchangeSim.Cli;
+using MoneyBot.ExchangeSim.Hosting;
+
+// exchange-sim: parse, start, print one line, run until SIGTERM/SIGINT, stop cleanly.
+if (!CommandLine.TryParse(args, out var options, out var error))
+{
+    if (error is null)
+    {
+        Console.Out.WriteLine(CommandLine.Usage);
+        return 0;
+    }
+
+    Console.Error.WriteLine($"exchange-sim: {error.TrimEnd('.')}. Try --help.");
+    return 2;
+}
+
+var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+
+await using var host = await SimulatedExchangeHost.StartAsync(options! with
+{
+    ConfigureLogging = logging => logging
+        .AddSimpleConsole(console => console.SingleLine = true)
+        .SetMinimumLevel(LogLevel.Information)
+        .AddFilter("Microsoft", LogLevel.Warning),
+});
+Console.Out.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"exchange-sim listening on {host.BaseUrl} (streams {host.WebSocketUrl}ws/<stream>): speed {host.Options.Speed}x, seed {host.Options.Seed}, symbols {string.Join(",", host.Options.Symbols)}, market time {host.Now:yyyy-MM-ddTHH:mm:ssZ}"));
+await stop.Task;
 return 0;
+
+void OnSignal(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.TrySetResult();
+}

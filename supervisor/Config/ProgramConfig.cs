@@ -50,6 +50,12 @@ public sealed record ProgramConfig
     /// <summary>&gt; 0: restart when no WATCHDOG=1 arrives for this long.</summary>
     public TimeSpan Watchdog { get; init; } = TimeSpan.Zero;
 
+    /// <summary>What makes a started program RUNNING: <c>start_secs</c> alive, or READY=1 (notify protocol).</summary>
+    public ReadyMode Ready { get; init; } = ReadyMode.StartSecs;
+
+    /// <summary>With <see cref="ReadyMode.Notify"/>: no READY=1 within this long is a failed start.</summary>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// True when every setting equals <paramref name="other"/>'s, lists and maps compared by content.
     /// A reload restarts a program only when this is false.

@@ -10,8 +10,14 @@ internal sealed class ProgramSettingsReader(NodeReader reader)
     public static readonly IReadOnlyList<string> Keys =
     [
         "autostart", "restart", "exit_codes", "start_secs", "backoff", "give_up",
-        "stop_signal", "stop_timeout", "logs", "watchdog",
+        "stop_signal", "stop_timeout", "logs", "watchdog", "ready", "ready_timeout",
     ];
+
+    private static readonly Dictionary<string, ReadyMode> ReadyModes = new(StringComparer.Ordinal)
+    {
+        ["start_secs"] = ReadyMode.StartSecs,
+        ["notify"] = ReadyMode.Notify,
+    };
 
     private static readonly Dictionary<string, RestartMode> RestartModes = new(StringComparer.Ordinal)
     {
@@ -46,6 +52,8 @@ internal sealed class ProgramSettingsReader(NodeReader reader)
             "stop_timeout" => reader.Duration(value, at) is { } d ? settings with { StopTimeout = d } : settings,
             "logs" => settings with { Logs = policies.Logs(settings.Logs, value, at, PolicyReader.LogKeys) },
             "watchdog" => reader.Duration(value, at) is { } d ? settings with { Watchdog = d } : settings,
+            "ready" => reader.Choice(value, at, ReadyModes, "start_secs or notify") is { } m ? settings with { Ready = m } : settings,
+            "ready_timeout" => reader.Duration(value, at) is { } d ? settings with { ReadyTimeout = d } : settings,
             _ => throw new ArgumentOutOfRangeException(nameof(field), field.Key, "not a shared program setting"),
         };
     }

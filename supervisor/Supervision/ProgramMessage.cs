@@ -16,5 +16,9 @@ internal abstract record ProgramMessage
 
     internal sealed record TimerFired(int Epoch) : ProgramMessage;
 
+    internal sealed record Notified(Health.NotifyMessage Message) : ProgramMessage;
+
+    internal sealed record WatchdogExpired(int Generation) : ProgramMessage;
+
     internal sealed record Shutdown(TaskCompletionSource<ProgramStatus> Done) : ProgramMessage;
 }

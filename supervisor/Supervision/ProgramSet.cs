@@ -19,6 +19,7 @@ public sealed partial class ProgramSet : IAsyncDisposable
     private readonly Action<ProgramSet> onChanged;
     private readonly Func<double>? random;
     private readonly SecretMasker masker;
+    private readonly string notifyDirectory;
     private List<ProgramSupervisor> programs = [];
 
     /// <param name="config">The programs to supervise (none started yet).</param>
@@ -38,6 +39,7 @@ public sealed partial class ProgramSet : IAsyncDisposable
         Func<double>? random = null)
     {
         logDir = config.Daemon.LogDir;
+        notifyDirectory = Path.Combine(config.Daemon.RunDir, "notify");
         masker = new SecretMasker(config.Secrets);
         this.time = time;
         this.logger = logger;
@@ -184,5 +186,5 @@ public sealed partial class ProgramSet : IAsyncDisposable
     }
 
     private ProgramSupervisor Create(ProgramConfig config, bool stoppedByOperator) =>
-        new(config, logDir, time, logger, events, _ => onChanged(this), random, stoppedByOperator, masker);
+        new(config, logDir, time, logger, events, _ => onChanged(this), random, stoppedByOperator, masker, notifyDirectory);
 }

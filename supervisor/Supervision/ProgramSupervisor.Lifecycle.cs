@@ -62,6 +62,12 @@ public sealed partial class ProgramSupervisor
                 break;
             case ProgramMessage.TimerFired:
                 break; // a timer of an earlier state
+            case ProgramMessage.Notified notified:
+                HandleNotified(notified.Message);
+                break;
+            case ProgramMessage.WatchdogExpired expired:
+                HandleWatchdogExpired(expired.Generation);
+                break;
             case ProgramMessage.Reconfigure reconfigure:
                 await HandleReconfigureAsync(reconfigure).ConfigureAwait(false);
                 break;
@@ -133,6 +139,11 @@ public sealed partial class ProgramSupervisor
     {
         switch (state)
         {
+            case Starting when config.Ready == ReadyMode.Notify && child is not null:
+                Log.ReadyTimeout(logger, Name, child.Pid, config.ReadyTimeout);
+                killReason = $"no READY=1 within ready_timeout ({Durations.Format(config.ReadyTimeout)})";
+                child.KillTree();
+                break;
             case Starting:
                 Transition(Running, $"up for {Durations.Format(config.StartSecs)}");
                 break;
@@ -158,7 +169,7 @@ public sealed partial class ProgramSupervisor
         nextRetryAt = null;
         try
         {
-            var spec = new ChildProcessSpec(config.Command, config.Args, config.WorkingDirectory, config.Environment);
+            var spec = new ChildProcessSpec(config.Command, config.Args, config.WorkingDirectory, ChildEnvironment());
             child = ChildProcess.Start(spec);
         }
         catch (ChildStartException e)
@@ -170,6 +181,7 @@ public sealed partial class ProgramSupervisor
         }
 
         var started = child;
+        statusText = null;
         spawnedAt = time.GetTimestamp();
         pump = logs.PumpAsync(started.StandardOutput, started.StandardError);
         _ = started.Exited.ContinueWith(
@@ -178,7 +190,11 @@ public sealed partial class ProgramSupervisor
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
         Log.Spawned(logger, Name, started.Pid);
-        if (config.StartSecs <= TimeSpan.Zero)
+        if (config.Ready == ReadyMode.Notify)
+        {
+            Transition(Starting, why, config.ReadyTimeout);
+        }
+        else if (config.StartSecs <= TimeSpan.Zero)
         {
             Transition(Starting, why);
             Transition(Running, "start_secs is 0");
@@ -213,6 +229,7 @@ public sealed partial class ProgramSupervisor
     private async Task HandleShutdownAsync()
     {
         timer?.Dispose();
+        DisarmWatchdog();
         if (child is { } running)
         {
             running.KillTree();

@@ -19,6 +19,12 @@ public sealed partial class ProgramSupervisor
         [LoggerMessage(Level = LogLevel.Warning, Message = "{Program}: pid {Pid} did not stop within {Timeout}; sending SIGKILL to its process tree")]
         public static partial void StopTimedOut(ILogger logger, string program, int pid, TimeSpan timeout);
 
+        [LoggerMessage(Level = LogLevel.Warning, Message = "{Program}: pid {Pid} sent no WATCHDOG=1 for {Timeout}; killing it to restart")]
+        public static partial void WatchdogTimeout(ILogger logger, string program, int pid, TimeSpan timeout);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "{Program}: pid {Pid} sent no READY=1 within {Timeout}; killing it (failed start)")]
+        public static partial void ReadyTimeout(ILogger logger, string program, int pid, TimeSpan timeout);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "{Program}: pid {Pid} ended ({Exit}) after {Uptime}")]
         public static partial void ProcessEnded(ILogger logger, string program, int pid, ExitStatus exit, TimeSpan uptime);
 

@@ -23,6 +23,15 @@ public sealed partial class ProgramSupervisor
         timer = timerDelay is { } delay ? Arm(delay) : null;
         state = to;
         reason = why;
+        if (to == Running)
+        {
+            ArmWatchdog();
+        }
+        else if (from == Running)
+        {
+            DisarmWatchdog();
+        }
+
         Publish();
         Log.Transition(logger, Name, from, to, why);
         events.Publish(new ProgramStateChanged(
@@ -62,7 +71,7 @@ public sealed partial class ProgramSupervisor
 
     private ProgramStatus BuildSnapshot() => new(
         config.Name, config.Group, state, child?.Pid, null, restarts, lastExit, lastExitAt,
-        state is Backoff or Fatal ? nextRetryAt : null, null, reason, stoppedByOperator, config.Autostart, child?.StartTime);
+        state is Backoff or Fatal ? nextRetryAt : null, statusText, reason, stoppedByOperator, config.Autostart, child?.StartTime);
 
     private ITimer Arm(TimeSpan delay)
     {

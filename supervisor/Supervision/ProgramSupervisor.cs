@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using MoneyBot.Common.Resilience;
 using MoneyBot.Supervisor.Config;
+using MoneyBot.Supervisor.Health;
 using MoneyBot.Supervisor.Logging;
 using MoneyBot.Supervisor.Processes;
 
@@ -36,6 +37,7 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
     /// <param name="random">Source of jitter in [0, 1).</param>
     /// <param name="stoppedByOperator">Remembered from an earlier daemon: the operator stopped it.</param>
     /// <param name="masker">Secrets to hide in the program's own output before it reaches the log files.</param>
+    /// <param name="notifyDirectory">Where the program's notify socket (NOTIFY_SOCKET) goes; null: no notify protocol.</param>
     public ProgramSupervisor(
         ProgramConfig config,
         string logDir,
@@ -45,7 +47,8 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         Action<ProgramSupervisor>? onChanged = null,
         Func<double>? random = null,
         bool stoppedByOperator = false,
-        SecretMasker? masker = null)
+        SecretMasker? masker = null,
+        string? notifyDirectory = null)
     {
         this.config = config;
         this.logDir = logDir;
@@ -60,6 +63,9 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         backoff = new BackoffTracker(config.Backoff, this.random);
         reason = stoppedByOperator ? "stopped by operator" : "not started";
         snapshot = BuildSnapshot();
+        notify = notifyDirectory is null
+            ? null
+            : NotifyEndpoint.Open(notifyDirectory, config.Name, m => inbox.Writer.TryWrite(new ProgramMessage.Notified(m)), logger);
         loop = Task.Run(RunAsync);
     }
 
@@ -109,6 +115,11 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         var done = NewCompletion();
         inbox.Writer.TryWrite(new ProgramMessage.Shutdown(done));
         await loop.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        if (notify is not null)
+        {
+            await notify.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Logs.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -10,6 +10,9 @@
 //   --line-bytes <n>           approximate bytes per flood line (default 100)
 //   --pid-file <path>          append "<pid>\n" to <path> at start
 //   --env <NAME>               print "env NAME=<value>"
+//   --ready-after <ms>         notify protocol: send READY=1 (and STATUS=ready) on NOTIFY_SOCKET after <ms>
+//   --watchdog-every <ms>      notify protocol: send WATCHDOG=1 every <ms> ...
+//   --watchdog-for <ms>        ... but only during the first <ms> (then hang silently, like a stuck websocket)
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -49,6 +52,28 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx =>
         stop.Cancel();
     }
 });
+
+if (options.ReadyAfterMs is { } readyAfter)
+{
+    _ = Task.Run(async () =>
+    {
+        await Task.Delay(readyAfter);
+        Notify("READY=1\nSTATUS=ready");
+    });
+}
+
+if (options.WatchdogEveryMs is { } every)
+{
+    _ = Task.Run(async () =>
+    {
+        var watching = Stopwatch.StartNew();
+        while (options.WatchdogForMs is not { } limit || watching.ElapsedMilliseconds < limit)
+        {
+            Notify("WATCHDOG=1");
+            await Task.Delay(every);
+        }
+    });
+}
 
 if (options.Crash)
 {
@@ -120,6 +145,17 @@ stdout.WriteLine("stopping on signal");
 stdout.Flush();
 return 0;
 
+static void Notify(string message)
+{
+    if (Environment.GetEnvironmentVariable("NOTIFY_SOCKET") is not { Length: > 0 } path)
+    {
+        return;
+    }
+
+    using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Unspecified);
+    socket.SendTo(Encoding.UTF8.GetBytes(message), new System.Net.Sockets.UnixDomainSocketEndPoint(path));
+}
+
 static void Flood(Stream stream, string label, int lines, int lineBytes)
 {
     var padding = new string('x', Math.Max(0, lineBytes - label.Length - 12));
@@ -149,6 +185,9 @@ internal sealed record Options
     public bool FloodStderr { get; private init; }
     public int LineBytes { get; private init; } = 100;
     public string? PidFile { get; private init; }
+    public int? ReadyAfterMs { get; private init; }
+    public int? WatchdogEveryMs { get; private init; }
+    public int? WatchdogForMs { get; private init; }
     public IReadOnlyList<string> EnvNames { get; private init; } = [];
 
     public static Options Parse(string[] args)
@@ -171,6 +210,9 @@ internal sealed record Options
                 "--flood-stderr" => o with { FloodStderr = true },
                 "--line-bytes" => o with { LineBytes = NextInt() },
                 "--pid-file" => o with { PidFile = Next() },
+                "--ready-after" => o with { ReadyAfterMs = NextInt() },
+                "--watchdog-every" => o with { WatchdogEveryMs = NextInt() },
+                "--watchdog-for" => o with { WatchdogForMs = NextInt() },
                 "--env" => AddEnv(o, env, Next()),
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

@@ -27,7 +27,7 @@ public sealed record SimulatorOptions
     /// <summary>Simulated time at start; null: now, rounded down to the minute.</summary>
     public DateTimeOffset? Start { get; init; }
 
-    /// <summary>How much past the REST API serves at start (the tape begins at the UTC day boundary before start - history).</summary>
+    /// <summary>How much past the REST API serves at start (the tape begins at the hour boundary at or before start - history).</summary>
     public TimeSpan History { get; init; } = TimeSpan.FromHours(48);
 
     /// <summary>Average trades per simulated second per symbol.</summary>
@@ -65,7 +65,7 @@ public sealed record SimulatorOptions
             throw new ArgumentException($"The listen URL '{ListenUrl}' must be http on a loopback address, e.g. http://127.0.0.1:8090.", nameof(ListenUrl));
         }
 
-        if (Symbols.Count == 0 || Symbols.Any(s => s.Length is < 2 or > 20 || !s.All(char.IsAsciiLetterUpperOrDigit)))
+        if (Symbols.Count == 0 || Symbols.Any(s => s.Length is < 2 or > 20 || !s.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))))
         {
             throw new ArgumentException($"Symbols must be 2-20 upper-case letters or digits, e.g. BTCUSDT; got '{string.Join(",", Symbols)}'.", nameof(Symbols));
         }

@@ -127,7 +127,7 @@ internal sealed class StreamConnection : IDisposable
                     continue;
                 }
 
-                await webSocket.SendAsync(item.Payload, WebSocketMessageType.Text, endOfMessage: true, token);
+                await webSocket.SendAsync(item.Payload ?? [], WebSocketMessageType.Text, endOfMessage: true, token);
                 counters.OnSent();
             }
         }

@@ -14,7 +14,7 @@ namespace MoneyBot.ExchangeSim.Streams;
 /// (Binance would accept them silently; a simulator should say what is wrong).
 /// </summary>
 internal sealed class StreamEndpoints(
-    SimulatedMarkets markets, StreamBroadcaster broadcaster, ClientRequests requests, SimulatorOptions options, CancellationToken stopping, ILogger logger)
+    SimulatedMarkets markets, StreamBroadcaster broadcaster, ClientRequests requests, SimulatorOptions options, ILogger logger, CancellationToken stopping)
 {
     public void Map(IEndpointRouteBuilder routes)
     {

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using MoneyBot.Common.Units;
 using MoneyBot.ExtGap.Detection;
+using MoneyBot.ExtGap.Notifications;
 using MoneyBot.ExtGap.Trading;
 
 namespace MoneyBot.ExtGap.Cli;
@@ -12,21 +13,22 @@ internal sealed class BotOptions
 {
     public Option<string> Symbol { get; } = new("--symbol")
     {
-        Description = "The symbol, e.g. BTCUSDT (default BTCUSDT)",
+        Description = "The symbol, e.g. BTCUSDT or ETHUSDT",
         DefaultValueFactory = _ => "BTCUSDT",
         CustomParser = r => Parse(r, "BTCUSDT", t => t.Length > 0 && t.All(char.IsAsciiLetterOrDigit) ? t.ToUpperInvariant() : null, "letters and digits, like BTCUSDT"),
     };
 
     public Option<Timeframe> Timeframe { get; } = new("--timeframe")
     {
-        Description = $"The kline interval: {string.Join(", ", Detection.Timeframe.SupportedNames)}",
+        Description = "The kline interval",
+        HelpName = string.Join('|', Detection.Timeframe.SupportedNames),
         Required = true,
         CustomParser = r => Parse<Timeframe?>(r, null, t => Detection.Timeframe.TryParse(t, out var tf) ? tf : null, string.Join(", ", Detection.Timeframe.SupportedNames)) ?? default,
     };
 
     public Option<decimal> Notional { get; } = new("--notional")
     {
-        Description = "Position size in USD (default 1000)",
+        Description = "Position size in USD",
         DefaultValueFactory = _ => TradingSettings.Default.Notional,
         CustomParser = r => Parse<decimal?>(r, TradingSettings.Default.Notional, t => Number(t) is > 0 and var n ? n : null, "a number above 0") ?? 0,
     };
@@ -35,23 +37,32 @@ internal sealed class BotOptions
 
     public Option<decimal> ExitFeeRate { get; } = FeeRate("--exit-fee-rate", TradingSettings.Default.ExitFeeRate);
 
-    public Option<EntryRule> EntryRule { get; } = new("--entry-rule")
+    public Option<EntryRule?> EntryRule { get; } = new("--entry-rule")
     {
-        Description = "Entry on a reversal: close (the detection candle's close, default) or next-open",
-        DefaultValueFactory = _ => MoneyBot.ExtGap.Trading.EntryRule.Close,
-        CustomParser = r => Parse<EntryRule?>(r, MoneyBot.ExtGap.Trading.EntryRule.Close, t => t switch
+        Description = "Entry on a reversal: at the detection candle's close (default) or at the next candle's open",
+        HelpName = "close|next-open",
+        CustomParser = r => Parse<EntryRule?>(r, null, t => t switch
         {
             "close" => MoneyBot.ExtGap.Trading.EntryRule.Close,
             "next-open" => MoneyBot.ExtGap.Trading.EntryRule.NextOpen,
             _ => null,
-        }, "close or next-open") ?? default,
+        }, "close or next-open"),
     };
 
-    public Option<TimeSpan> MaxHold { get; } = new("--max-hold")
+    public Option<TimeSpan?> MaxHold { get; } = new("--max-hold")
     {
-        Description = "Close a position held this long (default 24h)",
-        DefaultValueFactory = _ => TradingSettings.Default.MaxHold,
-        CustomParser = r => Parse<TimeSpan?>(r, TradingSettings.Default.MaxHold, t => Durations.TryParse(t, out var d) && d > TimeSpan.Zero ? d : null, "a duration above 0 like 24h, 90m, 2d") ?? default,
+        Description = "Close a position held this long, e.g. 24h (default), 90m, 2d",
+        HelpName = "duration",
+        CustomParser = r => Parse<TimeSpan?>(r, null, t => Durations.TryParse(t, out var d) && d > TimeSpan.Zero ? d : null, "a duration above 0 like 24h, 90m, 2d"),
+    };
+
+    /// <summary>The Telegram messages' language; for the live verb (replay sends no messages), so not in <see cref="AddTo"/>.</summary>
+    public Option<MessageLanguage> Language { get; } = new("--lang")
+    {
+        Description = "Language of the Telegram messages",
+        HelpName = "en|fr",
+        DefaultValueFactory = _ => MessageLanguage.English,
+        CustomParser = r => Parse<MessageLanguage?>(r, MessageLanguage.English, t => Messages.TryParseLanguage(t, out var l) ? l : null, "en or fr") ?? default,
     };
 
     public void AddTo(Command command)
@@ -70,13 +81,13 @@ internal sealed class BotOptions
         Notional = parse.GetValue(Notional),
         EntryFeeRate = parse.GetValue(EntryFeeRate),
         ExitFeeRate = parse.GetValue(ExitFeeRate),
-        EntryRule = parse.GetValue(EntryRule),
-        MaxHold = parse.GetValue(MaxHold),
+        EntryRule = parse.GetValue(EntryRule) ?? TradingSettings.Default.EntryRule,
+        MaxHold = parse.GetValue(MaxHold) ?? TradingSettings.Default.MaxHold,
     }.Validate();
 
     private static Option<decimal> FeeRate(string name, decimal fallback) => new(name)
     {
-        Description = $"Fee rate on the notional, 0.0003 = 0.03 % (default {fallback.ToString(CultureInfo.InvariantCulture)})",
+        Description = "Fee rate on the notional: 0.0003 = 0.03 %",
         DefaultValueFactory = _ => fallback,
         CustomParser = r => Parse<decimal?>(r, fallback, t => Number(t) is >= 0 and < 1 and var n ? n : null, "a rate in [0, 1), like 0.0003") ?? 0,
     };

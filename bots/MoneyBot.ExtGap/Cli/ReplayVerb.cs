@@ -14,11 +14,12 @@ internal static class ReplayVerb
         var candles = new Option<FileInfo>("--candles")
         {
             Description = "Candle CSV: open_time,open,high,low,close[,close_time] (open time in epoch ms or ISO-8601)",
+            HelpName = "file",
             Required = true,
         }.AcceptExistingOnly();
-        var gapsOut = new Option<FileInfo>("--gaps-out") { Description = "Gaps CSV to append to (created with its header)", Required = true };
-        var tradesOut = new Option<FileInfo>("--trades-out") { Description = "Trades CSV to append to (created with its header)", Required = true };
-        var state = new Option<FileInfo?>("--state") { Description = "State file: resume from it when present, save to it at the end" };
+        var gapsOut = new Option<FileInfo>("--gaps-out") { HelpName = "file", Description = "Gaps CSV to append to (created with its header)", Required = true };
+        var tradesOut = new Option<FileInfo>("--trades-out") { HelpName = "file", Description = "Trades CSV to append to (created with its header)", Required = true };
+        var state = new Option<FileInfo?>("--state") { HelpName = "file", Description = "State file: resume from it when present, save to it at the end" };
         var command = new Command("replay", "Replay a candle CSV through the bot (no network) and write the gaps and trades CSVs.")
         {
             candles, gapsOut, tradesOut, state,

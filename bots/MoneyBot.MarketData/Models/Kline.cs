@@ -69,8 +69,8 @@ public sealed record Kline
     public long? LastTradeId { get; init; }
 
     /// <summary>
-    /// True when the kline is final. Streams say so (<c>x</c>); for REST rows, a row is closed when a
-    /// later row follows it in the answer or its close time has passed by the client's clock.
+    /// True when the kline is final. Streams say so (<c>x</c>); a REST row is known closed when a later
+    /// row follows it in the answer (no local clock is trusted for that).
     /// </summary>
     [JsonPropertyName("x")]
     public required bool IsClosed { get; init; }

@@ -26,8 +26,7 @@ public abstract record BinanceRequest<TResult>
 
     /// <summary>Reads a success answer; throws <see cref="JsonException"/> when the body is not what was expected.</summary>
     /// <param name="body">The answer's body.</param>
-    /// <param name="now">The client's clock when the answer arrived.</param>
-    public abstract TResult ReadAnswer(ReadOnlySpan<byte> body, DateTimeOffset now);
+    public abstract TResult ReadAnswer(ReadOnlySpan<byte> body);
 
     /// <summary>The path with its query string.</summary>
     public string PathAndQuery()

@@ -6,23 +6,24 @@ namespace MoneyBot.MarketData.Rest;
 public sealed partial class BinanceRestClient
 {
     /// <summary>
-    /// Every closed kline with an open time in [<paramref name="from"/>, <paramref name="to"/>), oldest
-    /// first, fetched in pages of Binance's largest size: the backfill after a reconnect or a restart.
-    /// The kline opening at <paramref name="to"/> is asked for too: when it exists it proves the one
-    /// before it closed. Open klines are left out. A failed page fails the whole call.
+    /// Every closed kline with an open time from <paramref name="from"/> and before <paramref name="to"/>
+    /// (or up to the exchange's present when null), oldest first, fetched in pages of Binance's largest
+    /// size: the backfill after a reconnection or a restart. A kline counts as closed only when the
+    /// exchange has a later one (the kline opening at <paramref name="to"/> is asked for to prove it),
+    /// so no local clock decides and a forming kline is never returned. A failed page fails the call.
     /// </summary>
     public async Task<RestResult<IReadOnlyList<Kline>>> GetClosedKlinesAsync(
         Market market,
         string symbol,
         KlineInterval interval,
         DateTimeOffset from,
-        DateTimeOffset to,
+        DateTimeOffset? to = null,
         CancellationToken cancellationToken = default)
     {
-        var klines = new List<Kline>();
+        var rows = new List<Kline>();
         if (to <= from)
         {
-            return RestResult<IReadOnlyList<Kline>>.Success(klines);
+            return RestResult<IReadOnlyList<Kline>>.Success(rows);
         }
 
         var pageSize = GetKlinesRequest.MaxLimit(market);
@@ -37,15 +38,15 @@ public sealed partial class BinanceRestClient
 
             foreach (var kline in page.Value)
             {
-                if (kline.IsClosed && kline.OpenTime >= from && kline.OpenTime < to && (klines.Count == 0 || kline.OpenTime > klines[^1].OpenTime))
+                if (kline.OpenTime >= from && (rows.Count == 0 || kline.OpenTime > rows[^1].OpenTime))
                 {
-                    klines.Add(kline);
+                    rows.Add(kline);
                 }
             }
 
-            if (page.Value.Count < pageSize || page.Value[^1].OpenTime >= to)
+            if (page.Value.Count < pageSize || (to is { } end && page.Value[^1].OpenTime >= end))
             {
-                return RestResult<IReadOnlyList<Kline>>.Success(klines);
+                break;
             }
 
             var next = page.Value[^1].OpenTime.AddMilliseconds(1);
@@ -56,5 +57,17 @@ public sealed partial class BinanceRestClient
 
             cursor = next;
         }
+
+        // Each row but the newest has a successor, so it is closed; the newest has none and may be forming.
+        var closed = new List<Kline>(rows.Count);
+        for (var i = 0; i < rows.Count - 1; i++)
+        {
+            if (to is not { } end || rows[i].OpenTime < end)
+            {
+                closed.Add(rows[i].IsClosed ? rows[i] : rows[i] with { IsClosed = true });
+            }
+        }
+
+        return RestResult<IReadOnlyList<Kline>>.Success(closed);
     }
 }

@@ -41,6 +41,6 @@ public sealed record GetAggTradesRequest(Market Market, string Symbol) : Binance
     ];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<AggTrade> ReadAnswer(ReadOnlySpan<byte> body, DateTimeOffset now) =>
+    public override IReadOnlyList<AggTrade> ReadAnswer(ReadOnlySpan<byte> body) =>
         ReadJson(body, MarketDataJsonContext.Default.IReadOnlyListAggTrade);
 }

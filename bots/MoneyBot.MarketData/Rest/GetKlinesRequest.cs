@@ -8,7 +8,8 @@ namespace MoneyBot.MarketData.Rest;
 /// <c>GET /api/v3/klines</c> (spot) or <c>GET /fapi/v1/klines</c> (USD-M futures): klines whose open
 /// time lies in [<see cref="StartTime"/>, <see cref="EndTime"/>], oldest first. Each row is an array
 /// <c>[openTime, "open", "high", "low", "close", "volume", closeTime, "quoteVolume", trades,
-/// "takerBuyBase", "takerBuyQuote", "ignore"]</c>. The newest row may still be open.
+/// "takerBuyBase", "takerBuyQuote", "ignore"]</c>. Every row but the newest is known closed
+/// (<see cref="Kline.IsClosed"/>); the newest may still be forming, so it is reported not closed.
 /// </summary>
 /// <param name="Market">Spot or USD-M futures.</param>
 /// <param name="Symbol">Symbol ("BTCUSDT").</param>
@@ -47,7 +48,7 @@ public sealed record GetKlinesRequest(Market Market, string Symbol, KlineInterva
     ];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Kline> ReadAnswer(ReadOnlySpan<byte> body, DateTimeOffset now)
+    public override IReadOnlyList<Kline> ReadAnswer(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body);
         Expect(ref reader, JsonTokenType.StartArray, "the answer must be an array of klines");
@@ -63,19 +64,16 @@ public sealed record GetKlinesRequest(Market Market, string Symbol, KlineInterva
             throw new JsonException("the kline array is not closed, or something follows it");
         }
 
-        // A row is final when a later one follows it, or when its close time has passed.
-        for (var i = 0; i < rows.Count; i++)
+        // A row is final when a later one follows it: the exchange opens a kline only after the previous
+        // one closed. The newest row is left "not known closed" whatever the local clock says (it may be fast).
+        for (var i = 0; i < rows.Count - 1; i++)
         {
-            if (i > 0 && rows[i].OpenTime <= rows[i - 1].OpenTime)
+            if (rows[i + 1].OpenTime <= rows[i].OpenTime)
             {
                 throw new JsonException("kline rows are not in increasing open-time order");
             }
 
-            var closed = i < rows.Count - 1 || rows[i].CloseTime < now;
-            if (closed)
-            {
-                rows[i] = rows[i] with { IsClosed = true };
-            }
+            rows[i] = rows[i] with { IsClosed = true };
         }
 
         return rows;

@@ -24,7 +24,7 @@ internal static class RestResponseReader
         {
             try
             {
-                return RestResult<T>.Success(request.ReadAnswer(body, now));
+                return RestResult<T>.Success(request.ReadAnswer(body));
             }
             catch (JsonException ex)
             {

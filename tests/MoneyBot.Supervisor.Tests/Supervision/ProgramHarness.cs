@@ -16,7 +16,8 @@ internal sealed class ProgramHarness : IAsyncDisposable
         Time = time as ManualTimeProvider;
         var bus = new EventBus();
         Events = new EventRecorder(bus);
-        Program = new ProgramSupervisor(Config, sandbox.LogDir, time ?? TimeProvider.System, NullLogger.Instance, bus, random: () => 0.5);
+        Program = new ProgramSupervisor(
+            Config, sandbox.LogDir, time ?? TimeProvider.System, NullLogger.Instance, bus, random: () => 0.5, notifyDirectory: sandbox.Combine("run/notify"));
     }
 
     public ProgramConfig Config { get; }

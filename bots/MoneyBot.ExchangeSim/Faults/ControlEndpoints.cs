@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MoneyBot.ExchangeSim.Hosting;
+
+namespace MoneyBot.ExchangeSim.Faults;
+
+/// <summary>
+/// The control API: <c>GET /sim/status</c>; <c>POST /sim/faults/drop</c>, <c>/stall?seconds=N</c>,
+/// <c>/malformed</c>, <c>/refuse?seconds=N</c> (N real seconds, default 10), <c>/clear</c>.
+/// It stays reachable while the exchange refuses connections.
+/// </summary>
+internal sealed class ControlEndpoints(FaultInjector faults, Func<SimulatorStatus> status)
+{
+    private const double DefaultSeconds = 10;
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/sim/status", context =>
+            context.Response.WriteAsJsonAsync(status(), SimJsonContext.Default.SimulatorStatus, cancellationToken: context.RequestAborted));
+        routes.MapPost("/sim/faults/{fault}", FaultAsync);
+    }
+
+    /// <summary>Answers 503 to everything but <c>/sim</c> while refusing.</summary>
+    public RequestDelegate Refusal(RequestDelegate next) => context =>
+    {
+        if (!faults.IsRefusing || context.Request.Path.StartsWithSegments("/sim", StringComparison.Ordinal))
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return context.Response.WriteAsync("""{"code":-1008,"msg":"Simulated outage: the exchange refuses connections."}""", context.RequestAborted);
+    };
+
+    private Task FaultAsync(HttpContext context)
+    {
+        var fault = context.GetRouteValue("fault") as string ?? string.Empty;
+        var secondsText = context.Request.Query["seconds"].ToString();
+        var seconds = DefaultSeconds;
+        if (secondsText.Length > 0 &&
+            (!double.TryParse(secondsText, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) || seconds is < 0 or > 86_400))
+        {
+            return ProblemAsync(context, StatusCodes.Status400BadRequest, $"seconds must be a number from 0 to 86400, not '{secondsText}'.");
+        }
+
+        FaultResult? result = fault switch
+        {
+            "drop" => new(fault, faults.Drop(), null),
+            "malformed" => new(fault, faults.SendMalformed(), null),
+            "stall" => Timed(fault, seconds, faults.Stall),
+            "refuse" => Timed(fault, seconds, faults.Refuse),
+            "clear" => Timed(fault, 0, _ => faults.Clear()),
+            _ => null,
+        };
+        return result is null
+            ? ProblemAsync(context, StatusCodes.Status404NotFound, $"Unknown fault '{fault}'; use drop, stall, malformed, refuse or clear.")
+            : context.Response.WriteAsJsonAsync(result, SimJsonContext.Default.FaultResult, cancellationToken: context.RequestAborted);
+    }
+
+    private static FaultResult Timed(string fault, double seconds, Action<TimeSpan> apply)
+    {
+        apply(TimeSpan.FromSeconds(seconds));
+        return new FaultResult(fault, 0, seconds);
+    }
+
+    private static Task ProblemAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new ControlProblem(message), SimJsonContext.Default.ControlProblem, cancellationToken: context.RequestAborted);
+    }
+}

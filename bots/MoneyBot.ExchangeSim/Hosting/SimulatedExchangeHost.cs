@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MoneyBot.ExchangeSim.Faults;
+using MoneyBot.ExchangeSim.Market;
+using MoneyBot.ExchangeSim.Rest;
+using MoneyBot.ExchangeSim.Streams;
+
+namespace MoneyBot.ExchangeSim.Hosting;
+
+/// <summary>
+/// A running simulated exchange (Kestrel on loopback): Binance-compatible REST under
+/// <see cref="BaseUrl"/>, streams under <see cref="WebSocketUrl"/> (<c>ws/&lt;stream&gt;</c>,
+/// <c>stream?streams=a/b</c>), the control API under <c>sim/</c>, and the same faults as methods.
+/// Start one per test with <see cref="StartAsync"/>; dispose it to stop. Durations of faults and
+/// connection ages are real time on <see cref="SimulatorOptions.TimeProvider"/>.
+/// </summary>
+public sealed partial class SimulatedExchangeHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly MarketProgress progress;
+    private readonly FaultInjector faults;
+    private readonly FaultState faultState;
+    private readonly StreamBroadcaster broadcaster;
+    private readonly CancellationTokenSource stopping;
+    private readonly CancellationTokenSource pumpStop = new();
+    private readonly ILogger logger;
+    private Task pumpTask = Task.CompletedTask;
+    private int disposed;
+
+    private SimulatedExchangeHost(SimulatorOptions options, SimulatedMarkets markets, WebApplication app, Parts parts, CancellationTokenSource stopping)
+    {
+        Options = options;
+        Markets = markets;
+        this.app = app;
+        progress = parts.Progress;
+        faults = parts.Faults;
+        faultState = parts.FaultState;
+        broadcaster = parts.Broadcaster;
+        logger = parts.Logger;
+        this.stopping = stopping;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        WebSocketUrl = new UriBuilder(BaseUrl) { Scheme = "ws" }.Uri;
+    }
+
+    /// <summary>The settings it runs with.</summary>
+    public SimulatorOptions Options { get; }
+
+    /// <summary>The markets (read them directly to compare with what a client received).</summary>
+    public SimulatedMarkets Markets { get; }
+
+    /// <summary>REST base, e.g. <c>http://127.0.0.1:41234/</c> (append <c>api/v3/klines</c>).</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>Websocket base, e.g. <c>ws://127.0.0.1:41234/</c> (append <c>ws/btcusdt@aggTrade</c>).</summary>
+    public Uri WebSocketUrl { get; }
+
+    /// <summary>Simulated time now.</summary>
+    public DateTimeOffset Now => Markets.Clock.Now;
+
+    /// <summary>Simulated time up to which trades have been generated and published.</summary>
+    public DateTimeOffset ProcessedUntil => DateTimeOffset.FromUnixTimeMilliseconds(progress.Processed);
+
+    /// <summary>Starts an exchange: generates the history, binds the listener, starts the market pump.</summary>
+    /// <exception cref="ArgumentException">A setting is invalid (the message says which).</exception>
+    public static async Task<SimulatedExchangeHost> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var markets = await CreateMarketsAsync(options, cancellationToken);
+        var stopping = new CancellationTokenSource();
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(ListenAddress(options.ListenUrl), options.ListenUrl.Port));
+        builder.Services.AddRoutingCore();
+        builder.Services.AddLogging(logging => options.ConfigureLogging?.Invoke(logging));
+        builder.Services.AddSingleton<IHostLifetime, InProcessLifetime>();
+        var app = builder.Build();
+        var parts = Parts.Create(options, markets, app.Services.GetRequiredService<ILoggerFactory>());
+        SimulatedExchangeHost? host = null;
+        var control = new ControlEndpoints(parts.Faults, () => host!.GetStatus());
+        app.Use(control.Refusal);
+        app.UseWebSockets();
+        new RestEndpoints(markets).Map(app);
+        new StreamEndpoints(markets, parts.Broadcaster, new ClientRequests(markets), options, parts.Logger, stopping.Token).Map(app);
+        control.Map(app);
+        await app.StartAsync(cancellationToken);
+        host = new SimulatedExchangeHost(options, markets, app, parts, stopping);
+        host.StartPump(parts.Pump);
+        return host;
+    }
+
+    /// <summary>Completes when the market has been advanced (and published) to at least <paramref name="time"/>.</summary>
+    public Task WaitForMarketTimeAsync(DateTimeOffset time, CancellationToken cancellationToken = default) =>
+        progress.WaitForAsync(time.ToUnixTimeMilliseconds(), cancellationToken);
+
+    /// <summary>Fault: drops every websocket now, without a close frame (clients see the connection end).</summary>
+    /// <returns>How many connections were dropped.</returns>
+    public int DropConnections() => faults.Drop();
+
+    /// <summary>Fault: keeps the sockets open but sends nothing for <paramref name="duration"/>; messages of that time are lost.</summary>
+    public void Stall(TimeSpan duration) => faults.Stall(duration);
+
+    /// <summary>Fault: sends one frame of invalid JSON on each subscribed stream of each connection.</summary>
+    /// <returns>How many frames were queued.</returns>
+    public int SendMalformed() => faults.SendMalformed();
+
+    /// <summary>Fault: answers new websocket and REST requests with 503 for <paramref name="duration"/> (<c>/sim</c> stays up).</summary>
+    public void Refuse(TimeSpan duration) => faults.Refuse(duration);
+
+    /// <summary>Ends a stall or a refusal now.</summary>
+    public void ClearFaults() => faults.Clear();
+
+    /// <summary>What <c>GET /sim/status</c> reports.</summary>
+    public SimulatorStatus GetStatus() => new(
+        Now,
+        ProcessedUntil,
+        Markets.Clock.Start,
+        Options.Speed,
+        Options.Seed,
+        [.. Markets.All.Select(m => new SymbolStatus(m.Symbol, m.LastPrice, m.LastTradeId, m.TradesGenerated, DateTimeOffset.FromUnixTimeMilliseconds(m.HistoryStart)))],
+        broadcaster.Count,
+        broadcaster.Counters.Accepted,
+        broadcaster.Counters.Sent,
+        broadcaster.Counters.Suppressed,
+        broadcaster.Counters.SlowDropped,
+        faultState.StallRemaining.TotalSeconds,
+        faultState.RefuseRemaining.TotalSeconds);
+
+    /// <summary>Stops: closes the websockets (close frame, 1 s grace), stops the pump and the listener. Idempotent.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await pumpStop.CancelAsync();
+        await pumpTask;
+        broadcaster.CloseAll(WebSocketCloseStatus.EndpointUnavailable, "server shutting down");
+        using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            await app.StopAsync(grace.Token);
+        }
+
+        await stopping.CancelAsync();
+        await app.DisposeAsync();
+        stopping.Dispose();
+        pumpStop.Dispose();
+        logger.Stopped();
+    }
+
+    private static IPAddress ListenAddress(Uri url) =>
+        string.Equals(url.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(url.Host.Trim('[', ']'));
+
+    private void StartPump(MarketPump pump)
+    {
+        pumpTask = Task.Run(() => pump.RunAsync(pumpStop.Token));
+        logger.Started(BaseUrl, Options.Speed, Options.Seed, string.Join(",", Options.Symbols), Markets.Clock.Start, DateTimeOffset.FromUnixTimeMilliseconds(Markets.All[0].HistoryStart));
+    }
+}
