@@ -100,7 +100,7 @@ public sealed class GapDetectorTieRuleTests
         Assert.Equal(new Candidate(102.6m, T(4)), bear);
         Assert.Equal(GapPolarity.Bearish, next!.Value.Polarity);
         Assert.Equal(T(4), next.Value.OpeningBarTime);
-        Assert.Equal(3, next.Value.GroupSizeBeforeCleanup);
+        Assert.Equal(4, next.Value.GroupSizeBeforeCleanup);
         Assert.Equal(2, next.Value.Sequence);
     }
 }

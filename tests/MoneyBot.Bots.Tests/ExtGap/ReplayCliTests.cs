@@ -82,7 +82,13 @@ public sealed class ReplayCliTests
         using var dir = new TempDirectory();
 
         // Act
-        var (code, _, error) = await RunAsync([.. Replay(dir, Fixtures.ExtGap("precedence_3m.candles.csv")), option, value]);
+        var args = Replay(dir, Fixtures.ExtGap("precedence_3m.candles.csv")).ToList();
+        if (args.IndexOf(option) is var at and >= 0)
+        {
+            args.RemoveRange(at, 2);
+        }
+
+        var (code, _, error) = await RunAsync([.. args, option, value]);
 
         // Assert
         Assert.Equal(ExitCodes.Usage, code);

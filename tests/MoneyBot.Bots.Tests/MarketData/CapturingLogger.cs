@@ -43,7 +43,7 @@ public sealed class CapturingLogger : ILogger
     /// <summary>Waits until <paramref name="count"/> lines contain <paramref name="text"/>; returns the first of them.</summary>
     public async Task<string> WaitForAsync(string text, int count = 1, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? Collector<string>.DefaultTimeout);
+        using var cts = new CancellationTokenSource(timeout ?? Collector.DefaultTimeout);
         while (true)
         {
             Task wait;

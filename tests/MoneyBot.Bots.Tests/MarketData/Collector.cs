@@ -8,8 +8,6 @@ namespace MoneyBot.Bots.Tests.MarketData;
 /// </summary>
 public sealed class Collector<T> : IAsyncDisposable
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
-
     private readonly Lock gate = new();
     private readonly List<T> items = [];
     private readonly CancellationTokenSource stop = new();
@@ -18,7 +16,7 @@ public sealed class Collector<T> : IAsyncDisposable
     private Exception? failure;
     private bool completed;
 
-    private Collector(IAsyncEnumerable<T> source) => pump = Task.Run(() => PumpAsync(source));
+    internal Collector(IAsyncEnumerable<T> source) => pump = Task.Run(() => PumpAsync(source));
 
     /// <summary>Everything seen so far.</summary>
     public IReadOnlyList<T> Items
@@ -32,15 +30,13 @@ public sealed class Collector<T> : IAsyncDisposable
         }
     }
 
-    public static Collector<T> Start(IAsyncEnumerable<T> source) => new(source);
-
     /// <summary>Waits until <paramref name="condition"/> holds for the items seen so far; returns them.</summary>
     public async Task<IReadOnlyList<T>> WaitUntilAsync(
         Func<IReadOnlyList<T>, bool> condition,
         TimeSpan? timeout = null,
         [CallerArgumentExpression(nameof(condition))] string? what = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        using var cts = new CancellationTokenSource(timeout ?? Collector.DefaultTimeout);
         while (true)
         {
             Task wait;
@@ -71,7 +67,7 @@ public sealed class Collector<T> : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"not seen within {timeout ?? DefaultTimeout}: {what}; {snapshot.Count} items, last: {(snapshot.Count > 0 ? snapshot[^1] : "none")}");
+                throw new TimeoutException($"not seen within {timeout ?? Collector.DefaultTimeout}: {what}; {snapshot.Count} items, last: {(snapshot.Count > 0 ? snapshot[^1] : "none")}");
             }
         }
     }

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MoneyBot.Common.Notify;
+
+/// <summary>
+/// The program's side of the systemd notify protocol (what sd_notify does): datagrams such as READY=1,
+/// WATCHDOG=1, STATUS=... to the socket named by NOTIFY_SOCKET. Works under the MoneyBot supervisor and
+/// under systemd alike. Without NOTIFY_SOCKET every call does nothing. Sending never throws: a supervisor
+/// that is gone is not the program's failure.
+/// </summary>
+public sealed class SystemdNotifier : IDisposable
+{
+    private readonly Socket? socket;
+    private readonly EndPoint? endPoint;
+    private readonly Lock gate = new();
+
+    /// <param name="notifySocket">The NOTIFY_SOCKET value (a path, or "@name" for an abstract socket); null: off.</param>
+    /// <param name="watchdogUsec">The WATCHDOG_USEC value, if any.</param>
+    public SystemdNotifier(string? notifySocket, string? watchdogUsec = null)
+    {
+        if (!string.IsNullOrEmpty(notifySocket))
+        {
+            var path = notifySocket[0] == '@' ? "\0" + notifySocket[1..] : notifySocket;
+            endPoint = new UnixDomainSocketEndPoint(path);
+            socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        }
+
+        if (long.TryParse(watchdogUsec, NumberStyles.None, CultureInfo.InvariantCulture, out var usec) && usec > 0)
+        {
+            WatchdogTimeout = TimeSpan.FromMicroseconds(usec);
+        }
+    }
+
+    /// <summary>True when a supervisor listens (NOTIFY_SOCKET was set).</summary>
+    public bool Enabled => socket is not null;
+
+    /// <summary>The supervisor's watchdog timeout; ping at least twice as often. Null: not watched.</summary>
+    public TimeSpan? WatchdogTimeout { get; }
+
+    /// <summary>From this process's environment (NOTIFY_SOCKET, WATCHDOG_USEC).</summary>
+    public static SystemdNotifier FromEnvironment() =>
+        new(Environment.GetEnvironmentVariable("NOTIFY_SOCKET"), Environment.GetEnvironmentVariable("WATCHDOG_USEC"));
+
+    /// <summary>The program really works now (first market message received, say).</summary>
+    public bool Ready(string? status = null) => Send(status is null ? "READY=1" : $"READY=1\nSTATUS={OneLine(status)}");
+
+    /// <summary>Still healthy: send while work is flowing.</summary>
+    public bool Watchdog() => Send("WATCHDOG=1");
+
+    /// <summary>A one-line summary for people (shown by <c>status</c>).</summary>
+    public bool Status(string status) => Send($"STATUS={OneLine(status)}");
+
+    /// <summary>Shutting down.</summary>
+    public bool Stopping() => Send("STOPPING=1");
+
+    public void Dispose() => socket?.Dispose();
+
+    private bool Send(string message)
+    {
+        if (socket is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            lock (gate)
+            {
+                socket.SendTo(Encoding.UTF8.GetBytes(message), endPoint!);
+            }
+
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false; // nobody listens any more: the supervisor restarted or is gone
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}
