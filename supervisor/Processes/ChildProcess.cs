@@ -164,6 +164,9 @@ public sealed class ChildProcess : IAsyncDisposable
             await Exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
 
+        // Process.Dispose leaves redirected streams that were read directly (not through its events) open: close the pipes here.
+        process.StandardOutput.Dispose();
+        process.StandardError.Dispose();
         process.Dispose();
     }
 
