@@ -161,7 +161,7 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
 
     private void StartPump(MarketPump pump)
     {
-        pumpTask = Task.Run(() => pump.RunAsync(pumpStop.Token));
+        pumpTask = pump.StartAsync(pumpStop.Token);
         logger.Started(BaseUrl, Options.Speed, Options.Seed, string.Join(",", Options.Symbols), Markets.Clock.Start, DateTimeOffset.FromUnixTimeMilliseconds(Markets.All[0].HistoryStart));
     }
 }

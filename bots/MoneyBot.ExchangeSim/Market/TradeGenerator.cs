@@ -28,6 +28,7 @@ internal sealed class TradeGenerator
     private double regimeEndMs;
     private double timeMs;
     private long nextRawTradeId = 5_000_000_000;
+    private long pendingBidTicks;
 
     public TradeGenerator(Instrument instrument, ulong seed, double tradesPerSecond, long startMs)
     {
@@ -46,13 +47,14 @@ internal sealed class TradeGenerator
     /// <summary>The next trade, not yet taken.</summary>
     public TapeTrade Pending { get; private set; }
 
-    /// <summary>Best bid after the last generated trade, in ticks (the ask is one tick above).</summary>
+    /// <summary>Best bid after the last taken trade, in ticks (the ask is one tick above).</summary>
     public long BidTicks { get; private set; }
 
     /// <summary>Returns <see cref="Pending"/> and generates the one after it.</summary>
     public TapeTrade Take()
     {
         var trade = Pending;
+        BidTicks = pendingBidTicks;
         Pending = Generate();
         return trade;
     }
@@ -79,9 +81,9 @@ internal sealed class TradeGenerator
             logMid += buy ? WhaleImpact : -WhaleImpact;
         }
 
-        BidTicks = (long)Math.Floor(midTicks);
+        pendingBidTicks = (long)Math.Floor(midTicks);
         var sweep = whale ? random.NextInt(4) : 0;
-        var priceTicks = buy ? BidTicks + 1 + sweep : Math.Max(1, BidTicks - sweep);
+        var priceTicks = buy ? pendingBidTicks + 1 + sweep : Math.Max(1, pendingBidTicks - sweep);
         var steps = Math.Max(1L, (long)Math.Round(notional / (priceTicks * tick) / (double)instrument.StepSize));
         var fills = whale ? 3 + random.NextInt(25) : 1 + (random.Chance(0.3) ? random.NextInt(3) : 0);
         var first = nextRawTradeId;

@@ -19,9 +19,16 @@ internal sealed class MarketPump(
     private readonly long ticksPerSecond = Math.Max(1, (long)Math.Round(TimeSpan.FromSeconds(1) / options.TickInterval));
     private long ticks;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the timer now (so a manual clock advanced right after sees it) and returns the loop.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.TickInterval, options.TimeProvider);
+        var timer = new PeriodicTimer(options.TickInterval, options.TimeProvider);
+        return Task.Run(() => RunAsync(timer, cancellationToken), CancellationToken.None);
+    }
+
+    private async Task RunAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        using var owned = timer;
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))

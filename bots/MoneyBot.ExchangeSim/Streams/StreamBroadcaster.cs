@@ -49,9 +49,15 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
         return false;
     }
 
-    /// <summary>Queues <paramref name="raw"/> for every subscriber of <paramref name="stream"/>; drops subscribers that cannot keep up.</summary>
+    /// <summary>Queues <paramref name="raw"/> for every subscriber of <paramref name="stream"/> (nothing during a stall); drops subscribers that cannot keep up.</summary>
     public void Publish(string stream, byte[] raw)
     {
+        if (faults.IsStalled)
+        {
+            Counters.OnSuppressed();
+            return;
+        }
+
         byte[]? wrapped = null;
         foreach (var connection in connections.Values)
         {

@@ -68,8 +68,8 @@ internal static class ReplayVerb
                          (s.GapRowsSkipped > 0 ? $" ({s.GapRowsSkipped} already there)" : ""));
         output.WriteLine($"trades: {s.TradeRowsWritten} rows written to {options.TradesPath}" +
                          (s.TradeRowsSkipped > 0 ? $" ({s.TradeRowsSkipped} already there)" : "") +
-                         $"; wins {s.Totals.Wins}, losses {s.Totals.Losses}, P&L {CsvFormat.Decimal(s.Totals.CumulativePnl)}, " +
-                         $"fees {CsvFormat.Decimal(s.Totals.CumulativeFees)}");
+                         $"; wins {s.Totals.Wins}, losses {s.Totals.Losses}, P&L {CsvFormat.Decimal(Math.Round(s.Totals.CumulativePnl, 2))}, " +
+                         $"fees {CsvFormat.Decimal(Math.Round(s.Totals.CumulativeFees, 2))}");
         if (s.OpenPosition is { } p)
         {
             output.WriteLine($"open position: {p.Side.ToString().ToUpperInvariant()} {CsvFormat.Decimal(p.Notional)} USD at " +

@@ -55,16 +55,16 @@ public sealed class GapRecordWriter : IDisposable
         }
 
         file.Writer
-            .Field(CsvFormat.Time(clock.GetUtcNow()))
+            .Field(clock.GetUtcNow())
             .Field(symbol)
             .Field(gap.Polarity == GapPolarity.Bullish ? "bullish" : "bearish")
-            .Field(CsvFormat.Decimal(gap.Level))
-            .Field(CsvFormat.Time(gap.OpeningBarTime))
-            .Field(CsvFormat.Time(gap.DetectionBarTime))
-            .Field(CsvFormat.Bool(gap.IsFirstGap))
-            .Field(CsvFormat.Bool(gap.IsReversal))
-            .Field(CsvFormat.Int(gap.Sequence))
-            .Field(CsvFormat.Int(gap.GroupSizeBeforeCleanup))
+            .Field(gap.Level)
+            .Field(gap.OpeningBarTime)
+            .Field(gap.DetectionBarTime)
+            .Field(gap.IsFirstGap)
+            .Field(gap.IsReversal)
+            .Field(gap.Sequence)
+            .Field(gap.GroupSizeBeforeCleanup)
             .EndRow();
         file.Written(gap.DetectionBarTime);
         Written++;

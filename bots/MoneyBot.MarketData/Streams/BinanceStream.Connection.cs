@@ -51,7 +51,7 @@ public sealed partial class BinanceStream
                 Log.Failed(_logger, Name, end.Reason, delay, backoff.Attempt);
             }
 
-            SetState(StreamState.Reconnecting, end.Reason);
+            SetState(end.Opened || _everOpened ? StreamState.Reconnecting : StreamState.Connecting, end.Reason);
             if (delay > TimeSpan.Zero)
             {
                 try

@@ -154,7 +154,7 @@ public sealed partial class BinanceStream : IAsyncDisposable
         lock (_gate)
         {
             previous = _status.State;
-            _status = _status with { State = state };
+            _status = _status with { State = state, ConnectedAt = state == StreamState.Connected ? _status.ConnectedAt : null };
         }
 
         if (previous != state)

@@ -6,12 +6,12 @@ public enum StreamState
     /// <summary>Not running: not started yet, or disposed.</summary>
     Stopped,
 
-    /// <summary>Opening the first connection.</summary>
+    /// <summary>Opening the first connection (retrying, with backoff, until one opens).</summary>
     Connecting,
 
     /// <summary>The websocket is open (see <see cref="StreamStatus.LastMessageAt"/> for whether data flows).</summary>
     Connected,
 
-    /// <summary>A connection was lost or refused: waiting out the backoff or opening the next one.</summary>
+    /// <summary>An open connection was lost: waiting out the backoff or opening the next one.</summary>
     Reconnecting,
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -21,6 +22,29 @@ internal sealed class StreamClient : IAsyncDisposable
         using var timeout = new CancellationTokenSource(ReceiveTimeout);
         await client.socket.ConnectAsync(url, timeout.Token);
         return client;
+    }
+
+    /// <summary>Tries to connect and returns the HTTP status of the refusal (fails if the connection is accepted).</summary>
+    public static async Task<HttpStatusCode> RefusalStatusAsync(Uri url)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        using var timeout = new CancellationTokenSource(ReceiveTimeout);
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(url, timeout.Token));
+        return socket.HttpStatusCode;
+    }
+
+    /// <summary>True when the socket ends (close frame or dropped connection) before any further message arrives.</summary>
+    public async Task<bool> EndsAsync()
+    {
+        try
+        {
+            return await ReceiveTextAsync() is null;
+        }
+        catch (WebSocketException)
+        {
+            return true;
+        }
     }
 
     /// <summary>The next text message, or null when the server closed the socket.</summary>

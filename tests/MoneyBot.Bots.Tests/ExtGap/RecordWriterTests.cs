@@ -143,10 +143,19 @@ public sealed class RecordWriterTests
     public void Decimals_are_exact_without_exponent_and_times_are_iso_utc()
     {
         // Act
-        string[] values = [CsvFormat.Decimal(101.00000000m), CsvFormat.Decimal(0.00000001m), CsvFormat.Decimal(-12345678901234.5m)];
+        string[] values =
+        [
+            CsvFormat.Decimal(101.00000000m), CsvFormat.Decimal(0.00000001m), CsvFormat.Decimal(-12345678901234.50m),
+            CsvFormat.Decimal(100m), CsvFormat.Decimal(0.000m), CsvFormat.Decimal(-0.000m), CsvFormat.Decimal(1e-28m),
+            CsvFormat.Decimal(decimal.MaxValue),
+        ];
 
         // Assert
-        Assert.Equal(["101", "0.00000001", "-12345678901234.5"], values);
+        Assert.Equal(
+            ["101", "0.00000001", "-12345678901234.5", "100", "0", "0", "0.0000000000000000000000000001", "79228162514264337593543950335"],
+            values);
         Assert.Equal("2025-01-01T00:05:59.999Z", CsvFormat.Time(new DateTimeOffset(2025, 1, 1, 1, 5, 59, 999, TimeSpan.FromHours(1))));
+        Assert.Equal("2025-01-01T00:06:00Z", CsvFormat.Time(new DateTimeOffset(2025, 1, 1, 0, 6, 0, TimeSpan.Zero)));
+        Assert.Equal("2025-12-31T23:59:59.010Z", CsvFormat.Time(new DateTimeOffset(2025, 12, 31, 23, 59, 59, 10, TimeSpan.Zero)));
     }
 }

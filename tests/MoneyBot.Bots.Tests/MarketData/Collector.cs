@@ -16,7 +16,7 @@ public sealed class Collector<T> : IAsyncDisposable
     private Exception? failure;
     private bool completed;
 
-    internal Collector(IAsyncEnumerable<T> source) => pump = Task.Run(() => PumpAsync(source));
+    internal Collector(IAsyncEnumerable<T>? source) => pump = source is null ? Task.CompletedTask : Task.Run(() => PumpAsync(source));
 
     /// <summary>Everything seen so far.</summary>
     public IReadOnlyList<T> Items
@@ -71,6 +71,9 @@ public sealed class Collector<T> : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Records an item by hand (a collector made without a source).</summary>
+    public void Add(T item) => Signal(() => items.Add(item));
 
     /// <summary>The first item (from the start) that matches, waiting for it.</summary>
     public async Task<T> WaitForAsync(Func<T, bool> match, TimeSpan? timeout = null, [CallerArgumentExpression(nameof(match))] string? what = null)
