@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using MoneyBot.Common.Notify;
 using MoneyBot.ExchangeSim.Cli;
 using MoneyBot.ExchangeSim.Hosting;
 
@@ -21,17 +22,32 @@ var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchro
 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 
-await using var host = await SimulatedExchangeHost.StartAsync(options! with
+SimulatedExchangeHost host;
+try
 {
-    ConfigureLogging = logging => logging
-        .AddSimpleConsole(console => console.SingleLine = true)
-        .SetMinimumLevel(LogLevel.Information)
-        .AddFilter("Microsoft", LogLevel.Warning),
-});
+    host = await SimulatedExchangeHost.StartAsync(options! with
+    {
+        ConfigureLogging = logging => logging
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .SetMinimumLevel(LogLevel.Information)
+            .AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None),
+    });
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"exchange-sim: cannot listen on {options!.ListenUrl}: {e.Message}");
+    return 1;
+}
+
+await using var running = host;
+using var notifier = SystemdNotifier.FromEnvironment(); // under the supervisor (or systemd): READY once listening
+notifier.Ready($"listening on {host.BaseUrl}, {host.Options.Speed}x");
 Console.Out.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"exchange-sim listening on {host.BaseUrl} (streams {host.WebSocketUrl}ws/<stream>): speed {host.Options.Speed}x, seed {host.Options.Seed}, symbols {string.Join(",", host.Options.Symbols)}, market time {host.Now:yyyy-MM-ddTHH:mm:ssZ}"));
 await stop.Task;
+notifier.Stopping();
 return 0;
 
 void OnSignal(PosixSignalContext context)

@@ -70,6 +70,7 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
 
     /// <summary>Starts an exchange: generates the history, binds the listener, starts the market pump.</summary>
     /// <exception cref="ArgumentException">A setting is invalid (the message says which).</exception>
+    /// <exception cref="IOException">The address cannot be bound (for example, the port is in use).</exception>
     public static async Task<SimulatedExchangeHost> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -90,7 +91,17 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
         new RestEndpoints(markets).Map(app);
         new StreamEndpoints(markets, parts.Broadcaster, new ClientRequests(markets), options, parts.Logger, stopping.Token).Map(app);
         control.Map(app);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            stopping.Dispose();
+            throw;
+        }
+
         host = new SimulatedExchangeHost(options, markets, app, parts, stopping);
         host.StartPump(parts.Pump);
         return host;

@@ -122,11 +122,14 @@ public sealed class RestApiTests
         await using var first = await TestExchange.StartAsync(new ManualClock());
         await using var second = await TestExchange.StartAsync(new ManualClock());
         await using var other = await TestExchange.StartAsync(new ManualClock(), o => o with { Seed = 8 });
-        const string Path = "fapi/v1/klines?symbol=ETHUSDT&interval=3m&limit=20";
+        using var firstHttp = first.Http();
+        using var secondHttp = second.Http();
+        using var otherHttp = other.Http();
+        var path = new Uri("fapi/v1/klines?symbol=ETHUSDT&interval=3m&limit=20", UriKind.Relative);
 
-        var a = await first.Http().GetStringAsync(new Uri(Path, UriKind.Relative));
-        var b = await second.Http().GetStringAsync(new Uri(Path, UriKind.Relative));
-        var c = await other.Http().GetStringAsync(new Uri(Path, UriKind.Relative));
+        var a = await firstHttp.GetStringAsync(path);
+        var b = await secondHttp.GetStringAsync(path);
+        var c = await otherHttp.GetStringAsync(path);
 
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);

@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Logging;
+using MoneyBot.Common.Notify;
+
+namespace MoneyBot.ExtGap.Live;
+
+/// <summary>
+/// Tells the supervisor how the bot is (notify protocol): READY=1 at the first market data, STATUS= with
+/// the one-line summary, WATCHDOG=1 only while the stream delivers (a hung websocket stops the pings,
+/// so the supervisor restarts the bot), STOPPING=1 on the way out. Thread-safe.
+/// </summary>
+public sealed class HealthReporter : IDisposable
+{
+    /// <summary>How often WATCHDOG=1 goes out when the supervisor gave no watchdog timeout.</summary>
+    public static readonly TimeSpan DefaultPingInterval = TimeSpan.FromSeconds(10);
+
+    private readonly SystemdNotifier notifier;
+    private readonly TimeSpan staleAfter;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly Lock gate = new();
+    private ITimer? timer;
+    private Func<DateTimeOffset?> lastMarketData = () => null;
+    private string status = "starting";
+    private bool ready;
+    private bool stale;
+    private bool stopping;
+
+    /// <summary>Reports through <paramref name="notifier"/> (owned and disposed here).</summary>
+    /// <param name="notifier">The notify socket; does nothing when the bot is not supervised.</param>
+    /// <param name="staleAfter">No stream message for this long: no more WATCHDOG=1.</param>
+    /// <param name="time">Clock for the pings and for staleness.</param>
+    /// <param name="logger">Where READY and staleness changes are logged.</param>
+    public HealthReporter(SystemdNotifier notifier, TimeSpan staleAfter, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(notifier);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        (this.notifier, this.staleAfter, this.time, this.logger) = (notifier, staleAfter, time, logger);
+    }
+
+    /// <summary>Between two WATCHDOG=1 while data flows: a third of the watchdog timeout.</summary>
+    public TimeSpan PingInterval => notifier.WatchdogTimeout is { } timeout ? timeout / 3 : DefaultPingInterval;
+
+    /// <summary>True once READY=1 was sent (or would have been, unsupervised).</summary>
+    public bool IsReady
+    {
+        get
+        {
+            lock (gate)
+            {
+                return ready;
+            }
+        }
+    }
+
+    /// <summary>Starts the watchdog pings; <paramref name="lastStreamMessage"/> says when the stream last delivered.</summary>
+    public void Start(Func<DateTimeOffset?> lastStreamMessage)
+    {
+        ArgumentNullException.ThrowIfNull(lastStreamMessage);
+        lock (gate)
+        {
+            lastMarketData = lastStreamMessage;
+            if (notifier.Enabled && timer is null)
+            {
+                timer = time.CreateTimer(_ => Tick(), null, PingInterval, PingInterval);
+            }
+        }
+    }
+
+    /// <summary>Market data arrived (a stream message or a candle): the first sends READY=1.</summary>
+    public void MarketData()
+    {
+        lock (gate)
+        {
+            if (ready || stopping)
+            {
+                return;
+            }
+
+            ready = true;
+            notifier.Ready(status);
+        }
+
+        LiveLog.Ready(logger);
+    }
+
+    /// <summary>Sends STATUS= when the summary changed.</summary>
+    public void Status(string line)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(line);
+        lock (gate)
+        {
+            if (line != status && !stopping)
+            {
+                status = line;
+                notifier.Status(line);
+            }
+        }
+    }
+
+    /// <summary>Sends STOPPING=1; no ping or status follows.</summary>
+    public void Stopping()
+    {
+        lock (gate)
+        {
+            stopping = true;
+            timer?.Dispose();
+            timer = null;
+            notifier.Stopping();
+        }
+    }
+
+    /// <summary>Stops the pings and closes the socket.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            stopping = true;
+            timer?.Dispose();
+            timer = null;
+        }
+
+        notifier.Dispose();
+    }
+
+    private void Tick()
+    {
+        var last = lastMarketData();
+        var fresh = last is { } t && time.GetUtcNow() - t <= staleAfter;
+        if (fresh && !IsReady)
+        {
+            MarketData(); // the stream delivers while the candle loop is still busy (a long backfill)
+        }
+
+        bool changed;
+        lock (gate)
+        {
+            if (stopping || !ready)
+            {
+                return;
+            }
+
+            changed = stale == fresh;
+            stale = !fresh;
+            if (fresh)
+            {
+                notifier.Watchdog();
+            }
+            else if (changed)
+            {
+                notifier.Status($"{status} · no market data since {last:HH:mm:ss}Z");
+            }
+        }
+
+        if (changed && fresh)
+        {
+            LiveLog.MarketDataResumed(logger);
+        }
+        else if (changed)
+        {
+            LiveLog.MarketDataStale(logger, last, staleAfter);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MoneyBot.Common.Notify;
+using MoneyBot.ExtGap.Cli;
+using MoneyBot.ExtGap.Detection;
+using MoneyBot.ExtGap.Notifications;
+using MoneyBot.ExtGap.State;
+using MoneyBot.MarketData;
+using MoneyBot.MarketData.Feeds;
+using MoneyBot.MarketData.Rest;
+using MoneyBot.MarketData.Streams;
+
+namespace MoneyBot.ExtGap.Live;
+
+/// <summary>
+/// <c>extgap run</c>: restores the state, follows the closed klines of one symbol and timeframe (the
+/// stream, with every missed stretch fetched by REST first), and for each one runs the
+/// <see cref="CandlePipeline"/> (engine, CSV rows, state), the <see cref="TelegramSignals"/> (queued,
+/// never blocking) and the <see cref="HealthReporter"/> (notify protocol). Stops cleanly on
+/// <see cref="RequestStop"/>, when the supervisor dies, or on a file failure it cannot survive.
+/// </summary>
+public sealed partial class LiveBot : IAsyncDisposable
+{
+    private readonly LiveOptions options;
+    private readonly TimeProvider time;
+    private readonly ILoggerFactory loggers;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stop = new();
+    private readonly HealthReporter health;
+    private readonly TelegramSignals signals;
+    private readonly HttpClient http = new() { Timeout = Timeout.InfiniteTimeSpan }; // deadlines are per request
+    private string? stopReason;
+    private CandlePipeline? pipeline;
+    private Task<int>? run;
+    private int started;
+
+    /// <summary>Creates the bot; nothing runs before <see cref="RunAsync"/>.</summary>
+    /// <exception cref="ArgumentException">An option is invalid (the message says which).</exception>
+    public LiveBot(LiveOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Validate();
+        this.time = time ?? TimeProvider.System;
+        this.loggers = loggers ?? NullLoggerFactory.Instance;
+        logger = this.loggers.CreateLogger<LiveBot>();
+        var watchdog = options.WatchdogTimeout is { } w ? ((long)w.TotalMicroseconds).ToString(CultureInfo.InvariantCulture) : null;
+        health = new HealthReporter(new SystemdNotifier(options.NotifySocket, watchdog), options.StaleAfter, this.time, logger);
+        signals = new TelegramSignals(
+            options.Telegram, new Messages(options.Symbol, options.Timeframe, options.Language), options.Outbox, this.time, this.loggers);
+    }
+
+    /// <summary>Raised on the candle loop after each processed candle (its rows written and the state saved).</summary>
+    public event EventHandler<LiveProgress>? Progressed;
+
+    /// <summary>What this run has done so far.</summary>
+    public LiveProgress Progress => Volatile.Read(ref pipeline)?.Progress ?? LiveProgress.None;
+
+    /// <summary>Why the bot stops, once asked to.</summary>
+    public string? StopReason => Volatile.Read(ref stopReason);
+
+    /// <summary>Asks the bot to stop (the first reason wins); <see cref="RunAsync"/> then finishes cleanly. Thread-safe.</summary>
+    public void RequestStop(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Interlocked.CompareExchange(ref stopReason, reason, null) is null)
+        {
+            stop.Cancel();
+        }
+    }
+
+    /// <summary>
+    /// Runs until asked to stop; returns the exit code: <see cref="ExitCodes.Success"/> after a clean stop,
+    /// <see cref="ExitCodes.Failed"/> when the files cannot be used. Call once.
+    /// </summary>
+    /// <param name="cancellationToken">Cancelling it is <see cref="RequestStop"/>("cancelled").</param>
+    public Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref started, 1) != 0)
+        {
+            throw new InvalidOperationException("This bot already ran; create another LiveBot to run again.");
+        }
+
+        return run = RunCoreAsync(cancellationToken);
+    }
+
+    private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield(); // the caller gets its task back before any file or socket work
+        using var cancelled = cancellationToken.Register(() => RequestStop("cancelled"));
+        var endpoints = options.Endpoints;
+        var (restUrl, streamUrl) = (endpoints.RestBase(options.Market), endpoints.WebSocketBase(options.Market));
+        LiveLog.Starting(logger, options.Symbol, options.Timeframe.Name, options.Market, restUrl, streamUrl, options.GapsPath, options.TradesPath, options.StatePath);
+        CandlePipeline candles;
+        try
+        {
+            candles = CandlePipeline.Open(options, time);
+        }
+        catch (Exception ex) when (ex is BotStateException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            LiveLog.CannotStart(logger, ex.Message);
+            health.Stopping();
+            return ExitCodes.Failed;
+        }
+
+        Volatile.Write(ref pipeline, candles);
+        if (candles.Resumed is { } state)
+        {
+            LiveLog.Resumed(logger, state.LastCandleOpenTime, candles.OpenPosition is { } p ? $"{p.Side} open at {p.EntryPrice}" : "no open position");
+        }
+        else
+        {
+            LiveLog.FreshStart(logger, options.StatePath);
+        }
+
+        health.Status(candles.Status);
+        signals.Startup(options.Trading, candles.OpenPosition);
+        signals.StartStatistics(options.StatisticsInterval, () => candles.Report);
+        using var parent = WatchParent();
+        var feed = new ClosedKlineFeed(
+            new BinanceRestClient(http, endpoints, time), options.Market, options.Symbol, KlineInterval.Parse(options.Timeframe.Name),
+            loggers.CreateLogger<ClosedKlineFeed>(), time, options.Reconnect);
+        var stream = new BinanceStream(
+            feed.StreamOptions(endpoints) with { StaleAfter = options.StaleAfter, Reconnect = options.Reconnect },
+            loggers.CreateLogger<BinanceStream>(), time);
+        var exit = ExitCodes.Success;
+        try
+        {
+            stream.Start();
+            health.Start(() => stream.Status.LastMessageAt);
+            await ReadCandlesAsync(feed, stream, candles, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Asked to stop while waiting for the next candle.
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LiveLog.Fatal(logger, ex.Message, ex);
+            RequestStop($"cannot write the files: {ex.Message}");
+            exit = ExitCodes.Failed;
+        }
+        finally
+        {
+            await ShutdownAsync(stream, candles);
+        }
+
+        return exit;
+    }
+
+    private async Task ReadCandlesAsync(ClosedKlineFeed feed, BinanceStream stream, CandlePipeline candles, CancellationToken cancellationToken)
+    {
+        var source = Observe(stream.ReadAllAsync(cancellationToken), cancellationToken);
+        await foreach (var kline in feed.ReadAsync(source, candles.LastOpenTime, cancellationToken))
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break; // a backfilled batch is handed over without a pause: stop between two candles
+            }
+
+            var result = candles.Process(kline);
+            if (result.Admission != CandleAdmission.Accepted)
+            {
+                LiveLog.CandleIgnored(logger, result.Candle.OpenTime, result.Admission);
+                continue;
+            }
+
+            health.MarketData();
+            health.Status(candles.Status);
+            signals.Candle(result);
+            Log(result);
+            Progressed?.Invoke(this, candles.Progress);
+        }
+    }
+
+    /// <summary>Passes the stream on, noting market data for READY=1 as it arrives.</summary>
+    private async IAsyncEnumerable<StreamMessage> Observe(IAsyncEnumerable<StreamMessage> source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var message in source.WithCancellation(cancellationToken))
+        {
+            if (message is KlineMessage or AggTradeMessage or DepthMessage)
+            {
+                health.MarketData();
+            }
+
+            yield return message;
+        }
+    }
+
+    private ParentWatch? WatchParent()
+    {
+        if (options.ParentCheckInterval is not { } interval)
+        {
+            return null;
+        }
+
+        var watch = new ParentWatch(time, interval);
+        watch.Orphaned.Register(() =>
+        {
+            LiveLog.Orphaned(logger);
+            RequestStop("the supervisor is gone");
+        });
+        return watch;
+    }
+}
