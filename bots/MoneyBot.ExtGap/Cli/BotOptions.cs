@@ -8,7 +8,7 @@ using MoneyBot.ExtGap.Trading;
 
 namespace MoneyBot.ExtGap.Cli;
 
-/// <summary>The options every bot verb shares (replay now, run later): symbol, timeframe and trading settings.</summary>
+/// <summary>The options every bot verb shares (run and replay): symbol, timeframe and trading settings.</summary>
 internal sealed class BotOptions
 {
     public Option<string> Symbol { get; } = new("--symbol")
@@ -96,7 +96,7 @@ internal sealed class BotOptions
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// <summary>Parses the option's single token, or adds "--name: 'token' is not X" as a parse error.</summary>
-    private static T Parse<T>(ArgumentResult result, T fallback, Func<string, T?> parse, string expected)
+    internal static T Parse<T>(ArgumentResult result, T fallback, Func<string, T?> parse, string expected)
     {
         if (result.Tokens.Count == 0)
         {

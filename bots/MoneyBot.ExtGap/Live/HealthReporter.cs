@@ -125,19 +125,24 @@ public sealed class HealthReporter : IDisposable
 
     private void Tick()
     {
-        var last = lastMarketData();
-        var fresh = last is { } t && time.GetUtcNow() - t <= staleAfter;
-        if (fresh && !IsReady)
-        {
-            MarketData(); // the stream delivers while the candle loop is still busy (a long backfill)
-        }
-
+        bool fresh;
         bool changed;
+        bool becameReady = false;
+        DateTimeOffset? last;
         lock (gate)
         {
-            if (stopping || !ready)
+            // Decided and sent under the lock: a ping never goes out after a later tick found the stream silent.
+            last = lastMarketData();
+            fresh = last is { } t && time.GetUtcNow() - t <= staleAfter;
+            if (stopping || (!ready && !fresh))
             {
                 return;
+            }
+
+            if (!ready)
+            {
+                ready = becameReady = true; // the stream delivers while the candle loop is still busy (a long backfill)
+                notifier.Ready(status);
             }
 
             changed = stale == fresh;
@@ -150,6 +155,11 @@ public sealed class HealthReporter : IDisposable
             {
                 notifier.Status($"{status} · no market data since {last:HH:mm:ss}Z");
             }
+        }
+
+        if (becameReady)
+        {
+            LiveLog.Ready(logger);
         }
 
         if (changed && fresh)

@@ -1,0 +1,70 @@
+using MoneyBot.Bots.Tests.MarketData;
+using MoneyBot.ExtGap.Cli;
+using MoneyBot.ExtGap.Detection;
+
+namespace MoneyBot.Bots.Tests.ExtGap.Live;
+
+/// <summary>Live runs, fresh or interrupted and resumed, write what one uninterrupted replay of the same candles writes.</summary>
+public sealed class LiveParityTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task A_live_run_writes_the_same_gaps_and_trades_as_a_replay_of_the_same_candles_fetched_by_REST()
+    {
+        // Arrange: a 1m candle closes every 100 ms.
+        await using var exchange = await Exchange.StartAsync(speed: 600);
+        using var dir = new TempDirectory();
+        await using var rig = LiveRig.Start(LiveRig.OptionsFor(exchange, dir));
+
+        // Act
+        await rig.Candles.WaitUntilAsync(c => c.Count >= 40, TimeSpan.FromSeconds(30));
+        var exit = await rig.StopAsync();
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, exit);
+        var candles = rig.Candles.Items;
+        LiveAssert.Contiguous(candles);
+        var (gaps, trades) = await ReplayOracle.ReplayAsync(exchange, candles[0].OpenTime, candles[^1].OpenTime, dir);
+        Assert.True(LiveAssert.SameGaps(gaps, rig.Options.GapsPath) >= 1, "no gap to compare");
+        LiveAssert.SameTrades(trades, rig.Options.TradesPath);
+        Assert.Equal(candles[^1].OpenTime, rig.SavedState()!.LastCandleOpenTime);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_run_stopped_mid_way_and_restarted_later_writes_what_an_uninterrupted_run_writes()
+    {
+        // Arrange: six hours of history; the bot's files start from a replay of the first two candles.
+        await using var exchange = await Exchange.StartAsync(speed: 300, history: TimeSpan.FromHours(6));
+        using var dir = new TempDirectory();
+        var options = LiveRig.OptionsFor(exchange, dir);
+        var origin = Exchange.Interval.OpenTimeOf(exchange.ProcessedUntil) - TimeSpan.FromHours(5);
+        var seed = await ReplayOracle.FetchAsync(exchange, origin, origin + TimeSpan.FromMinutes(1));
+        Directory.CreateDirectory(Path.GetDirectoryName(options.StatePath)!);
+        ReplayOracle.Replay(seed, dir, options.GapsPath, options.TradesPath, options.StatePath);
+
+        // Act: the first run backfills and is stopped after 100 candles, in the middle of the backfill...
+        int firstExit;
+        IReadOnlyList<Candle> firstRun;
+        await using (var first = LiveRig.Start(options, stopAfter: 100))
+        {
+            firstExit = await first.Run.WaitAsync(TimeSpan.FromSeconds(30));
+            firstRun = first.Candles.Items;
+            Assert.Equal(firstRun[^1].OpenTime, first.SavedState()!.LastCandleOpenTime);
+        }
+
+        // ...the second backfills the rest and follows the stream for a few candles.
+        await using var second = LiveRig.Start(options);
+        await second.WaitForCandleAfterAsync(Exchange.Interval.OpenTimeOf(exchange.ProcessedUntil) + TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(30));
+        var secondExit = await second.StopAsync();
+
+        // Assert
+        Assert.Equal((ExitCodes.Success, ExitCodes.Success), (firstExit, secondExit));
+        Assert.Equal(100, firstRun.Count);
+        Assert.Equal(origin + TimeSpan.FromMinutes(2), firstRun[0].OpenTime);
+        var all = seed.Concat(firstRun).Concat(second.Candles.Items).ToList();
+        LiveAssert.Contiguous(all);
+        var (gaps, trades) = await ReplayOracle.ReplayAsync(exchange, origin, all[^1].OpenTime, dir);
+        Assert.True(LiveAssert.SameGaps(gaps, options.GapsPath) >= 10, "too few gaps to compare");
+        Assert.True(LiveAssert.SameTrades(trades, options.TradesPath) >= 1, "no trade to compare");
+        Assert.Contains(second.Log.Lines, l => l.Contains("resuming from the saved state", StringComparison.Ordinal));
+    }
+}
