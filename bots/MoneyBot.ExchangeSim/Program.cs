@@ -22,6 +22,11 @@ var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchro
 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 
+if (options!.ClockFile is { } clockFile && options.Start is null && MarketClockFile.Read(clockFile) is { } saved)
+{
+    options = options with { Start = saved > DateTimeOffset.UtcNow ? saved.AddTicks(-(saved.Ticks % TimeSpan.TicksPerMinute)) : null };
+}
+
 SimulatedExchangeHost host;
 try
 {
@@ -46,8 +51,16 @@ notifier.Ready($"listening on {host.BaseUrl}, {host.Options.Speed}x");
 Console.Out.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"exchange-sim listening on {host.BaseUrl} (streams {host.WebSocketUrl}ws/<stream>): speed {host.Options.Speed}x, seed {host.Options.Seed}, symbols {string.Join(",", host.Options.Symbols)}, market time {host.Now:yyyy-MM-ddTHH:mm:ssZ}"));
+using var clockKeeper = host.Options.ClockFile is { } keep
+    ? new Timer(_ => MarketClockFile.Write(keep, host.Now), null, TimeSpan.Zero, TimeSpan.FromSeconds(1))
+    : null;
 await stop.Task;
 notifier.Stopping();
+if (host.Options.ClockFile is { } last)
+{
+    MarketClockFile.Write(last, host.Now);
+}
+
 return 0;
 
 void OnSignal(PosixSignalContext context)

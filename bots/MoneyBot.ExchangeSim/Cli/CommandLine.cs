@@ -21,6 +21,7 @@ public static class CommandLine
           --symbols A,B               symbols (default BTCUSDT,ETHUSDT)
           --start TIME                market time at start, ISO-8601 or Unix ms (default: now, to the minute)
           --history DURATION          past served by REST at start (default 48h; e.g. 90m, 2d)
+          --clock-file PATH           keep the market clock here: a restart goes on from it (not back to now)
           --trade-rate N              average trades per simulated second per symbol (default 3)
           --max-connection-age DUR    close websockets after this long (default 24h)
           --ping-interval DURATION    server ping interval (default 5s)
@@ -99,6 +100,8 @@ public static class CommandLine
                 return double.TryParse(value, NumberStyles.Float, invariant, out var rate) ? (o with { TradesPerSecond = rate }, null) : (o, $"--trade-rate: '{value}' is not a number");
             case "--symbols":
                 return (o with { Symbols = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToUpperInvariant())] }, null);
+            case "--clock-file":
+                return (o with { ClockFile = value }, null);
             case "--start":
                 return TryParseTime(value, out var start) ? (o with { Start = start }, null) : (o, $"--start: '{value}' is not an ISO-8601 time (2024-05-01T00:00:00Z) or Unix milliseconds");
             case "--history":

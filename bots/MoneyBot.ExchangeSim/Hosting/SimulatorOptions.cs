@@ -27,6 +27,13 @@ public sealed record SimulatorOptions
     /// <summary>Simulated time at start; null: now, rounded down to the minute.</summary>
     public DateTimeOffset? Start { get; init; }
 
+    /// <summary>
+    /// Command line only: a file where the simulated clock is kept, so a restarted simulator goes on from
+    /// where it stopped instead of jumping back to now (bots with saved state would otherwise see only old
+    /// candles until the clock caught up). Null: not kept.
+    /// </summary>
+    public string? ClockFile { get; init; }
+
     /// <summary>How much past the REST API serves at start (the tape begins at the hour boundary at or before start - history).</summary>
     public TimeSpan History { get; init; } = TimeSpan.FromHours(48);
 
