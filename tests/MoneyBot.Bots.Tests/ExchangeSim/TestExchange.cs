@@ -1,3 +1,4 @@
+using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.ExchangeSim.Hosting;
 
 namespace MoneyBot.Bots.Tests.ExchangeSim;

@@ -1,3 +1,4 @@
+using MoneyBot.Bots.Tests.Infrastructure;
 using System.Net;
 using System.Net.Sockets;
 using MoneyBot.Common.Resilience;

@@ -1,13 +1,17 @@
-namespace MoneyBot.Bots.Tests.MarketData;
+namespace MoneyBot.Bots.Tests.Infrastructure;
 
 /// <summary>A clock that moves only when told: <see cref="Advance"/> fires, in order, the timers that come due.</summary>
 public sealed class ManualClock : TimeProvider
 {
     private readonly Lock gate = new();
     private readonly List<Timer> timers = [];
-    private readonly DateTimeOffset start = new(2025, 11, 21, 12, 0, 0, TimeSpan.Zero);
+    private readonly DateTimeOffset start;
     private TimeSpan elapsed;
     private TaskCompletionSource scheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <param name="start">What <see cref="GetUtcNow"/> says before any <see cref="Advance"/> (default 2025-11-21 12:00 UTC).</param>
+    public ManualClock(DateTimeOffset? start = null) =>
+        this.start = start ?? new DateTimeOffset(2025, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
