@@ -1,3 +1,4 @@
+using MoneyBot.Common.Bots;
 using System.CommandLine;
 
 namespace MoneyBot.ExtGap.Cli;

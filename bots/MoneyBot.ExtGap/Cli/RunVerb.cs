@@ -1,3 +1,4 @@
+using MoneyBot.Common.Bots;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
@@ -65,7 +66,7 @@ internal static class RunVerb
             StatisticsInterval = p.GetValue(run.StatsInterval) ?? LiveOptions.DefaultStatisticsInterval,
             StaleAfter = p.GetValue(run.StaleAfter) ?? LiveOptions.DefaultStaleAfter,
             Language = p.GetValue(bot.Language),
-            Telegram = TelegramSettings.FromEnvironment(environment),
+            Telegram = BotTelegramSettings.FromEnvironment(environment),
             NotifySocket = string.IsNullOrEmpty(notifySocket) ? null : notifySocket,
             WatchdogTimeout = long.TryParse(environment("WATCHDOG_USEC"), NumberStyles.None, CultureInfo.InvariantCulture, out var usec) && usec > 0
                 ? TimeSpan.FromMicroseconds(usec)

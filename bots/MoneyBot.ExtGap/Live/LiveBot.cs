@@ -1,3 +1,4 @@
+using MoneyBot.Common.Bots;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;

@@ -56,13 +56,4 @@ internal static partial class LiveLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "the stop message was not delivered within {Timeout}; leaving without it")]
     public static partial void StopMessageTimedOut(ILogger logger, TimeSpan timeout);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "market data flows: READY=1 sent to the supervisor")]
-    public static partial void Ready(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "no market data since {Last:O} (more than {StaleAfter}): WATCHDOG=1 withheld until it flows again")]
-    public static partial void MarketDataStale(ILogger logger, DateTimeOffset? last, TimeSpan staleAfter);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "market data flows again: WATCHDOG=1 resumed")]
-    public static partial void MarketDataResumed(ILogger logger);
 }

@@ -1,3 +1,4 @@
+using MoneyBot.Common.Bots;
 using MoneyBot.Common.Resilience;
 using MoneyBot.Common.Telegram;
 using MoneyBot.ExtGap.Detection;
@@ -47,7 +48,7 @@ public sealed record LiveOptions
     public MessageLanguage Language { get; init; } = MessageLanguage.English;
 
     /// <summary>Where messages go; off unless given.</summary>
-    public TelegramSettings Telegram { get; init; } = TelegramSettings.Off("no Telegram settings were given");
+    public BotTelegramSettings Telegram { get; init; } = BotTelegramSettings.Off("no Telegram settings were given");
 
     /// <summary>Queueing and pacing of the Telegram messages.</summary>
     public TelegramOutboxOptions Outbox { get; init; } = TelegramOutboxOptions.Default with { StopTimeout = TimeSpan.FromSeconds(1) };

@@ -1,3 +1,4 @@
+using MoneyBot.Common.Bots;
 using Microsoft.Extensions.Logging;
 using MoneyBot.Common.Telegram;
 using MoneyBot.ExtGap.Notifications;
@@ -23,7 +24,7 @@ public sealed class TelegramSignals : IAsyncDisposable
     private int disposed;
 
     /// <summary>Creates the client and its outbox when <paramref name="settings"/> enables Telegram; logs why not otherwise.</summary>
-    public TelegramSignals(TelegramSettings settings, Messages messages, TelegramOutboxOptions outboxOptions, TimeProvider time, ILoggerFactory loggers)
+    public TelegramSignals(BotTelegramSettings settings, Messages messages, TelegramOutboxOptions outboxOptions, TimeProvider time, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(messages);

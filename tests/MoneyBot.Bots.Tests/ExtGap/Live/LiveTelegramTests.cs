@@ -1,3 +1,4 @@
+using MoneyBot.Common.Bots;
 using MoneyBot.Bots.Tests.MarketData;
 using MoneyBot.Common.Telegram;
 using MoneyBot.ExtGap.Cli;
@@ -20,7 +21,7 @@ public sealed class LiveTelegramTests
         await using var exchange = await Exchange.StartAsync(speed: 300);
         await using var telegram = await FakeTelegram.StartAsync();
         using var dir = new TempDirectory();
-        var settings = TelegramSettings.FromEnvironment(new Dictionary<string, string?>
+        var settings = BotTelegramSettings.FromEnvironment(new Dictionary<string, string?>
         {
             ["TELEGRAM_BOT_TOKEN"] = Token,
             ["TELEGRAM_CHAT_IDS"] = "42, -100777",
@@ -54,7 +55,7 @@ public sealed class LiveTelegramTests
     {
         // Arrange
         await using var telegram = await FakeTelegram.StartAsync();
-        var settings = TelegramSettings.Enabled(TelegramToken.Parse(Token), [ChatId.FromId(42)], telegram.BaseUrl);
+        var settings = BotTelegramSettings.Enabled(TelegramToken.Parse(Token), [ChatId.FromId(42)], telegram.BaseUrl);
         await using var signals = new TelegramSignals(
             settings, new Messages("BTCUSDT", LiveRig.OneMinute), TelegramOutboxOptions.Default with { ChatInterval = TimeSpan.Zero },
             TimeProvider.System, NullLoggerFactory.Instance);
@@ -75,7 +76,7 @@ public sealed class LiveTelegramTests
         // Arrange
         await using var exchange = await Exchange.StartAsync(speed: 300);
         using var dir = new TempDirectory();
-        var options = LiveRig.OptionsFor(exchange, dir) with { Telegram = TelegramSettings.FromEnvironment(_ => null) };
+        var options = LiveRig.OptionsFor(exchange, dir) with { Telegram = BotTelegramSettings.FromEnvironment(_ => null) };
 
         // Act
         await using var rig = LiveRig.Start(options);
@@ -95,7 +96,7 @@ public sealed class LiveTelegramTests
     public void Bad_or_missing_settings_turn_messages_off_with_a_reason_that_never_repeats_the_token(string? token, string? chats, string reason)
     {
         // Act
-        var settings = TelegramSettings.FromEnvironment(new Dictionary<string, string?>
+        var settings = BotTelegramSettings.FromEnvironment(new Dictionary<string, string?>
         {
             ["TELEGRAM_BOT_TOKEN"] = token,
             ["TELEGRAM_CHAT_IDS"] = chats,
@@ -111,7 +112,7 @@ public sealed class LiveTelegramTests
     public void Good_settings_give_the_token_the_distinct_chats_and_the_api_url()
     {
         // Act
-        var settings = TelegramSettings.FromEnvironment(new Dictionary<string, string?>
+        var settings = BotTelegramSettings.FromEnvironment(new Dictionary<string, string?>
         {
             ["TELEGRAM_BOT_TOKEN"] = " 123456:ABC-def ",
             ["TELEGRAM_CHAT_IDS"] = "42, @channel,42",

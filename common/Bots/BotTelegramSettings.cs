@@ -1,13 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using MoneyBot.Common.Telegram;
 
-namespace MoneyBot.ExtGap.Live;
+namespace MoneyBot.Common.Bots;
 
 /// <summary>
 /// The bot's own Telegram bot and chats, from <c>TELEGRAM_BOT_TOKEN</c>, <c>TELEGRAM_CHAT_IDS</c> (comma list)
 /// and <c>TELEGRAM_API_URL</c> (optional). Either enabled, or off with the reason (<see cref="Problem"/>).
 /// </summary>
-public sealed record TelegramSettings
+public sealed record BotTelegramSettings
 {
     /// <summary>The environment variable holding the token.</summary>
     public const string TokenVariable = "TELEGRAM_BOT_TOKEN";
@@ -18,7 +18,7 @@ public sealed record TelegramSettings
     /// <summary>The environment variable holding the Bot API base URL (a local Bot API server, a fake in tests).</summary>
     public const string ApiUrlVariable = "TELEGRAM_API_URL";
 
-    private TelegramSettings(TelegramToken? token, IReadOnlyList<ChatId> chats, Uri? apiUrl, string? problem)
+    private BotTelegramSettings(TelegramToken? token, IReadOnlyList<ChatId> chats, Uri? apiUrl, string? problem)
     {
         Token = token;
         Chats = chats;
@@ -43,20 +43,20 @@ public sealed record TelegramSettings
     public bool IsEnabled => Token is not null && Chats.Count > 0;
 
     /// <summary>Messages go to <paramref name="chats"/> through the bot <paramref name="token"/>.</summary>
-    public static TelegramSettings Enabled(TelegramToken token, IReadOnlyList<ChatId> chats, Uri? apiUrl = null)
+    public static BotTelegramSettings Enabled(TelegramToken token, IReadOnlyList<ChatId> chats, Uri? apiUrl = null)
     {
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(chats);
         return chats.Count == 0
             ? throw new ArgumentException("Give at least one chat id.", nameof(chats))
-            : new TelegramSettings(token, chats, apiUrl, null);
+            : new BotTelegramSettings(token, chats, apiUrl, null);
     }
 
     /// <summary>No messages, because of <paramref name="problem"/>.</summary>
-    public static TelegramSettings Off(string problem) => new(null, [], null, problem);
+    public static BotTelegramSettings Off(string problem) => new(null, [], null, problem);
 
     /// <summary>Reads the three variables; anything missing or malformed turns messages off with a reason that never repeats the token.</summary>
-    public static TelegramSettings FromEnvironment(Func<string, string?> variable)
+    public static BotTelegramSettings FromEnvironment(Func<string, string?> variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
         var tokenText = variable(TokenVariable);

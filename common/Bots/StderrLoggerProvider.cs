@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace MoneyBot.ExtGap.Live;
+namespace MoneyBot.Common.Bots;
 
 /// <summary>
 /// One line per log entry on stderr (the supervisor captures it into the bot's log file and adds

@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Logging;
 using MoneyBot.Common.Notify;
 
-namespace MoneyBot.ExtGap.Live;
+namespace MoneyBot.Common.Bots;
 
 /// <summary>
 /// Tells the supervisor how the bot is (notify protocol): READY=1 at the first market data, STATUS= with
 /// the one-line summary, WATCHDOG=1 only while the stream delivers (a hung websocket stops the pings,
 /// so the supervisor restarts the bot), STOPPING=1 on the way out. Thread-safe.
 /// </summary>
-public sealed class HealthReporter : IDisposable
+public sealed partial class HealthReporter : IDisposable
 {
     /// <summary>How often WATCHDOG=1 goes out when the supervisor gave no watchdog timeout.</summary>
     public static readonly TimeSpan DefaultPingInterval = TimeSpan.FromSeconds(10);
@@ -81,7 +81,7 @@ public sealed class HealthReporter : IDisposable
             notifier.Ready(status);
         }
 
-        LiveLog.Ready(logger);
+        Log.Ready(logger);
     }
 
     /// <summary>Sends STATUS= when the summary changed.</summary>
@@ -159,16 +159,28 @@ public sealed class HealthReporter : IDisposable
 
         if (becameReady)
         {
-            LiveLog.Ready(logger);
+            Log.Ready(logger);
         }
 
         if (changed && fresh)
         {
-            LiveLog.MarketDataResumed(logger);
+            Log.MarketDataResumed(logger);
         }
         else if (changed)
         {
-            LiveLog.MarketDataStale(logger, last, staleAfter);
+            Log.MarketDataStale(logger, last, staleAfter);
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "market data flows: READY=1 sent to the supervisor")]
+        public static partial void Ready(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "no market data since {Last:O} (more than {StaleAfter}): WATCHDOG=1 withheld until it flows again")]
+        public static partial void MarketDataStale(ILogger logger, DateTimeOffset? last, TimeSpan staleAfter);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "market data flows again: WATCHDOG=1 resumed")]
+        public static partial void MarketDataResumed(ILogger logger);
     }
 }

@@ -1,19 +1,20 @@
 using System.Runtime.InteropServices;
 
-namespace MoneyBot.ExtGap.Cli;
+namespace MoneyBot.Common.Bots;
 
 /// <summary>
 /// SIGTERM and SIGINT as a cancellation token, with the signal's name as the reason. The process is
 /// not killed: the verb cancelled by the token finishes its own way (the live bot flushes, saves and
 /// says goodbye), however long that takes.
 /// </summary>
-internal sealed class Termination : IDisposable
+public sealed class Termination : IDisposable
 {
     private readonly CancellationTokenSource cancel;
     private readonly PosixSignalRegistration term;
     private readonly PosixSignalRegistration interrupt;
     private string? reason;
 
+    /// <summary>Listens for SIGTERM and SIGINT until disposed.</summary>
     public Termination(CancellationToken cancellationToken)
     {
         cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -27,6 +28,7 @@ internal sealed class Termination : IDisposable
     /// <summary>"SIGTERM", "SIGINT", or "cancelled" when the caller's token was; null before any.</summary>
     public string? Reason => Volatile.Read(ref reason) ?? (cancel.IsCancellationRequested ? "cancelled" : null);
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         term.Dispose();
