@@ -1,0 +1,146 @@
+namespace MoneyBot.OrderFlow.Flow;
+
+/// <summary>
+/// Cumulative volume delta: the running sum of signed quantity (buys +, sells -) since the session
+/// anchor, never rebuilt; one-minute bars (open/high/low/close) for 24 h, minutes without trades
+/// carried flat; and the least-squares slope of the closes of the last 5 completed bars plus the
+/// current one, in quantity per minute.
+/// </summary>
+internal sealed class CvdTracker
+{
+    /// <summary>One-minute bars kept: 24 h.</summary>
+    public const int BarCapacity = 1440;
+
+    /// <summary>Bars in the slope: 5 completed and the current one.</summary>
+    public const int SlopeBars = 6;
+
+    private const long MinuteMs = 60_000;
+    private const long DayMs = 86_400_000;
+    private readonly CvdBar[] bars = new CvdBar[BarCapacity];
+    private readonly long anchorMs;
+    private int first;
+    private int count;
+
+    public CvdTracker(TimeSpan sessionAnchor) => anchorMs = (long)sessionAnchor.TotalMilliseconds;
+
+    /// <summary>CVD now.</summary>
+    public decimal Value { get; private set; }
+
+    /// <summary>Start of the current session (the anchor), Unix ms; null before the first trade.</summary>
+    public long? SessionStartMs { get; private set; }
+
+    /// <summary>Since when <see cref="Value"/> counts: the session start, or the first trade seen when the bot started later.</summary>
+    public long? SinceMs { get; private set; }
+
+    /// <summary>Bars kept.</summary>
+    public int BarCount => count;
+
+    /// <summary>The <paramref name="index"/>-th kept bar, oldest first; the last is the current minute.</summary>
+    public CvdBar Bar(int index) => bars[(first + index) % BarCapacity];
+
+    /// <summary>Rolls the bars and the session forward to <paramref name="nowMs"/> (flat bars for minutes without trades).</summary>
+    private void AdvanceTo(long nowMs)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var minute = Floor(nowMs, MinuteMs);
+        var last = Bar(count - 1).MinuteMs;
+        if (minute <= last)
+        {
+            return;
+        }
+
+        // More than a day of silence: only the last day of flat minutes is kept anyway.
+        var from = Math.Max(last + MinuteMs, minute - ((BarCapacity - 1) * MinuteMs));
+        for (var m = from; m <= minute; m += MinuteMs)
+        {
+            StartSessionIfDue(m);
+            Push(new CvdBar(m, Value, Value, Value, Value));
+        }
+    }
+
+    /// <summary>Adds one trade at <paramref name="timeMs"/> (not earlier than the last): +quantity for a buy, -quantity for a sell.</summary>
+    public void Apply(long timeMs, decimal signedQuantity)
+    {
+        if (count == 0)
+        {
+            SessionStartMs = SessionOf(timeMs);
+            SinceMs = timeMs;
+            Push(new CvdBar(Floor(timeMs, MinuteMs), 0, 0, 0, 0));
+        }
+        else
+        {
+            AdvanceTo(timeMs); // a later trade than the last: new minutes, maybe a new session
+        }
+
+        Value += signedQuantity;
+        ref var bar = ref bars[(first + count - 1) % BarCapacity];
+        bar = bar with { High = Math.Max(bar.High, Value), Low = Math.Min(bar.Low, Value), Close = Value };
+    }
+
+    /// <summary>CVD at <paramref name="nowMs"/> (not before the last trade): 0 once a new session began since.</summary>
+    public decimal ValueAt(long nowMs) => SessionStartMs is { } session && SessionOf(nowMs) > session ? 0m : Value;
+
+    /// <summary>Since when the CVD at <paramref name="nowMs"/> counts (see <see cref="SinceMs"/>).</summary>
+    public long? SinceAt(long nowMs) => SessionStartMs is { } session && SessionOf(nowMs) > session ? SessionOf(nowMs) : SinceMs;
+
+    /// <summary>
+    /// The least-squares slope at <paramref name="nowMs"/> (not before the last trade) over the closes of
+    /// the last 5 completed minutes and the current one, minutes without trades counted flat; null while
+    /// fewer than 6 minutes are covered.
+    /// </summary>
+    public decimal? Slope(long nowMs)
+    {
+        var minute = Floor(nowMs, MinuteMs);
+        if (count == 0 || Bar(0).MinuteMs > minute - ((SlopeBars - 1) * MinuteMs))
+        {
+            return null;
+        }
+
+        // Least squares over x = 0..5: sum((x - 2.5) * y) / sum((x - 2.5)^2) = (-5y0 - 3y1 - y2 + y3 + 3y4 + 5y5) / 35.
+        ReadOnlySpan<int> weights = [-5, -3, -1, 1, 3, 5];
+        var lastMinute = Bar(count - 1).MinuteMs;
+        var sum = 0m;
+        for (var i = 0; i < SlopeBars; i++)
+        {
+            var m = minute - ((SlopeBars - 1 - i) * MinuteMs);
+            var bar = m >= lastMinute ? Bar(count - 1) : Bar(count - 1 - (int)((lastMinute - m) / MinuteMs));
+            var close = SessionOf(m) > SessionOf(bar.MinuteMs) ? 0m : bar.Close;
+            sum += weights[i] * close;
+        }
+
+        return sum / 35m;
+    }
+
+    private void StartSessionIfDue(long minuteMs)
+    {
+        var session = SessionOf(minuteMs);
+        if (session > SessionStartMs)
+        {
+            SessionStartMs = session;
+            SinceMs = session;
+            Value = 0;
+        }
+    }
+
+    private long SessionOf(long timeMs) => Floor(timeMs - anchorMs, DayMs) + anchorMs;
+
+    private void Push(CvdBar bar)
+    {
+        if (count < BarCapacity)
+        {
+            bars[(first + count) % BarCapacity] = bar;
+            count++;
+        }
+        else
+        {
+            bars[first] = bar;
+            first = (first + 1) % BarCapacity;
+        }
+    }
+
+    private static long Floor(long value, long unit) => value >= 0 ? value / unit * unit : ((value - unit + 1) / unit) * unit;
+}

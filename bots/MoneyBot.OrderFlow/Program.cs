@@ -1,0 +1,3 @@
+using MoneyBot.OrderFlow.Cli;
+
+return await OrderFlowCli.RunAsync(args, Console.Out, Console.Error);
