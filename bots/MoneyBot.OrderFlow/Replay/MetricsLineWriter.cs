@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Text.Json;
+using MoneyBot.OrderFlow.Flow;
+
+namespace MoneyBot.OrderFlow.Replay;
+
+/// <summary>
+/// One JSON object per line with the metrics of one symbol at its newest trade time (spec section 6):
+/// <c>t</c>, <c>symbol</c>, <c>delta_30s</c>, <c>delta_60s</c>, <c>delta_300s</c>, <c>cvd</c>,
+/// <c>cvd_slope</c>, <c>buy_qty_300s</c>, <c>sell_qty_300s</c>, <c>pressure_30s</c>, <c>whales_300s</c>,
+/// <c>zones</c>, and a few more. Quantities are JSON numbers exact to the input's decimals; the pressure
+/// is a number, or the string "infinity" (no sells) or "undefined" (no trades), never a stand-in like 999.
+/// </summary>
+internal sealed class MetricsLineWriter(Stream output)
+{
+    private static readonly TimeSpan Seconds30 = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Seconds60 = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Seconds300 = TimeSpan.FromSeconds(300);
+    private readonly ArrayBufferWriter<byte> buffer = new(4096);
+    private Utf8JsonWriter? json;
+
+    /// <summary>Lines written.</summary>
+    public long Written { get; private set; }
+
+    /// <summary>Writes the line of <paramref name="flow"/> at its newest trade time.</summary>
+    public void Write(SymbolFlow flow)
+    {
+        var t = flow.NowMs;
+        buffer.ResetWrittenCount();
+        json ??= new Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        var w300 = flow.Window(Seconds300, t);
+        var slope = flow.CvdSlope(t);
+        var pressure = flow.Pressure(t);
+        json.WriteStartObject();
+        json.WriteNumber("t"u8, t);
+        json.WriteString("time"u8, DateTimeOffset.FromUnixTimeMilliseconds(t).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("symbol"u8, flow.Symbol);
+        json.WriteNumber("delta_30s"u8, flow.Window(Seconds30, t).Delta);
+        json.WriteNumber("delta_60s"u8, flow.Window(Seconds60, t).Delta);
+        json.WriteNumber("delta_300s"u8, w300.Delta);
+        json.WriteNumber("delta_quote_300s"u8, w300.DeltaQuote);
+        json.WriteNumber("cvd"u8, flow.Cvd(t));
+        if (slope is { } s)
+        {
+            json.WriteNumber("cvd_slope"u8, decimal.Round(s, 8));
+        }
+        else
+        {
+            json.WriteNull("cvd_slope"u8);
+        }
+
+        json.WriteString("cvd_trend"u8, Lower(flow.Trend(slope).ToString()));
+        json.WriteNumber("buy_qty_300s"u8, w300.BuyQuantity);
+        json.WriteNumber("sell_qty_300s"u8, w300.SellQuantity);
+        json.WriteNumber("trades_300s"u8, w300.Trades);
+        WritePressure(json, pressure);
+        json.WriteString("dominant_30s"u8, pressure.Dominant.ToString().ToUpperInvariant());
+        json.WriteStartObject("whales_300s"u8);
+        json.WriteNumber("small"u8, w300.Small);
+        json.WriteNumber("medium"u8, w300.Medium);
+        json.WriteNumber("large"u8, w300.Large);
+        json.WriteNumber("whale"u8, w300.Whale);
+        json.WriteEndObject();
+        json.WriteStartArray("zones"u8);
+        foreach (var zone in flow.Zones(t))
+        {
+            WriteZone(json, zone);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        buffer.Write("\n"u8);
+        output.Write(buffer.WrittenSpan);
+        Written++;
+    }
+
+    private static void WritePressure(Utf8JsonWriter json, Pressure pressure)
+    {
+        switch (pressure.Kind)
+        {
+            case PressureKind.Ratio:
+                json.WriteNumber("pressure_30s"u8, pressure.Ratio!.Value);
+                break;
+            case PressureKind.Infinite:
+                json.WriteString("pressure_30s"u8, "infinity"u8);
+                break;
+            default:
+                json.WriteString("pressure_30s"u8, "undefined"u8);
+                break;
+        }
+    }
+
+    private static void WriteZone(Utf8JsonWriter json, AbsorptionZone zone)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("price_low"u8, zone.PriceLow);
+        json.WriteNumber("price_high"u8, zone.PriceHigh);
+        json.WriteString("absorbed"u8, zone.AbsorbedSide == Aggressor.Buy ? "BUY"u8 : "SELL"u8);
+        json.WriteNumber("volume"u8, zone.Volume);
+        json.WriteNumber("notional"u8, zone.Notional);
+        json.WriteNumber("first_seen"u8, zone.FirstSeenMs);
+        json.WriteNumber("last_seen"u8, zone.LastSeenMs);
+        json.WriteNumber("strength"u8, zone.Strength);
+        json.WriteEndObject();
+    }
+
+    private static string Lower(string text) => text.ToLowerInvariant();
+}
