@@ -47,6 +47,9 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
         alerts = new WhaleAlerts(options.Telegram, options.AlertTier, options.AlertBurst, this.time, this.loggers, options.Outbox);
     }
 
+    /// <summary>Raised on the feed loop after each trade applied to the metrics (streamed, warm-up or backfilled).</summary>
+    public event EventHandler<TradeProgress>? TradeApplied;
+
     /// <summary>The metrics (for tests and the API).</summary>
     public FlowBoard Board { get; }
 
@@ -120,7 +123,7 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
 
         ApiUrl = api.BaseUrl;
         using var parent = WatchParent();
-        var feed = new TradeFeed(Board, new TradeBackfill(new BinanceRestClient(http, options.Endpoints, time), options.Market, time, options.Reconnect), options, alerts, health, logger);
+        var feed = new TradeFeed(Board, new TradeBackfill(new BinanceRestClient(http, options.Endpoints, time), options.Market, time, options.Reconnect), options, alerts, health, logger, OnApplied);
         using var statusTimer = time.CreateTimer(_ => health.Status(StatusLine.Compose(Board)), null, options.StatusInterval, options.StatusInterval);
         trades.Start();
         book.Start();
@@ -144,6 +147,14 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
         var total = Board.Symbols.Sum(s => Board.Read(s, (flow, _) => flow.Trades));
         BotLog.Stopped(logger, total);
         return ExitCodes.Success;
+    }
+
+    private void OnApplied(string symbol, long tradeId, TradeSource source)
+    {
+        if (TradeApplied is { } handler)
+        {
+            handler(this, new TradeProgress(symbol, tradeId, source));
+        }
     }
 
     /// <summary>When the least recently traded symbol last had a trade; null until every symbol had one.</summary>

@@ -12,7 +12,8 @@ namespace MoneyBot.OrderFlow.Live;
 /// is backfilled by REST before the trade after it when the hole is small, and counted otherwise.
 /// Whale trades go to the alerts; every applied trade tells the health reporter data flows.
 /// </summary>
-internal sealed class TradeFeed(FlowBoard board, TradeBackfill backfill, LiveOptions options, WhaleAlerts alerts, HealthReporter health, ILogger logger)
+internal sealed class TradeFeed(
+    FlowBoard board, TradeBackfill backfill, LiveOptions options, WhaleAlerts alerts, HealthReporter health, ILogger logger, Action<string, long, TradeSource>? applied = null)
 {
     /// <summary>Warm-up history is capped at this many trades per symbol.</summary>
     private const int MaxWarmupTrades = 100_000;
@@ -62,7 +63,7 @@ internal sealed class TradeFeed(FlowBoard board, TradeBackfill backfill, LiveOpt
             await BackfillAsync(symbol, expected, trade.Id - 1, cancellationToken);
         }
 
-        Apply(symbol, trade, receivedAt, alert: true);
+        Apply(symbol, trade, receivedAt, TradeSource.Stream);
     }
 
     private async Task WarmUpAsync(string symbol, DateTimeOffset since, long beforeId, CancellationToken cancellationToken)
@@ -76,7 +77,7 @@ internal sealed class TradeFeed(FlowBoard board, TradeBackfill backfill, LiveOpt
 
         foreach (var trade in history.Trades)
         {
-            Apply(symbol, trade, null, alert: false);
+            Apply(symbol, trade, null, TradeSource.Warmup);
         }
 
         FeedLog.WarmedUp(logger, symbol, history.Trades.Count, since);
@@ -104,14 +105,14 @@ internal sealed class TradeFeed(FlowBoard board, TradeBackfill backfill, LiveOpt
 
         foreach (var trade in fetched.Trades)
         {
-            Apply(symbol, trade, null, alert: true);
+            Apply(symbol, trade, null, TradeSource.Backfill);
         }
 
         board.RecordBackfill(symbol, fetched.Trades.Count, fetched.Trades.Count == missing ? null : $"ids {fromId}..{toId}: the exchange returned {fetched.Trades.Count} of {missing} trades");
         FeedLog.Backfilled(logger, symbol, fetched.Trades.Count, fromId, toId);
     }
 
-    private void Apply(string symbol, in Trade trade, DateTimeOffset? receivedAt, bool alert)
+    private void Apply(string symbol, in Trade trade, DateTimeOffset? receivedAt, TradeSource source)
     {
         if (board.Apply(symbol, trade, receivedAt) == ApplyOutcome.Duplicate)
         {
@@ -121,9 +122,11 @@ internal sealed class TradeFeed(FlowBoard board, TradeBackfill backfill, LiveOpt
         health.MarketData();
         var notional = trade.Notional;
         var tier = board.Settings.Tiers.Classify(notional);
-        if (alert && tier >= alerts.MinimumTier)
+        if (source != TradeSource.Warmup && tier >= alerts.MinimumTier)
         {
             alerts.Add(symbol, new WhaleTrade(trade.Id, trade.TimeMs, trade.Price, trade.Quantity, notional, trade.Aggressor, tier));
         }
+
+        applied?.Invoke(symbol, trade.Id, source);
     }
 }
