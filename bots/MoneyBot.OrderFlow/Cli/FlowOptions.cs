@@ -33,7 +33,7 @@ internal sealed class FlowOptions
         },
     };
 
-    public Option<TimeSpan?> Retention { get; } = OptionFactory.Duration("--retention", "Trades kept: the longest window that can be asked for (default 15m, at least 5m)");
+    public Option<TimeSpan?> Retention { get; } = OptionFactory.Duration("--retention", "Trades kept: the longest window that can be asked for (default 15m, at least 15m)");
 
     public Option<TimeSpan?> SessionAnchor { get; } = OptionFactory.Create<TimeSpan>(
         "--session-anchor", "Time of day (UTC) at which CVD starts again from 0 (default 00:00)", "HH:MM",

@@ -43,7 +43,7 @@ public sealed record FlowSettings
     {
         Tiers.Validate();
         Absorption.Validate();
-        Require(Retention >= TimeSpan.FromSeconds(300), $"retention must be at least 300s (the longest standard window), not {Retention}");
+        Require(Retention >= TimeSpan.FromMinutes(15), $"retention must be at least 15m (the spec's shortest; windows up to it can be asked for), not {Retention}");
         Require(Absorption.Window <= Retention, $"the absorption window ({Absorption.Window}) must not be longer than the retention ({Retention})");
         Require(PressureWindow > TimeSpan.Zero && PressureWindow <= Retention, $"the pressure window must be within the retention, not {PressureWindow}");
         Require(
