@@ -8,8 +8,9 @@ namespace MoneyBot.ExchangeSim.Faults;
 
 /// <summary>
 /// The control API: <c>GET /sim/status</c>; <c>POST /sim/faults/drop</c>, <c>/stall?seconds=N</c>,
-/// <c>/malformed</c>, <c>/refuse?seconds=N</c> (N real seconds, default 10), <c>/clear</c>.
-/// It stays reachable while the exchange refuses connections.
+/// <c>/malformed</c>, <c>/refuse?seconds=N</c> (N real seconds, default 10),
+/// <c>/skip-trades?count=N[&amp;symbol=S]</c> (the next N aggTrades of S, or of each symbol, sent on no
+/// websocket; default 1), <c>/clear</c>. It stays reachable while the exchange refuses connections.
 /// </summary>
 internal sealed class ControlEndpoints(FaultInjector faults, Func<SimulatorStatus> status)
 {
@@ -45,6 +46,11 @@ internal sealed class ControlEndpoints(FaultInjector faults, Func<SimulatorStatu
             return ProblemAsync(context, StatusCodes.Status400BadRequest, $"seconds must be a number from 0 to 86400, not '{secondsText}'.");
         }
 
+        if (fault == "skip-trades")
+        {
+            return SkipTradesAsync(context);
+        }
+
         FaultResult? result = fault switch
         {
             "drop" => new(fault, faults.Drop(), null),
@@ -55,8 +61,35 @@ internal sealed class ControlEndpoints(FaultInjector faults, Func<SimulatorStatu
             _ => null,
         };
         return result is null
-            ? ProblemAsync(context, StatusCodes.Status404NotFound, $"Unknown fault '{fault}'; use drop, stall, malformed, refuse or clear.")
+            ? ProblemAsync(context, StatusCodes.Status404NotFound, $"Unknown fault '{fault}'; use drop, stall, malformed, refuse, skip-trades or clear.")
             : context.Response.WriteAsJsonAsync(result, SimJsonContext.Default.FaultResult, cancellationToken: context.RequestAborted);
+    }
+
+    private Task SkipTradesAsync(HttpContext context)
+    {
+        var countText = context.Request.Query["count"].ToString();
+        var count = 1;
+        if (countText.Length > 0 &&
+            (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > FaultInjector.MaxSkippedTrades))
+        {
+            return ProblemAsync(
+                context,
+                StatusCodes.Status400BadRequest,
+                string.Create(CultureInfo.InvariantCulture, $"count must be a whole number from 1 to {FaultInjector.MaxSkippedTrades}, not '{countText}'."));
+        }
+
+        var symbol = context.Request.Query["symbol"].ToString();
+        try
+        {
+            var affected = faults.SkipTrades(count, symbol.Length > 0 ? symbol : null);
+            return context.Response.WriteAsJsonAsync(
+                new FaultResult("skip-trades", affected, null), SimJsonContext.Default.FaultResult, cancellationToken: context.RequestAborted);
+        }
+        catch (ArgumentException e)
+        {
+            // An unknown symbol: the caller's mistake, answered like the other bad parameters.
+            return ProblemAsync(context, StatusCodes.Status400BadRequest, e.Message);
+        }
     }
 
     private static FaultResult Timed(string fault, double seconds, Action<TimeSpan> apply)

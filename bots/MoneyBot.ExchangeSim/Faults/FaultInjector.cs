@@ -5,9 +5,12 @@ using MoneyBot.ExchangeSim.Streams;
 
 namespace MoneyBot.ExchangeSim.Faults;
 
-/// <summary>Injects the faults: drop, stall, malformed, refuse (and clears the timed ones). Thread-safe.</summary>
-internal sealed class FaultInjector(FaultState state, StreamBroadcaster broadcaster, ILogger logger)
+/// <summary>Injects the faults: drop, stall, malformed, refuse, skip-trades (and clears the timed and pending ones). Thread-safe.</summary>
+internal sealed class FaultInjector(FaultState state, TradeSkips skips, StreamBroadcaster broadcaster, ILogger logger)
 {
+    /// <summary>Most trades one skip-trades request may withhold per symbol.</summary>
+    public const int MaxSkippedTrades = 1_000_000;
+
     public bool IsRefusing => state.IsRefusing;
 
     /// <summary>Drops every websocket at once, without a close frame; returns how many.</summary>
@@ -40,10 +43,42 @@ internal sealed class FaultInjector(FaultState state, StreamBroadcaster broadcas
         logger.FaultInjected("refuse", $"for {duration}");
     }
 
-    /// <summary>Ends a stall or refusal now.</summary>
+    /// <summary>
+    /// Withholds the next <paramref name="count"/> aggTrades of <paramref name="symbol"/> (of each symbol when null)
+    /// from every websocket; REST still serves them, so clients see the ids jump by <paramref name="count"/>.
+    /// Repeated requests add up. Returns the number of trades to be withheld over all symbols.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not from 1 to <see cref="MaxSkippedTrades"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="symbol"/> is not simulated.</exception>
+    public int SkipTrades(int count, string? symbol)
+    {
+        if (count is < 1 or > MaxSkippedTrades)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(count), count, string.Create(CultureInfo.InvariantCulture, $"Skip from 1 to {MaxSkippedTrades} trades."));
+        }
+
+        if (symbol is not null && !skips.Knows(symbol))
+        {
+            throw new ArgumentException($"'{symbol}' is not simulated; use one of {string.Join(", ", skips.Symbols)}, or none for all.", nameof(symbol));
+        }
+
+        string[] symbols = symbol is null ? [.. skips.Symbols] : [symbol];
+        foreach (var s in symbols)
+        {
+            skips.Add(s, count);
+        }
+
+        logger.FaultInjected(
+            "skip-trades", string.Create(CultureInfo.InvariantCulture, $"the next {count} aggTrade(s) of {(symbol is null ? "each symbol" : symbol.ToUpperInvariant())}"));
+        return count * symbols.Length;
+    }
+
+    /// <summary>Ends a stall or refusal now, and cancels the trade skips still pending.</summary>
     public void Clear()
     {
         state.Clear();
+        skips.Clear();
         logger.FaultInjected("clear", string.Empty);
     }
 }

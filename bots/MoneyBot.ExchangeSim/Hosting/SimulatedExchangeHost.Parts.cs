@@ -28,7 +28,7 @@ public sealed partial class SimulatedExchangeHost
 
     /// <summary>The collaborators shared by the endpoints, the pump and the host.</summary>
     private sealed record Parts(
-        MarketProgress Progress, FaultState FaultState, StreamBroadcaster Broadcaster, FaultInjector Faults, MarketPump Pump, ILogger Logger)
+        MarketProgress Progress, FaultState FaultState, TradeSkips Skips, StreamBroadcaster Broadcaster, FaultInjector Faults, MarketPump Pump, ILogger Logger)
     {
         public static Parts Create(SimulatorOptions options, SimulatedMarkets markets, ILoggerFactory loggers)
         {
@@ -36,9 +36,10 @@ public sealed partial class SimulatedExchangeHost
             var progress = new MarketProgress(markets.Clock.Start.ToUnixTimeMilliseconds());
             var faultState = new FaultState(options.TimeProvider);
             var broadcaster = new StreamBroadcaster(faultState, options.TimeProvider, options.SendQueueCapacity, logger);
-            var faults = new FaultInjector(faultState, broadcaster, logger);
-            var pump = new MarketPump(markets, broadcaster, progress, options, logger);
-            return new Parts(progress, faultState, broadcaster, faults, pump, logger);
+            var skips = new TradeSkips(markets.All.Select(m => m.Symbol));
+            var faults = new FaultInjector(faultState, skips, broadcaster, logger);
+            var pump = new MarketPump(markets, broadcaster, skips, progress, options, logger);
+            return new Parts(progress, faultState, skips, broadcaster, faults, pump, logger);
         }
     }
 }

@@ -27,6 +27,7 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
     private readonly MarketProgress progress;
     private readonly FaultInjector faults;
     private readonly FaultState faultState;
+    private readonly TradeSkips skips;
     private readonly StreamBroadcaster broadcaster;
     private readonly CancellationTokenSource stopping;
     private readonly CancellationTokenSource pumpStop = new();
@@ -42,6 +43,7 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
         progress = parts.Progress;
         faults = parts.Faults;
         faultState = parts.FaultState;
+        skips = parts.Skips;
         broadcaster = parts.Broadcaster;
         logger = parts.Logger;
         this.stopping = stopping;
@@ -125,7 +127,17 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
     /// <summary>Fault: answers new websocket and REST requests with 503 for <paramref name="duration"/> (<c>/sim</c> stays up).</summary>
     public void Refuse(TimeSpan duration) => faults.Refuse(duration);
 
-    /// <summary>Ends a stall or a refusal now.</summary>
+    /// <summary>
+    /// Fault: the next <paramref name="count"/> aggTrades of <paramref name="symbol"/> (of each symbol when null) are
+    /// sent on no websocket, while REST (<c>/api/v3/aggTrades</c>, <c>/fapi/v1/aggTrades</c>) still serves them: a
+    /// client sees its ids jump by <paramref name="count"/> and can backfill. Repeated calls add up.
+    /// </summary>
+    /// <returns>How many trades will be withheld over all symbols.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not from 1 to 1,000,000.</exception>
+    /// <exception cref="ArgumentException"><paramref name="symbol"/> is not simulated.</exception>
+    public int SkipTrades(int count, string? symbol = null) => faults.SkipTrades(count, symbol);
+
+    /// <summary>Ends a stall or a refusal now, and cancels the trade skips still pending.</summary>
     public void ClearFaults() => faults.Clear();
 
     /// <summary>What <c>GET /sim/status</c> reports.</summary>
@@ -135,14 +147,16 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
         Markets.Clock.Start,
         Options.Speed,
         Options.Seed,
-        [.. Markets.All.Select(m => new SymbolStatus(m.Symbol, m.LastPrice, m.LastTradeId, m.TradesGenerated, DateTimeOffset.FromUnixTimeMilliseconds(m.HistoryStart)))],
+        [.. Markets.All.Select(m => new SymbolStatus(
+            m.Symbol, m.LastPrice, m.LastTradeId, m.TradesGenerated, DateTimeOffset.FromUnixTimeMilliseconds(m.HistoryStart), skips.Skipped(m.Symbol), skips.Pending(m.Symbol)))],
         broadcaster.Count,
         broadcaster.Counters.Accepted,
         broadcaster.Counters.Sent,
         broadcaster.Counters.Suppressed,
         broadcaster.Counters.SlowDropped,
         faultState.StallRemaining.TotalSeconds,
-        faultState.RefuseRemaining.TotalSeconds);
+        faultState.RefuseRemaining.TotalSeconds,
+        skips.TotalSkipped);
 
     /// <summary>Stops: closes the websockets (close frame, 1 s grace), stops the pump and the listener. Idempotent.</summary>
     public async ValueTask DisposeAsync()

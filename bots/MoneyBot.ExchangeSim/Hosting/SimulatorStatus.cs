@@ -14,6 +14,7 @@ namespace MoneyBot.ExchangeSim.Hosting;
 /// <param name="SlowConnectionsDropped">Websockets dropped because they could not keep up.</param>
 /// <param name="StallSecondsLeft">Real seconds of stall left (0: none).</param>
 /// <param name="RefuseSecondsLeft">Real seconds of refusal left (0: none).</param>
+/// <param name="TradesSkipped">AggTrades of all symbols withheld from the websockets by the skip-trades fault.</param>
 public sealed record SimulatorStatus(
     DateTimeOffset Now,
     DateTimeOffset ProcessedUntil,
@@ -27,4 +28,5 @@ public sealed record SimulatorStatus(
     long MessagesSuppressed,
     long SlowConnectionsDropped,
     double StallSecondsLeft,
-    double RefuseSecondsLeft);
+    double RefuseSecondsLeft,
+    long TradesSkipped);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MoneyBot.ExchangeSim.Faults;
 using MoneyBot.ExchangeSim.Hosting;
 using MoneyBot.ExchangeSim.Market;
 using MoneyBot.ExchangeSim.Wire;
@@ -8,10 +9,11 @@ namespace MoneyBot.ExchangeSim.Streams;
 /// <summary>
 /// The loop that moves the markets to the clock's time every tick (real time) and publishes what
 /// happened: trades and kline closes in time order, then an update of each subscribed kline, then
-/// book snapshots (every tick for <c>@100ms</c>, about once a second otherwise).
+/// book snapshots (every tick for <c>@100ms</c>, about once a second otherwise). Trades withheld by the
+/// skip-trades fault are not published.
 /// </summary>
 internal sealed class MarketPump(
-    SimulatedMarkets markets, StreamBroadcaster broadcaster, MarketProgress progress, SimulatorOptions options, ILogger logger)
+    SimulatedMarkets markets, StreamBroadcaster broadcaster, TradeSkips skips, MarketProgress progress, SimulatorOptions options, ILogger logger)
 {
     private readonly List<MarketEvent> events = [];
     private readonly Dictionary<string, SymbolStreamNames> names =
@@ -73,8 +75,12 @@ internal sealed class MarketPump(
         {
             switch (e)
             {
-                case TradeEvent trade when broadcaster.HasSubscribers(streams.AggTrade):
-                    broadcaster.Publish(streams.AggTrade, StreamPayloads.AggTrade(market.Symbol, trade.Trade));
+                case TradeEvent trade:
+                    if (!skips.TrySkip(market.Symbol) && broadcaster.HasSubscribers(streams.AggTrade))
+                    {
+                        broadcaster.Publish(streams.AggTrade, StreamPayloads.AggTrade(market.Symbol, trade.Trade));
+                    }
+
                     break;
                 case KlineEvent kline when broadcaster.HasSubscribers(streams.Kline(kline.Interval)):
                     broadcaster.Publish(

@@ -132,4 +132,99 @@ public sealed class FaultTests
         Assert.Equal("""{"fault":"drop","affected":1}""", await drop.Content.ReadAsStringAsync());
         Assert.True(await client.EndsAsync());
     }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Skip_trades_withholds_the_next_n_trades_from_the_stream_while_rest_still_serves_them()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var host = await TestExchange.StartAsync(clock);
+        await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@aggTrade"));
+        using var http = host.Http();
+        var market = host.Markets["BTCUSDT"];
+        await host.AdvanceAsync(clock);
+        var before = market.LastTradeId;
+        await client.ReceiveUntilAsync(m => m.GetProperty("a").GetInt64() == before);
+
+        var withheld = host.SkipTrades(5, "btcusdt");
+        while (market.LastTradeId <= before + 5)
+        {
+            await host.AdvanceAsync(clock);
+        }
+
+        var next = await client.ReceiveJsonAsync();
+        var spot = await http.GetStringAsync(new Uri($"api/v3/aggTrades?symbol=BTCUSDT&fromId={before + 1}&limit=5", UriKind.Relative));
+        var futures = await http.GetStringAsync(new Uri($"fapi/v1/aggTrades?symbol=BTCUSDT&fromId={before + 1}&limit=5", UriKind.Relative));
+        var status = host.GetStatus();
+
+        Assert.Equal(5, withheld);
+        Assert.Equal(before + 6, next.GetProperty("a").GetInt64());
+        long[] skipped = [before + 1, before + 2, before + 3, before + 4, before + 5];
+        Assert.Equal(skipped, Ids(spot));
+        Assert.Equal(skipped, Ids(futures));
+        Assert.Equal(5, status.TradesSkipped);
+        var btc = Assert.Single(status.Symbols, s => s.Symbol == "BTCUSDT");
+        Assert.Equal((5, 0), (btc.TradesSkipped, btc.TradesToSkip));
+        Assert.Equal(0, Assert.Single(status.Symbols, s => s.Symbol == "ETHUSDT").TradesSkipped);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task The_control_api_skips_trades_of_every_symbol_reports_them_and_clears_them()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var host = await TestExchange.StartAsync(clock);
+        using var http = host.Http();
+        await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "stream?streams=btcusdt@aggTrade/ethusdt@aggTrade"));
+        await host.AdvanceAsync(clock);
+        var before = host.Markets.All.ToDictionary(m => m.Symbol, m => m.LastTradeId);
+        var received = new Dictionary<string, long>();
+        await client.ReceiveUntilAsync(m =>
+        {
+            var trade = m.GetProperty("data");
+            received[trade.GetProperty("s").GetString()!] = trade.GetProperty("a").GetInt64();
+            return received.Count == 2 && before.All(b => received[b.Key] == b.Value);
+        });
+
+        using var skip = await http.PostAsync(new Uri("sim/faults/skip-trades?count=3", UriKind.Relative), null);
+        var pending = await http.GetStringAsync(new Uri("sim/status", UriKind.Relative));
+        while (host.Markets.All.Any(m => m.LastTradeId <= before[m.Symbol] + 3))
+        {
+            await host.AdvanceAsync(clock);
+        }
+
+        var firstAfter = new Dictionary<string, long>();
+        await client.ReceiveUntilAsync(m =>
+        {
+            var trade = m.GetProperty("data");
+            firstAfter.TryAdd(trade.GetProperty("s").GetString()!, trade.GetProperty("a").GetInt64());
+            return firstAfter.Count == 2;
+        });
+        using var again = await http.PostAsync(new Uri("sim/faults/skip-trades?count=1000&symbol=ETHUSDT", UriKind.Relative), null);
+        using var clear = await http.PostAsync(new Uri("sim/faults/clear", UriKind.Relative), null);
+        using var badCount = await http.PostAsync(new Uri("sim/faults/skip-trades?count=-2", UriKind.Relative), null);
+        using var badSymbol = await http.PostAsync(new Uri("sim/faults/skip-trades?count=2&symbol=DOGEUSDT", UriKind.Relative), null);
+        var cleared = await http.GetStringAsync(new Uri("sim/status", UriKind.Relative));
+
+        Assert.Equal("""{"fault":"skip-trades","affected":6}""", await skip.Content.ReadAsStringAsync());
+        using (var status = JsonDocument.Parse(pending))
+        {
+            Assert.All(status.RootElement.GetProperty("symbols").EnumerateArray(), s => Assert.Equal(3, s.GetProperty("tradesToSkip").GetInt64()));
+        }
+
+        Assert.All(before, b => Assert.Equal(b.Value + 4, firstAfter[b.Key]));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badCount.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badSymbol.StatusCode);
+        Assert.Contains("DOGEUSDT", await badSymbol.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var status = JsonDocument.Parse(cleared))
+        {
+            Assert.Equal(6, status.RootElement.GetProperty("tradesSkipped").GetInt64());
+            Assert.All(status.RootElement.GetProperty("symbols").EnumerateArray(), s => Assert.Equal(0, s.GetProperty("tradesToSkip").GetInt64()));
+        }
+    }
+
+    private static long[] Ids(string aggTrades)
+    {
+        using var document = JsonDocument.Parse(aggTrades);
+        return [.. document.RootElement.EnumerateArray().Select(t => t.GetProperty("a").GetInt64())];
+    }
 }
