@@ -1,10 +1,13 @@
 using System.Text.Json;
 using MoneyBot.Bots.Tests.ExtGap.Live;
 using MoneyBot.Bots.Tests.MarketData;
+using MoneyBot.Common.Bots;
+using MoneyBot.Common.Telegram;
 using MoneyBot.ExchangeSim.Hosting;
 using MoneyBot.MarketData;
 using MoneyBot.MarketData.Rest;
 using MoneyBot.OrderFlow.Cli;
+using MoneyBot.OrderFlow.Flow;
 using MoneyBot.OrderFlow.Live;
 
 namespace MoneyBot.Bots.Tests.OrderFlow.Live;
@@ -96,6 +99,28 @@ public sealed class OrderFlowBotTests
         Assert.All(stale.GetProperty("conditions").EnumerateArray(), c => Assert.Contains("stale", c.GetProperty("reason").GetString()!, StringComparison.OrdinalIgnoreCase));
         Assert.True(status.GetProperty("symbols")[0].GetProperty("stale").GetBoolean());
         Assert.Contains(Values(again), v => v != "unknown");
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Whale_trades_from_the_stream_reach_Telegram_grouped_in_bursts()
+    {
+        // Arrange: the simulator prints a whale (0.7M..5M) about every 700 trades: every few seconds at 60x.
+        await using var telegram = await FakeTelegram.StartAsync();
+        await using var exchange = await Exchange.StartAsync(speed: 60, tradesPerSecond: 3);
+        var settings = BotTelegramSettings.Enabled(TelegramToken.Parse("123456:TEST-token_for-orderflow"), [ChatId.FromId(42)], telegram.BaseUrl);
+        await using var rig = await OrderFlowRig.StartAsync(OrderFlowRig.OptionsFor(exchange) with
+        {
+            Telegram = settings, AlertTier = WhaleTier.Large, AlertBurst = TimeSpan.FromMilliseconds(500),
+        });
+
+        // Act
+        var message = await telegram.Messages.WaitForAsync(m => m.Text.Contains("BTCUSDT", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        // Assert: a whale of the stream at or above the tier (the warm-up's older whales are not alerted).
+        Assert.Equal("42", message.ChatId);
+        Assert.Contains("🐋", message.Text, StringComparison.Ordinal);
+        var whales = rig.Bot.Board.Read(Exchange.Symbol, (f, _) => f.RecentWhales(f.NowMs, WhaleTier.Large));
+        Assert.NotEmpty(whales);
     }
 
     private static List<string> Values(JsonElement conditions) =>
