@@ -54,7 +54,7 @@ internal static class ConditionsJson
                 break;
             case CvdFigures c:
                 w.WriteNumber("cvd", c.Cvd);
-                w.WriteDecimal("slope", c.Slope);
+                w.WriteDecimal("slope", c.Slope is { } slope ? decimal.Round(slope, 8) : null);
                 w.WriteNumber("epsilon", c.Epsilon);
                 w.WriteString("trend", MetricsJson.Trend(c.Trend));
                 w.WriteTime("slope_needs_from", c.SlopeNeedsFromMs);

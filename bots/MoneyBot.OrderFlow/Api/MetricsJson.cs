@@ -75,7 +75,7 @@ internal static class MetricsJson
         w.WriteStartObject("cvd");
         w.WriteNumber("value", snapshot.Cvd);
         w.WriteTime("since", snapshot.CvdSinceMs);
-        w.WriteDecimal("slope", snapshot.CvdSlope);
+        w.WriteDecimal("slope", snapshot.CvdSlope is { } slope ? decimal.Round(slope, 8) : null);
         w.WriteString("trend", Trend(snapshot.CvdTrend));
         w.WriteNumber("epsilon", settings.SlopeEpsilon);
         w.WriteEndObject();

@@ -20,14 +20,22 @@ internal sealed class AbsorptionDetector
     private readonly PriceExtreme lowest = new(highest: false);
     private readonly Zone[] zones = new Zone[AbsorptionSettings.MaxZones];
     private int zoneCount;
+    private readonly long wholeBucketSize; // the bucket size when it is a whole number (the usual case): no decimal division per trade
     private decimal totalQuantity;
     private long tail;
+    private long oldestLastSeenMs = long.MaxValue;
+    private double cachedLow = double.MaxValue; // cachedBucket's bounds, narrowed a little so a double comparison is safe (empty at first)
+    private double cachedHigh = double.MinValue;
+    private long cachedBucket;
+    private double lowestBreakAbove = double.MaxValue;  // a trade above this may break an absorbed-BUY zone (the exact check follows)
+    private double highestBreakBelow = double.MinValue; // a trade below this may break an absorbed-SELL zone
 
     public AbsorptionDetector(AbsorptionSettings settings)
     {
         this.settings = settings;
         windowMs = (long)settings.Window.TotalMilliseconds;
         lifetimeMs = (long)settings.ZoneLifetime.TotalMilliseconds;
+        wholeBucketSize = settings.BucketSize == decimal.Truncate(settings.BucketSize) && settings.BucketSize <= long.MaxValue ? (long)settings.BucketSize : 0;
     }
 
     /// <summary>Zones found (a zone confirmed again is not counted twice).</summary>
@@ -61,6 +69,11 @@ internal sealed class AbsorptionDetector
 
         highest.DropBefore(tail);
         lowest.DropBefore(tail);
+        if (zoneCount == 0 || nowMs - oldestLastSeenMs < lifetimeMs)
+        {
+            return; // no zone can have expired
+        }
+
         for (var i = zoneCount - 1; i >= 0; i--)
         {
             if (nowMs - zones[i].LastSeenMs >= lifetimeMs)
@@ -71,10 +84,30 @@ internal sealed class AbsorptionDetector
         }
     }
 
-    /// <summary>Takes the trade just appended at <paramref name="position"/>: zones it breaks end, its bucket may become (or stay) a zone.</summary>
-    public void Add(long position, in LedgerEntry trade, decimal notional)
+    /// <summary>The price bucket of <paramref name="price"/>: floor(price / bucket size).</summary>
+    public long BucketOf(decimal price, double approximation)
     {
-        var index = BucketOf(trade.Price);
+        if (approximation > cachedLow && approximation < cachedHigh)
+        {
+            return cachedBucket; // prices move little from trade to trade: mostly the last trade's bucket
+        }
+
+        cachedBucket = wholeBucketSize > 0 && price >= 0 && price < long.MaxValue
+            ? (long)price / wholeBucketSize // truncation is the floor for a non-negative price
+            : (long)decimal.Floor(price / settings.BucketSize);
+
+        // Prices near a bound are computed exactly above; the double test only takes the bucket's interior.
+        var low = (double)(cachedBucket * settings.BucketSize);
+        var margin = (double)settings.BucketSize * 1e-6;
+        (cachedLow, cachedHigh) = (low + margin, low + (double)settings.BucketSize - margin);
+        return cachedBucket;
+    }
+
+    /// <summary>Takes the trade just appended at <paramref name="position"/>: zones it breaks end, its bucket may become (or stay) a zone.</summary>
+    public void Add(long position, in LedgerEntry trade)
+    {
+        var index = trade.Bucket;
+        var notional = trade.Notional;
         ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, index, out _);
         bucket.Trades++;
         if (trade.Aggressor == Aggressor.Buy)
@@ -89,9 +122,13 @@ internal sealed class AbsorptionDetector
         }
 
         totalQuantity += trade.Quantity;
-        highest.Add(position, trade.Price);
-        lowest.Add(position, trade.Price);
-        BreakZones(trade.Price);
+        highest.Add(position, trade.Price, trade.PriceApproximation);
+        lowest.Add(position, trade.Price, trade.PriceApproximation);
+        if (trade.PriceApproximation >= lowestBreakAbove || trade.PriceApproximation <= highestBreakBelow)
+        {
+            BreakZones(trade.Price);
+        }
+
         Evaluate(index, bucket, trade.Aggressor, trade.TimeMs);
     }
 
@@ -115,11 +152,9 @@ internal sealed class AbsorptionDetector
         return list;
     }
 
-    private long BucketOf(decimal price) => (long)decimal.Floor(price / settings.BucketSize);
-
     private void Remove(in LedgerEntry trade)
     {
-        var index = BucketOf(trade.Price);
+        var index = trade.Bucket;
         ref var bucket = ref CollectionsMarshal.GetValueRefOrNullRef(buckets, index);
         totalQuantity -= trade.Quantity;
         if (--bucket.Trades == 0)
@@ -131,12 +166,12 @@ internal sealed class AbsorptionDetector
         if (trade.Aggressor == Aggressor.Buy)
         {
             bucket.BuyQuantity -= trade.Quantity;
-            bucket.BuyQuote -= trade.Price * trade.Quantity;
+            bucket.BuyQuote -= trade.Notional;
         }
         else
         {
             bucket.SellQuantity -= trade.Quantity;
-            bucket.SellQuote -= trade.Price * trade.Quantity;
+            bucket.SellQuote -= trade.Notional;
         }
     }
 
@@ -158,6 +193,7 @@ internal sealed class AbsorptionDetector
             if (zone.Bucket == index && zone.Side == side)
             {
                 (zone.Volume, zone.Notional, zone.Strength, zone.LastSeenMs) = (volume, quote, strength, timeMs);
+                UpdateBreakLevels();
                 return;
             }
         }
@@ -167,8 +203,14 @@ internal sealed class AbsorptionDetector
             RemoveZone(Oldest());
         }
 
-        zones[zoneCount++] = new Zone { Bucket = index, Side = side, Volume = volume, Notional = quote, Strength = strength, FirstSeenMs = timeMs, LastSeenMs = timeMs };
+        var low = index * settings.BucketSize;
+        var breakLevel = side == Aggressor.Buy ? low + settings.BucketSize + settings.TolerancePrice : low - settings.TolerancePrice;
+        zones[zoneCount++] = new Zone
+        {
+            Bucket = index, Side = side, Volume = volume, Notional = quote, Strength = strength, FirstSeenMs = timeMs, LastSeenMs = timeMs, BreakLevel = breakLevel,
+        };
         Found++;
+        UpdateBreakLevels();
     }
 
     /// <summary>Price did not go more than the tolerance beyond the bucket in the aggressors' direction during the window.</summary>
@@ -180,14 +222,28 @@ internal sealed class AbsorptionDetector
     {
         for (var i = zoneCount - 1; i >= 0; i--)
         {
-            var low = zones[i].Bucket * settings.BucketSize;
-            var through = zones[i].Side == Aggressor.Buy
-                ? price > low + settings.BucketSize + settings.TolerancePrice
-                : price < low - settings.TolerancePrice;
-            if (through)
+            if (zones[i].Side == Aggressor.Buy ? price > zones[i].BreakLevel : price < zones[i].BreakLevel)
             {
                 RemoveZone(i);
                 Broken++;
+            }
+        }
+    }
+
+    /// <summary>The nearest break level on each side (a trade between them, nearly every trade, checks no zone) and the oldest confirmation.</summary>
+    private void UpdateBreakLevels()
+    {
+        (lowestBreakAbove, highestBreakBelow, oldestLastSeenMs) = (double.MaxValue, double.MinValue, long.MaxValue);
+        for (var i = 0; i < zoneCount; i++)
+        {
+            oldestLastSeenMs = Math.Min(oldestLastSeenMs, zones[i].LastSeenMs);
+            if (zones[i].Side == Aggressor.Buy)
+            {
+                lowestBreakAbove = Math.Min(lowestBreakAbove, (double)zones[i].BreakLevel);
+            }
+            else
+            {
+                highestBreakBelow = Math.Max(highestBreakBelow, (double)zones[i].BreakLevel);
             }
         }
     }
@@ -206,7 +262,11 @@ internal sealed class AbsorptionDetector
         return oldest;
     }
 
-    private void RemoveZone(int i) => zones[i] = zones[--zoneCount];
+    private void RemoveZone(int i)
+    {
+        zones[i] = zones[--zoneCount];
+        UpdateBreakLevels();
+    }
 
     private struct Bucket
     {
@@ -226,5 +286,6 @@ internal sealed class AbsorptionDetector
         public decimal Strength;
         public long FirstSeenMs;
         public long LastSeenMs;
+        public decimal BreakLevel; // absorbed BUY: a trade above it breaks the zone; absorbed SELL: below it
     }
 }

@@ -20,6 +20,7 @@ internal sealed class CvdTracker
     private readonly long anchorMs;
     private int first;
     private int count;
+    private int last; // slot of the current (newest) bar
 
     public CvdTracker(TimeSpan sessionAnchor) => anchorMs = (long)sessionAnchor.TotalMilliseconds;
 
@@ -47,14 +48,14 @@ internal sealed class CvdTracker
         }
 
         var minute = Floor(nowMs, MinuteMs);
-        var last = Bar(count - 1).MinuteMs;
-        if (minute <= last)
+        var lastMinute = bars[last].MinuteMs;
+        if (minute <= lastMinute)
         {
             return;
         }
 
         // More than a day of silence: only the last day of flat minutes is kept anyway.
-        var from = Math.Max(last + MinuteMs, minute - ((BarCapacity - 1) * MinuteMs));
+        var from = Math.Max(lastMinute + MinuteMs, minute - ((BarCapacity - 1) * MinuteMs));
         for (var m = from; m <= minute; m += MinuteMs)
         {
             StartSessionIfDue(m);
@@ -71,14 +72,14 @@ internal sealed class CvdTracker
             SinceMs = timeMs;
             Push(new CvdBar(Floor(timeMs, MinuteMs), 0, 0, 0, 0));
         }
-        else
+        else if (timeMs >= bars[last].MinuteMs + MinuteMs)
         {
-            AdvanceTo(timeMs); // a later trade than the last: new minutes, maybe a new session
+            AdvanceTo(timeMs); // a later minute than the current bar's: new minutes, maybe a new session
         }
 
         Value += signedQuantity;
-        ref var bar = ref bars[(first + count - 1) % BarCapacity];
-        bar = bar with { High = Math.Max(bar.High, Value), Low = Math.Min(bar.Low, Value), Close = Value };
+        ref var bar = ref bars[last];
+        bar = new CvdBar(bar.MinuteMs, bar.Open, Value > bar.High ? Value : bar.High, Value < bar.Low ? Value : bar.Low, Value);
     }
 
     /// <summary>CVD at <paramref name="nowMs"/> (not before the last trade): 0 once a new session began since.</summary>
@@ -132,14 +133,16 @@ internal sealed class CvdTracker
     {
         if (count < BarCapacity)
         {
-            bars[(first + count) % BarCapacity] = bar;
+            last = (first + count) % BarCapacity;
             count++;
         }
         else
         {
-            bars[first] = bar;
+            last = first;
             first = (first + 1) % BarCapacity;
         }
+
+        bars[last] = bar;
     }
 
     private static long Floor(long value, long unit) => value >= 0 ? value / unit * unit : ((value - unit + 1) / unit) * unit;

@@ -5,7 +5,10 @@ internal struct LedgerEntry
 {
     public long TimeMs;
     public decimal Price;
+    public double PriceApproximation; // Price as a double, for cheap order comparisons
     public decimal Quantity;
+    public decimal Notional;
+    public long Bucket; // absorption price bucket, computed once
     public Aggressor Aggressor;
     public FlowTotals Running;
 }

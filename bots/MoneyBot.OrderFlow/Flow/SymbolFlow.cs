@@ -96,8 +96,9 @@ public sealed class SymbolFlow
 
         var notional = trade.Price * trade.Quantity;
         var tier = settings.Tiers.Classify(notional);
-        var position = ledger.Append(time, trade.Price, trade.Quantity, notional, trade.Aggressor, tier);
-        absorption.Add(position, in ledger.At(position), notional);
+        var approximation = (double)trade.Price;
+        var position = ledger.Append(time, trade.Price, approximation, trade.Quantity, notional, trade.Aggressor, tier, absorption.BucketOf(trade.Price, approximation));
+        absorption.Add(position, in ledger.At(position));
         cvd.Apply(time, trade.Aggressor == Aggressor.Buy ? trade.Quantity : -trade.Quantity);
         if (tier != WhaleTier.None)
         {

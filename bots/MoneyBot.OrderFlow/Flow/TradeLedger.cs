@@ -32,30 +32,39 @@ internal sealed class TradeLedger
     public ref readonly LedgerEntry At(long position) => ref entries[position & mask];
 
     /// <summary>Adds a trade at <paramref name="timeMs"/>, which must not be earlier than the newest; returns its position.</summary>
-    public long Append(long timeMs, decimal price, decimal quantity, decimal notional, Aggressor aggressor, WhaleTier tier)
+    public long Append(long timeMs, decimal price, double priceApproximation, decimal quantity, decimal notional, Aggressor aggressor, WhaleTier tier, long bucket)
     {
         if (Count == entries.Length)
         {
             Grow();
         }
 
-        var running = Running.Add(quantity, notional, aggressor, tier);
+        ref readonly var previous = ref Count == 0 ? ref evicted : ref entries[(End - 1) & mask].Running;
         ref var entry = ref entries[End & mask];
+        entry.Running = previous.Add(quantity, notional, aggressor, tier);
         entry.TimeMs = timeMs;
         entry.Price = price;
+        entry.PriceApproximation = priceApproximation;
         entry.Quantity = quantity;
+        entry.Notional = notional;
+        entry.Bucket = bucket;
         entry.Aggressor = aggressor;
-        entry.Running = running;
         return End++;
     }
 
     /// <summary>Drops the trades with a time at or before <paramref name="cutoffMs"/>.</summary>
     public void EvictThrough(long cutoffMs)
     {
-        while (Head < End && entries[Head & mask].TimeMs <= cutoffMs)
+        var head = Head;
+        while (head < End && entries[head & mask].TimeMs <= cutoffMs)
         {
-            evicted = entries[Head & mask].Running;
-            Head++;
+            head++;
+        }
+
+        if (head != Head)
+        {
+            evicted = entries[(head - 1) & mask].Running; // one copy, however many left
+            Head = head;
         }
     }
 

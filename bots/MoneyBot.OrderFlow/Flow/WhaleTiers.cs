@@ -14,11 +14,11 @@ public sealed record WhaleTiers(decimal Small, decimal Medium, decimal Large, de
 
     /// <summary>The highest tier <paramref name="notional"/> reaches (thresholds inclusive).</summary>
     public WhaleTier Classify(decimal notional) =>
-        notional >= Whale ? WhaleTier.Whale
-        : notional >= Large ? WhaleTier.Large
-        : notional >= Medium ? WhaleTier.Medium
-        : notional >= Small ? WhaleTier.Small
-        : WhaleTier.None;
+        notional < Small ? WhaleTier.None // nearly every trade: one comparison
+        : notional < Medium ? WhaleTier.Small
+        : notional < Large ? WhaleTier.Medium
+        : notional < Whale ? WhaleTier.Large
+        : WhaleTier.Whale;
 
     /// <summary>The threshold of <paramref name="tier"/>.</summary>
     public decimal Threshold(WhaleTier tier) => tier switch

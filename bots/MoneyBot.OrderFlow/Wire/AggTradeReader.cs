@@ -20,9 +20,14 @@ public static class AggTradeReader
     /// <param name="error">Why the message is <see cref="MessageKind.Malformed"/>; null otherwise.</param>
     public static MessageKind Read(ReadOnlySpan<byte> json, out Trade trade, out ReadOnlySpan<byte> symbol, out string? error)
     {
+        error = null;
+        if (AggTradeScanner.TryScan(json, out trade, out symbol))
+        {
+            return MessageKind.AggTrade; // the plain shape Binance sends: no general JSON reader needed
+        }
+
         trade = default;
         symbol = default;
-        error = null;
         try
         {
             var payload = Unwrap(json, out var streamKind);
