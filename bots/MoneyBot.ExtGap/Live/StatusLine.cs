@@ -11,7 +11,7 @@ public static class StatusLine
     public static string Format(string symbol, Timeframe timeframe, Candle? last, int gapsThisRun, Gap? lastGap, Position? position)
     {
         var candle = last is { } c
-            ? string.Create(CultureInfo.InvariantCulture, $"last candle {c.OpenTime.UtcDateTime:yyyy-MM-dd HH:mm}Z close {c.Close}")
+            ? string.Create(CultureInfo.InvariantCulture, $"last candle {c.OpenTime.UtcDateTime:yyyy-MM-dd HH:mm}Z close {c.Close:0.########}")
             : "waiting for the first closed candle";
         var gaps = string.Create(CultureInfo.InvariantCulture, $"{gapsThisRun} gap{(gapsThisRun == 1 ? "" : "s")} this run") +
                    (lastGap is { } g ? string.Create(CultureInfo.InvariantCulture, $", last {(g.Polarity == GapPolarity.Bullish ? "bullish" : "bearish")} #{g.Sequence}") : "");

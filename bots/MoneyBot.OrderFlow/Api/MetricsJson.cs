@@ -16,7 +16,7 @@ internal static class MetricsJson
         w.WriteBoolean("stale", status.Stale);
         w.WriteTime("last_trade_time", snapshot.NewestTradeMs);
         w.WriteTime("covered_from", snapshot.CoveredFromMs);
-        w.WriteDecimal("covered_seconds", snapshot.CoveredFromMs is { } from ? ApiJson.Seconds(snapshot.TimeMs - from) : null);
+        w.WriteDecimal("covered_seconds", snapshot.CoveredFromMs is { } from ? ApiJson.Seconds(Math.Min(snapshot.TimeMs - from, (long)settings.Retention.TotalMilliseconds)) : null);
         w.WriteNumber("retention_seconds", (long)settings.Retention.TotalSeconds);
         w.WriteStartArray("windows");
         foreach (var figures in snapshot.Windows)

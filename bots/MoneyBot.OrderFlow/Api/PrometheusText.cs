@@ -64,7 +64,7 @@ internal sealed class PrometheusText
             h.Feed.FeedLag is { } lag ? Number(ApiJson.Seconds((long)lag.TotalMilliseconds)) : "NaN");
         p.PerSymbol(symbols, "orderflow_last_trade_timestamp_seconds", "gauge", "Exchange time of the newest trade, Unix seconds; NaN before one.", (h, _) =>
             h.Feed.LastTradeMs is { } ms ? Number(ApiJson.Seconds(ms)) : "NaN");
-        p.PerSymbol(symbols, "orderflow_history_covered_seconds", "gauge", "Exchange time the trades are complete for, up to now.", (h, _) => Number(ApiJson.Seconds(h.CoveredMs)));
+        p.PerSymbol(symbols, "orderflow_history_covered_seconds", "gauge", "History held without a hole up to now (at most the retention).", (h, _) => Number(ApiJson.Seconds(h.CoveredMs)));
         p.PerSymbol(symbols, "orderflow_gaps_total", "counter", "Holes in the trade ids that were not filled.", (h, _) => Number(h.Counters.Gaps));
         p.PerSymbol(symbols, "orderflow_missed_trades_total", "counter", "Trades in the holes that were not filled.", (h, _) => Number(h.Counters.MissedTrades));
         p.PerSymbol(symbols, "orderflow_duplicate_trades_total", "counter", "Trades skipped because already applied.", (h, _) => Number(h.Counters.Duplicates));

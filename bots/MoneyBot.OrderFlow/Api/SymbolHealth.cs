@@ -9,7 +9,8 @@ namespace MoneyBot.OrderFlow.Api;
 /// <param name="TradesInWindow">Trades in (now - window, now].</param>
 /// <param name="Counters">Trades, duplicates, gaps, missed trades, zones.</param>
 /// <param name="ZonesActive">Absorption zones active now.</param>
-internal sealed record SymbolHealth(SymbolFeedStatus Feed, TimeSpan Window, long TradesInWindow, FlowCounters Counters, int ZonesActive)
+/// <param name="Retention">How much history the bot keeps.</param>
+internal sealed record SymbolHealth(SymbolFeedStatus Feed, TimeSpan Window, long TradesInWindow, FlowCounters Counters, int ZonesActive, TimeSpan Retention)
 {
     /// <summary>The window whose trade count the status reports.</summary>
     public static TimeSpan StatusWindow { get; } = TimeSpan.FromSeconds(300);
@@ -20,8 +21,9 @@ internal sealed record SymbolHealth(SymbolFeedStatus Feed, TimeSpan Window, long
         StatusWindow,
         flow.NewestTradeMs is null ? 0 : flow.Window(StatusWindow, status.NowMs).Trades,
         flow.Counters,
-        flow.NewestTradeMs is null ? 0 : flow.Zones(status.NowMs).Count);
+        flow.NewestTradeMs is null ? 0 : flow.Zones(status.NowMs).Count,
+        flow.Settings.Retention);
 
-    /// <summary>Exchange time covered without a hole up to now, in ms; 0 before the first trade.</summary>
-    public long CoveredMs => Feed.CoveredFromMs is { } from ? Math.Max(0, Feed.NowMs - from) : 0;
+    /// <summary>History held without a hole up to now, in ms (at most the retention); 0 before the first trade.</summary>
+    public long CoveredMs => Feed.CoveredFromMs is { } from ? Math.Clamp(Feed.NowMs - from, 0, (long)Retention.TotalMilliseconds) : 0;
 }

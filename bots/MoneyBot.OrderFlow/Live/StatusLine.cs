@@ -25,7 +25,8 @@ internal static class StatusLine
                 var delta = flow.Window(FiveMinutes, status.NowMs).Delta;
                 var trend = flow.Trend(flow.CvdSlope(status.NowMs));
                 var zones = flow.Zones(status.NowMs).Count;
-                var lag = status.FeedLag is { } l ? string.Create(c, $" lag {l.TotalMilliseconds:0}ms") : string.Empty;
+                // A negative lag is a clock ahead of ours (the simulator runs faster than real time): the API reports it, the status line does not.
+                var lag = status.FeedLag is { } l && l >= TimeSpan.Zero ? string.Create(c, $" lag {l.TotalMilliseconds:0}ms") : string.Empty;
                 var stale = status.Stale ? $" STALE since {status.LastTradeReceivedAt:HH:mm:ss}Z" : string.Empty;
                 return string.Create(c, $"{symbol} Δ5m {Signed(decimal.Round(delta, 3))} CVD {trend.ToString().ToLowerInvariant()} zones {zones}{lag}{stale}");
             });
