@@ -14,8 +14,6 @@ namespace MoneyBot.ExtGap.Cli;
 /// </summary>
 internal static class RunVerb
 {
-    /// <summary>How often a supervised bot checks that its supervisor still lives.</summary>
-    private static readonly TimeSpan ParentCheckInterval = TimeSpan.FromSeconds(1);
 
     public static Command Create(TextWriter error, Termination termination, Func<string, string?> environment)
     {
@@ -52,7 +50,7 @@ internal static class RunVerb
         var symbol = p.GetValue(bot.Symbol)!;
         var timeframe = p.GetValue(bot.Timeframe);
         var folder = LiveOptions.DefaultDirectory(timeframe);
-        var notifySocket = environment("NOTIFY_SOCKET");
+        var supervised = SupervisedEnvironment.Read(environment);
         return new LiveOptions
         {
             Symbol = symbol,
@@ -67,11 +65,9 @@ internal static class RunVerb
             StaleAfter = p.GetValue(run.StaleAfter) ?? LiveOptions.DefaultStaleAfter,
             Language = p.GetValue(bot.Language),
             Telegram = BotTelegramSettings.FromEnvironment(environment),
-            NotifySocket = string.IsNullOrEmpty(notifySocket) ? null : notifySocket,
-            WatchdogTimeout = long.TryParse(environment("WATCHDOG_USEC"), NumberStyles.None, CultureInfo.InvariantCulture, out var usec) && usec > 0
-                ? TimeSpan.FromMicroseconds(usec)
-                : null,
-            ParentCheckInterval = string.IsNullOrEmpty(notifySocket) ? null : ParentCheckInterval,
+            NotifySocket = supervised.NotifySocket,
+            WatchdogTimeout = supervised.WatchdogTimeout,
+            ParentCheckInterval = supervised.ParentCheckInterval,
         };
     }
 }

@@ -28,11 +28,10 @@ public sealed partial class LiveBot : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggers;
     private readonly ILogger logger;
-    private readonly CancellationTokenSource stop = new();
+    private readonly StopRequest stop = new();
     private readonly HealthReporter health;
     private readonly TelegramSignals signals;
     private readonly HttpClient http = new() { Timeout = Timeout.InfiniteTimeSpan }; // deadlines are per request
-    private string? stopReason;
     private CandlePipeline? pipeline;
     private Task<int>? run;
     private int started;
@@ -59,17 +58,10 @@ public sealed partial class LiveBot : IAsyncDisposable
     public LiveProgress Progress => Volatile.Read(ref pipeline)?.Progress ?? LiveProgress.None;
 
     /// <summary>Why the bot stops, once asked to.</summary>
-    public string? StopReason => Volatile.Read(ref stopReason);
+    public string? StopReason => stop.Reason;
 
     /// <summary>Asks the bot to stop (the first reason wins); <see cref="RunAsync"/> then finishes cleanly. Thread-safe.</summary>
-    public void RequestStop(string reason)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (Interlocked.CompareExchange(ref stopReason, reason, null) is null)
-        {
-            stop.Cancel();
-        }
-    }
+    public void RequestStop(string reason) => stop.Request(reason);
 
     /// <summary>
     /// Runs until asked to stop; returns the exit code: <see cref="ExitCodes.Success"/> after a clean stop,
@@ -118,7 +110,7 @@ public sealed partial class LiveBot : IAsyncDisposable
         health.Status(candles.Status);
         signals.Startup(options.Trading, candles.OpenPosition);
         signals.StartStatistics(options.StatisticsInterval, () => candles.Report);
-        using var parent = WatchParent();
+        using var parent = stop.WatchParent(options.ParentCheckInterval, time, logger);
         var feed = new ClosedKlineFeed(
             new BinanceRestClient(http, endpoints, time), options.Market, options.Symbol, KlineInterval.Parse(options.Timeframe.Name),
             loggers.CreateLogger<ClosedKlineFeed>(), time, options.Reconnect);
@@ -132,7 +124,7 @@ public sealed partial class LiveBot : IAsyncDisposable
             health.Start(() => stream.Status.LastMessageAt);
             await ReadCandlesAsync(feed, stream, candles, stop.Token);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
         {
             // Asked to stop while waiting for the next candle.
         }
@@ -189,19 +181,4 @@ public sealed partial class LiveBot : IAsyncDisposable
         }
     }
 
-    private ParentWatch? WatchParent()
-    {
-        if (options.ParentCheckInterval is not { } interval)
-        {
-            return null;
-        }
-
-        var watch = new ParentWatch(time, interval);
-        watch.Orphaned.Register(() =>
-        {
-            LiveLog.Orphaned(logger);
-            RequestStop("the supervisor is gone");
-        });
-        return watch;
-    }
 }

@@ -21,8 +21,6 @@ internal static partial class LiveLog
     [LoggerMessage(Level = LogLevel.Information, Message = "stopping ({Reason}): closing the stream, flushing the CSV files, saving the state")]
     public static partial void Stopping(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "the supervisor (our parent process) is gone: stopping rather than running unsupervised")]
-    public static partial void Orphaned(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "cannot go on: {Reason}")]
     public static partial void Fatal(ILogger logger, string reason, Exception exception);

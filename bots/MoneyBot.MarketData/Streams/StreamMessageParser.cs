@@ -65,58 +65,27 @@ public static class StreamMessageParser
 
     private static ReadOnlySpan<byte> Unwrap(ReadOnlySpan<byte> json, IReadOnlyList<string> knownStreams, ref string? stream)
     {
-        // Binance writes "stream" first in combined messages: anything else is a raw payload.
-        var start = json.TrimStart(" \t\r\n"u8);
-        if (start.Length == 0 || start[0] != (byte)'{' || !start[1..].TrimStart(" \t\r\n"u8).StartsWith("\"stream\""u8))
+        var payload = StreamEnvelope.Open(json, out var name);
+        if (payload.Length != json.Length)
         {
-            return json;
+            stream = Match(name, knownStreams);
         }
 
-        var reader = new Utf8JsonReader(json);
-        reader.Read();
-        string? name = null;
-        int dataStart = -1, dataEnd = -1;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("stream"u8))
-            {
-                reader.Read();
-                name = reader.TokenType == JsonTokenType.String ? Match(ref reader, knownStreams) : throw new JsonException("\"stream\" must be a string");
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                dataStart = (int)reader.TokenStartIndex;
-                reader.Skip();
-                dataEnd = (int)reader.BytesConsumed;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-
-        if (name is null || dataStart < 0)
-        {
-            throw new JsonException("a combined-stream message needs \"stream\" and \"data\"");
-        }
-
-        stream = name;
-        return json[dataStart..dataEnd];
+        return payload;
     }
 
-    private static string Match(ref Utf8JsonReader reader, IReadOnlyList<string> knownStreams)
+    /// <summary>The known stream name equal to <paramref name="name"/> (no allocation), or a new string.</summary>
+    private static string Match(ReadOnlySpan<byte> name, IReadOnlyList<string> knownStreams)
     {
         foreach (var known in knownStreams)
         {
-            if (reader.ValueTextEquals(known))
+            if (System.Text.Ascii.Equals(name, known))
             {
                 return known;
             }
         }
 
-        return reader.GetString()!;
+        return System.Text.Encoding.UTF8.GetString(name);
     }
 
     private static Kind KindOf(string? stream) => stream switch

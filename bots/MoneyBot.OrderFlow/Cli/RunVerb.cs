@@ -15,7 +15,6 @@ namespace MoneyBot.OrderFlow.Cli;
 /// </summary>
 internal static class RunVerb
 {
-    private static readonly TimeSpan ParentCheckInterval = TimeSpan.FromSeconds(1);
 
     public static Command Create(TextWriter error, Termination termination, Func<string, string?> environment)
     {
@@ -55,7 +54,7 @@ internal static class RunVerb
             try
             {
                 var (rest, ws, binance) = (p.GetValue(restUrl)?.Url, p.GetValue(wsUrl)?.Url, MarketDataEndpoints.Binance);
-                var notifySocket = environment("NOTIFY_SOCKET");
+                var supervised = SupervisedEnvironment.Read(environment);
                 options = new LiveOptions
                 {
                     Symbols = (p.GetValue(symbols) ?? "BTCUSDT").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToUpperInvariant()).ToList(),
@@ -69,11 +68,9 @@ internal static class RunVerb
                     AlertTier = p.GetValue(alertTier) ?? WhaleTier.Large,
                     AlertBurst = p.GetValue(alertBurst) ?? TimeSpan.FromSeconds(10),
                     Telegram = BotTelegramSettings.FromEnvironment(environment),
-                    NotifySocket = string.IsNullOrEmpty(notifySocket) ? null : notifySocket,
-                    WatchdogTimeout = long.TryParse(environment("WATCHDOG_USEC"), NumberStyles.None, CultureInfo.InvariantCulture, out var usec) && usec > 0
-                        ? TimeSpan.FromMicroseconds(usec)
-                        : null,
-                    ParentCheckInterval = string.IsNullOrEmpty(notifySocket) ? null : ParentCheckInterval,
+                    NotifySocket = supervised.NotifySocket,
+                    WatchdogTimeout = supervised.WatchdogTimeout,
+                    ParentCheckInterval = supervised.ParentCheckInterval,
                 }.Validate();
             }
             catch (ArgumentException ex)

@@ -12,8 +12,6 @@ internal static partial class BotLog
     [LoggerMessage(Level = LogLevel.Critical, Message = "the HTTP API cannot listen on {Url}: {Reason}. Free the port or pick another with --http")]
     public static partial void ApiFailed(ILogger logger, Uri url, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "the supervisor is gone: stopping")]
-    public static partial void Orphaned(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "stopping: {Reason}")]
     public static partial void Stopping(ILogger logger, string reason);

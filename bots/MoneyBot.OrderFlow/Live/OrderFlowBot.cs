@@ -23,11 +23,10 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggers;
     private readonly ILogger logger;
-    private readonly CancellationTokenSource stop = new();
+    private readonly StopRequest stop = new();
     private readonly HealthReporter health;
     private readonly WhaleAlerts alerts;
     private readonly HttpClient http = new() { Timeout = Timeout.InfiniteTimeSpan }; // deadlines are per request
-    private string? stopReason;
     private Task<int>? run;
     private int started;
     private int disposed;
@@ -62,17 +61,10 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
     private readonly TaskCompletionSource startedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Why the bot stops, once asked to.</summary>
-    public string? StopReason => Volatile.Read(ref stopReason);
+    public string? StopReason => stop.Reason;
 
     /// <summary>Asks the bot to stop (the first reason wins); <see cref="RunAsync"/> then finishes cleanly. Thread-safe.</summary>
-    public void RequestStop(string reason)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (Interlocked.CompareExchange(ref stopReason, reason, null) is null)
-        {
-            stop.Cancel();
-        }
-    }
+    public void RequestStop(string reason) => stop.Request(reason);
 
     /// <summary>Runs until asked to stop; returns the exit code (<see cref="ExitCodes.Failed"/> when the API cannot listen). Call once.</summary>
     public Task<int> RunAsync(CancellationToken cancellationToken = default)
@@ -118,11 +110,11 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
             await trades.DisposeAsync();
             await book.DisposeAsync();
             startedSignal.TrySetResult();
-            return stop.IsCancellationRequested ? ExitCodes.Success : ExitCodes.Failed;
+            return stop.Token.IsCancellationRequested ? ExitCodes.Success : ExitCodes.Failed;
         }
 
         ApiUrl = api.BaseUrl;
-        using var parent = WatchParent();
+        using var parent = stop.WatchParent(options.ParentCheckInterval, time, logger);
         var feed = new TradeFeed(Board, new TradeBackfill(new BinanceRestClient(http, options.Endpoints, time), options.Market, time, options.Reconnect), options, alerts, health, logger, OnApplied);
         using var statusTimer = time.CreateTimer(_ => health.Status(StatusLine.Compose(Board)), null, options.StatusInterval, options.StatusInterval);
         trades.Start();
@@ -133,7 +125,7 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
         {
             await Task.WhenAll(feed.RunAsync(trades.ReadAllAsync(stop.Token), stop.Token), new BookFeed(Board).RunAsync(book.ReadAllAsync(stop.Token), stop.Token));
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
         {
             // Asked to stop.
         }
@@ -174,21 +166,6 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
         return oldest;
     }
 
-    private ParentWatch? WatchParent()
-    {
-        if (options.ParentCheckInterval is not { } interval)
-        {
-            return null;
-        }
-
-        var watch = new ParentWatch(time, interval);
-        watch.Orphaned.Register(() =>
-        {
-            BotLog.Orphaned(logger);
-            RequestStop("the supervisor is gone");
-        });
-        return watch;
-    }
 
     /// <summary>Stops the bot if it runs (waiting a bounded time), then releases everything. Idempotent.</summary>
     public async ValueTask DisposeAsync()

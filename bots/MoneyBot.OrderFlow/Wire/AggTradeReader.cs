@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
+using MoneyBot.MarketData.Streams;
 using MoneyBot.OrderFlow.Flow;
 
 namespace MoneyBot.OrderFlow.Wire;
@@ -48,45 +49,12 @@ public static class AggTradeReader
     /// <summary>The payload of a wrapped message (and the kind its stream name says), or the message itself.</summary>
     private static ReadOnlySpan<byte> Unwrap(ReadOnlySpan<byte> json, out MessageKind? kind)
     {
-        kind = null;
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("a message must be a JSON object");
-        }
-
-        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("stream"u8))
-        {
-            return json;
-        }
-
-        int dataStart = -1, dataEnd = -1;
-        do
-        {
-            if (reader.ValueTextEquals("stream"u8))
-            {
-                reader.Read();
-                kind = reader.TokenType != JsonTokenType.String ? throw new JsonException("\"stream\" must be a string")
-                    : reader.ValueSpan.EndsWith("@aggTrade"u8) ? MessageKind.AggTrade
-                    : reader.ValueSpan.IndexOf("@depth"u8) >= 0 ? MessageKind.Depth
-                    : MessageKind.Ignored;
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                dataStart = (int)reader.TokenStartIndex;
-                reader.Skip();
-                dataEnd = (int)reader.BytesConsumed;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName);
-
-        return dataStart < 0 ? throw new JsonException("a wrapped message needs \"stream\" and \"data\"") : json[dataStart..dataEnd];
+        var payload = StreamEnvelope.Open(json, out var stream);
+        kind = payload.Length == json.Length ? null
+            : stream.EndsWith("@aggTrade"u8) ? MessageKind.AggTrade
+            : stream.IndexOf("@depth"u8) >= 0 ? MessageKind.Depth
+            : MessageKind.Ignored;
+        return payload;
     }
 
     private static MessageKind ReadPayload(ReadOnlySpan<byte> payload, out Trade trade, out ReadOnlySpan<byte> symbol, out string? error)
@@ -97,7 +65,7 @@ public static class AggTradeReader
         var reader = new Utf8JsonReader(payload);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            error = "the payload must be a JSON object";
+            error = "a message must be a JSON object";
             return MessageKind.Malformed;
         }
 

@@ -34,7 +34,7 @@ public sealed class AggTradeReaderTests
     [Theory]
     [InlineData("{\"result\":null,\"id\":1}", MessageKind.Ignored, null)]
     [InlineData("{\"stream\":\"btcusdt@depth20@100ms\",\"data\":{\"lastUpdateId\":1,\"bids\":[],\"asks\":[]}}", MessageKind.Depth, null)]
-    [InlineData("[1,2]", MessageKind.Malformed, "not valid JSON: a message must be a JSON object")]
+    [InlineData("[1,2]", MessageKind.Malformed, "a message must be a JSON object")]
     [InlineData("{\"e\":\"aggTrade\",\"s\":\"BTCUSDT\",\"a\":1,\"p\":\"1\",\"q\":\"1\",\"T\":5}", MessageKind.Malformed, "\"m\" (buyer is maker) is missing or not true/false")]
     [InlineData("{\"e\":\"aggTrade\",\"s\":\"BTCUSDT\",\"a\":1,\"p\":\"-1\",\"q\":\"1\",\"T\":5,\"m\":true}", MessageKind.Malformed, "\"p\" (price) is missing or not a positive decimal string")]
     [InlineData("{\"e\":\"aggTrade\",\"s\":\"BTCUSDT\",\"a\":\"x\",\"p\":\"1\",\"q\":\"1\",\"T\":5,\"m\":true}", MessageKind.Malformed, "\"a\" (aggregate trade id) is missing or not a non-negative integer")]
