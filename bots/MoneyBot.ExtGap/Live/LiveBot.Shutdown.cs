@@ -16,17 +16,13 @@ public sealed partial class LiveBot
             return;
         }
 
-        RequestStop("disposed");
-        if (run is { } running)
-        {
-            // RunAsync's caller sees its outcome; here it only has to be over (or hopelessly stuck).
-            await ((Task)running).WaitAsync(TimeSpan.FromSeconds(15), time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        // RunAsync's caller sees its outcome; here it only has to be over (or hopelessly stuck).
+        await lifetime.StopAndWaitAsync("disposed", TimeSpan.FromSeconds(15), time);
 
         await signals.DisposeAsync();
         health.Dispose();
         http.Dispose();
-        stop.Dispose();
+        lifetime.Dispose();
     }
 
     private async Task ShutdownAsync(BinanceStream stream, CandlePipeline candles)

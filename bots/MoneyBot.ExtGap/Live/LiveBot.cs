@@ -28,13 +28,11 @@ public sealed partial class LiveBot : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggers;
     private readonly ILogger logger;
-    private readonly StopRequest stop = new();
+    private readonly BotLifetime lifetime = new();
     private readonly HealthReporter health;
     private readonly TelegramSignals signals;
     private readonly HttpClient http = new() { Timeout = Timeout.InfiniteTimeSpan }; // deadlines are per request
     private CandlePipeline? pipeline;
-    private Task<int>? run;
-    private int started;
 
     /// <summary>Creates the bot; nothing runs before <see cref="RunAsync"/>.</summary>
     /// <exception cref="ArgumentException">An option is invalid (the message says which).</exception>
@@ -58,25 +56,17 @@ public sealed partial class LiveBot : IAsyncDisposable
     public LiveProgress Progress => Volatile.Read(ref pipeline)?.Progress ?? LiveProgress.None;
 
     /// <summary>Why the bot stops, once asked to.</summary>
-    public string? StopReason => stop.Reason;
+    public string? StopReason => lifetime.Reason;
 
     /// <summary>Asks the bot to stop (the first reason wins); <see cref="RunAsync"/> then finishes cleanly. Thread-safe.</summary>
-    public void RequestStop(string reason) => stop.Request(reason);
+    public void RequestStop(string reason) => lifetime.Request(reason);
 
     /// <summary>
     /// Runs until asked to stop; returns the exit code: <see cref="ExitCodes.Success"/> after a clean stop,
     /// <see cref="ExitCodes.Failed"/> when the files cannot be used. Call once.
     /// </summary>
     /// <param name="cancellationToken">Cancelling it is <see cref="RequestStop"/>("cancelled").</param>
-    public Task<int> RunAsync(CancellationToken cancellationToken = default)
-    {
-        if (Interlocked.Exchange(ref started, 1) != 0)
-        {
-            throw new InvalidOperationException("This bot already ran; create another LiveBot to run again.");
-        }
-
-        return run = RunCoreAsync(cancellationToken);
-    }
+    public Task<int> RunAsync(CancellationToken cancellationToken = default) => lifetime.Start(() => RunCoreAsync(cancellationToken), nameof(LiveBot));
 
     private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
     {
@@ -110,7 +100,7 @@ public sealed partial class LiveBot : IAsyncDisposable
         health.Status(candles.Status);
         signals.Startup(options.Trading, candles.OpenPosition);
         signals.StartStatistics(options.StatisticsInterval, () => candles.Report);
-        using var parent = stop.WatchParent(options.ParentCheckInterval, time, logger);
+        using var parent = lifetime.WatchParent(options.ParentCheckInterval, time, logger);
         var feed = new ClosedKlineFeed(
             new BinanceRestClient(http, endpoints, time), options.Market, options.Symbol, KlineInterval.Parse(options.Timeframe.Name),
             loggers.CreateLogger<ClosedKlineFeed>(), time, options.Reconnect);
@@ -122,9 +112,9 @@ public sealed partial class LiveBot : IAsyncDisposable
         {
             stream.Start();
             health.Start(() => stream.Status.LastMessageAt);
-            await ReadCandlesAsync(feed, stream, candles, stop.Token);
+            await ReadCandlesAsync(feed, stream, candles, lifetime.Token);
         }
-        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+        catch (OperationCanceledException) when (lifetime.Token.IsCancellationRequested)
         {
             // Asked to stop while waiting for the next candle.
         }

@@ -23,12 +23,11 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggers;
     private readonly ILogger logger;
-    private readonly StopRequest stop = new();
+    private readonly BotLifetime lifetime = new();
+    private readonly TaskCompletionSource startedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HealthReporter health;
     private readonly WhaleAlerts alerts;
     private readonly HttpClient http = new() { Timeout = Timeout.InfiniteTimeSpan }; // deadlines are per request
-    private Task<int>? run;
-    private int started;
     private int disposed;
 
     /// <summary>Creates the bot; nothing runs before <see cref="RunAsync"/>.</summary>
@@ -58,24 +57,14 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
     /// <summary>Completes when the API listens and the streams are started.</summary>
     public Task Started => startedSignal.Task;
 
-    private readonly TaskCompletionSource startedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     /// <summary>Why the bot stops, once asked to.</summary>
-    public string? StopReason => stop.Reason;
+    public string? StopReason => lifetime.Reason;
 
     /// <summary>Asks the bot to stop (the first reason wins); <see cref="RunAsync"/> then finishes cleanly. Thread-safe.</summary>
-    public void RequestStop(string reason) => stop.Request(reason);
+    public void RequestStop(string reason) => lifetime.Request(reason);
 
     /// <summary>Runs until asked to stop; returns the exit code (<see cref="ExitCodes.Failed"/> when the API cannot listen). Call once.</summary>
-    public Task<int> RunAsync(CancellationToken cancellationToken = default)
-    {
-        if (Interlocked.Exchange(ref started, 1) != 0)
-        {
-            throw new InvalidOperationException("This bot already ran; create another OrderFlowBot to run again.");
-        }
-
-        return run = RunCoreAsync(cancellationToken);
-    }
+    public Task<int> RunAsync(CancellationToken cancellationToken = default) => lifetime.Start(() => RunCoreAsync(cancellationToken), nameof(OrderFlowBot));
 
     private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
     {
@@ -101,7 +90,7 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
         OrderFlowApiHost api;
         try
         {
-            api = await OrderFlowApiHost.StartAsync(new OrderFlowApiOptions { ListenUrl = options.ApiUrl, TimeProvider = time }, Board, Streams, loggers, stop.Token);
+            api = await OrderFlowApiHost.StartAsync(new OrderFlowApiOptions { ListenUrl = options.ApiUrl, TimeProvider = time }, Board, Streams, loggers, lifetime.Token);
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or OperationCanceledException)
         {
@@ -110,11 +99,11 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
             await trades.DisposeAsync();
             await book.DisposeAsync();
             startedSignal.TrySetResult();
-            return stop.Token.IsCancellationRequested ? ExitCodes.Success : ExitCodes.Failed;
+            return lifetime.Token.IsCancellationRequested ? ExitCodes.Success : ExitCodes.Failed;
         }
 
         ApiUrl = api.BaseUrl;
-        using var parent = stop.WatchParent(options.ParentCheckInterval, time, logger);
+        using var parent = lifetime.WatchParent(options.ParentCheckInterval, time, logger);
         var feed = new TradeFeed(Board, new TradeBackfill(new BinanceRestClient(http, options.Endpoints, time), options.Market, time, options.Reconnect), options, alerts, health, logger, OnApplied);
         using var statusTimer = time.CreateTimer(_ => health.Status(StatusLine.Compose(Board)), null, options.StatusInterval, options.StatusInterval);
         trades.Start();
@@ -123,9 +112,9 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
         startedSignal.TrySetResult();
         try
         {
-            await Task.WhenAll(feed.RunAsync(trades.ReadAllAsync(stop.Token), stop.Token), new BookFeed(Board).RunAsync(book.ReadAllAsync(stop.Token), stop.Token));
+            await Task.WhenAll(feed.RunAsync(trades.ReadAllAsync(lifetime.Token), lifetime.Token), new BookFeed(Board).RunAsync(book.ReadAllAsync(lifetime.Token), lifetime.Token));
         }
-        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+        catch (OperationCanceledException) when (lifetime.Token.IsCancellationRequested)
         {
             // Asked to stop.
         }
@@ -175,15 +164,11 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
             return;
         }
 
-        RequestStop("disposed");
-        if (run is { } running)
-        {
-            await ((Task)running).WaitAsync(TimeSpan.FromSeconds(15), time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        await lifetime.StopAndWaitAsync("disposed", TimeSpan.FromSeconds(15), time);
 
         await alerts.DisposeAsync();
         health.Dispose();
         http.Dispose();
-        stop.Dispose();
+        lifetime.Dispose();
     }
 }

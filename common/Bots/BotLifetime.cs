@@ -4,13 +4,16 @@ using MoneyBot.Common.Notify;
 namespace MoneyBot.Common.Bots;
 
 /// <summary>
-/// A bot's "please stop": the first reason wins and cancels <see cref="Token"/>; thread-safe. Also
-/// turns the death of the supervisor into a stop (<see cref="WatchParent"/>).
+/// A live bot's run: started once (<see cref="Start"/>), stopped on request with the first reason
+/// winning (<see cref="Request"/>, thread-safe), stopped too when the supervisor dies
+/// (<see cref="WatchParent"/>), and awaited with a bound on dispose (<see cref="StopAndWaitAsync"/>).
 /// </summary>
-public sealed partial class StopRequest : IDisposable
+public sealed partial class BotLifetime : IDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private string? reason;
+    private Task<int>? run;
+    private int started;
 
     /// <summary>Cancelled once a stop is asked.</summary>
     public CancellationToken Token => stop.Token;
@@ -25,6 +28,28 @@ public sealed partial class StopRequest : IDisposable
         if (Interlocked.CompareExchange(ref reason, why, null) is null)
         {
             stop.Cancel();
+        }
+    }
+
+    /// <summary>Starts <paramref name="runner"/> (the bot's whole run; it returns the exit code); a second call throws.</summary>
+    public Task<int> Start(Func<Task<int>> runner, string botName)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        if (Interlocked.Exchange(ref started, 1) != 0)
+        {
+            throw new InvalidOperationException($"This bot already ran; create another {botName} to run again.");
+        }
+
+        return run = runner();
+    }
+
+    /// <summary>Asks for the stop with <paramref name="why"/> and waits, at most <paramref name="bound"/>, for the run to end (its outcome is its caller's).</summary>
+    public async Task StopAndWaitAsync(string why, TimeSpan bound, TimeProvider time)
+    {
+        Request(why);
+        if (Volatile.Read(ref run) is { } running)
+        {
+            await ((Task)running).WaitAsync(bound, time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
