@@ -1,3 +1,4 @@
+using MoneyBot.Bots.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Globalization;
 using MoneyBot.Bots.Tests.MarketData;
@@ -26,24 +27,7 @@ public sealed class ExtGapProcess : IDisposable
     }
 
     /// <summary>The executable in <c>bots/MoneyBot.ExtGap/bin/&lt;configuration&gt;/&lt;tfm&gt;/</c> beside this test build.</summary>
-    public static string Executable
-    {
-        get
-        {
-            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var (framework, configuration) = (output.Name, output.Parent!.Name);
-            var root = output;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "MoneyBot.Supervisor.sln")))
-            {
-                root = root.Parent;
-            }
-
-            Assert.NotNull(root);
-            var path = Path.Combine(root.FullName, "bots", "MoneyBot.ExtGap", "bin", configuration, framework, "extgap");
-            Assert.True(File.Exists(path), $"{path} is missing: build bots/MoneyBot.ExtGap");
-            return path;
-        }
-    }
+    public static string Executable => BotExecutable.Path("MoneyBot.ExtGap", "extgap");
 
     public int Id => process.Id;
 
