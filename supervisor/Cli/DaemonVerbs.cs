@@ -62,10 +62,47 @@ internal static class DaemonVerbs
             }
         });
 
-        SupervisorDaemon daemon;
+        // The handlers go in before the daemon starts: a signal that arrives while it starts (an `up` can see the
+        // programs running before this line) must not meet the default action, which kills the daemon outright.
+        SupervisorDaemon? daemon = null;
+        string? pendingShutdown = null;
+        var gate = new Lock();
+        void Down(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            lock (gate)
+            {
+                if (daemon is null)
+                {
+                    pendingShutdown ??= $"signal {context.Signal}";
+                    return;
+                }
+            }
+
+            _ = daemon.ShutdownAsync($"signal {context.Signal}");
+        }
+
+        void Reload(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            lock (gate)
+            {
+                if (daemon is null)
+                {
+                    return; // still starting: it reads the file as it is now anyway
+                }
+            }
+
+            _ = daemon.ReloadAsync(CancellationToken.None);
+        }
+
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Down);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Down);
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Reload);
+        SupervisorDaemon started;
         try
         {
-            daemon = await SupervisorDaemon.StartAsync(config, new DaemonOptions { LoggerFactory = loggerFactory }, cancellationToken)
+            started = await SupervisorDaemon.StartAsync(config, new DaemonOptions { LoggerFactory = loggerFactory }, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (DaemonAlreadyRunningException e)
@@ -74,22 +111,21 @@ internal static class DaemonVerbs
             return ExitCodes.Failed;
         }
 
-        await using (daemon.ConfigureAwait(false))
+        await using (started.ConfigureAwait(false))
         {
-            void Down(PosixSignalContext context)
+            string? shutdown;
+            lock (gate)
             {
-                context.Cancel = true;
-                _ = daemon.ShutdownAsync($"signal {context.Signal}");
+                daemon = started;
+                shutdown = pendingShutdown;
             }
 
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Down);
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Down);
-            using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            if (shutdown is not null)
             {
-                context.Cancel = true;
-                _ = daemon.ReloadAsync(CancellationToken.None);
-            });
-            await daemon.Completion.ConfigureAwait(false);
+                _ = started.ShutdownAsync(shutdown);
+            }
+
+            await started.Completion.ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
