@@ -66,6 +66,7 @@ internal static class DaemonVerbs
         // programs running before this line) must not meet the default action, which kills the daemon outright.
         SupervisorDaemon? daemon = null;
         string? pendingShutdown = null;
+        var pendingReload = false;
         var gate = new Lock();
         void Down(PosixSignalContext context)
         {
@@ -89,7 +90,8 @@ internal static class DaemonVerbs
             {
                 if (daemon is null)
                 {
-                    return; // still starting: it reads the file as it is now anyway
+                    pendingReload = true; // still starting (it may have read the file before it changed): reload once started
+                    return;
                 }
             }
 
@@ -114,15 +116,20 @@ internal static class DaemonVerbs
         await using (started.ConfigureAwait(false))
         {
             string? shutdown;
+            bool reload;
             lock (gate)
             {
                 daemon = started;
-                shutdown = pendingShutdown;
+                (shutdown, reload) = (pendingShutdown, pendingReload);
             }
 
             if (shutdown is not null)
             {
                 _ = started.ShutdownAsync(shutdown);
+            }
+            else if (reload)
+            {
+                _ = started.ReloadAsync(CancellationToken.None);
             }
 
             await started.Completion.ConfigureAwait(false);
