@@ -98,6 +98,7 @@ internal static class DaemonVerbs
             _ = daemon.ReloadAsync(CancellationToken.None);
         }
 
+        NativeMethods.UnignoreSignal(SignalNames.Hup); // SIGHUP means reload, even for a daemon started under nohup
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Down);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Down);
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Reload);

@@ -25,6 +25,25 @@ internal static partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     private static partial int Fcntl(int fd, int command, int argument);
 
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint SetSignalHandler(int signal, nint handler);
+
+    /// <summary>
+    /// Gives <paramref name="signal"/> its default disposition back when it was inherited as ignored (a daemon
+    /// started under <c>nohup</c> ignores SIGHUP, and .NET then leaves a handler registration without effect).
+    /// Call before registering a handler for it.
+    /// </summary>
+    public static void UnignoreSignal(int signal)
+    {
+        const nint Default = 0; // SIG_DFL
+        const nint Ignore = 1;  // SIG_IGN
+        var previous = SetSignalHandler(signal, Default);
+        if (previous != Ignore)
+        {
+            _ = SetSignalHandler(signal, previous); // it was not ignored: leave it exactly as it was
+        }
+    }
+
     /// <summary>
     /// Asks the kernel for a larger pipe buffer (F_SETPIPE_SZ) on the read end of a child's output. Best effort:
     /// the kernel may refuse beyond /proc/sys/fs/pipe-max-size, and then the default stays.

@@ -109,6 +109,7 @@ public sealed class LiveProcessTests
             Assert.Contains(log, l => l.Contains("the supervisor (our parent process) is gone", StringComparison.Ordinal));
             Assert.Contains(log, l => l.Contains("stopping (the supervisor is gone)", StringComparison.Ordinal));
             Assert.Contains(log, l => l.Contains("stopped after", StringComparison.Ordinal));
+            await notify.Datagrams.WaitForAsync(d => d.Has("STOPPING=1")); // sent before the exit; the listener may read it after
             Assert.Single(notify.With("STOPPING=1"));
             Assert.NotNull(new BotStateStore(dir.File("out/state.json")).Load());
         }
