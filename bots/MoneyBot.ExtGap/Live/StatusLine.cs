@@ -16,7 +16,7 @@ public static class StatusLine
         var gaps = string.Create(CultureInfo.InvariantCulture, $"{gapsThisRun} gap{(gapsThisRun == 1 ? "" : "s")} this run") +
                    (lastGap is { } g ? string.Create(CultureInfo.InvariantCulture, $", last {(g.Polarity == GapPolarity.Bullish ? "bullish" : "bearish")} #{g.Sequence}") : "");
         var held = position is { } p
-            ? string.Create(CultureInfo.InvariantCulture, $"{(p.Side == PositionSide.Long ? "LONG" : "SHORT")} at {p.EntryPrice}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{(p.Side == PositionSide.Long ? "LONG" : "SHORT")} at {p.EntryPrice:0.########}")
             : "flat";
         return $"{symbol} {timeframe.Name} · {candle} · {gaps} · {held}";
     }
