@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
+using MoneyBot.Common.Bots;
 using MoneyBot.Common.Units;
 using MoneyBot.ExtGap.Detection;
 using MoneyBot.ExtGap.Notifications;
@@ -15,7 +15,7 @@ internal sealed class BotOptions
     {
         Description = "The symbol, e.g. BTCUSDT or ETHUSDT",
         DefaultValueFactory = _ => "BTCUSDT",
-        CustomParser = r => Parse(r, "BTCUSDT", t => t.Length > 0 && t.All(char.IsAsciiLetterOrDigit) ? t.ToUpperInvariant() : null, "letters and digits, like BTCUSDT"),
+        CustomParser = r => OptionParsing.Parse(r, "BTCUSDT", t => t.Length > 0 && t.All(char.IsAsciiLetterOrDigit) ? t.ToUpperInvariant() : null, "letters and digits, like BTCUSDT"),
     };
 
     public Option<Timeframe> Timeframe { get; } = new("--timeframe")
@@ -23,14 +23,14 @@ internal sealed class BotOptions
         Description = "The kline interval",
         HelpName = string.Join('|', Detection.Timeframe.SupportedNames),
         Required = true,
-        CustomParser = r => Parse<Timeframe?>(r, null, t => Detection.Timeframe.TryParse(t, out var tf) ? tf : null, string.Join(", ", Detection.Timeframe.SupportedNames)) ?? default,
+        CustomParser = r => OptionParsing.Parse<Timeframe?>(r, null, t => Detection.Timeframe.TryParse(t, out var tf) ? tf : null, string.Join(", ", Detection.Timeframe.SupportedNames)) ?? default,
     };
 
     public Option<decimal> Notional { get; } = new("--notional")
     {
         Description = "Position size in USD",
         DefaultValueFactory = _ => TradingSettings.Default.Notional,
-        CustomParser = r => Parse<decimal?>(r, TradingSettings.Default.Notional, t => Number(t) is > 0 and var n ? n : null, "a number above 0") ?? 0,
+        CustomParser = r => OptionParsing.Parse<decimal?>(r, TradingSettings.Default.Notional, t => Number(t) is > 0 and var n ? n : null, "a number above 0") ?? 0,
     };
 
     public Option<decimal> EntryFeeRate { get; } = FeeRate("--entry-fee-rate", TradingSettings.Default.EntryFeeRate);
@@ -41,7 +41,7 @@ internal sealed class BotOptions
     {
         Description = "Entry on a reversal: at the detection candle's close (default) or at the next candle's open",
         HelpName = "close|next-open",
-        CustomParser = r => Parse<EntryRule?>(r, null, t => t switch
+        CustomParser = r => OptionParsing.Parse<EntryRule?>(r, null, t => t switch
         {
             "close" => MoneyBot.ExtGap.Trading.EntryRule.Close,
             "next-open" => MoneyBot.ExtGap.Trading.EntryRule.NextOpen,
@@ -53,7 +53,7 @@ internal sealed class BotOptions
     {
         Description = "Close a position held this long, e.g. 24h (default), 90m, 2d",
         HelpName = "duration",
-        CustomParser = r => Parse<TimeSpan?>(r, null, t => Durations.TryParse(t, out var d) && d > TimeSpan.Zero ? d : null, "a duration above 0 like 24h, 90m, 2d"),
+        CustomParser = r => OptionParsing.Parse<TimeSpan?>(r, null, t => Durations.TryParse(t, out var d) && d > TimeSpan.Zero ? d : null, "a duration above 0 like 24h, 90m, 2d"),
     };
 
     /// <summary>The Telegram messages' language; for the live verb (replay sends no messages), so not in <see cref="AddTo"/>.</summary>
@@ -62,7 +62,7 @@ internal sealed class BotOptions
         Description = "Language of the Telegram messages",
         HelpName = "en|fr",
         DefaultValueFactory = _ => MessageLanguage.English,
-        CustomParser = r => Parse<MessageLanguage?>(r, MessageLanguage.English, t => Messages.TryParseLanguage(t, out var l) ? l : null, "en or fr") ?? default,
+        CustomParser = r => OptionParsing.Parse<MessageLanguage?>(r, MessageLanguage.English, t => Messages.TryParseLanguage(t, out var l) ? l : null, "en or fr") ?? default,
     };
 
     public void AddTo(Command command)
@@ -89,28 +89,9 @@ internal sealed class BotOptions
     {
         Description = "Fee rate on the notional: 0.0003 = 0.03 %",
         DefaultValueFactory = _ => fallback,
-        CustomParser = r => Parse<decimal?>(r, fallback, t => Number(t) is >= 0 and < 1 and var n ? n : null, "a rate in [0, 1), like 0.0003") ?? 0,
+        CustomParser = r => OptionParsing.Parse<decimal?>(r, fallback, t => Number(t) is >= 0 and < 1 and var n ? n : null, "a rate in [0, 1), like 0.0003") ?? 0,
     };
 
     private static decimal? Number(string text) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    /// <summary>Parses the option's single token, or adds "--name: 'token' is not X" as a parse error.</summary>
-    internal static T Parse<T>(ArgumentResult result, T fallback, Func<string, T?> parse, string expected)
-    {
-        if (result.Tokens.Count == 0)
-        {
-            return fallback;
-        }
-
-        var token = result.Tokens[0].Value;
-        if (parse(token.Trim()) is { } value)
-        {
-            return value;
-        }
-
-        var name = (result.Parent as OptionResult)?.Option.Name ?? "value";
-        result.AddError($"{name}: '{token}' is not valid (expected {expected})");
-        return fallback;
-    }
 }

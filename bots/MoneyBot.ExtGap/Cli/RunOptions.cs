@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using MoneyBot.Common.Bots;
 using MoneyBot.Common.Units;
 using MoneyBot.MarketData;
 
@@ -12,7 +13,7 @@ internal sealed class RunOptions
     {
         Description = "USD-M futures (default) or spot",
         HelpName = "futures|spot",
-        CustomParser = r => BotOptions.Parse<Market?>(r, null, t => t.ToLowerInvariant() switch
+        CustomParser = r => OptionParsing.Parse<Market?>(r, null, t => t.ToLowerInvariant() switch
         {
             "futures" => MarketData.Market.UsdFutures,
             "spot" => MarketData.Market.Spot,
@@ -38,7 +39,7 @@ internal sealed class RunOptions
     {
         Description = "Least level logged to stderr (default info)",
         HelpName = "trace|debug|info|warning|error",
-        CustomParser = r => BotOptions.Parse<LogLevel?>(r, null, t => t.ToLowerInvariant() switch
+        CustomParser = r => OptionParsing.Parse<LogLevel?>(r, null, t => t.ToLowerInvariant() switch
         {
             "trace" => Microsoft.Extensions.Logging.LogLevel.Trace,
             "debug" => Microsoft.Extensions.Logging.LogLevel.Debug,
@@ -73,7 +74,7 @@ internal sealed class RunOptions
     {
         Description = description,
         HelpName = "url",
-        CustomParser = r => BotOptions.Parse<Uri?>(
+        CustomParser = r => OptionParsing.Parse<Uri?>(
             r, null, t => Uri.TryCreate(t, UriKind.Absolute, out var u) && (u.Scheme == scheme || u.Scheme == scheme + "s") && u.Query.Length == 0 ? u : null,
             $"an absolute {scheme}:// or {scheme}s:// URL without a query"),
     };
@@ -82,7 +83,7 @@ internal sealed class RunOptions
     {
         Description = description,
         HelpName = "duration",
-        CustomParser = r => BotOptions.Parse<TimeSpan?>(
+        CustomParser = r => OptionParsing.Parse<TimeSpan?>(
             r, null, t => Durations.TryParse(t, out var d) && (d > TimeSpan.Zero || (allowZero && d == TimeSpan.Zero)) ? d : null,
             allowZero ? "a duration like 1h, 30m, or 0" : "a duration above 0 like 10s or 1m"),
     };

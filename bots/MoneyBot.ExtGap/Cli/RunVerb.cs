@@ -1,7 +1,7 @@
-using MoneyBot.Common.Bots;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using MoneyBot.Common.Bots;
 using MoneyBot.ExtGap.Live;
 using MoneyBot.MarketData;
 

@@ -1,17 +1,17 @@
-using MoneyBot.Common.Bots;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using MoneyBot.Common.Bots;
 using MoneyBot.Common.Notify;
 using MoneyBot.ExtGap.Cli;
 using MoneyBot.ExtGap.Detection;
 using MoneyBot.ExtGap.Notifications;
 using MoneyBot.ExtGap.State;
-using MoneyBot.MarketData;
 using MoneyBot.MarketData.Feeds;
 using MoneyBot.MarketData.Rest;
 using MoneyBot.MarketData.Streams;
+using MoneyBot.MarketData;
 
 namespace MoneyBot.ExtGap.Live;
 

@@ -1,5 +1,5 @@
-using MoneyBot.Common.Bots;
 using Microsoft.Extensions.Logging;
+using MoneyBot.Common.Bots;
 using MoneyBot.Common.Telegram;
 using MoneyBot.ExtGap.Notifications;
 using MoneyBot.ExtGap.Trading;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
+using MoneyBot.Common.Bots;
 using MoneyBot.Common.Units;
 
 namespace MoneyBot.OrderFlow.Cli;
@@ -14,7 +14,7 @@ internal static class OptionFactory
     {
         Description = description,
         HelpName = helpName,
-        CustomParser = result => Read(result, parse, expected),
+        CustomParser = result => OptionParsing.Parse<T?>(result, null, t => parse(t), expected),
     };
 
     /// <summary>A duration (30s, 5m, 1h...) above zero.</summary>
@@ -41,23 +41,5 @@ internal static class OptionFactory
         return decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value * multiplier
             : null;
-    }
-
-    private static T? Read<T>(ArgumentResult result, Func<string, T?> parse, string expected)
-        where T : struct
-    {
-        if (result.Tokens.Count == 0)
-        {
-            return null;
-        }
-
-        var token = result.Tokens[0].Value;
-        if (parse(token.Trim()) is { } value)
-        {
-            return value;
-        }
-
-        result.AddError($"{(result.Parent as OptionResult)?.Option.Name ?? "value"}: '{token}' is not valid (expected {expected})");
-        return null;
     }
 }

@@ -47,15 +47,6 @@ internal sealed class AbsorptionDetector
     /// <summary>Zones ended by age.</summary>
     public long Expired { get; private set; }
 
-    /// <summary>Active zones.</summary>
-    public int ZoneCount => zoneCount;
-
-    /// <summary>Price buckets with trades in the window.</summary>
-    public int ActiveBuckets => buckets.Count;
-
-    /// <summary>The first ledger position in the window; the caller keeps the ledger at least this far back.</summary>
-    public long Tail => tail;
-
     /// <summary>Moves the window to end at <paramref name="nowMs"/>: trades at or before now - window leave it; old zones expire.</summary>
     public void AdvanceTo(TradeLedger ledger, long nowMs)
     {

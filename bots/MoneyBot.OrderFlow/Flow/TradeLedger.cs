@@ -25,9 +25,6 @@ internal sealed class TradeLedger
     /// <summary>Totals over every trade added so far.</summary>
     public FlowTotals Running => Count == 0 ? evicted : entries[(End - 1) & mask].Running;
 
-    /// <summary>Exchange time of the oldest retained trade; null when empty.</summary>
-    public long? OldestTimeMs => Count == 0 ? null : entries[Head & mask].TimeMs;
-
     /// <summary>The trade at <paramref name="position"/> (between <see cref="Head"/> and <see cref="End"/>).</summary>
     public ref readonly LedgerEntry At(long position) => ref entries[position & mask];
 

@@ -7,8 +7,6 @@ internal sealed class WhaleLog
     private int start;
     private int count;
 
-    public int Count => count;
-
     public void Add(in WhaleTrade trade)
     {
         if (count == trades.Length)

@@ -44,9 +44,6 @@ public sealed class FlowBoard
     /// <summary>No trade for this long: stale.</summary>
     public TimeSpan StaleAfter { get; }
 
-    /// <summary>True when <paramref name="symbol"/> is tracked (any case).</summary>
-    public bool Has(string symbol) => entries.ContainsKey(symbol);
-
     /// <summary>The upper-case name of a tracked symbol, or null.</summary>
     public string? Canonical(string symbol) => entries.TryGetValue(symbol, out var entry) ? entry.Flow.Symbol : null;
 

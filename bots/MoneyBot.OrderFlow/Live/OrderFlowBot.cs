@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using MoneyBot.Common.Bots;
 using MoneyBot.Common.Notify;
 using MoneyBot.MarketData.Rest;

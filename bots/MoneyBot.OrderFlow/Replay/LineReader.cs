@@ -21,9 +21,6 @@ internal sealed class LineReader : IDisposable
     /// <summary>The 1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
 
-    /// <summary>Bytes consumed so far.</summary>
-    public long Position { get; private set; }
-
     /// <summary>The next line, or false at the end of the file.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
@@ -63,7 +60,6 @@ internal sealed class LineReader : IDisposable
         }
 
         start += consumed;
-        Position += consumed;
         LineNumber++;
         return line;
     }

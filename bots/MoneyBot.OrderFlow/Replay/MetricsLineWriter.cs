@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using MoneyBot.OrderFlow.Api;
 using MoneyBot.OrderFlow.Flow;
 
 namespace MoneyBot.OrderFlow.Replay;
@@ -34,7 +35,7 @@ internal sealed class MetricsLineWriter(Stream output)
         var pressure = flow.Pressure(t);
         json.WriteStartObject();
         json.WriteNumber("t"u8, t);
-        json.WriteString("time"u8, DateTimeOffset.FromUnixTimeMilliseconds(t).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("time"u8, ApiJson.Iso(t));
         json.WriteString("symbol"u8, flow.Symbol);
         json.WriteNumber("delta_30s"u8, flow.Window(Seconds30, t).Delta);
         json.WriteNumber("delta_60s"u8, flow.Window(Seconds60, t).Delta);
@@ -50,11 +51,11 @@ internal sealed class MetricsLineWriter(Stream output)
             json.WriteNull("cvd_slope"u8);
         }
 
-        json.WriteString("cvd_trend"u8, Lower(flow.Trend(slope).ToString()));
+        json.WriteString("cvd_trend"u8, flow.Trend(slope).ToString().ToLowerInvariant());
         json.WriteNumber("buy_qty_300s"u8, w300.BuyQuantity);
         json.WriteNumber("sell_qty_300s"u8, w300.SellQuantity);
         json.WriteNumber("trades_300s"u8, w300.Trades);
-        WritePressure(json, pressure);
+        json.WriteRatio("pressure_30s", pressure.Ratio, pressure.Kind == PressureKind.Infinite);
         json.WriteString("dominant_30s"u8, pressure.Dominant.ToString().ToUpperInvariant());
         json.WriteStartObject("whales_300s"u8);
         json.WriteNumber("small"u8, w300.Small);
@@ -76,28 +77,13 @@ internal sealed class MetricsLineWriter(Stream output)
         Written++;
     }
 
-    private static void WritePressure(Utf8JsonWriter json, Pressure pressure)
-    {
-        switch (pressure.Kind)
-        {
-            case PressureKind.Ratio:
-                json.WriteNumber("pressure_30s"u8, pressure.Ratio!.Value);
-                break;
-            case PressureKind.Infinite:
-                json.WriteString("pressure_30s"u8, "infinity"u8);
-                break;
-            default:
-                json.WriteString("pressure_30s"u8, "undefined"u8);
-                break;
-        }
-    }
 
     private static void WriteZone(Utf8JsonWriter json, AbsorptionZone zone)
     {
         json.WriteStartObject();
         json.WriteNumber("price_low"u8, zone.PriceLow);
         json.WriteNumber("price_high"u8, zone.PriceHigh);
-        json.WriteString("absorbed"u8, zone.AbsorbedSide == Aggressor.Buy ? "BUY"u8 : "SELL"u8);
+        json.WriteString("absorbed"u8, ApiJson.Side(zone.AbsorbedSide));
         json.WriteNumber("volume"u8, zone.Volume);
         json.WriteNumber("notional"u8, zone.Notional);
         json.WriteNumber("first_seen"u8, zone.FirstSeenMs);
@@ -105,6 +91,4 @@ internal sealed class MetricsLineWriter(Stream output)
         json.WriteNumber("strength"u8, zone.Strength);
         json.WriteEndObject();
     }
-
-    private static string Lower(string text) => text.ToLowerInvariant();
 }

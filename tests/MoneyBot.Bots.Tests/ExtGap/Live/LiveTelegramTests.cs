@@ -1,8 +1,8 @@
-using MoneyBot.Common.Bots;
+using Microsoft.Extensions.Logging.Abstractions;
 using MoneyBot.Bots.Tests.MarketData;
+using MoneyBot.Common.Bots;
 using MoneyBot.Common.Telegram;
 using MoneyBot.ExtGap.Cli;
-using Microsoft.Extensions.Logging.Abstractions;
 using MoneyBot.ExtGap.Live;
 using MoneyBot.ExtGap.Notifications;
 using MoneyBot.ExtGap.Trading;

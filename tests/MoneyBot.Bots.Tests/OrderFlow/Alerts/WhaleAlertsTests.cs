@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using MoneyBot.Bots.Tests.ExtGap.Live;
 using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.Bots.Tests.MarketData;
