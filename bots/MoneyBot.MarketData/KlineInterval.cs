@@ -26,12 +26,6 @@ public readonly record struct KlineInterval
     /// <summary>Three minutes.</summary>
     public static KlineInterval ThreeMinutes => Parse("3m");
 
-    /// <summary>Fifteen minutes.</summary>
-    public static KlineInterval FifteenMinutes => Parse("15m");
-
-    /// <summary>One hour.</summary>
-    public static KlineInterval OneHour => Parse("1h");
-
     /// <summary>Parses Binance's name ("1s", "1m" ... "1d"); throws a <see cref="FormatException"/> listing the valid names.</summary>
     public static KlineInterval Parse(string name) =>
         TryParse(name, out var interval)

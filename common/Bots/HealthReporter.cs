@@ -41,18 +41,6 @@ public sealed partial class HealthReporter : IDisposable
     /// <summary>Between two WATCHDOG=1 while data flows: a third of the watchdog timeout.</summary>
     public TimeSpan PingInterval => notifier.WatchdogTimeout is { } timeout ? timeout / 3 : DefaultPingInterval;
 
-    /// <summary>True once READY=1 was sent (or would have been, unsupervised).</summary>
-    public bool IsReady
-    {
-        get
-        {
-            lock (gate)
-            {
-                return ready;
-            }
-        }
-    }
-
     /// <summary>Starts the watchdog pings; <paramref name="lastStreamMessage"/> says when the stream last delivered.</summary>
     public void Start(Func<DateTimeOffset?> lastStreamMessage)
     {

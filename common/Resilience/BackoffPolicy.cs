@@ -28,7 +28,4 @@ public sealed record BackoffPolicy(TimeSpan Initial, double Factor, TimeSpan Max
         var jittered = capped * (1 + (Jitter * ((2 * random01) - 1)));
         return TimeSpan.FromTicks((long)Math.Max(0, jittered));
     }
-
-    /// <summary>The delay without jitter (the middle of the jitter band).</summary>
-    public TimeSpan NominalDelayFor(int attempt) => DelayFor(attempt, 0.5);
 }

@@ -9,7 +9,4 @@ public sealed record LogSettings(long MaxSize, int Backups, bool Timestamps, Std
 {
     /// <summary><c>{ max_size: 10MB, backups: 3, timestamps: true, stderr: separate }</c>.</summary>
     public static LogSettings Default { get; } = new(10L * 1024 * 1024, 3, true, StderrMode.Separate);
-
-    /// <summary>The most disk one stream may use: <c>max_size x (backups + 1)</c>.</summary>
-    public long DiskBound => MaxSize * (Backups + 1);
 }

@@ -18,8 +18,6 @@ public sealed record ProgramStatusDto(
     bool StoppedByOperator,
     bool Autostart)
 {
-    public ProgramState ParsedState => Enum.Parse<ProgramState>(State, ignoreCase: true);
-
     public static ProgramStatusDto From(ProgramStatus s) => new(
         s.Name,
         s.Group,

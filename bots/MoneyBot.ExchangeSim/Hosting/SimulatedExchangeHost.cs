@@ -1,3 +1,4 @@
+using MoneyBot.Common.Hosting;
 using System.Net;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;

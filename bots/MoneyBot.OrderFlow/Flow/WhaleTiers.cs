@@ -20,16 +20,6 @@ public sealed record WhaleTiers(decimal Small, decimal Medium, decimal Large, de
         : notional < Whale ? WhaleTier.Large
         : WhaleTier.Whale;
 
-    /// <summary>The threshold of <paramref name="tier"/>.</summary>
-    public decimal Threshold(WhaleTier tier) => tier switch
-    {
-        WhaleTier.Small => Small,
-        WhaleTier.Medium => Medium,
-        WhaleTier.Large => Large,
-        WhaleTier.Whale => Whale,
-        _ => 0m,
-    };
-
     /// <summary>Throws an <see cref="ArgumentException"/> unless the thresholds are positive and rising.</summary>
     public WhaleTiers Validate()
     {
