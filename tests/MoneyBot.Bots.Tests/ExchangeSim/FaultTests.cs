@@ -23,7 +23,7 @@ public sealed class FaultTests
     [Fact(Timeout = 20_000)]
     public async Task Drop_ends_every_connection_and_new_ones_are_accepted()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         await using var raw = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@aggTrade"));
         await using var combined = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "stream?streams=ethusdt@kline_3m"));
@@ -42,7 +42,7 @@ public sealed class FaultTests
     [Fact(Timeout = 20_000)]
     public async Task A_stall_keeps_the_socket_open_and_sends_nothing_until_it_ends()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@aggTrade"));
         var market = host.Markets["BTCUSDT"];
@@ -66,7 +66,7 @@ public sealed class FaultTests
     [Fact(Timeout = 20_000)]
     public async Task Malformed_sends_one_invalid_json_frame_per_stream_and_the_streams_go_on()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         await using var raw = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@aggTrade"));
         await using var combined = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "stream?streams=btcusdt@aggTrade/ethusdt@kline_1m"));
@@ -85,7 +85,7 @@ public sealed class FaultTests
     [Fact(Timeout = 20_000)]
     public async Task Refuse_answers_503_to_rest_and_websockets_then_recovers()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         using var http = host.Http();
         var klines = new Uri("api/v3/klines?symbol=BTCUSDT&interval=1m&limit=1", UriKind.Relative);
@@ -108,7 +108,7 @@ public sealed class FaultTests
     [Fact(Timeout = 20_000)]
     public async Task The_control_api_injects_faults_and_reports_status()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         using var http = host.Http();
         await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@aggTrade"));
@@ -136,7 +136,7 @@ public sealed class FaultTests
     [Fact(Timeout = 20_000)]
     public async Task Skip_trades_withholds_the_next_n_trades_from_the_stream_while_rest_still_serves_them()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@aggTrade"));
         using var http = host.Http();
@@ -170,7 +170,7 @@ public sealed class FaultTests
     [Fact(Timeout = 20_000)]
     public async Task The_control_api_skips_trades_of_every_symbol_reports_them_and_clears_them()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         using var http = host.Http();
         await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "stream?streams=btcusdt@aggTrade/ethusdt@aggTrade"));

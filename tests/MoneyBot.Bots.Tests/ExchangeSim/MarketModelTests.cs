@@ -136,7 +136,7 @@ public sealed class MarketModelTests
     [Fact]
     public void The_clock_runs_speed_times_faster_than_real_time()
     {
-        var real = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var real = Clocks.In2030();
         var clock = new SimulatedClock(real, TestExchange.Start, 60);
 
         real.Advance(TimeSpan.FromSeconds(3));

@@ -20,7 +20,7 @@ public sealed class RestApiTests
     [Fact(Timeout = 20_000)]
     public async Task Klines_rows_have_binance_shape_and_the_newest_is_the_open_candle()
     {
-        await using var host = await TestExchange.StartAsync(new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        await using var host = await TestExchange.StartAsync(Clocks.In2030());
         using var http = host.Http();
 
         var rows = await GetJsonAsync(http, "api/v3/klines?symbol=BTCUSDT&interval=3m&limit=3");
@@ -41,7 +41,7 @@ public sealed class RestApiTests
     [Fact(Timeout = 20_000)]
     public async Task Klines_honour_start_end_and_limit_and_cap_the_limit()
     {
-        await using var host = await TestExchange.StartAsync(new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)), o => o with { Symbols = ["BTCUSDT"], History = TimeSpan.FromHours(26), TradesPerSecond = 0.05 });
+        await using var host = await TestExchange.StartAsync(Clocks.In2030(), o => o with { Symbols = ["BTCUSDT"], History = TimeSpan.FromHours(26), TradesPerSecond = 0.05 });
         using var http = host.Http();
         var start = T0 - 3_600_000;
 
@@ -62,7 +62,7 @@ public sealed class RestApiTests
     [Fact(Timeout = 20_000)]
     public async Task Futures_print_the_symbol_precision_and_spot_eight_decimals()
     {
-        await using var host = await TestExchange.StartAsync(new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        await using var host = await TestExchange.StartAsync(Clocks.In2030());
         using var http = host.Http();
 
         var futures = await GetJsonAsync(http, "fapi/v1/klines?symbol=BTCUSDT&interval=15m&limit=1");
@@ -81,7 +81,7 @@ public sealed class RestApiTests
     [Fact(Timeout = 20_000)]
     public async Task AggTrades_select_by_id_by_time_or_newest_like_binance()
     {
-        await using var host = await TestExchange.StartAsync(new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        await using var host = await TestExchange.StartAsync(Clocks.In2030());
         using var http = host.Http();
 
         var newest = await GetJsonAsync(http, "api/v3/aggTrades?symbol=BTCUSDT&limit=5");
@@ -108,7 +108,7 @@ public sealed class RestApiTests
     [InlineData("api/v3/aggTrades?symbol=BTCUSDT&fromId=-5", -1100)]
     public async Task Bad_requests_get_binance_error_codes(string path, int code)
     {
-        await using var host = await TestExchange.StartAsync(new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)), o => o with { Symbols = ["BTCUSDT"] });
+        await using var host = await TestExchange.StartAsync(Clocks.In2030(), o => o with { Symbols = ["BTCUSDT"] });
         using var http = host.Http();
 
         var error = await GetJsonAsync(http, path, HttpStatusCode.BadRequest);
@@ -120,9 +120,9 @@ public sealed class RestApiTests
     [Fact(Timeout = 20_000)]
     public async Task Two_exchanges_with_the_same_seed_serve_the_same_bytes()
     {
-        await using var first = await TestExchange.StartAsync(new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
-        await using var second = await TestExchange.StartAsync(new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
-        await using var other = await TestExchange.StartAsync(new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)), o => o with { Seed = 8 });
+        await using var first = await TestExchange.StartAsync(Clocks.In2030());
+        await using var second = await TestExchange.StartAsync(Clocks.In2030());
+        await using var other = await TestExchange.StartAsync(Clocks.In2030(), o => o with { Seed = 8 });
         using var firstHttp = first.Http();
         using var secondHttp = second.Http();
         using var otherHttp = other.Http();

@@ -15,7 +15,7 @@ public sealed class StreamTests
     [Fact(Timeout = 20_000)]
     public async Task The_raw_aggTrade_stream_sends_every_trade_of_the_tape_in_id_order()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@aggTrade"));
         var before = host.Markets["BTCUSDT"].LastTradeId;
@@ -39,7 +39,7 @@ public sealed class StreamTests
     [Fact(Timeout = 20_000)]
     public async Task The_combined_stream_wraps_each_message_with_its_stream_name()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "stream?streams=ethusdt@aggTrade/btcusdt@kline_1m"));
 
@@ -59,7 +59,7 @@ public sealed class StreamTests
     [Fact(Timeout = 30_000)]
     public async Task A_kline_closes_exactly_once_at_its_boundary_and_matches_rest()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@kline_3m"));
         var closedAtStep = new List<(int Step, JsonElement Kline)>();
@@ -90,7 +90,7 @@ public sealed class StreamTests
     [Fact(Timeout = 20_000)]
     public async Task Depth20_snapshots_arrive_every_tick_around_the_last_price()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@depth20@100ms"));
 
@@ -111,7 +111,7 @@ public sealed class StreamTests
     [Fact(Timeout = 20_000)]
     public async Task Streams_can_be_subscribed_and_listed_on_a_bare_socket()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws"));
 
@@ -133,7 +133,7 @@ public sealed class StreamTests
     [Fact(Timeout = 20_000)]
     public async Task An_unknown_stream_is_refused_with_400()
     {
-        await using var host = await TestExchange.StartAsync(new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        await using var host = await TestExchange.StartAsync(Clocks.In2030());
 
         Assert.Equal(HttpStatusCode.BadRequest, await StreamClient.RefusalStatusAsync(new Uri(host.WebSocketUrl, "ws/dogeusdt@aggTrade")));
         Assert.Equal(HttpStatusCode.BadRequest, await StreamClient.RefusalStatusAsync(new Uri(host.WebSocketUrl, "stream?streams=btcusdt@kline_7m")));
@@ -142,7 +142,7 @@ public sealed class StreamTests
     [Fact(Timeout = 20_000)]
     public async Task A_connection_is_closed_with_a_close_frame_at_its_maximum_age()
     {
-        var clock = new ManualClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock, o => o with { MaxConnectionAge = TimeSpan.FromSeconds(2) });
         await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@kline_1h"));
 

@@ -1,4 +1,3 @@
-using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.ExchangeSim.Hosting;
 
 namespace MoneyBot.Bots.Tests.ExchangeSim;
@@ -11,7 +10,7 @@ internal static class TestExchange
     /// <summary>Real time between market steps (the default tick).</summary>
     public static TimeSpan Tick { get; } = TimeSpan.FromMilliseconds(100);
 
-    public static SimulatorOptions Options(ManualClock clock) => new()
+    public static SimulatorOptions Options(TestClock clock) => new()
     {
         Start = Start,
         History = TimeSpan.FromHours(1),
@@ -20,11 +19,11 @@ internal static class TestExchange
         TimeProvider = clock,
     };
 
-    public static Task<SimulatedExchangeHost> StartAsync(ManualClock clock, Func<SimulatorOptions, SimulatorOptions>? configure = null) =>
+    public static Task<SimulatedExchangeHost> StartAsync(TestClock clock, Func<SimulatorOptions, SimulatorOptions>? configure = null) =>
         SimulatedExchangeHost.StartAsync(configure is null ? Options(clock) : configure(Options(clock)));
 
     /// <summary>Advances the real clock by <paramref name="steps"/> ticks and waits until the market has caught up.</summary>
-    public static async Task AdvanceAsync(this SimulatedExchangeHost host, ManualClock clock, int steps = 1)
+    public static async Task AdvanceAsync(this SimulatedExchangeHost host, TestClock clock, int steps = 1)
     {
         clock.Advance(Tick * steps);
         await host.WaitForMarketTimeAsync(host.Now).WaitAsync(TimeSpan.FromSeconds(5));

@@ -3,10 +3,10 @@ using MoneyBot.ExtGap.Detection;
 
 namespace MoneyBot.Bots.Tests.ExtGap;
 
-/// <summary>The shared fixtures (copied next to the tests) and seeded synthetic candles.</summary>
+/// <summary>The ext-gap fixtures kept as files in <c>Fixtures/</c> beside this source file, and seeded synthetic candles.</summary>
 internal static class Fixtures
 {
-    public static string ExtGap(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "extgap", name);
+    public static string ExtGap(string name) => SourceFixture.PathOf(name);
 
     /// <summary>A seeded random walk of 3m candles with 0.1 ticks: enough gaps, reversals and trades to compare runs.</summary>
     public static Candle[] RandomWalk(int seed, int count)

@@ -14,7 +14,7 @@ public sealed class BinanceStreamBackoffTests
         // A loopback port that is bound but not listening: every connection is refused at once.
         using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var clock = new ManualClock();
+        var clock = Clocks.AtNoon();
         var log = new CapturingLogger();
         var policy = new BackoffPolicy(TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(4), 0.5, TimeSpan.FromMinutes(1));
         var options = new BinanceStreamOptions(new Uri($"ws://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}"), ["btcusdt@aggTrade"]) { Reconnect = policy };

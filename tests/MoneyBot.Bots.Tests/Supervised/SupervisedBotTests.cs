@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.Bots.Tests.ExtGap;
 using MoneyBot.Bots.Tests.ExtGap.Live;
 using MoneyBot.Bots.Tests.MarketData;
@@ -19,7 +20,7 @@ public sealed class SupervisedBotTests
         var config = new ProgramConfig
         {
             Name = "extgap-1m",
-            Command = ExtGapProcess.Executable,
+            Command = BotExecutables.ExtGap,
             Args =
             [
                 "run", "--timeframe", "1m", "--symbol", Exchange.Symbol, "--market", "futures",

@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using MoneyBot.Bots.Tests.ExtGap;
 using MoneyBot.Bots.Tests.Infrastructure;
+using MoneyBot.Bots.Tests.ExtGap;
 using MoneyBot.Bots.Tests.MarketData;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Supervision;
@@ -14,7 +13,7 @@ namespace MoneyBot.Bots.Tests.Supervised;
 /// <summary>The real order-flow bot under the real supervisor, fed by the simulated exchange, read by its own query verb.</summary>
 public sealed class SupervisedOrderFlowTests
 {
-    private static string Executable => BotExecutable.Path("MoneyBot.OrderFlow", "orderflow");
+    private static string Executable => BotExecutables.OrderFlow;
 
     [Fact(Timeout = 90_000)]
     public async Task The_supervised_bot_becomes_ready_answers_the_query_verb_and_stops_cleanly()
@@ -73,16 +72,7 @@ public sealed class SupervisedOrderFlowTests
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
-        var info = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        return (process.ExitCode, await output, await error);
+        var outcome = await ChildCommand.RunAsync(Executable, args, timeout: TimeSpan.FromSeconds(30));
+        return (outcome.ExitCode, outcome.Output, outcome.Error);
     }
 }

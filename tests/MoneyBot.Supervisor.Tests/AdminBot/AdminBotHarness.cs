@@ -12,7 +12,7 @@ internal sealed class AdminBotHarness : IAsyncDisposable
     public const string Token = "123456:TEST-secret-token-value";
     public const long AdminChat = 1001;
 
-    private AdminBotHarness(FakeTelegramServer telegram, DaemonHarness daemon, CapturingLoggerProvider log, ILoggerFactory loggers)
+    private AdminBotHarness(FakeTelegramServer telegram, DaemonHarness daemon, CapturingLogger log, ILoggerFactory loggers)
     {
         Telegram = telegram;
         Daemon = daemon;
@@ -24,7 +24,7 @@ internal sealed class AdminBotHarness : IAsyncDisposable
 
     public DaemonHarness Daemon { get; }
 
-    public CapturingLoggerProvider Log { get; }
+    public CapturingLogger Log { get; }
 
     private ILoggerFactory Loggers { get; }
 
@@ -39,8 +39,8 @@ internal sealed class AdminBotHarness : IAsyncDisposable
         string schedules = "{ health_report: off, daily_summary: off }")
     {
         var telegram = await FakeTelegramServer.StartAsync();
-        var log = new CapturingLoggerProvider();
-        var loggers = LoggerFactory.Create(b => b.AddProvider(log).SetMinimumLevel(LogLevel.Debug));
+        var log = new CapturingLogger();
+        var loggers = LoggerFactory.Create(b => b.AddProvider(log.Provider).SetMinimumLevel(LogLevel.Debug));
         var yaml = Sandbox.ProgramsYaml(defaults, programs) +
             "telegram:\n" +
             $"  token: \"{Token}\"\n" +

@@ -48,8 +48,8 @@ public sealed class SecretTests
     [Fact(Timeout = 60_000)]
     public async Task Without_a_token_everything_works_and_the_log_says_once_that_telegram_is_off()
     {
-        var log = new CapturingLoggerProvider();
-        using var loggers = LoggerFactory.Create(b => b.AddProvider(log));
+        var log = new CapturingLogger();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(log.Provider));
         await using var h = await DaemonHarness.StartAsync(
             Sandbox.ProgramsYaml("  start_secs: 0", ("alpha", "")), configure: o => o with { LoggerFactory = loggers });
         await h.Programs().StartAsync(h.Programs().AutostartSet(), byOperator: false);

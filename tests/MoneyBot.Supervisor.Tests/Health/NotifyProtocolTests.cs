@@ -28,7 +28,7 @@ public sealed class NotifyProtocolTests
     [Fact(Timeout = 30_000)]
     public async Task No_ready_within_ready_timeout_is_a_failed_start()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("bot", dir) with
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("bot", dir) with
         {
             Ready = ReadyMode.Notify,
             ReadyTimeout = TimeSpan.FromSeconds(30),

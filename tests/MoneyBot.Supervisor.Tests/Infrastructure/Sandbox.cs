@@ -8,13 +8,11 @@ namespace MoneyBot.Supervisor.Tests.Infrastructure;
 /// </summary>
 public sealed class Sandbox : IDisposable
 {
-    public Sandbox()
-    {
-        Root = Directory.CreateTempSubdirectory("mb-").FullName;
-        Directory.CreateDirectory(System.IO.Path.Combine(Root, "config"));
-    }
+    private readonly TempDirectory _root = new("mb-");
 
-    public string Root { get; }
+    public Sandbox() => Directory.CreateDirectory(Combine("config"));
+
+    public string Root => _root.Path;
 
     public string LogDir => Combine("logs");
 
@@ -41,15 +39,5 @@ public sealed class Sandbox : IDisposable
         "defaults:\n" + defaults + "\nprograms:\n" + string.Concat(programs.Select(p =>
             $"  {p.Name}:\n    command: {TestPrograms.Path}\n    args: [{p.Args}]\n"));
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A process of a failed test may still write here; leave it.
-        }
-    }
+    public void Dispose() => _root.Dispose();
 }

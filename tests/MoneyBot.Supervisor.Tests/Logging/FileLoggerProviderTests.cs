@@ -11,7 +11,7 @@ public sealed partial class FileLoggerProviderTests : IDisposable
     private const string Secret = "s3cr3t-api-key";
 
     private readonly TempDirectory _dir = new();
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
 
     public void Dispose() => _dir.Dispose();
 

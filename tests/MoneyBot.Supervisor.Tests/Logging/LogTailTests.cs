@@ -67,7 +67,7 @@ public sealed class LogTailTests : IDisposable
     public async Task FollowAsync_yields_new_lines_and_reads_the_old_file_to_its_end_across_a_rotation()
     {
         // Arrange: 20-byte lines, five per file.
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
         var path = _dir.File("app.out.log");
         using var file = new RotatingLogFile(path, maxSize: 100, backups: 3);
         Write(file, 1);
@@ -100,7 +100,7 @@ public sealed class LogTailTests : IDisposable
     public async Task FollowAsync_starts_over_when_the_file_is_truncated_in_place()
     {
         // Arrange: no backups, so rotation truncates; 20-byte lines, five per file.
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
         var path = _dir.File("app.out.log");
         using var file = new RotatingLogFile(path, maxSize: 100, backups: 0);
         Write(file, 1, 2, 3);
@@ -124,7 +124,7 @@ public sealed class LogTailTests : IDisposable
     }
 
     /// <summary>The next line, advancing the clock by a poll interval whenever the follower waits on it.</summary>
-    private static async Task<string> NextAsync(IAsyncEnumerator<string> lines, ManualTimeProvider clock)
+    private static async Task<string> NextAsync(IAsyncEnumerator<string> lines, TestClock clock)
     {
         var next = lines.MoveNextAsync().AsTask();
         while (!next.IsCompleted)

@@ -13,7 +13,7 @@ public sealed class ProgramLogsTests(ITestOutputHelper output) : IDisposable
     private const string Stamp = "2026-11-21T23:27:13.123Z ";
 
     private readonly TempDirectory _dir = new();
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -10,7 +10,7 @@ public sealed class BackoffTests
     [Fact(Timeout = 60_000)]
     public async Task Failed_starts_back_off_exponentially_up_to_the_cap()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir, "--crash") with
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--crash") with
         {
             Backoff = new BackoffPolicy(TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(5), 0, TimeSpan.FromSeconds(60)),
         });
@@ -30,7 +30,7 @@ public sealed class BackoffTests
     [Fact(Timeout = 60_000)]
     public async Task Crashes_of_a_running_program_back_off_too_and_the_count_resets_after_stable_uptime()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.Zero });
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.Zero });
         await h.Program.StartAsync();
 
         async Task<TimeSpan> CrashAsync()
@@ -55,7 +55,7 @@ public sealed class BackoffTests
     [Fact(Timeout = 60_000)]
     public async Task Too_many_restarts_within_the_window_end_in_fatal_and_retry_after_gives_one_more_try()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir, "--crash") with
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--crash") with
         {
             GiveUp = new GiveUpPolicy(2, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(15)),
         });
@@ -83,7 +83,7 @@ public sealed class BackoffTests
     [Fact(Timeout = 60_000)]
     public async Task Fatal_without_retry_after_stays_fatal_until_an_operator_starts_it()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir, "--crash") with
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--crash") with
         {
             GiveUp = new GiveUpPolicy(0, TimeSpan.FromMinutes(10), null),
         });

@@ -13,7 +13,7 @@ internal sealed class ProgramHarness : IAsyncDisposable
     private ProgramHarness(Func<string, ProgramConfig> configure, TimeProvider? time)
     {
         Config = configure(sandbox.Root);
-        Time = time as ManualTimeProvider;
+        Time = time as TestClock;
         var bus = new EventBus();
         Events = new EventRecorder(bus);
         Program = new ProgramSupervisor(
@@ -22,7 +22,7 @@ internal sealed class ProgramHarness : IAsyncDisposable
 
     public ProgramConfig Config { get; }
 
-    public ManualTimeProvider? Time { get; }
+    public TestClock? Time { get; }
 
     public EventRecorder Events { get; }
 
@@ -33,7 +33,7 @@ internal sealed class ProgramHarness : IAsyncDisposable
     public string LogDir => sandbox.LogDir;
 
     /// <summary>A harness on a manual clock (timers fire only on Advance).</summary>
-    public static ProgramHarness WithManualClock(Func<string, ProgramConfig> configure) => new(configure, new ManualTimeProvider());
+    public static ProgramHarness WithTestClock(Func<string, ProgramConfig> configure) => new(configure, new TestClock());
 
     /// <summary>A harness on the real clock.</summary>
     public static ProgramHarness WithRealClock(Func<string, ProgramConfig> configure) => new(configure, null);

@@ -10,7 +10,7 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task A_program_is_starting_until_start_secs_have_passed_then_running()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.FromSeconds(10) });
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.FromSeconds(10) });
 
         var start = h.Program.StartAsync();
         var starting = await h.NextStateAsync(Starting);
@@ -60,7 +60,7 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task An_exit_code_not_listed_under_on_failure_is_a_crash_that_backs_off()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir, "--exit-after", "0", "--code", "4") with
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--exit-after", "0", "--code", "4") with
         {
             StartSecs = TimeSpan.Zero,
             Restart = RestartMode.OnFailure,
@@ -92,7 +92,7 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task A_crash_after_running_backs_off_then_starts_a_new_process()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.Zero });
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.Zero });
         var first = await h.Program.StartAsync();
 
         ProcessProbe.KillQuietly(first.Pid!.Value);
@@ -109,7 +109,7 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task Stopping_during_backoff_cancels_the_pending_restart()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir, "--crash"));
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--crash"));
         await h.Program.StartAsync();
         await h.NextStateAsync(Backoff);
 
@@ -125,7 +125,7 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task A_stop_while_starting_ends_the_process_and_the_pending_start_reports_the_stop()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.FromSeconds(10) });
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.FromSeconds(10) });
         var start = h.Program.StartAsync();
         var starting = await h.NextStateAsync(Starting);
 
@@ -141,7 +141,7 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task Stopping_a_fatal_or_exited_program_marks_it_stopped()
     {
-        await using var fatal = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir, "--crash") with
+        await using var fatal = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--crash") with
         {
             GiveUp = new GiveUpPolicy(0, TimeSpan.FromMinutes(1), null),
         });
@@ -163,7 +163,7 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task A_crash_loop_of_a_running_program_also_ends_in_fatal()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir) with
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with
         {
             StartSecs = TimeSpan.Zero,
             GiveUp = new GiveUpPolicy(0, TimeSpan.FromMinutes(1), null),

@@ -50,7 +50,7 @@ public sealed class StopTests
     [Fact(Timeout = 30_000)]
     public async Task A_crash_takes_the_programs_leftover_children_with_it()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir, "--spawn-grandchild") with
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--spawn-grandchild") with
         {
             StartSecs = TimeSpan.Zero,
         });
@@ -66,7 +66,7 @@ public sealed class StopTests
     [Fact(Timeout = 30_000)]
     public async Task A_missing_command_is_a_failed_start_with_a_clear_reason()
     {
-        await using var h = ProgramHarness.WithManualClock(dir => TestPrograms.Program("p", dir) with { Command = "/nonexistent/bot" });
+        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with { Command = "/nonexistent/bot" });
 
         var status = await h.Program.StartAsync();
 

@@ -6,8 +6,8 @@ namespace MoneyBot.Supervisor.Tests.Telegram;
 /// <summary>Pacing, flood control and message age on a manual clock (HTTP on the real one).</summary>
 public sealed class TelegramOutboxClockTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider time = new();
-    private readonly CapturingLogger<TelegramOutbox> log = new();
+    private readonly TestClock time = new();
+    private readonly CapturingLogger log = new();
     private FakeTelegramServer server = null!;
     private TelegramBotClient client = null!;
 
@@ -142,5 +142,5 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
         Assert.Equal(3, log.Lines.Count(l => l.Contains("outbox full", StringComparison.Ordinal)));
     }
 
-    private TelegramOutbox Outbox(TelegramOutboxOptions options) => new(client, options, time, log);
+    private TelegramOutbox Outbox(TelegramOutboxOptions options) => new(client, options, time, log.For<TelegramOutbox>());
 }

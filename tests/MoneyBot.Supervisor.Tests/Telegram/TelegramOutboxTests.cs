@@ -5,7 +5,7 @@ namespace MoneyBot.Supervisor.Tests.Telegram;
 
 public sealed class TelegramOutboxTests : IAsyncLifetime
 {
-    private readonly CapturingLogger<TelegramOutbox> log = new();
+    private readonly CapturingLogger log = new();
     private FakeTelegramServer server = null!;
     private TelegramBotClient client = null!;
 
@@ -24,7 +24,7 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task Messages_to_one_chat_arrive_in_order_and_receipts_give_their_message_ids()
     {
-        await using var outbox = new TelegramOutbox(client, TestBot.FastOptions, logger: log);
+        await using var outbox = new TelegramOutbox(client, TestBot.FastOptions, logger: log.For<TelegramOutbox>());
 
         var receipts = Enumerable.Range(0, 10).Select(i => outbox.Enqueue(new OutgoingMessage(42, $"m{i}"))).ToList();
         var ids = await Task.WhenAll(receipts.Select(r => r.Sent));
@@ -42,7 +42,7 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
     {
         server.FailNext("sendMessage", 500, count: 1000, chatId: "1");
         var options = TestBot.FastOptions with { Backoff = BackoffPolicy.Default with { Initial = TimeSpan.FromMinutes(1) } };
-        await using var outbox = new TelegramOutbox(client, options, logger: log);
+        await using var outbox = new TelegramOutbox(client, options, logger: log.For<TelegramOutbox>());
 
         var stuck = outbox.Enqueue(new OutgoingMessage(1, "to the failing chat"));
         await server.WaitForRequestAsync(r => r.ChatId == "1" && r.Status == 500);
@@ -61,7 +61,7 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
     public async Task Flood_control_is_waited_out_and_the_same_message_resent_with_nothing_dropped()
     {
         server.FailNext("sendMessage", 429, retryAfter: 1);
-        await using var outbox = new TelegramOutbox(client, TestBot.FastOptions, logger: log);
+        await using var outbox = new TelegramOutbox(client, TestBot.FastOptions, logger: log.For<TelegramOutbox>());
 
         var receipts = outbox.EnqueueAll(42, "m0", "m1", "m2");
         await Task.WhenAll(receipts.Select(r => r.Sent));
@@ -82,7 +82,7 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
         {
             Backoff = new BackoffPolicy(TimeSpan.FromMilliseconds(100), 2, TimeSpan.FromSeconds(5), 0, TimeSpan.FromMinutes(1)),
         };
-        await using var outbox = new TelegramOutbox(client, options, logger: log);
+        await using var outbox = new TelegramOutbox(client, options, logger: log.For<TelegramOutbox>());
 
         var id = await outbox.Enqueue(new OutgoingMessage(42, "crashed")).Sent;
 
@@ -102,7 +102,7 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
     {
         var text = string.Join('\n', Enumerable.Range(0, 400).Select(i => $"line {i:000} of the health report"));
         var keyboard = InlineKeyboardMarkup.SingleRow(new InlineKeyboardButton("Refresh", "health"));
-        await using var outbox = new TelegramOutbox(client, TestBot.FastOptions, logger: log);
+        await using var outbox = new TelegramOutbox(client, TestBot.FastOptions, logger: log.For<TelegramOutbox>());
 
         var id = await outbox.Enqueue(new OutgoingMessage(42, text) { ReplyMarkup = keyboard }).Sent;
 
@@ -119,7 +119,7 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
     public async Task An_edit_goes_out_as_editMessageText_and_an_unchanged_text_counts_as_done()
     {
         server.FailNext("editMessageText", 400, description: "Bad Request: message is not modified: specified new message content is the same");
-        await using var outbox = new TelegramOutbox(client, TestBot.FastOptions, logger: log);
+        await using var outbox = new TelegramOutbox(client, TestBot.FastOptions, logger: log.For<TelegramOutbox>());
 
         var unchanged = await outbox.Enqueue(new OutgoingMessage(42, "p1 crashed 3x") { EditMessageId = 77 }).Sent;
         var edited = await outbox.Enqueue(new OutgoingMessage(42, "p1 crashed 4x") { EditMessageId = 77 }).Sent;
@@ -136,7 +136,7 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
     public async Task A_message_telegram_refuses_is_dropped_logged_and_counted_and_the_next_one_goes_out()
     {
         server.FailNext("sendMessage", 403);
-        await using var outbox = new TelegramOutbox(client, TestBot.FastOptions, logger: log);
+        await using var outbox = new TelegramOutbox(client, TestBot.FastOptions, logger: log.For<TelegramOutbox>());
 
         var refused = outbox.Enqueue(new OutgoingMessage(42, "first"));
         var next = outbox.Enqueue(new OutgoingMessage(42, "second"));
@@ -152,7 +152,7 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
     {
         server.FailNext("sendMessage", 500, count: 1000);
         var options = TestBot.FastOptions with { Backoff = BackoffPolicy.Default with { Initial = TimeSpan.FromMinutes(1) } };
-        var outbox = new TelegramOutbox(client, options, logger: log);
+        var outbox = new TelegramOutbox(client, options, logger: log.For<TelegramOutbox>());
         var inFlight = outbox.Enqueue(new OutgoingMessage(42, "first") { Critical = true });
         var queued = outbox.Enqueue(new OutgoingMessage(42, "second"));
         await server.WaitForRequestAsync(r => r.Status == 500);

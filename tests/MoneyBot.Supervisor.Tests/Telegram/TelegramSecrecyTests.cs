@@ -50,14 +50,14 @@ public sealed class TelegramSecrecyTests
     {
         await using var server = await FakeTelegramServer.StartAsync();
         server.RejectUnknownTokens("1:someone-else");
-        var log = new CapturingLogger<TelegramOutbox>();
+        var log = new CapturingLogger();
         using var refused = TestBot.Client(server);
         using var closed = new ClosedPort();
         using var offline = TestBot.Client(closed.Url);
-        var time = new ManualTimeProvider();
-        await using var toRefused = new TelegramOutbox(refused, TestBot.FastOptions, logger: log);
+        var time = new TestClock();
+        await using var toRefused = new TelegramOutbox(refused, TestBot.FastOptions, logger: log.For<TelegramOutbox>());
         var expiring = TestBot.FastOptions with { MaxAge = TimeSpan.FromSeconds(30), Backoff = TestBot.FixedBackoff(TimeSpan.FromMinutes(1)) };
-        await using var toOffline = new TelegramOutbox(offline, expiring, time, log);
+        await using var toOffline = new TelegramOutbox(offline, expiring, time, log.For<TelegramOutbox>());
 
         var unauthorized = await toRefused.Enqueue(new OutgoingMessage(42, "hello")).Sent;
         var pending = toOffline.Enqueue(new OutgoingMessage(42, "hello"));

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CliWrap;
+using MoneyBot.Bots.Tests.Infrastructure;
 using System.Globalization;
 using MoneyBot.Bots.Tests.MarketData;
 using MoneyBot.ExtGap.Cli;
@@ -22,10 +24,10 @@ public sealed class LiveProcessTests
     {
         // Arrange: a 1m candle every second.
         await using var exchange = await Exchange.StartAsync(speed: 60);
-        await using var telegram = await FakeTelegram.StartAsync();
+        await using var telegram = await FakeTelegramServer.StartAsync();
         using var dir = new TempDirectory();
         using var notify = new NotifyListener();
-        using var bot = ExtGapProcess.Start(RunArguments(exchange.BaseUrl, exchange.WebSocketUrl, dir), new Dictionary<string, string>
+        await using var bot = RunningChild.Start(BotExecutables.ExtGap, RunArguments(exchange.BaseUrl, exchange.WebSocketUrl, dir), new Dictionary<string, string?>
         {
             ["NOTIFY_SOCKET"] = notify.Path,
             ["WATCHDOG_USEC"] = "3000000",
@@ -39,7 +41,7 @@ public sealed class LiveProcessTests
 
         // Act
         var signalled = Stopwatch.GetTimestamp();
-        bot.Signal("TERM");
+        await bot.SignalAsync("TERM");
         var exit = await bot.WaitForExitAsync(TimeSpan.FromSeconds(10));
         var took = Stopwatch.GetElapsedTime(signalled);
 
@@ -47,8 +49,8 @@ public sealed class LiveProcessTests
         Assert.Equal(ExitCodes.Success, exit);
         Assert.True(took < TimeSpan.FromSeconds(5), $"took {took}");
         await notify.Datagrams.WaitForAsync(d => d.Has("STOPPING=1"));
-        await bot.Log.WaitForAsync(l => l.Contains("stopping (SIGTERM)", StringComparison.Ordinal));
-        var stopped = await bot.Log.WaitForAsync(l => l.Contains("stopped after", StringComparison.Ordinal));
+        await bot.Output.WaitForAsync(l => l.Contains("stopping (SIGTERM)", StringComparison.Ordinal));
+        var stopped = await bot.Output.WaitForAsync(l => l.Contains("stopped after", StringComparison.Ordinal));
         Assert.True(long.Parse(stopped.Split("stopped after ")[1].Split(' ')[0], CultureInfo.InvariantCulture) >= 1, stopped);
 
         // The state is the last candle's, and the files hold every row it knows of: flushed.
@@ -58,7 +60,7 @@ public sealed class LiveProcessTests
         Assert.Equal(state.LastGapWritten, LastKey(dir.File("out/gaps.csv"), column: 5));
         Assert.Equal(state.LastTradeWritten, LastKey(dir.File("out/trades.csv"), column: 2));
         await telegram.Messages.WaitForAsync(m => m.Text.Contains("SIGTERM", StringComparison.Ordinal));
-        Assert.DoesNotContain(bot.Log.Items, l => l.Contains("ABC-def", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Output.Items, l => l.Contains("ABC-def", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 60_000)]
@@ -68,43 +70,26 @@ public sealed class LiveProcessTests
         await using var exchange = await Exchange.StartAsync(speed: 60);
         using var dir = new TempDirectory();
         using var notify = new NotifyListener();
-        var info = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("\"$0\" \"$@\" 2>&1 & echo \"pid $!\"; read line");
-        info.ArgumentList.Add(ExtGapProcess.Executable);
-        foreach (var argument in RunArguments(exchange.BaseUrl, exchange.WebSocketUrl, dir))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["NOTIFY_SOCKET"] = notify.Path;
-        info.Environment.Remove("TELEGRAM_BOT_TOKEN");
-        using var supervisor = Process.Start(info)!;
-        var output = Collector.Manual<string>();
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        supervisor.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                closed.TrySetResult(); // every writer is gone: the shell and the bot have exited
-            }
-            else
-            {
-                output.Add(e.Data);
-            }
-        };
-        supervisor.BeginOutputReadLine();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        string[] script = ["-c", "\"$0\" \"$@\" 2>&1 & echo \"pid $!\"; read line", BotExecutables.ExtGap];
+        await using var supervisor = RunningChild.Start(
+            "/bin/sh",
+            [.. script, .. RunArguments(exchange.BaseUrl, exchange.WebSocketUrl, dir)],
+            new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = notify.Path, ["WATCHDOG_USEC"] = null, ["TELEGRAM_BOT_TOKEN"] = null },
+            captureStdout: true,
+            input: PipeSource.Create(async (_, cancellationToken) => await release.Task.WaitAsync(cancellationToken)));
+        var output = supervisor.Output;
         var pid = int.Parse((await output.WaitForAsync(l => l.StartsWith("pid ", StringComparison.Ordinal)))[4..], CultureInfo.InvariantCulture);
         try
         {
             await notify.Datagrams.WaitForAsync(d => d.Has("READY=1"));
 
-            // Act: the supervisor dies.
-            supervisor.StandardInput.Close();
-            await supervisor.WaitForExitAsync();
+            // Act: the supervisor dies (its stdin closes, its `read` returns).
+            release.SetResult();
 
-            // Assert: the bot notices within its check interval and leaves cleanly.
-            await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            // Assert: the bot notices within its check interval and leaves cleanly: the shell has exited and every
+            // writer of its stdout (the bot too) is gone.
+            await supervisor.WaitForExitAsync(TimeSpan.FromSeconds(10));
             var log = output.Items;
             Assert.Contains(log, l => l.Contains("the supervisor (our parent process) is gone", StringComparison.Ordinal));
             Assert.Contains(log, l => l.Contains("stopping (the supervisor is gone)", StringComparison.Ordinal));

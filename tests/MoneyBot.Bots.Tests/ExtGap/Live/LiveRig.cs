@@ -17,7 +17,7 @@ internal sealed class LiveRig : IAsyncDisposable
     private LiveRig(LiveOptions options, int? stopAfter)
     {
         Options = options;
-        loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new CapturingLoggerProvider(Log)));
+        loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(Log.Provider));
         Bot = new LiveBot(options, loggers);
         Bot.Progressed += (_, progress) =>
         {

@@ -19,7 +19,7 @@ public sealed class LiveTelegramTests
     {
         // Arrange
         await using var exchange = await Exchange.StartAsync(speed: 300);
-        await using var telegram = await FakeTelegram.StartAsync();
+        await using var telegram = await FakeTelegramServer.StartAsync();
         using var dir = new TempDirectory();
         var settings = BotTelegramSettings.FromEnvironment(new Dictionary<string, string?>
         {
@@ -54,7 +54,7 @@ public sealed class LiveTelegramTests
     public async Task The_statistics_go_out_every_interval()
     {
         // Arrange
-        await using var telegram = await FakeTelegram.StartAsync();
+        await using var telegram = await FakeTelegramServer.StartAsync();
         var settings = BotTelegramSettings.Enabled(TelegramToken.Parse(Token), [ChatId.FromId(42)], telegram.BaseUrl);
         await using var signals = new TelegramSignals(
             settings, new Messages("BTCUSDT", LiveRig.OneMinute), TelegramOutboxOptions.Default with { ChatInterval = TimeSpan.Zero },

@@ -1,7 +1,7 @@
+using MoneyBot.Bots.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
 using MoneyBot.Bots.Tests.ExtGap.Live;
-using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.Bots.Tests.MarketData;
 using MoneyBot.Common.Bots;
 using MoneyBot.Common.Telegram;
@@ -21,8 +21,8 @@ public sealed class WhaleAlertsTests
     public async Task A_burst_of_five_trades_gives_one_message_that_sums_it_up()
     {
         // Arrange
-        await using var telegram = await FakeTelegram.StartAsync();
-        var clock = new ManualClock();
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        var clock = Clocks.AtNoon();
         await using var alerts = Alerts(telegram, clock);
 
         // Act
@@ -59,8 +59,8 @@ public sealed class WhaleAlertsTests
     public async Task Trades_below_the_minimum_tier_give_no_message()
     {
         // Arrange
-        await using var telegram = await FakeTelegram.StartAsync();
-        var clock = new ManualClock();
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        var clock = Clocks.AtNoon();
         await using var alerts = Alerts(telegram, clock);
 
         // Act
@@ -84,8 +84,8 @@ public sealed class WhaleAlertsTests
     public async Task Two_bursts_further_apart_than_the_window_give_two_messages()
     {
         // Arrange
-        await using var telegram = await FakeTelegram.StartAsync();
-        var clock = new ManualClock();
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        var clock = Clocks.AtNoon();
         await using var alerts = Alerts(telegram, clock);
 
         // Act
@@ -111,8 +111,8 @@ public sealed class WhaleAlertsTests
     public async Task Past_the_cap_bursts_are_held_back_and_summed_up_in_one_message()
     {
         // Arrange
-        await using var telegram = await FakeTelegram.StartAsync();
-        var clock = new ManualClock();
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        var clock = Clocks.AtNoon();
         await using var alerts = Alerts(telegram, clock, maxPerMinute: 2);
 
         // Act: four bursts 11 s apart, then the minute of holding back runs out
@@ -143,8 +143,8 @@ public sealed class WhaleAlertsTests
     {
         // Arrange
         var log = new CapturingLogger();
-        using var loggers = LoggerFactory.Create(b => b.AddProvider(new CapturingLoggerProvider(log)));
-        var clock = new ManualClock();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(log.Provider));
+        var clock = Clocks.AtNoon();
         var settings = BotTelegramSettings.FromEnvironment(_ => null);
 
         // Act
@@ -171,12 +171,12 @@ public sealed class WhaleAlertsTests
     public async Task The_token_reaches_the_log_only_masked()
     {
         // Arrange
-        await using var telegram = await FakeTelegram.StartAsync();
+        await using var telegram = await FakeTelegramServer.StartAsync();
         var log = new CapturingLogger();
-        using var loggers = LoggerFactory.Create(b => b.AddProvider(new CapturingLoggerProvider(log)));
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(log.Provider));
 
         // Act
-        await using (var alerts = new WhaleAlerts(Settings(telegram), WhaleTier.Whale, Window, new ManualClock(), loggers))
+        await using (var alerts = new WhaleAlerts(Settings(telegram), WhaleTier.Whale, Window, Clocks.AtNoon(), loggers))
         {
             Assert.True(alerts.Enabled);
         }
@@ -186,16 +186,16 @@ public sealed class WhaleAlertsTests
         Assert.DoesNotContain(log.Lines, l => l.Contains("SECRET", StringComparison.Ordinal));
     }
 
-    private static BotTelegramSettings Settings(FakeTelegram telegram) =>
+    private static BotTelegramSettings Settings(FakeTelegramServer telegram) =>
         BotTelegramSettings.Enabled(TelegramToken.Parse(Token), [ChatId.FromId(42)], telegram.BaseUrl);
 
-    private static WhaleAlerts Alerts(FakeTelegram telegram, ManualClock clock, int maxPerMinute = WhaleAlerts.DefaultMaxMessagesPerMinute) =>
+    private static WhaleAlerts Alerts(FakeTelegramServer telegram, TestClock clock, int maxPerMinute = WhaleAlerts.DefaultMaxMessagesPerMinute) =>
         new(Settings(telegram), WhaleTier.Large, Window, clock, NullLoggerFactory.Instance, TelegramOutboxOptions.Default with { ChatInterval = TimeSpan.Zero })
         {
             MaxMessagesPerMinute = maxPerMinute,
         };
 
-    private static WhaleTrade Trade(long id, ManualClock clock, decimal price, decimal quantity, Aggressor side)
+    private static WhaleTrade Trade(long id, TestClock clock, decimal price, decimal quantity, Aggressor side)
     {
         var notional = price * quantity;
         return new WhaleTrade(id, clock.GetUtcNow().ToUnixTimeMilliseconds(), price, quantity, notional, side, WhaleTiers.Default.Classify(notional));

@@ -6,7 +6,7 @@ using MoneyBot.OrderFlow.Live;
 namespace MoneyBot.Bots.Tests.OrderFlow.Conditions;
 
 /// <summary>
-/// A <see cref="FlowBoard"/> on a <see cref="ManualClock"/>, fed by hand: a trade at second s of exchange
+/// A <see cref="FlowBoard"/> on a <see cref="TestClock"/>, fed by hand: a trade at second s of exchange
 /// time arrives at the same local time (the clock is moved there first), so the feed is fresh until
 /// the clock is advanced past <see cref="StaleAfter"/> with no trade.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class BoardRig
     }
 
     /// <summary>Starts at 2025-11-21T12:00:00Z, a whole minute.</summary>
-    public ManualClock Clock { get; } = new();
+    public TestClock Clock { get; } = Clocks.AtNoon();
 
     public FlowBoard Board { get; }
 

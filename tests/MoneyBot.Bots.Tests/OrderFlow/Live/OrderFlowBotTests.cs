@@ -105,7 +105,7 @@ public sealed class OrderFlowBotTests
     public async Task Whale_trades_from_the_stream_reach_Telegram_grouped_in_bursts()
     {
         // Arrange: the simulator prints a whale (0.7M..5M) about every 700 trades: every few seconds at 60x.
-        await using var telegram = await FakeTelegram.StartAsync();
+        await using var telegram = await FakeTelegramServer.StartAsync();
         await using var exchange = await Exchange.StartAsync(speed: 60, tradesPerSecond: 3);
         var settings = BotTelegramSettings.Enabled(TelegramToken.Parse("123456:TEST-token_for-orderflow"), [ChatId.FromId(42)], telegram.BaseUrl);
         await using var rig = await OrderFlowRig.StartAsync(OrderFlowRig.OptionsFor(exchange) with

@@ -16,7 +16,7 @@ internal sealed class OrderFlowRig : IAsyncDisposable
 
     private OrderFlowRig(LiveOptions options)
     {
-        loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new CapturingLoggerProvider(Log)));
+        loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(Log.Provider));
         Bot = new OrderFlowBot(options, loggers);
         Bot.TradeApplied += (_, progress) => Trades.Add(progress);
         Run = Bot.RunAsync();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace MoneyBot.Supervisor.Tests.Telegram;
+namespace MoneyBot.TestSupport.Telegram;
 
 /// <summary>One request the <see cref="FakeTelegramServer"/> received.</summary>
 /// <param name="Sequence">0-based arrival order.</param>

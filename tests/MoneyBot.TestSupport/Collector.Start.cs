@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace MoneyBot.Bots.Tests.MarketData;
+namespace MoneyBot.TestSupport;
 
 /// <summary>Starts <see cref="Collector{T}"/>s.</summary>
 public static class Collector

@@ -1,4 +1,4 @@
-namespace MoneyBot.Supervisor.Tests.Telegram;
+namespace MoneyBot.TestSupport.Telegram;
 
 /// <summary>A file uploaded in a multipart request to the <see cref="FakeTelegramServer"/>.</summary>
 /// <param name="Field">The form field (e.g. "document").</param>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace MoneyBot.Bots.Tests.MarketData;
+namespace MoneyBot.TestSupport;
 
 /// <summary>
 /// Reads an async sequence in the background and keeps every item, so a test can wait (on the

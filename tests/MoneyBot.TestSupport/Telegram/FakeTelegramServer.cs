@@ -11,8 +11,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MoneyBot.Common.Hosting;
 
-namespace MoneyBot.Supervisor.Tests.Telegram;
+namespace MoneyBot.TestSupport.Telegram;
 
 /// <summary>
 /// An in-process fake of the Telegram Bot API on loopback (Kestrel): answers
@@ -38,6 +39,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     /// <summary>Base URL to give the client as its API URL (<c>http://127.0.0.1:port</c>).</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>Every message accepted through sendMessage (answered with 200), in arrival order.</summary>
+    public Collector<SentMessage> Messages { get; } = Collector.Manual<SentMessage>();
+
     /// <summary>Every request so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -57,7 +61,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddSingleton<IHostLifetime, NoHostLifetime>(); // no Ctrl+C / SIGTERM handlers in the test process
+        builder.Services.AddSingleton<IHostLifetime, InProcessLifetime>(); // no Ctrl+C / SIGTERM handlers in the test process
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();
         app.MapMethods("/bot{token}/{method}", ["GET", "POST"], server.HandleAsync);
@@ -127,6 +131,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
 
         stopping.Dispose();
+        await Messages.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext http)
@@ -151,6 +156,13 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             }
 
             var body = canned ?? await AnswerAsync(token, method, fields, aborted.Token);
+            if (method == "sendMessage" && status == 200)
+            {
+                Messages.Add(new SentMessage(
+                    token, fields.GetValueOrDefault("chat_id") ?? string.Empty, fields.GetValueOrDefault("text") ?? string.Empty,
+                    fields.GetValueOrDefault("parse_mode")));
+            }
+
             http.Response.StatusCode = status;
             http.Response.ContentType = "application/json";
             await http.Response.WriteAsync(body, aborted.Token);
@@ -195,11 +207,4 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     }
 
     private static string Envelope(JsonNode? result) => new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString();
-
-    private sealed class NoHostLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace MoneyBot.Supervisor.Tests.Telegram;
+namespace MoneyBot.TestSupport.Telegram;
 
 /// <summary>What each Bot API method answers, and the update queue behind getUpdates.</summary>
 public sealed partial class FakeTelegramServer

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace MoneyBot.Supervisor.Tests.Telegram;
+namespace MoneyBot.TestSupport.Telegram;
 
 /// <summary>Failure injection: planned errors, raw answers, delays, token rejection.</summary>
 public sealed partial class FakeTelegramServer
