@@ -10,24 +10,24 @@ namespace MoneyBot.Common.Bots;
 /// </summary>
 public sealed partial class BotLifetime : IDisposable
 {
-    private readonly CancellationTokenSource stop = new();
-    private string? reason;
-    private Task<int>? run;
-    private int started;
+    private readonly CancellationTokenSource _stop = new();
+    private string? _reason;
+    private Task<int>? _run;
+    private int _started;
 
     /// <summary>Cancelled once a stop is asked.</summary>
-    public CancellationToken Token => stop.Token;
+    public CancellationToken Token => _stop.Token;
 
     /// <summary>Why the bot stops; null until asked.</summary>
-    public string? Reason => Volatile.Read(ref reason);
+    public string? Reason => Volatile.Read(ref _reason);
 
     /// <summary>Asks for the stop; later reasons are ignored.</summary>
     public void Request(string why)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(why);
-        if (Interlocked.CompareExchange(ref reason, why, null) is null)
+        if (Interlocked.CompareExchange(ref _reason, why, null) is null)
         {
-            stop.Cancel();
+            _stop.Cancel();
         }
     }
 
@@ -35,19 +35,19 @@ public sealed partial class BotLifetime : IDisposable
     public Task<int> Start(Func<Task<int>> runner, string botName)
     {
         ArgumentNullException.ThrowIfNull(runner);
-        if (Interlocked.Exchange(ref started, 1) != 0)
+        if (Interlocked.Exchange(ref _started, 1) != 0)
         {
             throw new InvalidOperationException($"This bot already ran; create another {botName} to run again.");
         }
 
-        return run = runner();
+        return _run = runner();
     }
 
     /// <summary>Asks for the stop with <paramref name="why"/> and waits, at most <paramref name="bound"/>, for the run to end (its outcome is its caller's).</summary>
     public async Task StopAndWaitAsync(string why, TimeSpan bound, TimeProvider time)
     {
         Request(why);
-        if (Volatile.Read(ref run) is { } running)
+        if (Volatile.Read(ref _run) is { } running)
         {
             await ((Task)running).WaitAsync(bound, time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
@@ -71,7 +71,7 @@ public sealed partial class BotLifetime : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => stop.Dispose();
+    public void Dispose() => _stop.Dispose();
 
     private static partial class Log
     {

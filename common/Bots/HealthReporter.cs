@@ -13,17 +13,17 @@ public sealed partial class HealthReporter : IDisposable
     /// <summary>How often WATCHDOG=1 goes out when the supervisor gave no watchdog timeout.</summary>
     public static readonly TimeSpan DefaultPingInterval = TimeSpan.FromSeconds(10);
 
-    private readonly SystemdNotifier notifier;
-    private readonly TimeSpan staleAfter;
-    private readonly TimeProvider time;
-    private readonly ILogger logger;
-    private readonly Lock gate = new();
-    private ITimer? timer;
-    private Func<DateTimeOffset?> lastMarketData = () => null;
-    private string status = "starting";
-    private bool ready;
-    private bool stale;
-    private bool stopping;
+    private readonly SystemdNotifier _notifier;
+    private readonly TimeSpan _staleAfter;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private ITimer? _timer;
+    private Func<DateTimeOffset?> _lastMarketData = () => null;
+    private string _status = "starting";
+    private bool _ready;
+    private bool _stale;
+    private bool _stopping;
 
     /// <summary>Reports through <paramref name="notifier"/> (owned and disposed here).</summary>
     /// <param name="notifier">The notify socket; does nothing when the bot is not supervised.</param>
@@ -35,22 +35,22 @@ public sealed partial class HealthReporter : IDisposable
         ArgumentNullException.ThrowIfNull(notifier);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        (this.notifier, this.staleAfter, this.time, this.logger) = (notifier, staleAfter, time, logger);
+        (_notifier, _staleAfter, _time, _logger) = (notifier, staleAfter, time, logger);
     }
 
     /// <summary>Between two WATCHDOG=1 while data flows: a third of the watchdog timeout.</summary>
-    public TimeSpan PingInterval => notifier.WatchdogTimeout is { } timeout ? timeout / 3 : DefaultPingInterval;
+    public TimeSpan PingInterval => _notifier.WatchdogTimeout is { } timeout ? timeout / 3 : DefaultPingInterval;
 
     /// <summary>Starts the watchdog pings; <paramref name="lastStreamMessage"/> says when the stream last delivered.</summary>
     public void Start(Func<DateTimeOffset?> lastStreamMessage)
     {
         ArgumentNullException.ThrowIfNull(lastStreamMessage);
-        lock (gate)
+        lock (_gate)
         {
-            lastMarketData = lastStreamMessage;
-            if (notifier.Enabled && timer is null)
+            _lastMarketData = lastStreamMessage;
+            if (_notifier.Enabled && _timer is null)
             {
-                timer = time.CreateTimer(_ => Tick(), null, PingInterval, PingInterval);
+                _timer = _time.CreateTimer(_ => Tick(), null, PingInterval, PingInterval);
             }
         }
     }
@@ -58,30 +58,30 @@ public sealed partial class HealthReporter : IDisposable
     /// <summary>Market data arrived (a stream message or a candle): the first sends READY=1.</summary>
     public void MarketData()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (ready || stopping)
+            if (_ready || _stopping)
             {
                 return;
             }
 
-            ready = true;
-            notifier.Ready(status);
+            _ready = true;
+            _notifier.Ready(_status);
         }
 
-        Log.Ready(logger);
+        Log.Ready(_logger);
     }
 
     /// <summary>Sends STATUS= when the summary changed.</summary>
     public void Status(string line)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(line);
-        lock (gate)
+        lock (_gate)
         {
-            if (line != status && !stopping)
+            if (line != _status && !_stopping)
             {
-                status = line;
-                notifier.Status(line);
+                _status = line;
+                _notifier.Status(line);
             }
         }
     }
@@ -89,26 +89,26 @@ public sealed partial class HealthReporter : IDisposable
     /// <summary>Sends STOPPING=1; no ping or status follows.</summary>
     public void Stopping()
     {
-        lock (gate)
+        lock (_gate)
         {
-            stopping = true;
-            timer?.Dispose();
-            timer = null;
-            notifier.Stopping();
+            _stopping = true;
+            _timer?.Dispose();
+            _timer = null;
+            _notifier.Stopping();
         }
     }
 
     /// <summary>Stops the pings and closes the socket.</summary>
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            stopping = true;
-            timer?.Dispose();
-            timer = null;
+            _stopping = true;
+            _timer?.Dispose();
+            _timer = null;
         }
 
-        notifier.Dispose();
+        _notifier.Dispose();
     }
 
     private void Tick()
@@ -117,46 +117,46 @@ public sealed partial class HealthReporter : IDisposable
         bool changed;
         bool becameReady = false;
         DateTimeOffset? last;
-        lock (gate)
+        lock (_gate)
         {
             // Decided and sent under the lock: a ping never goes out after a later tick found the stream silent.
-            last = lastMarketData();
-            fresh = last is { } t && time.GetUtcNow() - t <= staleAfter;
-            if (stopping || (!ready && !fresh))
+            last = _lastMarketData();
+            fresh = last is { } t && _time.GetUtcNow() - t <= _staleAfter;
+            if (_stopping || (!_ready && !fresh))
             {
                 return;
             }
 
-            if (!ready)
+            if (!_ready)
             {
-                ready = becameReady = true; // the stream delivers while the candle loop is still busy (a long backfill)
-                notifier.Ready(status);
+                _ready = becameReady = true; // the stream delivers while the candle loop is still busy (a long backfill)
+                _notifier.Ready(_status);
             }
 
-            changed = stale == fresh;
-            stale = !fresh;
+            changed = _stale == fresh;
+            _stale = !fresh;
             if (fresh)
             {
-                notifier.Watchdog();
+                _notifier.Watchdog();
             }
             else if (changed)
             {
-                notifier.Status($"{status} · no market data since {last:HH:mm:ss}Z");
+                _notifier.Status($"{_status} · no market data since {last:HH:mm:ss}Z");
             }
         }
 
         if (becameReady)
         {
-            Log.Ready(logger);
+            Log.Ready(_logger);
         }
 
         if (changed && fresh)
         {
-            Log.MarketDataResumed(logger);
+            Log.MarketDataResumed(_logger);
         }
         else if (changed)
         {
-            Log.MarketDataStale(logger, last, staleAfter);
+            Log.MarketDataStale(_logger, last, _staleAfter);
         }
     }
 

@@ -10,7 +10,7 @@ namespace MoneyBot.Common.Bots;
 /// <param name="minimum">Lower levels are dropped.</param>
 public sealed class StderrLoggerProvider(TextWriter writer, LogLevel minimum) : ILoggerProvider
 {
-    private readonly Lock gate = new();
+    private readonly Lock _gate = new();
 
     /// <inheritdoc/>
     public ILogger CreateLogger(string categoryName)
@@ -22,7 +22,7 @@ public sealed class StderrLoggerProvider(TextWriter writer, LogLevel minimum) : 
     /// <inheritdoc/>
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
             writer.Flush();
         }
@@ -41,7 +41,7 @@ public sealed class StderrLoggerProvider(TextWriter writer, LogLevel minimum) : 
     private void Write(LogLevel level, string category, string message, Exception? exception)
     {
         var line = $"{Name(level),-5} {category}: {message}";
-        lock (gate)
+        lock (_gate)
         {
             writer.WriteLine(line);
             if (exception is not null)

@@ -9,37 +9,37 @@ namespace MoneyBot.Common.Bots;
 /// </summary>
 public sealed class Termination : IDisposable
 {
-    private readonly CancellationTokenSource cancel;
-    private readonly PosixSignalRegistration term;
-    private readonly PosixSignalRegistration interrupt;
-    private string? reason;
+    private readonly CancellationTokenSource _cancel;
+    private readonly PosixSignalRegistration _term;
+    private readonly PosixSignalRegistration _interrupt;
+    private string? _reason;
 
     /// <summary>Listens for SIGTERM and SIGINT until disposed.</summary>
     public Termination(CancellationToken cancellationToken)
     {
-        cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
     }
 
     /// <summary>Cancelled on SIGTERM, SIGINT, or when the caller's token is.</summary>
-    public CancellationToken Token => cancel.Token;
+    public CancellationToken Token => _cancel.Token;
 
     /// <summary>"SIGTERM", "SIGINT", or "cancelled" when the caller's token was; null before any.</summary>
-    public string? Reason => Volatile.Read(ref reason) ?? (cancel.IsCancellationRequested ? "cancelled" : null);
+    public string? Reason => Volatile.Read(ref _reason) ?? (_cancel.IsCancellationRequested ? "cancelled" : null);
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        term.Dispose();
-        interrupt.Dispose();
-        cancel.Dispose();
+        _term.Dispose();
+        _interrupt.Dispose();
+        _cancel.Dispose();
     }
 
     private void OnSignal(PosixSignalContext context)
     {
         context.Cancel = true; // no default termination: the cancellation below ends the verb
-        Interlocked.CompareExchange(ref reason, context.Signal == PosixSignal.SIGTERM ? "SIGTERM" : "SIGINT", null);
-        cancel.Cancel();
+        Interlocked.CompareExchange(ref _reason, context.Signal == PosixSignal.SIGTERM ? "SIGTERM" : "SIGINT", null);
+        _cancel.Cancel();
     }
 }

@@ -9,30 +9,30 @@ namespace MoneyBot.Common.Notify;
 /// </summary>
 public sealed class ParentWatch : IDisposable
 {
-    private readonly CancellationTokenSource orphaned = new();
-    private readonly ITimer timer;
-    private readonly int parent;
+    private readonly CancellationTokenSource _orphaned = new();
+    private readonly ITimer _timer;
+    private readonly int _parent;
 
     public ParentWatch(TimeProvider time, TimeSpan interval)
     {
-        parent = ReadParentPid();
-        timer = time.CreateTimer(_ => Check(), null, interval, interval);
+        _parent = ReadParentPid();
+        _timer = time.CreateTimer(_ => Check(), null, interval, interval);
     }
 
     /// <summary>Cancelled when the parent process is gone.</summary>
-    public CancellationToken Orphaned => orphaned.Token;
+    public CancellationToken Orphaned => _orphaned.Token;
 
     public void Dispose()
     {
-        timer.Dispose();
-        orphaned.Dispose();
+        _timer.Dispose();
+        _orphaned.Dispose();
     }
 
     private void Check()
     {
-        if (ReadParentPid() != parent && !orphaned.IsCancellationRequested)
+        if (ReadParentPid() != _parent && !_orphaned.IsCancellationRequested)
         {
-            orphaned.Cancel();
+            _orphaned.Cancel();
         }
     }
 

@@ -13,9 +13,9 @@ namespace MoneyBot.Common.Notify;
 /// </summary>
 public sealed class SystemdNotifier : IDisposable
 {
-    private readonly Socket? socket;
-    private readonly EndPoint? endPoint;
-    private readonly Lock gate = new();
+    private readonly Socket? _socket;
+    private readonly EndPoint? _endPoint;
+    private readonly Lock _gate = new();
 
     /// <param name="notifySocket">The NOTIFY_SOCKET value (a path, or "@name" for an abstract socket); null: off.</param>
     /// <param name="watchdogUsec">The WATCHDOG_USEC value, if any.</param>
@@ -24,8 +24,8 @@ public sealed class SystemdNotifier : IDisposable
         if (!string.IsNullOrEmpty(notifySocket))
         {
             var path = notifySocket[0] == '@' ? "\0" + notifySocket[1..] : notifySocket;
-            endPoint = new UnixDomainSocketEndPoint(path);
-            socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+            _endPoint = new UnixDomainSocketEndPoint(path);
+            _socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         }
 
         if (long.TryParse(watchdogUsec, NumberStyles.None, CultureInfo.InvariantCulture, out var usec) && usec > 0)
@@ -35,7 +35,7 @@ public sealed class SystemdNotifier : IDisposable
     }
 
     /// <summary>True when a supervisor listens (NOTIFY_SOCKET was set).</summary>
-    public bool Enabled => socket is not null;
+    public bool Enabled => _socket is not null;
 
     /// <summary>The supervisor's watchdog timeout; ping at least twice as often. Null: not watched.</summary>
     public TimeSpan? WatchdogTimeout { get; }
@@ -56,20 +56,20 @@ public sealed class SystemdNotifier : IDisposable
     /// <summary>Shutting down.</summary>
     public bool Stopping() => Send("STOPPING=1");
 
-    public void Dispose() => socket?.Dispose();
+    public void Dispose() => _socket?.Dispose();
 
     private bool Send(string message)
     {
-        if (socket is null)
+        if (_socket is null)
         {
             return false;
         }
 
         try
         {
-            lock (gate)
+            lock (_gate)
             {
-                socket.SendTo(Encoding.UTF8.GetBytes(message), endPoint!);
+                _socket.SendTo(Encoding.UTF8.GetBytes(message), _endPoint!);
             }
 
             return true;

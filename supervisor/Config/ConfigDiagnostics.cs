@@ -3,9 +3,9 @@ namespace MoneyBot.Supervisor.Config;
 /// <summary>Collects every problem found while loading one file, so all of them are reported at once.</summary>
 internal sealed class ConfigDiagnostics(string file)
 {
-    private readonly List<ConfigError> errors = [];
+    private readonly List<ConfigError> _errors = [];
 
-    public bool HasErrors => errors.Count > 0;
+    public bool HasErrors => _errors.Count > 0;
 
     /// <summary>A problem at <paramref name="node"/>'s position.</summary>
     public void Add(YamlNode node, string yamlPath, string message) =>
@@ -13,15 +13,15 @@ internal sealed class ConfigDiagnostics(string file)
 
     /// <summary>A problem at an explicit position of the configuration file.</summary>
     public void Add(int line, int column, string yamlPath, string message) =>
-        errors.Add(new ConfigError(file, line, column, yamlPath, message));
+        _errors.Add(new ConfigError(file, line, column, yamlPath, message));
 
     /// <summary>A problem in another file read because of the configuration (the env file).</summary>
     public void AddInFile(string otherFile, int line, string message) =>
-        errors.Add(new ConfigError(otherFile, line, 1, string.Empty, message));
+        _errors.Add(new ConfigError(otherFile, line, 1, string.Empty, message));
 
     /// <summary>The configuration file's errors by position, then those of other files.</summary>
     public IReadOnlyList<ConfigError> Sorted() =>
-        [.. errors.OrderBy(e => e.File == file ? 0 : 1).ThenBy(e => e.File, StringComparer.Ordinal)
+        [.. _errors.OrderBy(e => e.File == file ? 0 : 1).ThenBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.Line).ThenBy(e => e.Column)];
 
     /// <summary>Joins a child key onto a dotted YAML path.</summary>

@@ -10,13 +10,13 @@ public sealed class ConfigLoader
 {
     private static readonly IReadOnlyList<string> SectionKeys = ["supervisor", "defaults", "programs", "telegram"];
 
-    private readonly IReadOnlyDictionary<string, string> environment;
+    private readonly IReadOnlyDictionary<string, string> _environment;
 
     /// <summary>Creates a loader that expands variables from <paramref name="environment"/> (a snapshot of the process environment).</summary>
     public ConfigLoader(IReadOnlyDictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        this.environment = environment;
+        _environment = environment;
     }
 
     /// <summary>A loader over the current process environment.</summary>
@@ -64,7 +64,7 @@ public sealed class ConfigLoader
             return new ConfigLoadResult(null, diagnostics.Sorted());
         }
 
-        var expander = new VariableExpander(environment);
+        var expander = new VariableExpander(_environment);
         var reader = new NodeReader(diagnostics, expander);
         var empty = new YamlScalar(1, 1, string.Empty, IsPlain: true);
         var sections = reader.Fields(root ?? empty, string.Empty, SectionKeys).ToDictionary(f => f.Key, StringComparer.Ordinal);

@@ -46,8 +46,8 @@ internal static class DependencyValidator
     /// <summary>Depth-first search; a dependency on a program still on the path closes a cycle.</summary>
     private sealed class CycleFinder(Dictionary<string, List<Dependency>> edges, ConfigDiagnostics diagnostics)
     {
-        private readonly HashSet<string> done = new(StringComparer.Ordinal);
-        private readonly List<string> path = [];
+        private readonly HashSet<string> _done = new(StringComparer.Ordinal);
+        private readonly List<string> _path = [];
 
         public void Run(IEnumerable<string> names)
         {
@@ -59,18 +59,18 @@ internal static class DependencyValidator
 
         private void Visit(string name)
         {
-            if (done.Contains(name))
+            if (_done.Contains(name))
             {
                 return;
             }
 
-            path.Add(name);
+            _path.Add(name);
             foreach (var dependency in edges[name])
             {
-                var index = path.IndexOf(dependency.Name);
+                var index = _path.IndexOf(dependency.Name);
                 if (index >= 0)
                 {
-                    var cycle = string.Join(" -> ", path.Skip(index).Append(dependency.Name));
+                    var cycle = string.Join(" -> ", _path.Skip(index).Append(dependency.Name));
                     diagnostics.Add(dependency.Node, dependency.Path, $"dependency cycle: {cycle}");
                 }
                 else
@@ -79,8 +79,8 @@ internal static class DependencyValidator
                 }
             }
 
-            path.RemoveAt(path.Count - 1);
-            done.Add(name);
+            _path.RemoveAt(_path.Count - 1);
+            _done.Add(name);
         }
     }
 }

@@ -28,7 +28,7 @@ internal sealed class ProgramSettingsReader(NodeReader reader)
 
     private static readonly Dictionary<string, StopSignal> Signals = BuildSignals();
 
-    private readonly PolicyReader policies = new(reader);
+    private readonly PolicyReader _policies = new(reader);
 
     /// <summary>The settings a program has when neither it nor <c>defaults:</c> says otherwise.</summary>
     public static ProgramConfig BuiltIn(string workingDirectory) =>
@@ -45,12 +45,12 @@ internal sealed class ProgramSettingsReader(NodeReader reader)
                 ? settings with { Restart = r } : settings,
             "exit_codes" => ExitCodes(value, at) is { } codes ? settings with { ExitCodes = codes } : settings,
             "start_secs" => reader.Duration(value, at, bareSeconds: true) is { } d ? settings with { StartSecs = d } : settings,
-            "backoff" => settings with { Backoff = policies.Backoff(settings.Backoff, value, at) },
-            "give_up" => settings with { GiveUp = policies.GiveUp(settings.GiveUp, value, at) },
+            "backoff" => settings with { Backoff = _policies.Backoff(settings.Backoff, value, at) },
+            "give_up" => settings with { GiveUp = _policies.GiveUp(settings.GiveUp, value, at) },
             "stop_signal" => reader.Choice(value, at, Signals, "a signal: TERM, INT, HUP, QUIT, KILL, USR1 or USR2") is { } s
                 ? settings with { StopSignal = s } : settings,
             "stop_timeout" => reader.Duration(value, at) is { } d ? settings with { StopTimeout = d } : settings,
-            "logs" => settings with { Logs = policies.Logs(settings.Logs, value, at, PolicyReader.LogKeys) },
+            "logs" => settings with { Logs = _policies.Logs(settings.Logs, value, at, PolicyReader.LogKeys) },
             "watchdog" => reader.Duration(value, at) is { } d ? settings with { Watchdog = d } : settings,
             "ready" => reader.Choice(value, at, ReadyModes, "start_secs or notify") is { } m ? settings with { Ready = m } : settings,
             "ready_timeout" => reader.Duration(value, at) is { } d ? settings with { ReadyTimeout = d } : settings,

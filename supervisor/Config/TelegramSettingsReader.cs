@@ -20,7 +20,7 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
     private const string ChatListForm = "a comma-separated list of chat ids such as \"123456789, -1001234567890\" or a list such as [123456789, \"@my_channel\"]";
     private const string UserListForm = "a comma-separated list of user ids such as \"123456789, 987654321\" or a list such as [123456789, 987654321]";
 
-    private string? token;
+    private string? _token;
 
     private ConfigDiagnostics Diagnostics => reader.Diagnostics;
 
@@ -39,8 +39,8 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
         // The token first, so that no later message can quote it, whatever the order in the file.
         if (fields.TryGetValue("token", out var tokenField) && reader.String(tokenField.Value, tokenField.Path) is { } text)
         {
-            token = text.Trim().Length > 0 ? text.Trim() : null;
-            settings = settings with { Token = token };
+            _token = text.Trim().Length > 0 ? text.Trim() : null;
+            settings = settings with { Token = _token };
         }
 
         var chatIdsFailed = false;
@@ -75,7 +75,7 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
             }
         }
 
-        if (token is not null && settings.ChatIds.Count == 0 && !chatIdsFailed)
+        if (_token is not null && settings.ChatIds.Count == 0 && !chatIdsFailed)
         {
             var where = fields.TryGetValue("chat_ids", out var chatField) ? chatField.Value : telegram.KeyNode;
             Diagnostics.Add(where, ConfigDiagnostics.Child(Section, "chat_ids"),
@@ -219,7 +219,7 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
 
     /// <summary>True when <paramref name="value"/> holds the token or a secret-looking variable's value.</summary>
     private bool IsSecret(string value) =>
-        (token is not null && value.Contains(token, StringComparison.Ordinal)) ||
+        (_token is not null && value.Contains(_token, StringComparison.Ordinal)) ||
         expander.Secrets.Any(secret => value.Contains(secret, StringComparison.Ordinal));
 
     /// <summary>A public chat's or channel's username: 5 to 32 letters, digits and underscores, starting with a letter.</summary>

@@ -12,14 +12,14 @@ internal sealed class VariableExpander(IReadOnlyDictionary<string, string> envir
     private const int MinSecretLength = 6;
     private static readonly string[] SecretWords = ["TOKEN", "SECRET", "PASSWORD", "PASSPHRASE", "API_KEY"];
 
-    private readonly List<string> secrets = [];
-    private IReadOnlyDictionary<string, string> envFile = new Dictionary<string, string>();
+    private readonly List<string> _secrets = [];
+    private IReadOnlyDictionary<string, string> _envFile = new Dictionary<string, string>();
 
     /// <summary>Adds the env file's variables (the process environment still wins).</summary>
-    public void UseEnvFile(IReadOnlyDictionary<string, string> variables) => envFile = variables;
+    public void UseEnvFile(IReadOnlyDictionary<string, string> variables) => _envFile = variables;
 
     /// <summary>Values of used variables whose names look secret (TOKEN, SECRET, PASSWORD, ...), in first-use order.</summary>
-    public IReadOnlyList<string> Secrets => secrets;
+    public IReadOnlyList<string> Secrets => _secrets;
 
     /// <summary>
     /// Expands <paramref name="raw"/>. Returns null and adds messages to <paramref name="errors"/> when a
@@ -94,15 +94,15 @@ internal sealed class VariableExpander(IReadOnlyDictionary<string, string> envir
     }
 
     private string? Lookup(string name) =>
-        environment.TryGetValue(name, out var value) ? value : envFile.TryGetValue(name, out var fromFile) ? fromFile : null;
+        environment.TryGetValue(name, out var value) ? value : _envFile.TryGetValue(name, out var fromFile) ? fromFile : null;
 
     private void Remember(string name, string value)
     {
         if (value.Length >= MinSecretLength &&
             SecretWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)) &&
-            !secrets.Contains(value))
+            !_secrets.Contains(value))
         {
-            secrets.Add(value);
+            _secrets.Add(value);
         }
     }
 }

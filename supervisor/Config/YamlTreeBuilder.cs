@@ -9,15 +9,15 @@ namespace MoneyBot.Supervisor.Config;
 /// </summary>
 internal sealed class YamlTreeBuilder
 {
-    private readonly IParser parser;
-    private readonly ConfigDiagnostics diagnostics;
-    private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
-    private ParsingEvent? last;
+    private readonly IParser _parser;
+    private readonly ConfigDiagnostics _diagnostics;
+    private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+    private ParsingEvent? _last;
 
     private YamlTreeBuilder(IParser parser, ConfigDiagnostics diagnostics)
     {
-        this.parser = parser;
-        this.diagnostics = diagnostics;
+        _parser = parser;
+        _diagnostics = diagnostics;
     }
 
     /// <summary>The document's root node (null for an empty file or after a syntax error, which is reported).</summary>
@@ -39,7 +39,7 @@ internal sealed class YamlTreeBuilder
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this (with no position) on some unclosed flow collections.
-            var end = builder.last?.End ?? Mark.Empty;
+            var end = builder._last?.End ?? Mark.Empty;
             diagnostics.Add(
                 Math.Max(1, ToInt(end.Line)),
                 Math.Max(1, ToInt(end.Column)),
@@ -53,7 +53,7 @@ internal sealed class YamlTreeBuilder
     private YamlNode? ReadStream()
     {
         Next<StreamStart>();
-        if (parser.Accept<StreamEnd>(out _))
+        if (_parser.Accept<StreamEnd>(out _))
         {
             return null;
         }
@@ -61,9 +61,9 @@ internal sealed class YamlTreeBuilder
         Next<DocumentStart>();
         var root = ReadNode(string.Empty);
         Next<DocumentEnd>();
-        if (parser.Accept<DocumentStart>(out var second))
+        if (_parser.Accept<DocumentStart>(out var second))
         {
-            diagnostics.Add(
+            _diagnostics.Add(
                 ToInt(second.Start.Line),
                 ToInt(second.Start.Column),
                 string.Empty,
@@ -76,35 +76,35 @@ internal sealed class YamlTreeBuilder
     private T Next<T>()
         where T : ParsingEvent
     {
-        var e = parser.Require<T>();
-        last = e;
-        parser.MoveNext();
+        var e = _parser.Require<T>();
+        _last = e;
+        _parser.MoveNext();
         return e;
     }
 
     private YamlNode? ReadNode(string path)
     {
-        if (parser.Accept<AnchorAlias>(out _))
+        if (_parser.Accept<AnchorAlias>(out _))
         {
             var alias = Next<AnchorAlias>();
-            if (anchors.TryGetValue(alias.Value.Value, out var target))
+            if (_anchors.TryGetValue(alias.Value.Value, out var target))
             {
                 return target;
             }
 
-            diagnostics.Add(Line(alias), Column(alias), path, $"unknown alias '*{alias.Value.Value}'; define '&{alias.Value.Value}' before using it");
+            _diagnostics.Add(Line(alias), Column(alias), path, $"unknown alias '*{alias.Value.Value}'; define '&{alias.Value.Value}' before using it");
             return null;
         }
 
         YamlNode node;
         NodeEvent start;
-        if (parser.Accept<Scalar>(out _))
+        if (_parser.Accept<Scalar>(out _))
         {
             var scalar = Next<Scalar>();
             start = scalar;
             node = new YamlScalar(Line(scalar), Column(scalar), scalar.Value, scalar.Style == ScalarStyle.Plain);
         }
-        else if (parser.Accept<SequenceStart>(out _))
+        else if (_parser.Accept<SequenceStart>(out _))
         {
             start = Next<SequenceStart>();
             node = ReadSequence(start, path);
@@ -117,7 +117,7 @@ internal sealed class YamlTreeBuilder
 
         if (!start.Anchor.IsEmpty)
         {
-            anchors[start.Anchor.Value] = node;
+            _anchors[start.Anchor.Value] = node;
         }
 
         return node;
@@ -126,7 +126,7 @@ internal sealed class YamlTreeBuilder
     private YamlSequence ReadSequence(NodeEvent start, string path)
     {
         var items = new List<YamlNode>();
-        while (!parser.Accept<SequenceEnd>(out _))
+        while (!_parser.Accept<SequenceEnd>(out _))
         {
             if (ReadNode(ConfigDiagnostics.Item(path, items.Count)) is { } item)
             {
@@ -142,14 +142,14 @@ internal sealed class YamlTreeBuilder
     {
         var entries = new List<YamlEntry>();
         var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
-        while (!parser.Accept<MappingEnd>(out _))
+        while (!_parser.Accept<MappingEnd>(out _))
         {
             var keyNode = ReadNode(path);
             if (keyNode is not YamlScalar key)
             {
                 if (keyNode is not null)
                 {
-                    diagnostics.Add(keyNode, path, $"a key must be a plain value, found {keyNode.Kind}");
+                    _diagnostics.Add(keyNode, path, $"a key must be a plain value, found {keyNode.Kind}");
                 }
 
                 _ = ReadNode(path);
@@ -161,7 +161,7 @@ internal sealed class YamlTreeBuilder
             if (seen.TryGetValue(key.Value, out var first))
             {
                 var what = path == "programs" ? "program name" : "key";
-                diagnostics.Add(key, childPath, $"duplicate {what} '{key.Value}'; it is first defined at line {first.Line}, column {first.Column}");
+                _diagnostics.Add(key, childPath, $"duplicate {what} '{key.Value}'; it is first defined at line {first.Line}, column {first.Column}");
                 continue;
             }
 

@@ -11,26 +11,26 @@ namespace MoneyBot.Supervisor.Control;
 /// </summary>
 public sealed partial class ControlServer : IAsyncDisposable
 {
-    private readonly string socketPath;
-    private readonly Func<ControlRequest, CancellationToken, Task<ControlResponse>> handle;
-    private readonly ILogger logger;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Socket listener;
-    private readonly Task acceptLoop;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> inFlight = new();
-    private int disposed;
+    private readonly string _socketPath;
+    private readonly Func<ControlRequest, CancellationToken, Task<ControlResponse>> _handle;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Socket _listener;
+    private readonly Task _acceptLoop;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> _inFlight = new();
+    private int _disposed;
 
     private ControlServer(string socketPath, Func<ControlRequest, CancellationToken, Task<ControlResponse>> handle, ILogger logger)
     {
-        this.socketPath = socketPath;
-        this.handle = handle;
-        this.logger = logger;
+        _socketPath = socketPath;
+        _handle = handle;
+        _logger = logger;
         File.Delete(socketPath); // a stale socket of a dead daemon; the caller holds the lock, so no live daemon uses it
-        listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+        _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        _listener.Bind(new UnixDomainSocketEndPoint(socketPath));
         File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        listener.Listen(64);
-        acceptLoop = AcceptAsync();
+        _listener.Listen(64);
+        _acceptLoop = AcceptAsync();
     }
 
     /// <summary>Binds the socket and starts answering.</summary>
@@ -40,36 +40,36 @@ public sealed partial class ControlServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        listener.Dispose();
+        _listener.Dispose();
         try
         {
             // Let requests in flight (the 'down' that stopped us, say) write their answers.
-            await Task.WhenAll(inFlight.Keys).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            await Task.WhenAll(_inFlight.Keys).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             // Requests still waiting (a 'logs -f'-like long call) are cut off below.
         }
 
-        await stopping.CancelAsync().ConfigureAwait(false);
-        await acceptLoop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-        File.Delete(socketPath);
-        stopping.Dispose();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _acceptLoop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        File.Delete(_socketPath);
+        _stopping.Dispose();
     }
 
     private async Task AcceptAsync()
     {
-        while (!stopping.IsCancellationRequested)
+        while (!_stopping.IsCancellationRequested)
         {
             Socket connection;
             try
             {
-                connection = await listener.AcceptAsync(stopping.Token).ConfigureAwait(false);
+                connection = await _listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
@@ -77,8 +77,8 @@ public sealed partial class ControlServer : IAsyncDisposable
             }
 
             var serving = ServeAsync(connection);
-            inFlight[serving] = true;
-            _ = serving.ContinueWith(t => inFlight.TryRemove(t, out _), TaskScheduler.Default);
+            _inFlight[serving] = true;
+            _ = serving.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
 
@@ -89,7 +89,7 @@ public sealed partial class ControlServer : IAsyncDisposable
         try
         {
             using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-            var line = await reader.ReadLineAsync(stopping.Token).ConfigureAwait(false);
+            var line = await reader.ReadLineAsync(_stopping.Token).ConfigureAwait(false);
             if (line is null)
             {
                 return;
@@ -99,24 +99,24 @@ public sealed partial class ControlServer : IAsyncDisposable
             try
             {
                 var request = ControlCodec.DecodeRequest(line);
-                response = await handle(request, stopping.Token).ConfigureAwait(false);
+                response = await _handle(request, _stopping.Token).ConfigureAwait(false);
             }
             catch (JsonException e)
             {
                 response = new ControlResponse(false, $"malformed request: {e.Message}", Usage: true);
             }
 
-            await stream.WriteAsync(ControlCodec.EncodeResponse(response), stopping.Token).ConfigureAwait(false);
+            await stream.WriteAsync(ControlCodec.EncodeResponse(response), _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
         {
             // The client went away or the daemon is stopping: nothing to answer.
-            Log.ConnectionDropped(logger, e.Message);
+            Log.ConnectionDropped(_logger, e.Message);
         }
         catch (Exception e)
         {
             // A failing request must not take the control socket down with it.
-            Log.RequestFailed(logger, e);
+            Log.RequestFailed(_logger, e);
         }
     }
 

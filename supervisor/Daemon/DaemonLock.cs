@@ -6,9 +6,9 @@ namespace MoneyBot.Supervisor.Daemon;
 /// </summary>
 public sealed class DaemonLock : IDisposable
 {
-    private readonly FileStream stream;
+    private readonly FileStream _stream;
 
-    private DaemonLock(FileStream stream) => this.stream = stream;
+    private DaemonLock(FileStream stream) => _stream = stream;
 
     /// <summary>Takes the lock, or returns null when another live daemon holds it.</summary>
     public static DaemonLock? TryAcquire(string path)
@@ -24,5 +24,5 @@ public sealed class DaemonLock : IDisposable
         }
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => _stream.Dispose();
 }

@@ -6,7 +6,7 @@ namespace MoneyBot.Supervisor.Daemon;
 /// <summary>Reads and atomically rewrites the state file (write to a temp file, then rename).</summary>
 public sealed class DaemonStateStore(string path)
 {
-    private readonly Lock gate = new();
+    private readonly Lock _gate = new();
 
     public string Path => path;
 
@@ -38,7 +38,7 @@ public sealed class DaemonStateStore(string path)
             list.Where(p => p.StoppedByOperator).Select(p => p.Name).ToList(),
             list.Where(p => p.Pid is not null).Select(p => new ChildRecord(p.Name, p.Pid!.Value, p.PidStartTime ?? 0)).ToList());
         var json = JsonSerializer.Serialize(state, DaemonJsonContext.Default.DaemonState);
-        lock (gate)
+        lock (_gate)
         {
             var temp = path + ".tmp";
             File.WriteAllText(temp, json);

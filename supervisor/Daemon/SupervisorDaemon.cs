@@ -14,32 +14,32 @@ namespace MoneyBot.Supervisor.Daemon;
 /// </summary>
 public sealed partial class SupervisorDaemon : IAsyncDisposable
 {
-    private readonly DaemonLock daemonLock;
-    private readonly DaemonOptions options;
-    private readonly ILogger logger;
-    private readonly DaemonStateStore store;
-    private readonly SemaphoreSlim reloadGate = new(1, 1);
-    private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Lock shutdownGate = new();
-    private readonly CrashLedger ledger;
-    private readonly CancellationTokenSource observing = new();
-    private Task observer = Task.CompletedTask;
-    private ControlServer? server;
-    private AdminBot? adminBot;
-    private Task? shutdown;
-    private Task autostart = Task.CompletedTask;
-    private int disposed;
+    private readonly DaemonLock _daemonLock;
+    private readonly DaemonOptions _options;
+    private readonly ILogger _logger;
+    private readonly DaemonStateStore _store;
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _shutdownGate = new();
+    private readonly CrashLedger _ledger;
+    private readonly CancellationTokenSource _observing = new();
+    private Task _observer = Task.CompletedTask;
+    private ControlServer? _server;
+    private AdminBot? _adminBot;
+    private Task? _shutdown;
+    private Task _autostart = Task.CompletedTask;
+    private int _disposed;
 
     private SupervisorDaemon(SupervisorConfig config, DaemonLock daemonLock, DaemonOptions options)
     {
         Config = config;
-        this.daemonLock = daemonLock;
-        this.options = options;
-        logger = options.LoggerFactory.CreateLogger("daemon");
-        store = new DaemonStateStore(config.Daemon.StatePath);
+        _daemonLock = daemonLock;
+        _options = options;
+        _logger = options.LoggerFactory.CreateLogger("daemon");
+        _store = new DaemonStateStore(config.Daemon.StatePath);
         StartedAt = options.Time.GetUtcNow();
-        ledger = new CrashLedger(options.Time);
-        Reports = new ReportBuilder(() => Programs?.Statuses() ?? [], ledger, config.Daemon.LogDir, options.Time, StartedAt);
+        _ledger = new CrashLedger(options.Time);
+        Reports = new ReportBuilder(() => Programs?.Statuses() ?? [], _ledger, config.Daemon.LogDir, options.Time, StartedAt);
         Programs = null!;
     }
 
@@ -56,7 +56,7 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     public ReportBuilder Reports { get; }
 
     /// <summary>Completes once the daemon has stopped its programs after <c>down</c> or a signal.</summary>
-    public Task Completion => completion.Task;
+    public Task Completion => _completion.Task;
 
     /// <summary>Takes the lock, cleans up after a killed predecessor and starts supervising.</summary>
     /// <exception cref="DaemonAlreadyRunningException">Another daemon runs this configuration.</exception>
@@ -84,22 +84,22 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     /// <summary>Stops every program in reverse dependency order, then completes <see cref="Completion"/>. Idempotent.</summary>
     public Task ShutdownAsync(string reason)
     {
-        lock (shutdownGate)
+        lock (_shutdownGate)
         {
-            return shutdown ??= RunShutdownAsync(reason);
+            return _shutdown ??= RunShutdownAsync(reason);
         }
     }
 
     /// <summary>Re-reads the file and applies it, or refuses it (the running configuration stays) when invalid.</summary>
     public async Task<ControlResponse> ReloadAsync(CancellationToken cancellationToken = default)
     {
-        await reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = options.LoadConfig(Config.SourcePath);
+            var result = _options.LoadConfig(Config.SourcePath);
             if (!result.IsValid)
             {
-                Log.ReloadRefused(logger, result.Errors.Count);
+                Log.ReloadRefused(_logger, result.Errors.Count);
                 return new ControlResponse(
                     false,
                     $"{Config.SourcePath} has {result.Errors.Count} error(s); the running configuration was kept",
@@ -120,46 +120,46 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
 
             var summary = await Programs.ReloadAsync(next, cancellationToken).ConfigureAwait(false);
             Config = next with { Daemon = Config.Daemon, Telegram = Config.Telegram };
-            Log.Reloaded(logger, summary);
+            Log.Reloaded(_logger, summary);
             return new ControlResponse(true, "reload applied: " + summary, Programs.Statuses().Select(ProgramStatusDto.From).ToList(), notes);
         }
         finally
         {
-            reloadGate.Release();
+            _reloadGate.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync().ConfigureAwait(false);
+            await _server.DisposeAsync().ConfigureAwait(false);
         }
 
-        await autostart.ConfigureAwait(false);
-        if (adminBot is not null)
+        await _autostart.ConfigureAwait(false);
+        if (_adminBot is not null)
         {
-            await adminBot.DisposeAsync().ConfigureAwait(false);
+            await _adminBot.DisposeAsync().ConfigureAwait(false);
         }
 
-        await observing.CancelAsync().ConfigureAwait(false);
-        await observer.ConfigureAwait(false);
-        observing.Dispose();
+        await _observing.CancelAsync().ConfigureAwait(false);
+        await _observer.ConfigureAwait(false);
+        _observing.Dispose();
         if (Programs is not null)
         {
             await Programs.DisposeAsync().ConfigureAwait(false);
-            store.Save(Programs.Statuses());
+            _store.Save(Programs.Statuses());
         }
 
         File.Delete(PidPath(Config));
-        Log.Stopped(logger);
-        daemonLock.Dispose();
-        reloadGate.Dispose();
+        Log.Stopped(_logger);
+        _daemonLock.Dispose();
+        _reloadGate.Dispose();
     }
 
     private static bool SameTelegram(TelegramSettings a, TelegramSettings b) =>
@@ -183,28 +183,28 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     private async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         File.WriteAllText(PidPath(Config), Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
-        var previous = store.Load(out var problem);
+        var previous = _store.Load(out var problem);
         if (problem is not null)
         {
-            Log.StateProblem(logger, problem);
+            Log.StateProblem(_logger, problem);
         }
 
-        var leftovers = await LeftoverChildren.StopAsync(previous.Children, options.LeftoverGrace, options.Time, cancellationToken)
+        var leftovers = await LeftoverChildren.StopAsync(previous.Children, _options.LeftoverGrace, _options.Time, cancellationToken)
             .ConfigureAwait(false);
         foreach (var leftover in leftovers)
         {
-            Log.LeftoverStopped(logger, leftover.Name, leftover.Pid);
+            Log.LeftoverStopped(_logger, leftover.Name, leftover.Pid);
         }
 
-        observer = ObserveAsync(Events.SubscribeAsync(observing.Token));
+        _observer = ObserveAsync(Events.SubscribeAsync(_observing.Token));
         var stopped = previous.StoppedByOperator.ToHashSet();
-        Programs = new ProgramSet(Config, options.Time, logger, Events, stopped, set => store.Save(set.Statuses()), options.Random);
-        store.Save(Programs.Statuses());
+        Programs = new ProgramSet(Config, _options.Time, _logger, Events, stopped, set => _store.Save(set.Statuses()), _options.Random);
+        _store.Save(Programs.Statuses());
         var handler = new ControlHandler(this);
-        adminBot = await AdminBot.StartAsync(this, handler.HandleAsync, options.Time, options.LoggerFactory, cancellationToken).ConfigureAwait(false);
-        server = ControlServer.Start(Config.Daemon.SocketPath, handler.HandleAsync, logger);
-        Log.Started(logger, Environment.ProcessId, Config.SourcePath, Config.Programs.Count);
-        autostart = StartAutostartAsync();
+        _adminBot = await AdminBot.StartAsync(this, handler.HandleAsync, _options.Time, _options.LoggerFactory, cancellationToken).ConfigureAwait(false);
+        _server = ControlServer.Start(Config.Daemon.SocketPath, handler.HandleAsync, _logger);
+        Log.Started(_logger, Environment.ProcessId, Config.SourcePath, Config.Programs.Count);
+        _autostart = StartAutostartAsync();
     }
 
     private async Task ObserveAsync(IAsyncEnumerable<SupervisorEvent> events)
@@ -213,7 +213,7 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         {
             await foreach (var evt in events.ConfigureAwait(false))
             {
-                ledger.Observe(evt);
+                _ledger.Observe(evt);
             }
         }
         catch (OperationCanceledException)
@@ -224,26 +224,26 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
 
     private async Task StartAutostartAsync()
     {
-        if (options.Autostart)
+        if (_options.Autostart)
         {
             await Programs.StartAsync(Programs.AutostartSet(), byOperator: false, CancellationToken.None).ConfigureAwait(false);
         }
 
-        Events.Publish(new DaemonStarted(options.Time.GetUtcNow(), Config.SourcePath, Programs.Statuses()));
+        Events.Publish(new DaemonStarted(_options.Time.GetUtcNow(), Config.SourcePath, Programs.Statuses()));
     }
 
     private async Task RunShutdownAsync(string reason)
     {
-        Log.Stopping(logger, reason);
-        Events.Publish(new DaemonStopping(options.Time.GetUtcNow(), reason));
+        Log.Stopping(_logger, reason);
+        Events.Publish(new DaemonStopping(_options.Time.GetUtcNow(), reason));
         try
         {
-            await autostart.ConfigureAwait(false);
+            await _autostart.ConfigureAwait(false);
             await Programs.StopAsync(Programs.Programs, byOperator: false).ConfigureAwait(false);
         }
         finally
         {
-            completion.TrySetResult();
+            _completion.TrySetResult();
         }
     }
 

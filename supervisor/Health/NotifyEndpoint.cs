@@ -12,18 +12,18 @@ namespace MoneyBot.Supervisor.Health;
 public sealed partial class NotifyEndpoint : IAsyncDisposable
 {
     private const int MaxDatagram = 4096;
-    private readonly Socket socket;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
-    private readonly ILogger logger;
-    private int disposed;
+    private readonly Socket _socket;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private readonly ILogger _logger;
+    private int _disposed;
 
     private NotifyEndpoint(string path, Socket socket, Action<NotifyMessage> received, ILogger logger)
     {
         Path = path;
-        this.socket = socket;
-        this.logger = logger;
-        loop = ReceiveAsync(received);
+        _socket = socket;
+        _logger = logger;
+        _loop = ReceiveAsync(received);
     }
 
     /// <summary>The socket's path: the NOTIFY_SOCKET value for the program.</summary>
@@ -47,27 +47,27 @@ public sealed partial class NotifyEndpoint : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await stop.CancelAsync().ConfigureAwait(false);
-        socket.Dispose();
-        await loop.ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _socket.Dispose();
+        await _loop.ConfigureAwait(false);
         File.Delete(Path);
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private async Task ReceiveAsync(Action<NotifyMessage> received)
     {
         var buffer = new byte[MaxDatagram];
-        while (!stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested)
         {
             int length;
             try
             {
-                length = await socket.ReceiveAsync(buffer, SocketFlags.None, stop.Token).ConfigureAwait(false);
+                length = await _socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
@@ -86,7 +86,7 @@ public sealed partial class NotifyEndpoint : IAsyncDisposable
             catch (InvalidOperationException e)
             {
                 // A handler that no longer accepts messages (closed inbox): log and stop listening.
-                Log.HandlerFailed(logger, Path, e.Message);
+                Log.HandlerFailed(_logger, Path, e.Message);
                 return;
             }
         }

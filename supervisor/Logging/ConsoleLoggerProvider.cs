@@ -5,7 +5,7 @@ namespace MoneyBot.Supervisor.Logging;
 /// <summary>The foreground daemon's log on stderr (journald adds its own timestamps), secrets masked.</summary>
 public sealed class ConsoleLoggerProvider(TextWriter writer, SecretMasker masker) : ILoggerProvider
 {
-    private readonly Lock gate = new();
+    private readonly Lock _gate = new();
 
     public ILogger CreateLogger(string categoryName) => new ConsoleLogger(this, categoryName);
 
@@ -16,7 +16,7 @@ public sealed class ConsoleLoggerProvider(TextWriter writer, SecretMasker masker
     private void Write(LogLevel level, string category, string message, Exception? exception)
     {
         var line = $"{level.ToString().ToUpperInvariant(),-11} {category}: {masker.Mask(message)}";
-        lock (gate)
+        lock (_gate)
         {
             writer.WriteLine(line);
             if (exception is not null)

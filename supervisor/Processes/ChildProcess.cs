@@ -14,12 +14,12 @@ public sealed class ChildProcess : IAsyncDisposable
     private const int PipeBufferBytes = 1024 * 1024;
     private static readonly string[] SetsidCandidates = ["/usr/bin/setsid", "/bin/setsid"];
     private static readonly string SetsidPath = FindSetsid();
-    private readonly Process process;
-    private int disposed;
+    private readonly Process _process;
+    private int _disposed;
 
     private ChildProcess(Process process)
     {
-        this.process = process;
+        _process = process;
         Pid = process.Id;
         StartTime = ProcessTable.Read(Pid)?.StartTime ?? 0;
         Exited = WaitForExitAsync();
@@ -31,10 +31,10 @@ public sealed class ChildProcess : IAsyncDisposable
     public ulong StartTime { get; }
 
     /// <summary>Raw bytes the program writes to stdout.</summary>
-    public Stream StandardOutput => process.StandardOutput.BaseStream;
+    public Stream StandardOutput => _process.StandardOutput.BaseStream;
 
     /// <summary>Raw bytes the program writes to stderr.</summary>
-    public Stream StandardError => process.StandardError.BaseStream;
+    public Stream StandardError => _process.StandardError.BaseStream;
 
     /// <summary>Completes when the program's main process has exited.</summary>
     public Task<ExitStatus> Exited { get; }
@@ -153,7 +153,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
@@ -165,15 +165,15 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         // Process.Dispose leaves redirected streams that were read directly (not through its events) open: close the pipes here.
-        process.StandardOutput.Dispose();
-        process.StandardError.Dispose();
-        process.Dispose();
+        _process.StandardOutput.Dispose();
+        _process.StandardError.Dispose();
+        _process.Dispose();
     }
 
     private async Task<ExitStatus> WaitForExitAsync()
     {
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        return ExitStatus.FromRawCode(process.ExitCode);
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+        return ExitStatus.FromRawCode(_process.ExitCode);
     }
 
     private static string FindSetsid() =>

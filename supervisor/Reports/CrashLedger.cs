@@ -10,8 +10,8 @@ public sealed class CrashLedger(TimeProvider time)
 {
     private const int MaxEntries = 10_000;
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(1);
-    private readonly Lock gate = new();
-    private readonly Queue<(DateTimeOffset At, string Program)> crashes = new();
+    private readonly Lock _gate = new();
+    private readonly Queue<(DateTimeOffset At, string Program)> _crashes = new();
 
     /// <summary>Records a crash if <paramref name="evt"/> is one.</summary>
     public void Observe(SupervisorEvent evt)
@@ -21,9 +21,9 @@ public sealed class CrashLedger(TimeProvider time)
             return;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            crashes.Enqueue((change.At, change.Program));
+            _crashes.Enqueue((change.At, change.Program));
             Prune();
         }
     }
@@ -31,19 +31,19 @@ public sealed class CrashLedger(TimeProvider time)
     /// <summary>Crashes per program since <paramref name="since"/> (at most a day back).</summary>
     public IReadOnlyDictionary<string, int> CountSince(DateTimeOffset since)
     {
-        lock (gate)
+        lock (_gate)
         {
             Prune();
-            return crashes.Where(c => c.At >= since).GroupBy(c => c.Program).ToDictionary(g => g.Key, g => g.Count());
+            return _crashes.Where(c => c.At >= since).GroupBy(c => c.Program).ToDictionary(g => g.Key, g => g.Count());
         }
     }
 
     private void Prune()
     {
         var oldest = time.GetUtcNow() - Horizon;
-        while (crashes.Count > 0 && (crashes.Peek().At < oldest || crashes.Count > MaxEntries))
+        while (_crashes.Count > 0 && (_crashes.Peek().At < oldest || _crashes.Count > MaxEntries))
         {
-            crashes.Dequeue();
+            _crashes.Dequeue();
         }
     }
 }

@@ -10,14 +10,14 @@ namespace MoneyBot.Supervisor.Reports;
 /// </summary>
 public sealed partial class ReportScheduler : IAsyncDisposable
 {
-    private readonly StandaloneSchedulerFactory factory;
-    private readonly ILogger logger;
-    private int disposed;
+    private readonly StandaloneSchedulerFactory _factory;
+    private readonly ILogger _logger;
+    private int _disposed;
 
     private ReportScheduler(StandaloneSchedulerFactory factory, ILogger logger)
     {
-        this.factory = factory;
-        this.logger = logger;
+        _factory = factory;
+        _logger = logger;
     }
 
     /// <summary>Starts the schedules; each (name, cron, job) fires <c>job</c> at every cron time. Null or empty cron: that one is off.</summary>
@@ -51,13 +51,13 @@ public sealed partial class ReportScheduler : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await factory.DisposeAsync().ConfigureAwait(false);
-        Log.Stopped(logger);
+        await _factory.DisposeAsync().ConfigureAwait(false);
+        Log.Stopped(_logger);
     }
 
     /// <summary>A job that runs the delegate registered under its job key.</summary>

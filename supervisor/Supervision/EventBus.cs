@@ -10,19 +10,19 @@ namespace MoneyBot.Supervisor.Supervision;
 /// </summary>
 public sealed class EventBus
 {
-    private readonly Lock gate = new();
-    private readonly int capacity;
-    private Channel<SupervisorEvent>[] subscribers = [];
-    private long dropped;
+    private readonly Lock _gate = new();
+    private readonly int _capacity;
+    private Channel<SupervisorEvent>[] _subscribers = [];
+    private long _dropped;
 
-    public EventBus(int capacity = 1024) => this.capacity = capacity;
+    public EventBus(int capacity = 1024) => _capacity = capacity;
 
     /// <summary>Events lost by slow subscribers.</summary>
-    public long Dropped => Interlocked.Read(ref dropped);
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     public void Publish(SupervisorEvent evt)
     {
-        foreach (var subscriber in Volatile.Read(ref subscribers))
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
             subscriber.Writer.TryWrite(evt);
         }
@@ -32,11 +32,11 @@ public sealed class EventBus
     public IAsyncEnumerable<SupervisorEvent> SubscribeAsync(CancellationToken cancellationToken = default)
     {
         var channel = Channel.CreateBounded<SupervisorEvent>(
-            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            _ => Interlocked.Increment(ref dropped));
-        lock (gate)
+            new BoundedChannelOptions(_capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            _ => Interlocked.Increment(ref _dropped));
+        lock (_gate)
         {
-            subscribers = [.. subscribers, channel];
+            _subscribers = [.. _subscribers, channel];
         }
 
         return ReadAsync(channel, cancellationToken);
@@ -54,9 +54,9 @@ public sealed class EventBus
         }
         finally
         {
-            lock (gate)
+            lock (_gate)
             {
-                subscribers = subscribers.Where(s => s != channel).ToArray();
+                _subscribers = _subscribers.Where(s => s != channel).ToArray();
             }
         }
     }

@@ -36,10 +36,10 @@ public sealed partial class ProgramSet
         }
 
         var created = added.Select(p => Create(p, stoppedByOperator: false)).ToList();
-        lock (gate)
+        lock (_gate)
         {
-            var byName = programs.Concat(created).ToDictionary(p => p.Name);
-            programs = config.Programs.Select(p => byName[p.Name]).ToList();
+            var byName = _programs.Concat(created).ToDictionary(p => p.Name);
+            _programs = config.Programs.Select(p => byName[p.Name]).ToList();
         }
 
         var toStart = changed.Where(p => wasActive.Contains(p.Name) || (p.Config.Autostart && !p.Status().StoppedByOperator))
@@ -48,8 +48,8 @@ public sealed partial class ProgramSet
 
         var summary = new ReloadSummary(
             added.Select(p => p.Name).ToList(), removed.Select(p => p.Name).ToList(), changed.Select(p => p.Name).ToList());
-        events.Publish(new ConfigReloaded(time.GetUtcNow(), summary.Added, summary.Removed, summary.Changed));
-        onChanged(this);
+        _events.Publish(new ConfigReloaded(_time.GetUtcNow(), summary.Added, summary.Removed, summary.Changed));
+        _onChanged(this);
         return summary;
     }
 }

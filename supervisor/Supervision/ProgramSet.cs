@@ -11,16 +11,16 @@ namespace MoneyBot.Supervisor.Supervision;
 /// </summary>
 public sealed partial class ProgramSet : IAsyncDisposable
 {
-    private readonly Lock gate = new();
-    private readonly string logDir;
-    private readonly TimeProvider time;
-    private readonly ILogger logger;
-    private readonly EventBus events;
-    private readonly Action<ProgramSet> onChanged;
-    private readonly Func<double>? random;
-    private readonly SecretMasker masker;
-    private readonly string notifyDirectory;
-    private List<ProgramSupervisor> programs = [];
+    private readonly Lock _gate = new();
+    private readonly string _logDir;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly EventBus _events;
+    private readonly Action<ProgramSet> _onChanged;
+    private readonly Func<double>? _random;
+    private readonly SecretMasker _masker;
+    private readonly string _notifyDirectory;
+    private List<ProgramSupervisor> _programs = [];
 
     /// <param name="config">The programs to supervise (none started yet).</param>
     /// <param name="time">Clock for every timer.</param>
@@ -38,16 +38,16 @@ public sealed partial class ProgramSet : IAsyncDisposable
         Action<ProgramSet>? onChanged = null,
         Func<double>? random = null)
     {
-        logDir = config.Daemon.LogDir;
-        notifyDirectory = Path.Combine(config.Daemon.RunDir, "notify");
-        masker = new SecretMasker(config.Secrets);
-        this.time = time;
-        this.logger = logger;
-        this.events = events;
-        this.random = random;
-        this.onChanged = onChanged ?? (_ => { });
-        Directory.CreateDirectory(logDir);
-        programs = config.Programs
+        _logDir = config.Daemon.LogDir;
+        _notifyDirectory = Path.Combine(config.Daemon.RunDir, "notify");
+        _masker = new SecretMasker(config.Secrets);
+        _time = time;
+        _logger = logger;
+        _events = events;
+        _random = random;
+        _onChanged = onChanged ?? (_ => { });
+        Directory.CreateDirectory(_logDir);
+        _programs = config.Programs
             .Select(p => Create(p, stoppedByOperator?.Contains(p.Name) == true))
             .ToList();
     }
@@ -57,9 +57,9 @@ public sealed partial class ProgramSet : IAsyncDisposable
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return programs.ToList();
+                return _programs.ToList();
             }
         }
     }
@@ -186,5 +186,5 @@ public sealed partial class ProgramSet : IAsyncDisposable
     }
 
     private ProgramSupervisor Create(ProgramConfig config, bool stoppedByOperator) =>
-        new(config, logDir, time, logger, events, _ => onChanged(this), random, stoppedByOperator, masker, notifyDirectory);
+        new(config, _logDir, _time, _logger, _events, _ => _onChanged(this), _random, stoppedByOperator, _masker, _notifyDirectory);
 }

@@ -10,30 +10,30 @@ public sealed partial class ProgramSupervisor
 {
     private async Task HandleExitAsync(ChildProcess exitedChild, ExitStatus status)
     {
-        var uptime = time.GetElapsedTime(spawnedAt);
-        lastUptime = uptime;
+        var uptime = _time.GetElapsedTime(_spawnedAt);
+        _lastUptime = uptime;
         exitedChild.KillTree(); // nothing of the program may outlive its main process
         try
         {
-            await pump.WaitAsync(TimeSpan.FromSeconds(2), time).ConfigureAwait(false);
+            await _pump.WaitAsync(TimeSpan.FromSeconds(2), _time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            Log.OutputStillOpen(logger, Name, exitedChild.Pid);
+            Log.OutputStillOpen(_logger, Name, exitedChild.Pid);
         }
 
-        Log.ProcessEnded(logger, Name, exitedChild.Pid, status, uptime);
-        child = null;
-        lastExit = status;
-        lastExitAt = time.GetUtcNow();
+        Log.ProcessEnded(_logger, Name, exitedChild.Pid, status, uptime);
+        _child = null;
+        _lastExit = status;
+        _lastExitAt = _time.GetUtcNow();
         await exitedChild.DisposeAsync().ConfigureAwait(false);
-        var why = killReason ?? status.ToString();
-        killReason = null;
+        var why = _killReason ?? status.ToString();
+        _killReason = null;
 
-        if (state == Stopping)
+        if (_state == Stopping)
         {
-            Transition(Stopped, stoppedByOperator ? $"stopped by operator ({status})" : $"stopped ({status})");
-            if (startWaiters.Count > 0)
+            Transition(Stopped, _stoppedByOperator ? $"stopped by operator ({status})" : $"stopped ({status})");
+            if (_startWaiters.Count > 0)
             {
                 Spawn("restart requested");
             }
@@ -41,44 +41,44 @@ public sealed partial class ProgramSupervisor
             return;
         }
 
-        var expected = config.Restart == RestartMode.Never ||
-            (config.Restart == RestartMode.OnFailure && status.Code is { } code && config.ExitCodes.Contains(code));
+        var expected = _config.Restart == RestartMode.Never ||
+            (_config.Restart == RestartMode.OnFailure && status.Code is { } code && _config.ExitCodes.Contains(code));
         if (expected)
         {
             Transition(Exited, $"{status} (expected)");
             return;
         }
 
-        var early = state == Starting ? $" within start_secs ({Durations.Format(uptime)})" : $" after {Durations.Format(uptime)}";
+        var early = _state == Starting ? $" within start_secs ({Durations.Format(uptime)})" : $" after {Durations.Format(uptime)}";
         OnUnexpectedExit(uptime, why + early);
     }
 
     private void OnUnexpectedExit(TimeSpan uptime, string why)
     {
-        var now = time.GetTimestamp();
-        while (recentRestarts.TryPeek(out var t) && time.GetElapsedTime(t, now) > config.GiveUp.Within)
+        var now = _time.GetTimestamp();
+        while (_recentRestarts.TryPeek(out var t) && _time.GetElapsedTime(t, now) > _config.GiveUp.Within)
         {
-            recentRestarts.Dequeue();
+            _recentRestarts.Dequeue();
         }
 
-        if (uptime >= config.Backoff.ResetAfter)
+        if (uptime >= _config.Backoff.ResetAfter)
         {
-            retryingAfterFatal = false;
+            _retryingAfterFatal = false;
         }
 
-        if (retryingAfterFatal || recentRestarts.Count >= config.GiveUp.Restarts)
+        if (_retryingAfterFatal || _recentRestarts.Count >= _config.GiveUp.Restarts)
         {
-            var retry = config.GiveUp.RetryAfter;
-            nextRetryAt = retry is { } r ? time.GetUtcNow() + r : null;
+            var retry = _config.GiveUp.RetryAfter;
+            _nextRetryAt = retry is { } r ? _time.GetUtcNow() + r : null;
             var after = retry is { } ra ? $"; one more try in {Durations.Format(ra)}" : string.Empty;
-            Transition(Fatal, $"{why}; gave up after {recentRestarts.Count} restarts within {Durations.Format(config.GiveUp.Within)}{after}", retry);
+            Transition(Fatal, $"{why}; gave up after {_recentRestarts.Count} restarts within {Durations.Format(_config.GiveUp.Within)}{after}", retry);
 
             return;
         }
 
-        var backoffDelay = backoff.NextDelay(uptime);
-        recentRestarts.Enqueue(now);
-        nextRetryAt = time.GetUtcNow() + backoffDelay;
-        Transition(Backoff, $"{why}; restart {backoff.Attempt} in {Durations.Format(backoffDelay)}", backoffDelay);
+        var backoffDelay = _backoff.NextDelay(uptime);
+        _recentRestarts.Enqueue(now);
+        _nextRetryAt = _time.GetUtcNow() + backoffDelay;
+        Transition(Backoff, $"{why}; restart {_backoff.Attempt} in {Durations.Format(backoffDelay)}", backoffDelay);
     }
 }

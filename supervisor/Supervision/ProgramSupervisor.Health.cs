@@ -9,23 +9,23 @@ namespace MoneyBot.Supervisor.Supervision;
 // STATUS= is shown in status. A watchdog timeout is handled exactly like a crash.
 public sealed partial class ProgramSupervisor
 {
-    private readonly NotifyEndpoint? notify;
-    private ITimer? watchdogTimer;
-    private int watchdogGeneration;
-    private string? statusText;
+    private readonly NotifyEndpoint? _notify;
+    private ITimer? _watchdogTimer;
+    private int _watchdogGeneration;
+    private string? _statusText;
 
     /// <summary>The environment a new process gets: the configured one plus NOTIFY_SOCKET (and WATCHDOG_USEC).</summary>
     private IReadOnlyDictionary<string, string> ChildEnvironment()
     {
-        if (notify is null)
+        if (_notify is null)
         {
-            return config.Environment;
+            return _config.Environment;
         }
 
-        var environment = new Dictionary<string, string>(config.Environment) { ["NOTIFY_SOCKET"] = notify.Path };
-        if (config.Watchdog > TimeSpan.Zero)
+        var environment = new Dictionary<string, string>(_config.Environment) { ["NOTIFY_SOCKET"] = _notify.Path };
+        if (_config.Watchdog > TimeSpan.Zero)
         {
-            environment["WATCHDOG_USEC"] = ((long)config.Watchdog.TotalMicroseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["WATCHDOG_USEC"] = ((long)_config.Watchdog.TotalMicroseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return environment;
@@ -33,18 +33,18 @@ public sealed partial class ProgramSupervisor
 
     private void HandleNotified(NotifyMessage message)
     {
-        if (message.Status is { } text && child is not null)
+        if (message.Status is { } text && _child is not null)
         {
-            statusText = text;
+            _statusText = text;
             Publish();
         }
 
-        if (message.Ready && state == Starting && config.Ready == ReadyMode.Notify)
+        if (message.Ready && _state == Starting && _config.Ready == ReadyMode.Notify)
         {
             Transition(Running, "READY=1");
         }
 
-        if (message.Watchdog && state == Running)
+        if (message.Watchdog && _state == Running)
         {
             ArmWatchdog();
         }
@@ -52,35 +52,35 @@ public sealed partial class ProgramSupervisor
 
     private void HandleWatchdogExpired(int generation)
     {
-        if (generation != watchdogGeneration || state != Running || child is null)
+        if (generation != _watchdogGeneration || _state != Running || _child is null)
         {
             return;
         }
 
-        killReason = $"watchdog timeout (no WATCHDOG=1 for {Durations.Format(config.Watchdog)})";
-        Log.WatchdogTimeout(logger, Name, child.Pid, config.Watchdog);
-        child.KillTree();
+        _killReason = $"watchdog timeout (no WATCHDOG=1 for {Durations.Format(_config.Watchdog)})";
+        Log.WatchdogTimeout(_logger, Name, _child.Pid, _config.Watchdog);
+        _child.KillTree();
     }
 
     /// <summary>(Re)starts the watchdog countdown, when the program is watched.</summary>
     private void ArmWatchdog()
     {
-        watchdogTimer?.Dispose();
-        watchdogTimer = null;
-        if (config.Watchdog <= TimeSpan.Zero)
+        _watchdogTimer?.Dispose();
+        _watchdogTimer = null;
+        if (_config.Watchdog <= TimeSpan.Zero)
         {
             return;
         }
 
-        var generation = ++watchdogGeneration;
-        watchdogTimer = time.CreateTimer(
-            _ => inbox.Writer.TryWrite(new ProgramMessage.WatchdogExpired(generation)), null, config.Watchdog, Timeout.InfiniteTimeSpan);
+        var generation = ++_watchdogGeneration;
+        _watchdogTimer = _time.CreateTimer(
+            _ => _inbox.Writer.TryWrite(new ProgramMessage.WatchdogExpired(generation)), null, _config.Watchdog, Timeout.InfiniteTimeSpan);
     }
 
     private void DisarmWatchdog()
     {
-        watchdogGeneration++;
-        watchdogTimer?.Dispose();
-        watchdogTimer = null;
+        _watchdogGeneration++;
+        _watchdogTimer?.Dispose();
+        _watchdogTimer = null;
     }
 }

@@ -10,38 +10,38 @@ namespace MoneyBot.Supervisor.Supervision;
 // The handlers: everything here runs on the program's single loop.
 public sealed partial class ProgramSupervisor
 {
-    private readonly Queue<long> recentRestarts = new();
-    private readonly List<TaskCompletionSource<ProgramStatus>> startWaiters = [];
-    private readonly List<TaskCompletionSource<ProgramStatus>> stopWaiters = [];
-    private ProgramConfig config;
-    private ProgramLogs logs;
-    private BackoffTracker backoff;
-    private ProgramStatus snapshot;
-    private ProgramState state = Stopped;
-    private ChildProcess? child;
-    private Task pump = Task.CompletedTask;
-    private long spawnedAt;
-    private int epoch;
-    private ITimer? timer;
-    private int restarts;
-    private ExitStatus? lastExit;
-    private DateTimeOffset? lastExitAt;
-    private DateTimeOffset? nextRetryAt;
-    private string reason;
-    private bool stoppedByOperator;
-    private bool retryingAfterFatal;
-    private string? killReason;
-    private TimeSpan? lastUptime;
-    private bool operatorAction;
+    private readonly Queue<long> _recentRestarts = new();
+    private readonly List<TaskCompletionSource<ProgramStatus>> _startWaiters = [];
+    private readonly List<TaskCompletionSource<ProgramStatus>> _stopWaiters = [];
+    private ProgramConfig _config;
+    private ProgramLogs _logs;
+    private BackoffTracker _backoff;
+    private ProgramStatus _snapshot;
+    private ProgramState _state = Stopped;
+    private ChildProcess? _child;
+    private Task _pump = Task.CompletedTask;
+    private long _spawnedAt;
+    private int _epoch;
+    private ITimer? _timer;
+    private int _restarts;
+    private ExitStatus? _lastExit;
+    private DateTimeOffset? _lastExitAt;
+    private DateTimeOffset? _nextRetryAt;
+    private string _reason;
+    private bool _stoppedByOperator;
+    private bool _retryingAfterFatal;
+    private string? _killReason;
+    private TimeSpan? _lastUptime;
+    private bool _operatorAction;
 
     /// <returns>True when the loop must end.</returns>
     private async Task<bool> HandleAsync(ProgramMessage message)
     {
-        operatorAction = message is ProgramMessage.Start { ByOperator: true } or ProgramMessage.Stop { ByOperator: true } ||
-            (message is ProgramMessage.ProcessExited && state == Stopping && stoppedByOperator);
+        _operatorAction = message is ProgramMessage.Start { ByOperator: true } or ProgramMessage.Stop { ByOperator: true } ||
+            (message is ProgramMessage.ProcessExited && _state == Stopping && _stoppedByOperator);
         if (message is not ProgramMessage.ProcessExited)
         {
-            lastUptime = null;
+            _lastUptime = null;
         }
 
         switch (message)
@@ -52,12 +52,12 @@ public sealed partial class ProgramSupervisor
             case ProgramMessage.Stop stop:
                 HandleStop(stop.Done, stop.ByOperator);
                 break;
-            case ProgramMessage.ProcessExited exited when exited.Child == child:
+            case ProgramMessage.ProcessExited exited when exited.Child == _child:
                 await HandleExitAsync(exited.Child, exited.Status).ConfigureAwait(false);
                 break;
             case ProgramMessage.ProcessExited:
                 break; // an exit of a process we already gave up on
-            case ProgramMessage.TimerFired fired when fired.Epoch == epoch:
+            case ProgramMessage.TimerFired fired when fired.Epoch == _epoch:
                 HandleTimer();
                 break;
             case ProgramMessage.TimerFired:
@@ -73,7 +73,7 @@ public sealed partial class ProgramSupervisor
                 break;
             case ProgramMessage.Shutdown shutdown:
                 await HandleShutdownAsync().ConfigureAwait(false);
-                shutdown.Done.TrySetResult(snapshot);
+                shutdown.Done.TrySetResult(_snapshot);
                 return true;
         }
 
@@ -84,22 +84,22 @@ public sealed partial class ProgramSupervisor
     {
         if (start.ByOperator)
         {
-            stoppedByOperator = false;
+            _stoppedByOperator = false;
         }
 
-        switch (state)
+        switch (_state)
         {
             case Running:
                 start.Done.TrySetResult(Status());
                 break;
             case Starting:
-                startWaiters.Add(start.Done);
+                _startWaiters.Add(start.Done);
                 break;
             case Stopping:
-                startWaiters.Add(start.Done); // started again once the stop completes
+                _startWaiters.Add(start.Done); // started again once the stop completes
                 break;
             default:
-                startWaiters.Add(start.Done);
+                _startWaiters.Add(start.Done);
                 if (start.ByOperator)
                 {
                     ForgetFailures();
@@ -112,143 +112,143 @@ public sealed partial class ProgramSupervisor
 
     private void HandleStop(TaskCompletionSource<ProgramStatus> done, bool byOperator)
     {
-        stoppedByOperator |= byOperator;
-        CompleteAll(startWaiters);
-        switch (state)
+        _stoppedByOperator |= byOperator;
+        CompleteAll(_startWaiters);
+        switch (_state)
         {
             case Starting or Running:
-                stopWaiters.Add(done);
-                child!.SignalGroup((int)config.StopSignal);
-                Transition(Stopping, byOperator ? "stop requested by operator" : "stop requested", config.StopTimeout);
+                _stopWaiters.Add(done);
+                _child!.SignalGroup((int)_config.StopSignal);
+                Transition(Stopping, byOperator ? "stop requested by operator" : "stop requested", _config.StopTimeout);
                 break;
             case Stopping:
-                stopWaiters.Add(done);
+                _stopWaiters.Add(done);
                 break;
             case Backoff or Exited or Fatal:
-                stopWaiters.Add(done);
+                _stopWaiters.Add(done);
                 Transition(Stopped, byOperator ? "stopped by operator" : "stopped");
                 break;
             default:
                 Publish(); // the operator flag may have changed
-                done.TrySetResult(snapshot);
+                done.TrySetResult(_snapshot);
                 break;
         }
     }
 
     private void HandleTimer()
     {
-        switch (state)
+        switch (_state)
         {
-            case Starting when config.Ready == ReadyMode.Notify && child is not null:
-                Log.ReadyTimeout(logger, Name, child.Pid, config.ReadyTimeout);
-                killReason = $"no READY=1 within ready_timeout ({Durations.Format(config.ReadyTimeout)})";
-                child.KillTree();
+            case Starting when _config.Ready == ReadyMode.Notify && _child is not null:
+                Log.ReadyTimeout(_logger, Name, _child.Pid, _config.ReadyTimeout);
+                _killReason = $"no READY=1 within ready_timeout ({Durations.Format(_config.ReadyTimeout)})";
+                _child.KillTree();
                 break;
             case Starting:
-                Transition(Running, $"up for {Durations.Format(config.StartSecs)}");
+                Transition(Running, $"up for {Durations.Format(_config.StartSecs)}");
                 break;
             case Backoff:
-                restarts++;
-                Spawn($"restart after backoff (attempt {backoff.Attempt})");
+                _restarts++;
+                Spawn($"restart after backoff (attempt {_backoff.Attempt})");
                 break;
             case Fatal:
-                retryingAfterFatal = true;
-                restarts++;
+                _retryingAfterFatal = true;
+                _restarts++;
                 Spawn("retry_after elapsed: one more try");
                 break;
-            case Stopping when child is not null:
-                Log.StopTimedOut(logger, Name, child.Pid, config.StopTimeout);
-                killReason = "killed after stop_timeout";
-                child.KillTree();
+            case Stopping when _child is not null:
+                Log.StopTimedOut(_logger, Name, _child.Pid, _config.StopTimeout);
+                _killReason = "killed after stop_timeout";
+                _child.KillTree();
                 break;
         }
     }
 
     private void Spawn(string why)
     {
-        nextRetryAt = null;
+        _nextRetryAt = null;
         try
         {
-            var spec = new ChildProcessSpec(config.Command, config.Args, config.WorkingDirectory, ChildEnvironment());
-            child = ChildProcess.Start(spec);
+            var spec = new ChildProcessSpec(_config.Command, _config.Args, _config.WorkingDirectory, ChildEnvironment());
+            _child = ChildProcess.Start(spec);
         }
         catch (ChildStartException e)
         {
-            Log.SpawnFailed(logger, Name, e.Message);
+            Log.SpawnFailed(_logger, Name, e.Message);
             Transition(Starting, why);
             OnUnexpectedExit(TimeSpan.Zero, "could not start: " + e.Message);
             return;
         }
 
-        var started = child;
-        statusText = null;
-        spawnedAt = time.GetTimestamp();
-        pump = logs.PumpAsync(started.StandardOutput, started.StandardError);
+        var started = _child;
+        _statusText = null;
+        _spawnedAt = _time.GetTimestamp();
+        _pump = _logs.PumpAsync(started.StandardOutput, started.StandardError);
         _ = started.Exited.ContinueWith(
-            t => inbox.Writer.TryWrite(new ProgramMessage.ProcessExited(started, t.Result)),
+            t => _inbox.Writer.TryWrite(new ProgramMessage.ProcessExited(started, t.Result)),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-        Log.Spawned(logger, Name, started.Pid);
-        if (config.Ready == ReadyMode.Notify)
+        Log.Spawned(_logger, Name, started.Pid);
+        if (_config.Ready == ReadyMode.Notify)
         {
-            Transition(Starting, why, config.ReadyTimeout);
+            Transition(Starting, why, _config.ReadyTimeout);
         }
-        else if (config.StartSecs <= TimeSpan.Zero)
+        else if (_config.StartSecs <= TimeSpan.Zero)
         {
             Transition(Starting, why);
             Transition(Running, "start_secs is 0");
         }
         else
         {
-            Transition(Starting, why, config.StartSecs);
+            Transition(Starting, why, _config.StartSecs);
         }
     }
 
     private async Task HandleReconfigureAsync(ProgramMessage.Reconfigure reconfigure)
     {
-        if (StateMachine.HasProcess(state))
+        if (StateMachine.HasProcess(_state))
         {
             reconfigure.Done.TrySetException(new InvalidOperationException($"program '{Name}' must be stopped before it is reconfigured"));
             return;
         }
 
-        var old = config;
-        config = reconfigure.Config;
-        backoff = new BackoffTracker(config.Backoff, random);
-        if (old.Logs != config.Logs)
+        var old = _config;
+        _config = reconfigure.Config;
+        _backoff = new BackoffTracker(_config.Backoff, _random);
+        if (old.Logs != _config.Logs)
         {
-            await logs.DisposeAsync().ConfigureAwait(false);
-            logs = new ProgramLogs(logDir, config.Name, config.Logs, time, logger, masker);
+            await _logs.DisposeAsync().ConfigureAwait(false);
+            _logs = new ProgramLogs(_logDir, _config.Name, _config.Logs, _time, _logger, _masker);
         }
 
         Publish();
-        reconfigure.Done.TrySetResult(snapshot);
+        reconfigure.Done.TrySetResult(_snapshot);
     }
 
     private async Task HandleShutdownAsync()
     {
-        timer?.Dispose();
+        _timer?.Dispose();
         DisarmWatchdog();
-        if (child is { } running)
+        if (_child is { } running)
         {
             running.KillTree();
             await running.Exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             await running.DisposeAsync().ConfigureAwait(false);
-            child = null;
+            _child = null;
         }
 
-        inbox.Writer.TryComplete();
-        foreach (var waiter in startWaiters.Concat(stopWaiters))
+        _inbox.Writer.TryComplete();
+        foreach (var waiter in _startWaiters.Concat(_stopWaiters))
         {
-            waiter.TrySetResult(snapshot);
+            waiter.TrySetResult(_snapshot);
         }
     }
 
     private void ForgetFailures()
     {
-        backoff.Reset();
-        recentRestarts.Clear();
-        retryingAfterFatal = false;
+        _backoff.Reset();
+        _recentRestarts.Clear();
+        _retryingAfterFatal = false;
     }
 }

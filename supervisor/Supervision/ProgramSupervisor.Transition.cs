@@ -11,18 +11,18 @@ public sealed partial class ProgramSupervisor
     /// </summary>
     private void Transition(ProgramState to, string why, TimeSpan? timerDelay = null)
     {
-        var from = state;
+        var from = _state;
         if (!StateMachine.IsLegal(from, to))
         {
-            Log.IllegalTransition(logger, Name, from, to, why);
+            Log.IllegalTransition(_logger, Name, from, to, why);
             throw new InvalidOperationException($"{Name}: illegal transition {from} -> {to} ({why})");
         }
 
-        epoch++;
-        timer?.Dispose();
-        timer = timerDelay is { } delay ? Arm(delay) : null;
-        state = to;
-        reason = why;
+        _epoch++;
+        _timer?.Dispose();
+        _timer = timerDelay is { } delay ? Arm(delay) : null;
+        _state = to;
+        _reason = why;
         if (to == Running)
         {
             ArmWatchdog();
@@ -33,18 +33,18 @@ public sealed partial class ProgramSupervisor
         }
 
         Publish();
-        Log.Transition(logger, Name, from, to, why);
-        events.Publish(new ProgramStateChanged(
-            time.GetUtcNow(), Name, from, to, why, child?.Pid, to is Backoff or Exited or Fatal or Stopped ? lastExit : null,
-            restarts, nextRetryAt is { } next ? next - time.GetUtcNow() : null, lastUptime, operatorAction));
+        Log.Transition(_logger, Name, from, to, why);
+        _events.Publish(new ProgramStateChanged(
+            _time.GetUtcNow(), Name, from, to, why, _child?.Pid, to is Backoff or Exited or Fatal or Stopped ? _lastExit : null,
+            _restarts, _nextRetryAt is { } next ? next - _time.GetUtcNow() : null, _lastUptime, _operatorAction));
 
         if (to is Running or Backoff or Exited or Fatal)
         {
-            CompleteAll(startWaiters);
+            CompleteAll(_startWaiters);
         }
         else if (to == Stopped)
         {
-            CompleteAll(stopWaiters);
+            CompleteAll(_stopWaiters);
         }
     }
 
@@ -52,7 +52,7 @@ public sealed partial class ProgramSupervisor
     {
         foreach (var waiter in waiters)
         {
-            waiter.TrySetResult(snapshot);
+            waiter.TrySetResult(_snapshot);
         }
 
         waiters.Clear();
@@ -61,22 +61,22 @@ public sealed partial class ProgramSupervisor
     private void Publish()
     {
         var status = BuildSnapshot();
-        lock (snapshotGate)
+        lock (_snapshotGate)
         {
-            snapshot = status;
+            _snapshot = status;
         }
 
-        onChanged(this);
+        _onChanged(this);
     }
 
     private ProgramStatus BuildSnapshot() => new(
-        config.Name, config.Group, state, child?.Pid, null, restarts, lastExit, lastExitAt,
-        state is Backoff or Fatal ? nextRetryAt : null, statusText, reason, stoppedByOperator, config.Autostart, child?.StartTime);
+        _config.Name, _config.Group, _state, _child?.Pid, null, _restarts, _lastExit, _lastExitAt,
+        _state is Backoff or Fatal ? _nextRetryAt : null, _statusText, _reason, _stoppedByOperator, _config.Autostart, _child?.StartTime);
 
     private ITimer Arm(TimeSpan delay)
     {
-        var expected = epoch;
-        return time.CreateTimer(
-            _ => inbox.Writer.TryWrite(new ProgramMessage.TimerFired(expected)), null, delay, Timeout.InfiniteTimeSpan);
+        var expected = _epoch;
+        return _time.CreateTimer(
+            _ => _inbox.Writer.TryWrite(new ProgramMessage.TimerFired(expected)), null, delay, Timeout.InfiniteTimeSpan);
     }
 }

@@ -15,17 +15,17 @@ namespace MoneyBot.Supervisor.Supervision;
 /// </summary>
 public sealed partial class ProgramSupervisor : IAsyncDisposable
 {
-    private readonly Channel<ProgramMessage> inbox = Channel.CreateUnbounded<ProgramMessage>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly string logDir;
-    private readonly TimeProvider time;
-    private readonly ILogger logger;
-    private readonly EventBus events;
-    private readonly Func<double> random;
-    private readonly Action<ProgramSupervisor> onChanged;
-    private readonly Lock snapshotGate = new();
-    private readonly SecretMasker masker;
-    private readonly Task loop;
-    private int disposed;
+    private readonly Channel<ProgramMessage> _inbox = Channel.CreateUnbounded<ProgramMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _logDir;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly EventBus _events;
+    private readonly Func<double> _random;
+    private readonly Action<ProgramSupervisor> _onChanged;
+    private readonly Lock _snapshotGate = new();
+    private readonly SecretMasker _masker;
+    private readonly Task _loop;
+    private int _disposed;
 
     /// <summary>Creates the supervisor of <paramref name="config"/> in STOPPED; nothing runs until <see cref="StartAsync"/>.</summary>
     /// <param name="config">The program's settings.</param>
@@ -50,47 +50,47 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         SecretMasker? masker = null,
         string? notifyDirectory = null)
     {
-        this.config = config;
-        this.logDir = logDir;
-        this.time = time;
-        this.logger = logger;
-        this.events = events;
-        this.random = random ?? Random.Shared.NextDouble;
-        this.onChanged = onChanged ?? (_ => { });
-        this.stoppedByOperator = stoppedByOperator;
-        this.masker = masker ?? SecretMasker.None;
-        logs = new ProgramLogs(logDir, config.Name, config.Logs, time, logger, this.masker);
-        backoff = new BackoffTracker(config.Backoff, this.random);
-        reason = stoppedByOperator ? "stopped by operator" : "not started";
-        snapshot = BuildSnapshot();
-        notify = notifyDirectory is null
+        _config = config;
+        _logDir = logDir;
+        _time = time;
+        _logger = logger;
+        _events = events;
+        _random = random ?? Random.Shared.NextDouble;
+        _onChanged = onChanged ?? (_ => { });
+        _stoppedByOperator = stoppedByOperator;
+        _masker = masker ?? SecretMasker.None;
+        _logs = new ProgramLogs(logDir, config.Name, config.Logs, time, logger, _masker);
+        _backoff = new BackoffTracker(config.Backoff, _random);
+        _reason = stoppedByOperator ? "stopped by operator" : "not started";
+        _snapshot = BuildSnapshot();
+        _notify = notifyDirectory is null
             ? null
-            : NotifyEndpoint.Open(notifyDirectory, config.Name, m => inbox.Writer.TryWrite(new ProgramMessage.Notified(m)), logger);
-        loop = Task.Run(RunAsync);
+            : NotifyEndpoint.Open(notifyDirectory, config.Name, m => _inbox.Writer.TryWrite(new ProgramMessage.Notified(m)), logger);
+        _loop = Task.Run(RunAsync);
     }
 
-    public string Name => config.Name;
+    public string Name => _config.Name;
 
     /// <summary>The settings in force.</summary>
-    public ProgramConfig Config => Volatile.Read(ref config);
+    public ProgramConfig Config => Volatile.Read(ref _config);
 
     public ProgramState State => Status().State;
 
     /// <summary>The log files of this program.</summary>
-    public ProgramLogs Logs => Volatile.Read(ref logs);
+    public ProgramLogs Logs => Volatile.Read(ref _logs);
 
     /// <summary>A consistent snapshot, uptime computed now.</summary>
     public ProgramStatus Status()
     {
         ProgramStatus current;
         long since;
-        lock (snapshotGate)
+        lock (_snapshotGate)
         {
-            current = snapshot;
-            since = spawnedAt;
+            current = _snapshot;
+            since = _spawnedAt;
         }
 
-        return current.Pid is null ? current : current with { Uptime = time.GetElapsedTime(since) };
+        return current.Pid is null ? current : current with { Uptime = _time.GetElapsedTime(since) };
     }
 
     /// <summary>Starts the program; completes when it is RUNNING or its start failed (BACKOFF, FATAL, EXITED, STOPPED).</summary>
@@ -107,17 +107,17 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
         var done = NewCompletion();
-        inbox.Writer.TryWrite(new ProgramMessage.Shutdown(done));
-        await loop.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        if (notify is not null)
+        _inbox.Writer.TryWrite(new ProgramMessage.Shutdown(done));
+        await _loop.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        if (_notify is not null)
         {
-            await notify.DisposeAsync().ConfigureAwait(false);
+            await _notify.DisposeAsync().ConfigureAwait(false);
         }
 
         await Logs.DisposeAsync().ConfigureAwait(false);
@@ -127,7 +127,7 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         Func<TaskCompletionSource<ProgramStatus>, ProgramMessage> create, CancellationToken cancellationToken)
     {
         var done = NewCompletion();
-        if (!inbox.Writer.TryWrite(create(done)))
+        if (!_inbox.Writer.TryWrite(create(done)))
         {
             throw new ObjectDisposedException(nameof(ProgramSupervisor), $"program '{Name}' is no longer supervised");
         }
@@ -140,7 +140,7 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        await foreach (var message in inbox.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var message in _inbox.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             try
             {
@@ -152,7 +152,7 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
             catch (Exception e)
             {
                 // A bug in one handler must not end supervision of this program; it is logged loudly.
-                Log.HandlerFailed(logger, Name, message.GetType().Name, e);
+                Log.HandlerFailed(_logger, Name, message.GetType().Name, e);
             }
         }
     }

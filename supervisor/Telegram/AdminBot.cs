@@ -16,24 +16,24 @@ namespace MoneyBot.Supervisor.Telegram;
 internal sealed partial class AdminBot : IAsyncDisposable
 {
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
-    private readonly TelegramBotClient client;
-    private readonly TelegramOutbox outbox;
-    private readonly TelegramCommandListener listener;
-    private readonly CancellationTokenSource stop = new();
-    private readonly ILogger logger;
-    private Task notifying = Task.CompletedTask;
-    private ReportScheduler? scheduler;
-    private int disposed;
+    private readonly TelegramBotClient _client;
+    private readonly TelegramOutbox _outbox;
+    private readonly TelegramCommandListener _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ILogger _logger;
+    private Task _notifying = Task.CompletedTask;
+    private ReportScheduler? _scheduler;
+    private int _disposed;
 
     private AdminBot(TelegramBotClient client, TelegramOutbox outbox, TelegramCommandListener listener, ILogger logger)
     {
-        this.client = client;
-        this.outbox = outbox;
-        this.listener = listener;
-        this.logger = logger;
+        _client = client;
+        _outbox = outbox;
+        _listener = listener;
+        _logger = logger;
     }
 
-    public TelegramOutbox Outbox => outbox;
+    public TelegramOutbox Outbox => _outbox;
 
     /// <summary>Starts the bot for <paramref name="daemon"/>'s <c>telegram:</c> settings; null when Telegram is off.</summary>
     public static async Task<AdminBot?> StartAsync(
@@ -64,41 +64,41 @@ internal sealed partial class AdminBot : IAsyncDisposable
         var bot = new AdminBot(client, outbox, listener, logger);
         var notifier = new TelegramNotifier(
             outbox, settings, name => daemon.Programs?.Find(name)?.Logs.RecentErrorLines() ?? [], Environment.MachineName, logger);
-        bot.notifying = bot.NotifyAsync(notifier, daemon.Events.SubscribeAsync(bot.stop.Token));
-        bot.scheduler = await StartReportsAsync(settings, daemon.Reports, outbox, time, logger, cancellationToken).ConfigureAwait(false);
+        bot._notifying = bot.NotifyAsync(notifier, daemon.Events.SubscribeAsync(bot._stop.Token));
+        bot._scheduler = await StartReportsAsync(settings, daemon.Reports, outbox, time, logger, cancellationToken).ConfigureAwait(false);
         Log.On(logger, token.Masked, settings.ChatIds.Count, settings.ApiUrl);
         return bot;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await listener.DisposeAsync().ConfigureAwait(false);
-        if (scheduler is not null)
+        await _listener.DisposeAsync().ConfigureAwait(false);
+        if (_scheduler is not null)
         {
-            await scheduler.DisposeAsync().ConfigureAwait(false);
+            await _scheduler.DisposeAsync().ConfigureAwait(false);
         }
 
         try
         {
             // The notifier ends by itself after the daemon's last word; give it and the outbox a moment to deliver.
-            await notifying.WaitAsync(FlushTimeout).ConfigureAwait(false);
-            await outbox.WhenIdleAsync().WaitAsync(FlushTimeout).ConfigureAwait(false);
+            await _notifying.WaitAsync(FlushTimeout).ConfigureAwait(false);
+            await _outbox.WhenIdleAsync().WaitAsync(FlushTimeout).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            Log.Undelivered(logger, outbox.Counters.Pending);
+            Log.Undelivered(_logger, _outbox.Counters.Pending);
         }
 
-        await stop.CancelAsync().ConfigureAwait(false);
-        await notifying.ConfigureAwait(false);
-        await outbox.DisposeAsync().ConfigureAwait(false);
-        client.Dispose();
-        stop.Dispose();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _notifying.ConfigureAwait(false);
+        await _outbox.DisposeAsync().ConfigureAwait(false);
+        _client.Dispose();
+        _stop.Dispose();
     }
 
     private static async Task<ReportScheduler?> StartReportsAsync(

@@ -6,9 +6,9 @@ namespace MoneyBot.Supervisor.Telegram;
 /// <summary>Crashes of one program close together, told in one Telegram message per chat that is edited as they come.</summary>
 internal sealed class CrashIncident(ProgramStateChanged first)
 {
-    private readonly Lock gate = new();
-    private ProgramStateChanged last = first;
-    private bool runningAgain;
+    private readonly Lock _gate = new();
+    private ProgramStateChanged _last = first;
+    private bool _runningAgain;
 
     public DateTimeOffset Since { get; } = first.At;
 
@@ -21,9 +21,9 @@ internal sealed class CrashIncident(ProgramStateChanged first)
     {
         set
         {
-            lock (gate)
+            lock (_gate)
             {
-                runningAgain = value;
+                _runningAgain = value;
             }
         }
     }
@@ -31,28 +31,28 @@ internal sealed class CrashIncident(ProgramStateChanged first)
     /// <summary>True when a crash at <paramref name="at"/> belongs to this incident (a zero window: never).</summary>
     public bool Covers(DateTimeOffset at, TimeSpan window)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return window > TimeSpan.Zero && at - last.At <= window;
+            return window > TimeSpan.Zero && at - _last.At <= window;
         }
     }
 
     public void Add(ProgramStateChanged crash)
     {
-        lock (gate)
+        lock (_gate)
         {
             Crashes++;
-            last = crash;
-            runningAgain = false;
+            _last = crash;
+            _runningAgain = false;
         }
     }
 
     /// <summary>The text as of now (called from delivery continuations, so under the lock).</summary>
     public string Text()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return NotificationTexts.CrashLoop(last.Program, Crashes, Since, last, runningAgain);
+            return NotificationTexts.CrashLoop(_last.Program, Crashes, Since, _last, _runningAgain);
         }
     }
 }

@@ -15,46 +15,46 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(25);
     private static readonly string[] AllowedUpdates = ["message", "callback_query"];
-    private readonly TelegramBotClient client;
-    private readonly TelegramOutbox outbox;
-    private readonly CommandAuthorizer authorizer;
-    private readonly ChatCommandHandler handler;
-    private readonly TimeProvider time;
-    private readonly ILogger logger;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
-    private int disposed;
+    private readonly TelegramBotClient _client;
+    private readonly TelegramOutbox _outbox;
+    private readonly CommandAuthorizer _authorizer;
+    private readonly ChatCommandHandler _handler;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private int _disposed;
 
     public TelegramCommandListener(
         TelegramBotClient client, TelegramOutbox outbox, TelegramSettings settings, ChatCommandHandler handler, TimeProvider time, ILogger logger)
     {
-        this.client = client;
-        this.outbox = outbox;
-        authorizer = new CommandAuthorizer(settings);
-        this.handler = handler;
-        this.time = time;
-        this.logger = logger;
-        loop = Task.Run(() => RunUntilStoppedAsync(stop.Token));
+        _client = client;
+        _outbox = outbox;
+        _authorizer = new CommandAuthorizer(settings);
+        _handler = handler;
+        _time = time;
+        _logger = logger;
+        _loop = Task.Run(() => RunUntilStoppedAsync(_stop.Token));
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await stop.CancelAsync().ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
-            await loop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            await _loop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            Log.StopTimedOut(logger);
+            Log.StopTimedOut(_logger);
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private async Task RunUntilStoppedAsync(CancellationToken cancellationToken)
@@ -78,10 +78,10 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
         {
             if (!menuSet)
             {
-                menuSet = (await client.SetMyCommandsAsync(ChatCommandHandler.Menu, cancellationToken).ConfigureAwait(false)).Ok;
+                menuSet = (await _client.SetMyCommandsAsync(ChatCommandHandler.Menu, cancellationToken).ConfigureAwait(false)).Ok;
             }
 
-            var updates = await client.GetUpdatesAsync(offset, PollTimeout, AllowedUpdates, cancellationToken).ConfigureAwait(false);
+            var updates = await _client.GetUpdatesAsync(offset, PollTimeout, AllowedUpdates, cancellationToken).ConfigureAwait(false);
             if (!updates.Ok)
             {
                 if (cancellationToken.IsCancellationRequested)
@@ -90,7 +90,7 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
                 }
 
                 var delay = updates.RetryAfter ?? backoff.NextDelay(TimeSpan.Zero);
-                Log.PollFailed(logger, updates.Description ?? updates.Failure.ToString(), delay);
+                Log.PollFailed(_logger, updates.Description ?? updates.Failure.ToString(), delay);
                 await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -106,7 +106,7 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // One bad update must not stop remote control; it is logged with its id.
-                    Log.UpdateFailed(logger, update.UpdateId, e);
+                    Log.UpdateFailed(_logger, update.UpdateId, e);
                 }
             }
         }
@@ -121,39 +121,39 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
                 return;
             }
 
-            if (time.GetUtcNow() - message.SentAt > StaleAfter)
+            if (_time.GetUtcNow() - message.SentAt > StaleAfter)
             {
-                Log.StaleCommand(logger, command.Name, message.SentAt);
+                Log.StaleCommand(_logger, command.Name, message.SentAt);
                 Reply(message.Chat.Id, new ChatReply(
                     $"ignored /{TelegramHtml.Escape(command.Name)} sent at {message.SentAt:HH:mm:ss} UTC: it waited while the supervisor was down; send it again if still wanted"));
                 return;
             }
 
-            Log.Command(logger, command.Name, message.From?.Id, message.Chat.Id);
-            Reply(message.Chat.Id, await handler.HandleAsync(command, cancellationToken).ConfigureAwait(false));
+            Log.Command(_logger, command.Name, message.From?.Id, message.Chat.Id);
+            Reply(message.Chat.Id, await _handler.HandleAsync(command, cancellationToken).ConfigureAwait(false));
         }
         else if (update.CallbackQuery is { Data: { } data, Message: { } origin } press)
         {
             if (!Authorised(origin.Chat, press.From, data))
             {
-                await client.AnswerCallbackQueryAsync(press.Id, "not allowed", cancellationToken).ConfigureAwait(false);
+                await _client.AnswerCallbackQueryAsync(press.Id, "not allowed", cancellationToken).ConfigureAwait(false);
                 return;
             }
 
-            Log.Button(logger, data, press.From.Id, origin.Chat.Id);
-            await client.AnswerCallbackQueryAsync(press.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-            Reply(origin.Chat.Id, await handler.HandleButtonAsync(data, cancellationToken).ConfigureAwait(false));
+            Log.Button(_logger, data, press.From.Id, origin.Chat.Id);
+            await _client.AnswerCallbackQueryAsync(press.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Reply(origin.Chat.Id, await _handler.HandleButtonAsync(data, cancellationToken).ConfigureAwait(false));
         }
     }
 
     private bool Authorised(Chat chat, User? from, string what)
     {
-        if (authorizer.IsAllowed(chat.Id, chat.Username, chat.Type, from?.Id))
+        if (_authorizer.IsAllowed(chat.Id, chat.Username, chat.Type, from?.Id))
         {
             return true;
         }
 
-        Log.Refused(logger, what, from?.Id, from?.Username, chat.Id, chat.Type);
+        Log.Refused(_logger, what, from?.Id, from?.Username, chat.Id, chat.Type);
         return false;
     }
 
@@ -161,18 +161,18 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
     {
         if (reply.Document is { } document)
         {
-            _ = client.SendDocumentAsync(chatId, document.FileName, document.Content, reply.Html);
+            _ = _client.SendDocumentAsync(chatId, document.FileName, document.Content, reply.Html);
             return;
         }
 
-        outbox.Enqueue(new OutgoingMessage(chatId, reply.Html) { ReplyMarkup = reply.Buttons });
+        _outbox.Enqueue(new OutgoingMessage(chatId, reply.Html) { ReplyMarkup = reply.Buttons });
     }
 
     private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

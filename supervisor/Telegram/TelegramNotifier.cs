@@ -19,10 +19,10 @@ public sealed partial class TelegramNotifier(
     string host,
     ILogger logger)
 {
-    private readonly IReadOnlyList<ChatId> chats = settings.ChatIds.Select(ChatId.Parse).ToList();
-    private readonly Dictionary<string, CrashIncident> incidents = [];
-    private readonly HashSet<string> crashedSinceRunning = [];
-    private bool startupAnnounced;
+    private readonly IReadOnlyList<ChatId> _chats = settings.ChatIds.Select(ChatId.Parse).ToList();
+    private readonly Dictionary<string, CrashIncident> _incidents = [];
+    private readonly HashSet<string> _crashedSinceRunning = [];
+    private bool _startupAnnounced;
 
     /// <summary>Handles one event; returns true after the daemon's last word (<see cref="DaemonStopping"/>).</summary>
     public bool Handle(SupervisorEvent evt)
@@ -30,7 +30,7 @@ public sealed partial class TelegramNotifier(
         switch (evt)
         {
             case DaemonStarted started:
-                startupAnnounced = true;
+                _startupAnnounced = true;
                 Send(settings.Notify.Daemon, NotificationTexts.Startup(host, started.ConfigPath, started.Programs));
                 break;
             case DaemonStopping stopping:
@@ -52,21 +52,21 @@ public sealed partial class TelegramNotifier(
         switch (change)
         {
             case { To: Backoff, From: Starting or Running } when change.Reason.Contains("watchdog", StringComparison.Ordinal):
-                crashedSinceRunning.Add(change.Program);
+                _crashedSinceRunning.Add(change.Program);
                 Send(settings.Notify.Watchdog, NotificationTexts.Watchdog(change), critical: true);
                 break;
             case { To: Backoff, From: Starting or Running }:
-                crashedSinceRunning.Add(change.Program);
+                _crashedSinceRunning.Add(change.Program);
                 OnCrash(change);
                 break;
             case { To: Fatal }:
-                crashedSinceRunning.Add(change.Program);
+                _crashedSinceRunning.Add(change.Program);
                 Send(settings.Notify.Fatal, NotificationTexts.Fatal(change, recentErrorLines(change.Program)), critical: true);
                 break;
-            case { To: Running } when crashedSinceRunning.Remove(change.Program):
+            case { To: Running } when _crashedSinceRunning.Remove(change.Program):
                 OnRecovered(change);
                 break;
-            case { To: Running } when startupAnnounced:
+            case { To: Running } when _startupAnnounced:
                 Send(settings.Notify.Started, NotificationTexts.Started(change));
                 break;
             case { To: Stopped, ByOperator: true }:
@@ -77,7 +77,7 @@ public sealed partial class TelegramNotifier(
 
     private void OnCrash(ProgramStateChanged change)
     {
-        if (incidents.TryGetValue(change.Program, out var incident) && incident.Covers(change.At, settings.CrashLoopWindow))
+        if (_incidents.TryGetValue(change.Program, out var incident) && incident.Covers(change.At, settings.CrashLoopWindow))
         {
             incident.Add(change);
             Log.CrashLoopUpdated(logger, change.Program, incident.Crashes);
@@ -86,7 +86,7 @@ public sealed partial class TelegramNotifier(
         }
 
         incident = new CrashIncident(change);
-        incidents[change.Program] = incident;
+        _incidents[change.Program] = incident;
         foreach (var receipt in Send(settings.Notify.Crashed, NotificationTexts.Crashed(change)))
         {
             incident.Messages[receipt.Chat] = receipt.Sent;
@@ -95,7 +95,7 @@ public sealed partial class TelegramNotifier(
 
     private void OnRecovered(ProgramStateChanged change)
     {
-        if (incidents.TryGetValue(change.Program, out var incident) && incident.Covers(change.At, settings.CrashLoopWindow) &&
+        if (_incidents.TryGetValue(change.Program, out var incident) && incident.Covers(change.At, settings.CrashLoopWindow) &&
             incident.Messages.Count > 0)
         {
             incident.RunningAgain = true;
@@ -136,7 +136,7 @@ public sealed partial class TelegramNotifier(
             return [];
         }
 
-        return chats.Select(chat => (chat, outbox.Enqueue(new OutgoingMessage(chat, text)
+        return _chats.Select(chat => (chat, outbox.Enqueue(new OutgoingMessage(chat, text)
         {
             DisableNotification = mode == NotifyMode.Silent,
             Critical = critical,

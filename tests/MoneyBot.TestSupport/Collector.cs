@@ -8,24 +8,24 @@ namespace MoneyBot.TestSupport;
 /// </summary>
 public sealed class Collector<T> : IAsyncDisposable
 {
-    private readonly Lock gate = new();
-    private readonly List<T> items = [];
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task pump;
-    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Exception? failure;
-    private bool completed;
+    private readonly Lock _gate = new();
+    private readonly List<T> _items = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _pump;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Exception? _failure;
+    private bool _completed;
 
-    internal Collector(IAsyncEnumerable<T>? source) => pump = source is null ? Task.CompletedTask : Task.Run(() => PumpAsync(source));
+    internal Collector(IAsyncEnumerable<T>? source) => _pump = source is null ? Task.CompletedTask : Task.Run(() => PumpAsync(source));
 
     /// <summary>Everything seen so far.</summary>
     public IReadOnlyList<T> Items
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. items];
+                return [.. _items];
             }
         }
     }
@@ -41,13 +41,13 @@ public sealed class Collector<T> : IAsyncDisposable
         {
             Task wait;
             IReadOnlyList<T> snapshot;
-            lock (gate)
+            lock (_gate)
             {
-                snapshot = [.. items];
-                wait = changed.Task;
-                if (failure is not null)
+                snapshot = [.. _items];
+                wait = _changed.Task;
+                if (_failure is not null)
                 {
-                    throw new InvalidOperationException($"the sequence failed while waiting for {what}", failure);
+                    throw new InvalidOperationException($"the sequence failed while waiting for {what}", _failure);
                 }
             }
 
@@ -56,7 +56,7 @@ public sealed class Collector<T> : IAsyncDisposable
                 return snapshot;
             }
 
-            if (completed)
+            if (_completed)
             {
                 throw new InvalidOperationException($"the sequence ended before {what}; {snapshot.Count} items seen");
             }
@@ -73,7 +73,7 @@ public sealed class Collector<T> : IAsyncDisposable
     }
 
     /// <summary>Records an item by hand (a collector made without a source).</summary>
-    public void Add(T item) => Signal(() => items.Add(item));
+    public void Add(T item) => Signal(() => _items.Add(item));
 
     /// <summary>The first item (from the start) that matches, waiting for it.</summary>
     public async Task<T> WaitForAsync(Func<T, bool> match, TimeSpan? timeout = null, [CallerArgumentExpression(nameof(match))] string? what = null)
@@ -84,50 +84,50 @@ public sealed class Collector<T> : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
+        await _stop.CancelAsync();
         try
         {
-            await pump.WaitAsync(TimeSpan.FromSeconds(10));
+            await _pump.WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (OperationCanceledException)
         {
             // Stopped on purpose.
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private async Task PumpAsync(IAsyncEnumerable<T> source)
     {
         try
         {
-            await foreach (var item in source.WithCancellation(stop.Token))
+            await foreach (var item in source.WithCancellation(_stop.Token))
             {
-                Signal(() => items.Add(item));
+                Signal(() => _items.Add(item));
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
             // Disposed.
         }
         catch (Exception ex)
         {
-            Signal(() => failure = ex);
+            Signal(() => _failure = ex);
         }
         finally
         {
-            Signal(() => completed = true);
+            Signal(() => _completed = true);
         }
     }
 
     private void Signal(Action change)
     {
         TaskCompletionSource done;
-        lock (gate)
+        lock (_gate)
         {
             change();
-            done = changed;
-            changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            done = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         done.TrySetResult();

@@ -6,25 +6,25 @@ namespace MoneyBot.ExchangeSim.Faults;
 /// </summary>
 internal sealed class FaultState(TimeProvider time)
 {
-    private long stallUntil = long.MinValue;
-    private long refuseUntil = long.MinValue;
+    private long _stallUntil = long.MinValue;
+    private long _refuseUntil = long.MinValue;
 
-    public bool IsStalled => time.GetTimestamp() < Interlocked.Read(ref stallUntil);
+    public bool IsStalled => time.GetTimestamp() < Interlocked.Read(ref _stallUntil);
 
-    public bool IsRefusing => time.GetTimestamp() < Interlocked.Read(ref refuseUntil);
+    public bool IsRefusing => time.GetTimestamp() < Interlocked.Read(ref _refuseUntil);
 
-    public TimeSpan StallRemaining => Remaining(Interlocked.Read(ref stallUntil));
+    public TimeSpan StallRemaining => Remaining(Interlocked.Read(ref _stallUntil));
 
-    public TimeSpan RefuseRemaining => Remaining(Interlocked.Read(ref refuseUntil));
+    public TimeSpan RefuseRemaining => Remaining(Interlocked.Read(ref _refuseUntil));
 
-    public void Stall(TimeSpan duration) => Interlocked.Exchange(ref stallUntil, Deadline(duration));
+    public void Stall(TimeSpan duration) => Interlocked.Exchange(ref _stallUntil, Deadline(duration));
 
-    public void Refuse(TimeSpan duration) => Interlocked.Exchange(ref refuseUntil, Deadline(duration));
+    public void Refuse(TimeSpan duration) => Interlocked.Exchange(ref _refuseUntil, Deadline(duration));
 
     public void Clear()
     {
-        Interlocked.Exchange(ref stallUntil, long.MinValue);
-        Interlocked.Exchange(ref refuseUntil, long.MinValue);
+        Interlocked.Exchange(ref _stallUntil, long.MinValue);
+        Interlocked.Exchange(ref _refuseUntil, long.MinValue);
     }
 
     private long Deadline(TimeSpan duration)

@@ -8,22 +8,22 @@ namespace MoneyBot.ExchangeSim.Faults;
 /// </summary>
 internal sealed class TradeSkips(IEnumerable<string> symbols)
 {
-    private readonly Dictionary<string, Counter> counters =
+    private readonly Dictionary<string, Counter> _counters =
         symbols.ToDictionary(s => s, _ => new Counter(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The symbols, as the markets spell them.</summary>
-    public IReadOnlyCollection<string> Symbols => counters.Keys;
+    public IReadOnlyCollection<string> Symbols => _counters.Keys;
 
     /// <summary>True when <paramref name="symbol"/> is simulated (any case).</summary>
-    public bool Knows(string symbol) => counters.ContainsKey(symbol);
+    public bool Knows(string symbol) => _counters.ContainsKey(symbol);
 
     /// <summary>Skips <paramref name="count"/> more trades of <paramref name="symbol"/>.</summary>
-    public void Add(string symbol, int count) => Interlocked.Add(ref counters[symbol].Pending, count);
+    public void Add(string symbol, int count) => Interlocked.Add(ref _counters[symbol].Pending, count);
 
     /// <summary>Uses up one skip of <paramref name="symbol"/> for the trade just printed; false when none is pending (send it).</summary>
     public bool TrySkip(string symbol)
     {
-        if (!counters.TryGetValue(symbol, out var counter))
+        if (!_counters.TryGetValue(symbol, out var counter))
         {
             return false;
         }
@@ -45,18 +45,18 @@ internal sealed class TradeSkips(IEnumerable<string> symbols)
     }
 
     /// <summary>Trades of <paramref name="symbol"/> still to be skipped.</summary>
-    public long Pending(string symbol) => counters.TryGetValue(symbol, out var c) ? Interlocked.Read(ref c.Pending) : 0;
+    public long Pending(string symbol) => _counters.TryGetValue(symbol, out var c) ? Interlocked.Read(ref c.Pending) : 0;
 
     /// <summary>Trades of <paramref name="symbol"/> skipped since start.</summary>
-    public long Skipped(string symbol) => counters.TryGetValue(symbol, out var c) ? Interlocked.Read(ref c.Skipped) : 0;
+    public long Skipped(string symbol) => _counters.TryGetValue(symbol, out var c) ? Interlocked.Read(ref c.Skipped) : 0;
 
     /// <summary>Trades of every symbol skipped since start.</summary>
-    public long TotalSkipped => counters.Values.Sum(c => Interlocked.Read(ref c.Skipped));
+    public long TotalSkipped => _counters.Values.Sum(c => Interlocked.Read(ref c.Skipped));
 
     /// <summary>Cancels the skips still pending (the counts of skipped trades stay).</summary>
     public void Clear()
     {
-        foreach (var counter in counters.Values)
+        foreach (var counter in _counters.Values)
         {
             Interlocked.Exchange(ref counter.Pending, 0);
         }

@@ -24,30 +24,30 @@ namespace MoneyBot.ExchangeSim.Hosting;
 /// </summary>
 public sealed partial class SimulatedExchangeHost : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly MarketProgress progress;
-    private readonly FaultInjector faults;
-    private readonly FaultState faultState;
-    private readonly TradeSkips skips;
-    private readonly StreamBroadcaster broadcaster;
-    private readonly CancellationTokenSource stopping;
-    private readonly CancellationTokenSource pumpStop = new();
-    private readonly ILogger logger;
-    private Task pumpTask = Task.CompletedTask;
-    private int disposed;
+    private readonly WebApplication _app;
+    private readonly MarketProgress _progress;
+    private readonly FaultInjector _faults;
+    private readonly FaultState _faultState;
+    private readonly TradeSkips _skips;
+    private readonly StreamBroadcaster _broadcaster;
+    private readonly CancellationTokenSource _stopping;
+    private readonly CancellationTokenSource _pumpStop = new();
+    private readonly ILogger _logger;
+    private Task _pumpTask = Task.CompletedTask;
+    private int _disposed;
 
     private SimulatedExchangeHost(SimulatorOptions options, SimulatedMarkets markets, WebApplication app, Parts parts, CancellationTokenSource stopping)
     {
         Options = options;
         Markets = markets;
-        this.app = app;
-        progress = parts.Progress;
-        faults = parts.Faults;
-        faultState = parts.FaultState;
-        skips = parts.Skips;
-        broadcaster = parts.Broadcaster;
-        logger = parts.Logger;
-        this.stopping = stopping;
+        _app = app;
+        _progress = parts.Progress;
+        _faults = parts.Faults;
+        _faultState = parts.FaultState;
+        _skips = parts.Skips;
+        _broadcaster = parts.Broadcaster;
+        _logger = parts.Logger;
+        _stopping = stopping;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address.TrimEnd('/') + "/");
         WebSocketUrl = new UriBuilder(BaseUrl) { Scheme = "ws" }.Uri;
@@ -69,7 +69,7 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
     public DateTimeOffset Now => Markets.Clock.Now;
 
     /// <summary>Simulated time up to which trades have been generated and published.</summary>
-    public DateTimeOffset ProcessedUntil => DateTimeOffset.FromUnixTimeMilliseconds(progress.Processed);
+    public DateTimeOffset ProcessedUntil => DateTimeOffset.FromUnixTimeMilliseconds(_progress.Processed);
 
     /// <summary>Starts an exchange: generates the history, binds the listener, starts the market pump.</summary>
     /// <exception cref="ArgumentException">A setting is invalid (the message says which).</exception>
@@ -112,21 +112,21 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
 
     /// <summary>Completes when the market has been advanced (and published) to at least <paramref name="time"/>.</summary>
     public Task WaitForMarketTimeAsync(DateTimeOffset time, CancellationToken cancellationToken = default) =>
-        progress.WaitForAsync(time.ToUnixTimeMilliseconds(), cancellationToken);
+        _progress.WaitForAsync(time.ToUnixTimeMilliseconds(), cancellationToken);
 
     /// <summary>Fault: drops every websocket now, without a close frame (clients see the connection end).</summary>
     /// <returns>How many connections were dropped.</returns>
-    public int DropConnections() => faults.Drop();
+    public int DropConnections() => _faults.Drop();
 
     /// <summary>Fault: keeps the sockets open but sends nothing for <paramref name="duration"/>; messages of that time are lost.</summary>
-    public void Stall(TimeSpan duration) => faults.Stall(duration);
+    public void Stall(TimeSpan duration) => _faults.Stall(duration);
 
     /// <summary>Fault: sends one frame of invalid JSON on each subscribed stream of each connection.</summary>
     /// <returns>How many frames were queued.</returns>
-    public int SendMalformed() => faults.SendMalformed();
+    public int SendMalformed() => _faults.SendMalformed();
 
     /// <summary>Fault: answers new websocket and REST requests with 503 for <paramref name="duration"/> (<c>/sim</c> stays up).</summary>
-    public void Refuse(TimeSpan duration) => faults.Refuse(duration);
+    public void Refuse(TimeSpan duration) => _faults.Refuse(duration);
 
     /// <summary>
     /// Fault: the next <paramref name="count"/> aggTrades of <paramref name="symbol"/> (of each symbol when null) are
@@ -136,10 +136,10 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
     /// <returns>How many trades will be withheld over all symbols.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not from 1 to 1,000,000.</exception>
     /// <exception cref="ArgumentException"><paramref name="symbol"/> is not simulated.</exception>
-    public int SkipTrades(int count, string? symbol = null) => faults.SkipTrades(count, symbol);
+    public int SkipTrades(int count, string? symbol = null) => _faults.SkipTrades(count, symbol);
 
     /// <summary>Ends a stall or a refusal now, and cancels the trade skips still pending.</summary>
-    public void ClearFaults() => faults.Clear();
+    public void ClearFaults() => _faults.Clear();
 
     /// <summary>What <c>GET /sim/status</c> reports.</summary>
     public SimulatorStatus GetStatus() => new(
@@ -149,37 +149,37 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
         Options.Speed,
         Options.Seed,
         [.. Markets.All.Select(m => new SymbolStatus(
-            m.Symbol, m.LastPrice, m.LastTradeId, m.TradesGenerated, DateTimeOffset.FromUnixTimeMilliseconds(m.HistoryStart), skips.Skipped(m.Symbol), skips.Pending(m.Symbol)))],
-        broadcaster.Count,
-        broadcaster.Counters.Accepted,
-        broadcaster.Counters.Sent,
-        broadcaster.Counters.Suppressed,
-        broadcaster.Counters.SlowDropped,
-        faultState.StallRemaining.TotalSeconds,
-        faultState.RefuseRemaining.TotalSeconds,
-        skips.TotalSkipped);
+            m.Symbol, m.LastPrice, m.LastTradeId, m.TradesGenerated, DateTimeOffset.FromUnixTimeMilliseconds(m.HistoryStart), _skips.Skipped(m.Symbol), _skips.Pending(m.Symbol)))],
+        _broadcaster.Count,
+        _broadcaster.Counters.Accepted,
+        _broadcaster.Counters.Sent,
+        _broadcaster.Counters.Suppressed,
+        _broadcaster.Counters.SlowDropped,
+        _faultState.StallRemaining.TotalSeconds,
+        _faultState.RefuseRemaining.TotalSeconds,
+        _skips.TotalSkipped);
 
     /// <summary>Stops: closes the websockets (close frame, 1 s grace), stops the pump and the listener. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
 
-        await pumpStop.CancelAsync();
-        await pumpTask;
-        broadcaster.CloseAll(WebSocketCloseStatus.EndpointUnavailable, "server shutting down");
+        await _pumpStop.CancelAsync();
+        await _pumpTask;
+        _broadcaster.CloseAll(WebSocketCloseStatus.EndpointUnavailable, "server shutting down");
         using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
         {
-            await app.StopAsync(grace.Token);
+            await _app.StopAsync(grace.Token);
         }
 
-        await stopping.CancelAsync();
-        await app.DisposeAsync();
-        stopping.Dispose();
-        pumpStop.Dispose();
-        logger.Stopped();
+        await _stopping.CancelAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+        _pumpStop.Dispose();
+        _logger.Stopped();
     }
 
     private static IPAddress ListenAddress(Uri url) =>
@@ -187,7 +187,7 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
 
     private void StartPump(MarketPump pump)
     {
-        pumpTask = pump.StartAsync(pumpStop.Token);
-        logger.Started(BaseUrl, Options.Speed, Options.Seed, string.Join(",", Options.Symbols), Markets.Clock.Start, DateTimeOffset.FromUnixTimeMilliseconds(Markets.All[0].HistoryStart));
+        _pumpTask = pump.StartAsync(_pumpStop.Token);
+        _logger.Started(BaseUrl, Options.Speed, Options.Seed, string.Join(",", Options.Symbols), Markets.Clock.Start, DateTimeOffset.FromUnixTimeMilliseconds(Markets.All[0].HistoryStart));
     }
 }

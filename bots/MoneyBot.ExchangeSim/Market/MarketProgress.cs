@@ -3,17 +3,17 @@ namespace MoneyBot.ExchangeSim.Market;
 /// <summary>How far the pump has advanced the markets, with waits on a simulated time. Thread-safe.</summary>
 internal sealed class MarketProgress(long processedMs)
 {
-    private readonly Lock sync = new();
-    private readonly List<(long Target, TaskCompletionSource Done)> waiters = [];
-    private long processed = processedMs;
+    private readonly Lock _sync = new();
+    private readonly List<(long Target, TaskCompletionSource Done)> _waiters = [];
+    private long _processed = processedMs;
 
     public long Processed
     {
         get
         {
-            lock (sync)
+            lock (_sync)
             {
-                return processed;
+                return _processed;
             }
         }
     }
@@ -21,15 +21,15 @@ internal sealed class MarketProgress(long processedMs)
     public void Report(long timeMs)
     {
         List<TaskCompletionSource> done = [];
-        lock (sync)
+        lock (_sync)
         {
-            processed = Math.Max(processed, timeMs);
-            for (var i = waiters.Count - 1; i >= 0; i--)
+            _processed = Math.Max(_processed, timeMs);
+            for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                if (waiters[i].Target <= processed)
+                if (_waiters[i].Target <= _processed)
                 {
-                    done.Add(waiters[i].Done);
-                    waiters.RemoveAt(i);
+                    done.Add(_waiters[i].Done);
+                    _waiters.RemoveAt(i);
                 }
             }
         }
@@ -42,15 +42,15 @@ internal sealed class MarketProgress(long processedMs)
 
     public Task WaitForAsync(long timeMs, CancellationToken cancellationToken)
     {
-        lock (sync)
+        lock (_sync)
         {
-            if (processed >= timeMs)
+            if (_processed >= timeMs)
             {
                 return Task.CompletedTask;
             }
 
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiters.Add((timeMs, done));
+            _waiters.Add((timeMs, done));
             return done.Task.WaitAsync(cancellationToken);
         }
     }

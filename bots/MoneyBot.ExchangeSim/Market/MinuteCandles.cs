@@ -7,30 +7,30 @@ namespace MoneyBot.ExchangeSim.Market;
 internal sealed class MinuteCandles
 {
     private const long Minute = 60_000;
-    private readonly List<Candle> minutes = [];
-    private long firstOpen;
+    private readonly List<Candle> _minutes = [];
+    private long _firstOpen;
 
     public MinuteCandles(long firstOpenMs, decimal initialPrice)
     {
-        firstOpen = firstOpenMs - (firstOpenMs % Minute);
-        minutes.Add(Candle.Empty(firstOpen, Minute, initialPrice));
+        _firstOpen = firstOpenMs - (firstOpenMs % Minute);
+        _minutes.Add(Candle.Empty(_firstOpen, Minute, initialPrice));
     }
 
     /// <summary>Open time of the oldest minute kept.</summary>
-    public long FirstOpen => firstOpen;
+    public long FirstOpen => _firstOpen;
 
     /// <summary>Open time of the newest (current) minute.</summary>
-    public long LastOpen => firstOpen + ((minutes.Count - 1) * Minute);
+    public long LastOpen => _firstOpen + ((_minutes.Count - 1) * Minute);
 
     /// <summary>Close price of the newest minute (the last trade price).</summary>
-    public decimal LastClose => minutes[^1].Close;
+    public decimal LastClose => _minutes[^1].Close;
 
     /// <summary>Adds empty minutes so that the minute holding <paramref name="timeMs"/> exists.</summary>
     public void ExtendTo(long timeMs)
     {
         while (LastOpen + Minute <= timeMs)
         {
-            minutes.Add(Candle.Empty(LastOpen + Minute, Minute, LastClose));
+            _minutes.Add(Candle.Empty(LastOpen + Minute, Minute, LastClose));
         }
     }
 
@@ -38,7 +38,7 @@ internal sealed class MinuteCandles
     public void Add(in AggTrade trade)
     {
         ExtendTo(trade.Time);
-        minutes[^1] = minutes[^1].Add(trade);
+        _minutes[^1] = _minutes[^1].Add(trade);
     }
 
     /// <summary>
@@ -47,13 +47,13 @@ internal sealed class MinuteCandles
     /// </summary>
     public Candle Aggregate(long openTime, long intervalMs)
     {
-        var first = Math.Max(0, (openTime - firstOpen) / Minute);
-        var end = Math.Min(minutes.Count, (openTime + intervalMs - firstOpen) / Minute);
-        var seed = first < minutes.Count ? minutes[(int)first].Open : LastClose;
+        var first = Math.Max(0, (openTime - _firstOpen) / Minute);
+        var end = Math.Min(_minutes.Count, (openTime + intervalMs - _firstOpen) / Minute);
+        var seed = first < _minutes.Count ? _minutes[(int)first].Open : LastClose;
         var candle = Candle.Empty(openTime, intervalMs, seed);
         for (var i = first; i < end; i++)
         {
-            candle = candle.Absorb(minutes[(int)i]);
+            candle = candle.Absorb(_minutes[(int)i]);
         }
 
         return candle;
@@ -62,11 +62,11 @@ internal sealed class MinuteCandles
     /// <summary>Drops minutes older than <paramref name="timeMs"/> (always keeps the newest).</summary>
     public void PruneBefore(long timeMs)
     {
-        var drop = (int)Math.Min(minutes.Count - 1, Math.Max(0, (timeMs - firstOpen) / Minute));
+        var drop = (int)Math.Min(_minutes.Count - 1, Math.Max(0, (timeMs - _firstOpen) / Minute));
         if (drop >= 1024)
         {
-            minutes.RemoveRange(0, drop);
-            firstOpen += drop * Minute;
+            _minutes.RemoveRange(0, drop);
+            _firstOpen += drop * Minute;
         }
     }
 }

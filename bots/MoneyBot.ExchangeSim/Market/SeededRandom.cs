@@ -9,19 +9,19 @@ namespace MoneyBot.ExchangeSim.Market;
 /// </summary>
 internal sealed class SeededRandom
 {
-    private ulong s0;
-    private ulong s1;
-    private ulong s2;
-    private ulong s3;
-    private double? spareGaussian;
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
+    private double? _spareGaussian;
 
     public SeededRandom(ulong seed)
     {
         var x = seed;
-        s0 = SplitMix(ref x);
-        s1 = SplitMix(ref x);
-        s2 = SplitMix(ref x);
-        s3 = SplitMix(ref x);
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
     }
 
     /// <summary>Combines two seeds into one, so that nearby inputs give unrelated streams.</summary>
@@ -45,14 +45,14 @@ internal sealed class SeededRandom
 
     public ulong NextUInt64()
     {
-        var result = BitOperations.RotateLeft(s1 * 5, 7) * 9;
-        var t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = BitOperations.RotateLeft(s3, 45);
+        var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = BitOperations.RotateLeft(_s3, 45);
         return result;
     }
 
@@ -70,16 +70,16 @@ internal sealed class SeededRandom
     /// <summary>Standard normal (Box-Muller, the second value kept for the next call).</summary>
     public double NextGaussian()
     {
-        if (spareGaussian is { } spare)
+        if (_spareGaussian is { } spare)
         {
-            spareGaussian = null;
+            _spareGaussian = null;
             return spare;
         }
 
         var u1 = 1.0 - NextDouble();
         var u2 = NextDouble();
         var radius = Math.Sqrt(-2.0 * Math.Log(u1));
-        spareGaussian = radius * Math.Sin(2.0 * Math.PI * u2);
+        _spareGaussian = radius * Math.Sin(2.0 * Math.PI * u2);
         return radius * Math.Cos(2.0 * Math.PI * u2);
     }
 

@@ -7,18 +7,18 @@ namespace MoneyBot.ExchangeSim.Market;
 /// </summary>
 public sealed class SimulatedClock
 {
-    private readonly TimeProvider time;
-    private readonly long origin;
+    private readonly TimeProvider _time;
+    private readonly long _origin;
 
     /// <summary>Starts the clock now (in <paramref name="time"/>) at <paramref name="start"/>.</summary>
     public SimulatedClock(TimeProvider time, DateTimeOffset start, double speed)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speed);
-        this.time = time;
+        _time = time;
         Start = start;
         Speed = speed;
-        origin = time.GetTimestamp();
+        _origin = time.GetTimestamp();
     }
 
     /// <summary>Simulated time when the clock started.</summary>
@@ -28,7 +28,7 @@ public sealed class SimulatedClock
     public double Speed { get; }
 
     /// <summary>Simulated time now, Unix ms.</summary>
-    public long NowMs => Start.ToUnixTimeMilliseconds() + (long)(time.GetElapsedTime(origin).TotalMilliseconds * Speed);
+    public long NowMs => Start.ToUnixTimeMilliseconds() + (long)(_time.GetElapsedTime(_origin).TotalMilliseconds * Speed);
 
     /// <summary>Simulated time now.</summary>
     public DateTimeOffset Now => DateTimeOffset.FromUnixTimeMilliseconds(NowMs);

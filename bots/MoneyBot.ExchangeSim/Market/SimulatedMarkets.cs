@@ -5,7 +5,7 @@ namespace MoneyBot.ExchangeSim.Market;
 /// <summary>The markets of all simulated symbols, sharing one clock.</summary>
 public sealed class SimulatedMarkets
 {
-    private readonly Dictionary<string, SymbolMarket> bySymbol;
+    private readonly Dictionary<string, SymbolMarket> _bySymbol;
 
     /// <summary>Groups the markets; symbols must be distinct.</summary>
     public SimulatedMarkets(IReadOnlyList<SymbolMarket> markets, SimulatedClock clock)
@@ -13,7 +13,7 @@ public sealed class SimulatedMarkets
         ArgumentNullException.ThrowIfNull(markets);
         All = markets;
         Clock = clock;
-        bySymbol = markets.ToDictionary(m => m.Symbol, StringComparer.OrdinalIgnoreCase);
+        _bySymbol = markets.ToDictionary(m => m.Symbol, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The exchange clock.</summary>
@@ -25,12 +25,12 @@ public sealed class SimulatedMarkets
     /// <summary>The market of a symbol (any case).</summary>
     public SymbolMarket this[string symbol] => TryGet(symbol, out var market)
         ? market
-        : throw new KeyNotFoundException($"'{symbol}' is not simulated; the symbols are {string.Join(", ", bySymbol.Keys)}.");
+        : throw new KeyNotFoundException($"'{symbol}' is not simulated; the symbols are {string.Join(", ", _bySymbol.Keys)}.");
 
     /// <summary>Finds the market of a symbol (any case).</summary>
     public bool TryGet(string? symbol, [NotNullWhen(true)] out SymbolMarket? market)
     {
         market = null;
-        return symbol is not null && bySymbol.TryGetValue(symbol, out market);
+        return symbol is not null && _bySymbol.TryGetValue(symbol, out market);
     }
 }

@@ -11,11 +11,11 @@ public sealed partial class SymbolMarket
     public IReadOnlyList<Candle> GetKlines(CandleInterval interval, long? startTime, long? endTime, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        lock (sync)
+        lock (_sync)
         {
             var length = interval.Milliseconds;
-            var oldest = interval.FirstOpenAtOrAfter(minutes.FirstOpen);
-            var newest = interval.OpenTimeOf(processedUntil);
+            var oldest = interval.FirstOpenAtOrAfter(_minutes.FirstOpen);
+            var newest = interval.OpenTimeOf(_processedUntil);
             if (endTime is { } end)
             {
                 newest = Math.Min(newest, interval.OpenTimeOf(end));
@@ -27,7 +27,7 @@ public sealed partial class SymbolMarket
             var result = new List<Candle>();
             for (var open = from; open <= newest && result.Count < limit; open += length)
             {
-                result.Add(minutes.Aggregate(open, length));
+                result.Add(_minutes.Aggregate(open, length));
             }
 
             return result;
@@ -37,9 +37,9 @@ public sealed partial class SymbolMarket
     /// <summary>The current (open) candle of an interval, up to <see cref="ProcessedUntil"/>.</summary>
     public Candle GetCurrentCandle(CandleInterval interval)
     {
-        lock (sync)
+        lock (_sync)
         {
-            return minutes.Aggregate(interval.OpenTimeOf(processedUntil), interval.Milliseconds);
+            return _minutes.Aggregate(interval.OpenTimeOf(_processedUntil), interval.Milliseconds);
         }
     }
 
@@ -51,27 +51,27 @@ public sealed partial class SymbolMarket
     public IReadOnlyList<AggTrade> GetAggTrades(long? fromId, long? startTime, long? endTime, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        lock (sync)
+        lock (_sync)
         {
             long first;
             if (fromId is { } id)
             {
-                first = Math.Max(id, tape.FirstId);
+                first = Math.Max(id, _tape.FirstId);
             }
             else if (startTime is { } start)
             {
-                first = tape.FirstIdAtOrAfter(start);
+                first = _tape.FirstIdAtOrAfter(start);
             }
             else
             {
-                var endId = endTime is { } end ? tape.FirstIdAtOrAfter(end + 1) : tape.NextId;
-                first = Math.Max(tape.FirstId, endId - limit);
+                var endId = endTime is { } end ? _tape.FirstIdAtOrAfter(end + 1) : _tape.NextId;
+                first = Math.Max(_tape.FirstId, endId - limit);
             }
 
             var result = new List<AggTrade>(Math.Min(limit, 1024));
-            for (var i = first; i < tape.NextId && result.Count < limit; i++)
+            for (var i = first; i < _tape.NextId && result.Count < limit; i++)
             {
-                var trade = tape.Get(i);
+                var trade = _tape.Get(i);
                 if (endTime is { } end && trade.Time > end)
                 {
                     break;
@@ -91,10 +91,10 @@ public sealed partial class SymbolMarket
     public OrderBookSnapshot GetOrderBook(int levels)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(levels);
-        lock (sync)
+        lock (_sync)
         {
-            bookUpdateId += 1 + (tape.TotalAppended % 7);
-            return BookBuilder.Build(Instrument, seed, bookUpdateId, generator.BidTicks, levels);
+            _bookUpdateId += 1 + (_tape.TotalAppended % 7);
+            return BookBuilder.Build(Instrument, _seed, _bookUpdateId, _generator.BidTicks, levels);
         }
     }
 }

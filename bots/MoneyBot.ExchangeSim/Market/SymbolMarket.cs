@@ -9,15 +9,15 @@ public sealed partial class SymbolMarket
 {
     private const long FirstAggTradeId = 3_000_000_000; // above int.MaxValue, as on Binance
     private static readonly TimeSpan CandleRetention = TimeSpan.FromDays(30);
-    private readonly Lock sync = new();
-    private readonly ulong seed;
-    private readonly TradeGenerator generator;
-    private readonly TradeTape tape = new(FirstAggTradeId);
-    private readonly MinuteCandles minutes;
-    private readonly long[] liveOpen = new long[CandleInterval.All.Count];
-    private readonly TimeSpan tradeRetention;
-    private long processedUntil;
-    private long bookUpdateId = 1_000_000;
+    private readonly Lock _sync = new();
+    private readonly ulong _seed;
+    private readonly TradeGenerator _generator;
+    private readonly TradeTape _tape = new(FirstAggTradeId);
+    private readonly MinuteCandles _minutes;
+    private readonly long[] _liveOpen = new long[CandleInterval.All.Count];
+    private readonly TimeSpan _tradeRetention;
+    private long _processedUntil;
+    private long _bookUpdateId = 1_000_000;
 
     /// <summary>
     /// Creates the market with no trades yet; the tape starts at <paramref name="historyStartMs"/>
@@ -29,12 +29,12 @@ public sealed partial class SymbolMarket
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tradesPerSecond);
         Instrument = instrument;
-        this.seed = SeededRandom.Combine(seed, SeededRandom.Hash(instrument.Symbol));
-        this.tradeRetention = tradeRetention;
-        generator = new TradeGenerator(instrument, this.seed, tradesPerSecond, historyStartMs);
-        minutes = new MinuteCandles(historyStartMs, instrument.InitialPrice);
-        HistoryStart = minutes.FirstOpen;
-        processedUntil = HistoryStart;
+        _seed = SeededRandom.Combine(seed, SeededRandom.Hash(instrument.Symbol));
+        _tradeRetention = tradeRetention;
+        _generator = new TradeGenerator(instrument, _seed, tradesPerSecond, historyStartMs);
+        _minutes = new MinuteCandles(historyStartMs, instrument.InitialPrice);
+        HistoryStart = _minutes.FirstOpen;
+        _processedUntil = HistoryStart;
         ResetLiveCandles();
     }
 
@@ -52,9 +52,9 @@ public sealed partial class SymbolMarket
     {
         get
         {
-            lock (sync)
+            lock (_sync)
             {
-                return processedUntil;
+                return _processedUntil;
             }
         }
     }
@@ -64,9 +64,9 @@ public sealed partial class SymbolMarket
     {
         get
         {
-            lock (sync)
+            lock (_sync)
             {
-                return tape.TotalAppended;
+                return _tape.TotalAppended;
             }
         }
     }
@@ -76,9 +76,9 @@ public sealed partial class SymbolMarket
     {
         get
         {
-            lock (sync)
+            lock (_sync)
             {
-                return tape.NextId - 1;
+                return _tape.NextId - 1;
             }
         }
     }
@@ -88,9 +88,9 @@ public sealed partial class SymbolMarket
     {
         get
         {
-            lock (sync)
+            lock (_sync)
             {
-                return minutes.LastClose;
+                return _minutes.LastClose;
             }
         }
     }
@@ -105,29 +105,29 @@ public sealed partial class SymbolMarket
     /// </summary>
     internal void AdvanceTo(long nowMs, List<MarketEvent>? events)
     {
-        lock (sync)
+        lock (_sync)
         {
-            if (nowMs <= processedUntil)
+            if (nowMs <= _processedUntil)
             {
                 return;
             }
 
-            while (generator.Pending.Time <= nowMs)
+            while (_generator.Pending.Time <= nowMs)
             {
-                var stored = generator.Take();
-                var trade = stored.ToAggTrade(tape.NextId, Instrument);
+                var stored = _generator.Take();
+                var trade = stored.ToAggTrade(_tape.NextId, Instrument);
                 if (events is not null)
                 {
                     CloseCandles(trade.Time, events);
                 }
 
-                tape.Append(stored);
-                minutes.Add(trade);
+                _tape.Append(stored);
+                _minutes.Add(trade);
                 events?.Add(new TradeEvent(trade));
             }
 
-            minutes.ExtendTo(nowMs);
-            processedUntil = nowMs;
+            _minutes.ExtendTo(nowMs);
+            _processedUntil = nowMs;
             if (events is null)
             {
                 ResetLiveCandles();
@@ -137,30 +137,30 @@ public sealed partial class SymbolMarket
                 CloseCandles(nowMs, events);
             }
 
-            tape.PruneBefore(nowMs - (long)tradeRetention.TotalMilliseconds);
-            minutes.PruneBefore(nowMs - (long)CandleRetention.TotalMilliseconds);
+            _tape.PruneBefore(nowMs - (long)_tradeRetention.TotalMilliseconds);
+            _minutes.PruneBefore(nowMs - (long)CandleRetention.TotalMilliseconds);
         }
     }
 
     private void CloseCandles(long timeMs, List<MarketEvent> events)
     {
-        for (var i = 0; i < liveOpen.Length; i++)
+        for (var i = 0; i < _liveOpen.Length; i++)
         {
             var interval = CandleInterval.All[i];
-            while (liveOpen[i] + interval.Milliseconds <= timeMs)
+            while (_liveOpen[i] + interval.Milliseconds <= timeMs)
             {
-                var candle = minutes.Aggregate(liveOpen[i], interval.Milliseconds);
+                var candle = _minutes.Aggregate(_liveOpen[i], interval.Milliseconds);
                 events.Add(new KlineEvent(interval, candle, IsClosed: true, timeMs));
-                liveOpen[i] += interval.Milliseconds;
+                _liveOpen[i] += interval.Milliseconds;
             }
         }
     }
 
     private void ResetLiveCandles()
     {
-        for (var i = 0; i < liveOpen.Length; i++)
+        for (var i = 0; i < _liveOpen.Length; i++)
         {
-            liveOpen[i] = CandleInterval.All[i].OpenTimeOf(processedUntil);
+            _liveOpen[i] = CandleInterval.All[i].OpenTimeOf(_processedUntil);
         }
     }
 }

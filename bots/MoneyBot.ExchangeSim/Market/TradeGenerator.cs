@@ -16,31 +16,31 @@ internal sealed class TradeGenerator
     private const double WhaleImpact = 0.0003;
     private const double ReversionPerSecond = 1.0 / (3 * 86_400);
 
-    private readonly SeededRandom random;
-    private readonly Instrument instrument;
-    private readonly double tradesPerSecond;
-    private readonly double sigma = HourlyVolatility / 60; // per sqrt(second)
-    private readonly double anchor;
-    private readonly double tick;
-    private double logMid;
-    private double drift;       // log units per second
-    private double activity = 1;
-    private double regimeEndMs;
-    private double timeMs;
-    private long nextRawTradeId = 5_000_000_000;
-    private long pendingBidTicks;
+    private readonly SeededRandom _random;
+    private readonly Instrument _instrument;
+    private readonly double _tradesPerSecond;
+    private readonly double _sigma = HourlyVolatility / 60; // per sqrt(second)
+    private readonly double _anchor;
+    private readonly double _tick;
+    private double _logMid;
+    private double _drift;       // log units per second
+    private double _activity = 1;
+    private double _regimeEndMs;
+    private double _timeMs;
+    private long _nextRawTradeId = 5_000_000_000;
+    private long _pendingBidTicks;
 
     public TradeGenerator(Instrument instrument, ulong seed, double tradesPerSecond, long startMs)
     {
-        this.instrument = instrument;
-        this.tradesPerSecond = tradesPerSecond;
-        random = new SeededRandom(seed);
-        anchor = Math.Log((double)instrument.InitialPrice);
-        logMid = anchor;
-        tick = (double)instrument.TickSize;
-        timeMs = startMs;
-        regimeEndMs = startMs;
-        BidTicks = (long)Math.Floor((double)instrument.InitialPrice / tick);
+        _instrument = instrument;
+        _tradesPerSecond = tradesPerSecond;
+        _random = new SeededRandom(seed);
+        _anchor = Math.Log((double)instrument.InitialPrice);
+        _logMid = _anchor;
+        _tick = (double)instrument.TickSize;
+        _timeMs = startMs;
+        _regimeEndMs = startMs;
+        BidTicks = (long)Math.Floor((double)instrument.InitialPrice / _tick);
         Pending = Generate();
     }
 
@@ -54,55 +54,55 @@ internal sealed class TradeGenerator
     public TapeTrade Take()
     {
         var trade = Pending;
-        BidTicks = pendingBidTicks;
+        BidTicks = _pendingBidTicks;
         Pending = Generate();
         return trade;
     }
 
     private TapeTrade Generate()
     {
-        var gapSeconds = random.NextExponential(1.0 / (tradesPerSecond * activity));
-        timeMs += gapSeconds * 1000;
-        if (timeMs >= regimeEndMs)
+        var gapSeconds = _random.NextExponential(1.0 / (_tradesPerSecond * _activity));
+        _timeMs += gapSeconds * 1000;
+        if (_timeMs >= _regimeEndMs)
         {
             NewRegime();
         }
 
-        var noise = sigma * Math.Sqrt(gapSeconds) * random.NextGaussian();
-        var step = (drift - (ReversionPerSecond * (logMid - anchor))) * gapSeconds + noise;
-        logMid += step;
-        var lean = Math.Clamp(noise / (sigma * Math.Sqrt(gapSeconds) + 1e-12) * 0.2, -0.3, 0.3);
-        var buy = random.NextDouble() < 0.5 + lean + Math.Sign(drift) * 0.05;
+        var noise = _sigma * Math.Sqrt(gapSeconds) * _random.NextGaussian();
+        var step = (_drift - (ReversionPerSecond * (_logMid - _anchor))) * gapSeconds + noise;
+        _logMid += step;
+        var lean = Math.Clamp(noise / (_sigma * Math.Sqrt(gapSeconds) + 1e-12) * 0.2, -0.3, 0.3);
+        var buy = _random.NextDouble() < 0.5 + lean + Math.Sign(_drift) * 0.05;
 
-        var midTicks = Math.Max(2, Math.Exp(logMid) / tick);
+        var midTicks = Math.Max(2, Math.Exp(_logMid) / _tick);
         var notional = SampleNotional(out var whale);
         if (whale)
         {
-            logMid += buy ? WhaleImpact : -WhaleImpact;
+            _logMid += buy ? WhaleImpact : -WhaleImpact;
         }
 
-        pendingBidTicks = (long)Math.Floor(midTicks);
-        var sweep = whale ? random.NextInt(4) : 0;
-        var priceTicks = buy ? pendingBidTicks + 1 + sweep : Math.Max(1, pendingBidTicks - sweep);
-        var steps = Math.Max(1L, (long)Math.Round(notional / (priceTicks * tick) / (double)instrument.StepSize));
-        var fills = whale ? 3 + random.NextInt(25) : 1 + (random.Chance(0.3) ? random.NextInt(3) : 0);
-        var first = nextRawTradeId;
-        nextRawTradeId += fills;
-        return new TapeTrade((long)timeMs, priceTicks, steps, first, fills, !buy);
+        _pendingBidTicks = (long)Math.Floor(midTicks);
+        var sweep = whale ? _random.NextInt(4) : 0;
+        var priceTicks = buy ? _pendingBidTicks + 1 + sweep : Math.Max(1, _pendingBidTicks - sweep);
+        var steps = Math.Max(1L, (long)Math.Round(notional / (priceTicks * _tick) / (double)_instrument.StepSize));
+        var fills = whale ? 3 + _random.NextInt(25) : 1 + (_random.Chance(0.3) ? _random.NextInt(3) : 0);
+        var first = _nextRawTradeId;
+        _nextRawTradeId += fills;
+        return new TapeTrade((long)_timeMs, priceTicks, steps, first, fills, !buy);
     }
 
     private double SampleNotional(out bool whale)
     {
-        whale = random.Chance(WhaleChance);
+        whale = _random.Chance(WhaleChance);
         if (whale)
         {
-            return Math.Min(WhaleMinNotional * (1 + random.NextExponential(1.0)), 5_000_000);
+            return Math.Min(WhaleMinNotional * (1 + _random.NextExponential(1.0)), 5_000_000);
         }
 
-        var notional = MedianNotional * Math.Exp(1.3 * random.NextGaussian());
-        if (random.Chance(0.04))
+        var notional = MedianNotional * Math.Exp(1.3 * _random.NextGaussian());
+        if (_random.Chance(0.04))
         {
-            notional *= Math.Min(Math.Pow(1.0 - random.NextDouble(), -1 / 1.3), 150);
+            notional *= Math.Min(Math.Pow(1.0 - _random.NextDouble(), -1 / 1.3), 150);
         }
 
         return Math.Min(notional, WhaleMinNotional * 0.9);
@@ -110,16 +110,16 @@ internal sealed class TradeGenerator
 
     private void NewRegime()
     {
-        var minutes = 5 + random.NextExponential(45);
-        regimeEndMs = timeMs + Math.Min(minutes, 360) * 60_000;
-        activity = 0.7 + random.NextDouble() * 1.1;
-        if (random.Chance(0.35))
+        var minutes = 5 + _random.NextExponential(45);
+        _regimeEndMs = _timeMs + Math.Min(minutes, 360) * 60_000;
+        _activity = 0.7 + _random.NextDouble() * 1.1;
+        if (_random.Chance(0.35))
         {
-            drift = 0;
+            _drift = 0;
             return;
         }
 
-        var perHour = 0.003 + random.NextDouble() * 0.022;
-        drift = (random.Chance(0.5) ? perHour : -perHour) / 3600;
+        var perHour = 0.003 + _random.NextDouble() * 0.022;
+        _drift = (_random.Chance(0.5) ? perHour : -perHour) / 3600;
     }
 }

@@ -8,45 +8,45 @@ namespace MoneyBot.ExchangeSim.Market;
 internal sealed class TradeTape(long firstId)
 {
     private const int ChunkSize = 2048;
-    private readonly List<TapeTrade[]> chunks = [];
-    private long firstIndex; // global position of chunks[0][0]
-    private long count;      // trades ever appended
+    private readonly List<TapeTrade[]> _chunks = [];
+    private long _firstIndex; // global position of chunks[0][0]
+    private long _count;      // trades ever appended
 
     /// <summary>Id of the oldest trade kept.</summary>
-    public long FirstId => firstId + firstIndex;
+    public long FirstId => firstId + _firstIndex;
 
     /// <summary>Id the next appended trade gets.</summary>
-    public long NextId => firstId + count;
+    public long NextId => firstId + _count;
 
     /// <summary>Trades currently kept.</summary>
-    public long Count => count - firstIndex;
+    public long Count => _count - _firstIndex;
 
     /// <summary>Trades ever appended.</summary>
-    public long TotalAppended => count;
+    public long TotalAppended => _count;
 
     /// <summary>Appends a trade and returns its id.</summary>
     public long Append(in TapeTrade trade)
     {
-        var offset = (int)((count - firstIndex) % ChunkSize);
+        var offset = (int)((_count - _firstIndex) % ChunkSize);
         if (offset == 0)
         {
-            chunks.Add(new TapeTrade[ChunkSize]);
+            _chunks.Add(new TapeTrade[ChunkSize]);
         }
 
-        chunks[^1][offset] = trade;
-        return firstId + count++;
+        _chunks[^1][offset] = trade;
+        return firstId + _count++;
     }
 
     /// <summary>The trade with an id in [<see cref="FirstId"/>, <see cref="NextId"/>).</summary>
     public TapeTrade Get(long id)
     {
-        var position = id - firstId - firstIndex;
+        var position = id - firstId - _firstIndex;
         if (position < 0 || position >= Count)
         {
             throw new ArgumentOutOfRangeException(nameof(id), id, "The trade is not on the tape.");
         }
 
-        return chunks[(int)(position / ChunkSize)][position % ChunkSize];
+        return _chunks[(int)(position / ChunkSize)][position % ChunkSize];
     }
 
     /// <summary>The id of the first kept trade with time at or after <paramref name="timeMs"/> (<see cref="NextId"/> when none).</summary>
@@ -72,10 +72,10 @@ internal sealed class TradeTape(long firstId)
     /// <summary>Drops whole chunks whose trades are all older than <paramref name="timeMs"/>.</summary>
     public void PruneBefore(long timeMs)
     {
-        while (chunks.Count > 1 && chunks[0][ChunkSize - 1].Time < timeMs)
+        while (_chunks.Count > 1 && _chunks[0][ChunkSize - 1].Time < timeMs)
         {
-            chunks.RemoveAt(0);
-            firstIndex += ChunkSize;
+            _chunks.RemoveAt(0);
+            _firstIndex += ChunkSize;
         }
     }
 }

@@ -15,11 +15,11 @@ namespace MoneyBot.ExchangeSim.Streams;
 internal sealed class MarketPump(
     SimulatedMarkets markets, StreamBroadcaster broadcaster, TradeSkips skips, MarketProgress progress, SimulatorOptions options, ILogger logger)
 {
-    private readonly List<MarketEvent> events = [];
-    private readonly Dictionary<string, SymbolStreamNames> names =
+    private readonly List<MarketEvent> _events = [];
+    private readonly Dictionary<string, SymbolStreamNames> _names =
         markets.All.ToDictionary(m => m.Symbol, m => new SymbolStreamNames(m.Symbol));
-    private readonly long ticksPerSecond = Math.Max(1, (long)Math.Round(TimeSpan.FromSeconds(1) / options.TickInterval));
-    private long ticks;
+    private readonly long _ticksPerSecond = Math.Max(1, (long)Math.Round(TimeSpan.FromSeconds(1) / options.TickInterval));
+    private long _ticks;
 
     /// <summary>Starts the timer now (so a manual clock advanced right after sees it) and returns the loop.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ internal sealed class MarketPump(
         {
             foreach (var market in markets.All)
             {
-                StepMarket(market, names[market.Symbol], now);
+                StepMarket(market, _names[market.Symbol], now);
             }
 
             broadcaster.CloseOlderThan(options.MaxConnectionAge);
@@ -63,15 +63,15 @@ internal sealed class MarketPump(
             logger.StepFailed(e);
         }
 
-        ticks++;
+        _ticks++;
         progress.Report(now);
     }
 
     private void StepMarket(SymbolMarket market, SymbolStreamNames streams, long now)
     {
-        events.Clear();
-        market.AdvanceTo(now, events);
-        foreach (var e in events)
+        _events.Clear();
+        market.AdvanceTo(now, _events);
+        foreach (var e in _events)
         {
             switch (e)
             {
@@ -103,7 +103,7 @@ internal sealed class MarketPump(
         OrderBookSnapshot? book = null;
         foreach (var (name, levels, fast) in streams.Depths)
         {
-            if ((fast || ticks % ticksPerSecond == 0) && broadcaster.HasSubscribers(name))
+            if ((fast || _ticks % _ticksPerSecond == 0) && broadcaster.HasSubscribers(name))
             {
                 book ??= market.GetOrderBook(20);
                 broadcaster.Publish(name, StreamPayloads.Depth(book, levels));

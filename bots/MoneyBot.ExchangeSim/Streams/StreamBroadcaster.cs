@@ -13,19 +13,19 @@ namespace MoneyBot.ExchangeSim.Streams;
 /// </summary>
 internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, int queueCapacity, ILogger logger)
 {
-    private readonly ConcurrentDictionary<long, StreamConnection> connections = new();
-    private long nextId;
+    private readonly ConcurrentDictionary<long, StreamConnection> _connections = new();
+    private long _nextId;
 
     public StreamCounters Counters { get; } = new();
 
-    public int Count => connections.Count;
+    public int Count => _connections.Count;
 
     /// <summary>Registers a connection (before the websocket upgrade completes).</summary>
     public StreamConnection Open(bool combined, IEnumerable<string> streams)
     {
         var connection = new StreamConnection(
-            Interlocked.Increment(ref nextId), combined, streams, time.GetTimestamp(), queueCapacity, faults, Counters);
-        connections[connection.Id] = connection;
+            Interlocked.Increment(ref _nextId), combined, streams, time.GetTimestamp(), queueCapacity, faults, Counters);
+        _connections[connection.Id] = connection;
         Counters.OnAccepted();
         return connection;
     }
@@ -33,12 +33,12 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
     public void Remove(StreamConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        connections.TryRemove(connection.Id, out _);
+        _connections.TryRemove(connection.Id, out _);
     }
 
     public bool HasSubscribers(string stream)
     {
-        foreach (var connection in connections.Values)
+        foreach (var connection in _connections.Values)
         {
             if (connection.IsSubscribed(stream))
             {
@@ -59,7 +59,7 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
         }
 
         byte[]? wrapped = null;
-        foreach (var connection in connections.Values)
+        foreach (var connection in _connections.Values)
         {
             if (!connection.IsSubscribed(stream))
             {
@@ -80,7 +80,7 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
     public int SendMalformed()
     {
         var frames = 0;
-        foreach (var connection in connections.Values)
+        foreach (var connection in _connections.Values)
         {
             foreach (var stream in connection.Streams)
             {
@@ -95,7 +95,7 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
     public int DropAll()
     {
         var dropped = 0;
-        foreach (var connection in connections.Values)
+        foreach (var connection in _connections.Values)
         {
             Drop(connection);
             dropped++;
@@ -107,7 +107,7 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
     /// <summary>Sends a close frame on every connection.</summary>
     public void CloseAll(WebSocketCloseStatus status, string reason)
     {
-        foreach (var connection in connections.Values)
+        foreach (var connection in _connections.Values)
         {
             connection.RequestClose(status, reason);
         }
@@ -116,9 +116,9 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
     /// <summary>Closes (with a close frame) the connections older than <paramref name="maxAge"/> of real time.</summary>
     public void CloseOlderThan(TimeSpan maxAge)
     {
-        foreach (var connection in connections.Values)
+        foreach (var connection in _connections.Values)
         {
-            if (time.GetElapsedTime(connection.ConnectedAt) >= maxAge && connections.TryRemove(connection.Id, out _))
+            if (time.GetElapsedTime(connection.ConnectedAt) >= maxAge && _connections.TryRemove(connection.Id, out _))
             {
                 logger.MaxAgeReached(connection.Id, maxAge);
                 connection.RequestClose(WebSocketCloseStatus.NormalClosure, "maximum connection age reached");
@@ -128,7 +128,7 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
 
     private void Drop(StreamConnection connection)
     {
-        connections.TryRemove(connection.Id, out _);
+        _connections.TryRemove(connection.Id, out _);
         connection.Abort();
     }
 }

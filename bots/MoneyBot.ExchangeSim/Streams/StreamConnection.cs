@@ -12,23 +12,23 @@ namespace MoneyBot.ExchangeSim.Streams;
 internal sealed class StreamConnection : IDisposable
 {
     private const int MaxRequestBytes = 64 * 1024;
-    private readonly Lock sync = new();
-    private readonly HashSet<string> streams;
-    private readonly Channel<Outgoing> outbox;
-    private readonly CancellationTokenSource stop = new();
-    private readonly FaultState faults;
-    private readonly StreamCounters counters;
-    private WebSocket? socket;
+    private readonly Lock _sync = new();
+    private readonly HashSet<string> _streams;
+    private readonly Channel<Outgoing> _outbox;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly FaultState _faults;
+    private readonly StreamCounters _counters;
+    private WebSocket? _socket;
 
     public StreamConnection(long id, bool combined, IEnumerable<string> streams, long connectedAt, int capacity, FaultState faults, StreamCounters counters)
     {
         Id = id;
         Combined = combined;
         ConnectedAt = connectedAt;
-        this.streams = new HashSet<string>(streams, StringComparer.Ordinal);
-        this.faults = faults;
-        this.counters = counters;
-        outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(capacity)
+        _streams = new HashSet<string>(streams, StringComparer.Ordinal);
+        _faults = faults;
+        _counters = counters;
+        _outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait, // TryWrite fails instead of waiting: the pump never blocks
@@ -47,56 +47,56 @@ internal sealed class StreamConnection : IDisposable
     {
         get
         {
-            lock (sync)
+            lock (_sync)
             {
-                return [.. streams];
+                return [.. _streams];
             }
         }
     }
 
     public bool IsSubscribed(string stream)
     {
-        lock (sync)
+        lock (_sync)
         {
-            return streams.Contains(stream);
+            return _streams.Contains(stream);
         }
     }
 
     public void Subscribe(IEnumerable<string> names)
     {
-        lock (sync)
+        lock (_sync)
         {
-            streams.UnionWith(names);
+            _streams.UnionWith(names);
         }
     }
 
     public void Unsubscribe(IEnumerable<string> names)
     {
-        lock (sync)
+        lock (_sync)
         {
-            streams.ExceptWith(names);
+            _streams.ExceptWith(names);
         }
     }
 
     /// <summary>Queues a message; false when the queue is full (the client is too slow).</summary>
-    public bool TryEnqueue(byte[] payload) => outbox.Writer.TryWrite(new Outgoing(payload));
+    public bool TryEnqueue(byte[] payload) => _outbox.Writer.TryWrite(new Outgoing(payload));
 
     /// <summary>Sends a close frame after what is queued.</summary>
     public void RequestClose(WebSocketCloseStatus status, string reason) =>
-        outbox.Writer.TryWrite(new Outgoing(null, status, reason));
+        _outbox.Writer.TryWrite(new Outgoing(null, status, reason));
 
     /// <summary>Drops the connection without a close handshake, like a network failure.</summary>
     public void Abort()
     {
-        stop.Cancel();
-        socket?.Abort();
+        _stop.Cancel();
+        _socket?.Abort();
     }
 
     /// <summary>Runs the send and receive loops until the socket closes, fails or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(WebSocket webSocket, Func<StreamConnection, byte[], byte[]?> handleRequest, CancellationToken cancellationToken)
     {
-        socket = webSocket;
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
+        _socket = webSocket;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         var send = SendLoopAsync(webSocket, linked.Token);
         var receive = ReceiveLoopAsync(webSocket, handleRequest, linked.Token);
         if (await Task.WhenAny(send, receive) == receive)
@@ -107,13 +107,13 @@ internal sealed class StreamConnection : IDisposable
         await Task.WhenAll(send, receive);
     }
 
-    public void Dispose() => stop.Dispose();
+    public void Dispose() => _stop.Dispose();
 
     private async Task SendLoopAsync(WebSocket webSocket, CancellationToken token)
     {
         try
         {
-            await foreach (var item in outbox.Reader.ReadAllAsync(token))
+            await foreach (var item in _outbox.Reader.ReadAllAsync(token))
             {
                 if (item.CloseStatus is { } status)
                 {
@@ -121,14 +121,14 @@ internal sealed class StreamConnection : IDisposable
                     return;
                 }
 
-                if (faults.IsStalled)
+                if (_faults.IsStalled)
                 {
-                    counters.OnSuppressed();
+                    _counters.OnSuppressed();
                     continue;
                 }
 
                 await webSocket.SendAsync(item.Payload ?? [], WebSocketMessageType.Text, endOfMessage: true, token);
-                counters.OnSent();
+                _counters.OnSent();
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)

@@ -6,8 +6,8 @@ namespace MoneyBot.ExtGap.Detection;
 /// </summary>
 internal sealed class BarGroup(int capacity)
 {
-    private readonly GroupBar[] bars = new GroupBar[capacity];
-    private int head;
+    private readonly GroupBar[] _bars = new GroupBar[capacity];
+    private int _head;
 
     public int Count { get; private set; }
 
@@ -16,25 +16,25 @@ internal sealed class BarGroup(int capacity)
     {
         get
         {
-            var i = head + index;
-            return ref bars[i >= bars.Length ? i - bars.Length : i];
+            var i = _head + index;
+            return ref _bars[i >= _bars.Length ? i - _bars.Length : i];
         }
     }
 
     /// <summary>Appends a bar; returns true and the evicted bar when the group was full.</summary>
     public bool Append(in GroupBar bar, out GroupBar evicted)
     {
-        if (Count == bars.Length)
+        if (Count == _bars.Length)
         {
-            evicted = bars[head];
-            bars[head] = bar;
-            head = head + 1 == bars.Length ? 0 : head + 1;
+            evicted = _bars[_head];
+            _bars[_head] = bar;
+            _head = _head + 1 == _bars.Length ? 0 : _head + 1;
             return true;
         }
 
         evicted = default;
-        var tail = head + Count;
-        bars[tail >= bars.Length ? tail - bars.Length : tail] = bar;
+        var tail = _head + Count;
+        _bars[tail >= _bars.Length ? tail - _bars.Length : tail] = bar;
         Count++;
         return false;
     }
@@ -42,9 +42,9 @@ internal sealed class BarGroup(int capacity)
     /// <summary>Drops bars from the front while their time is at or before <paramref name="time"/>.</summary>
     public void TrimThrough(DateTimeOffset time)
     {
-        while (Count > 0 && bars[head].Time <= time)
+        while (Count > 0 && _bars[_head].Time <= time)
         {
-            head = head + 1 == bars.Length ? 0 : head + 1;
+            _head = _head + 1 == _bars.Length ? 0 : _head + 1;
             Count--;
         }
     }

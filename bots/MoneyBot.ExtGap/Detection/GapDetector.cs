@@ -9,21 +9,21 @@ public sealed class GapDetector
     /// <summary>The group keeps at most this many bars (the oldest is evicted). Changing it changes results.</summary>
     public const int MaxGroupSize = 500;
 
-    private readonly Timeframe timeframe;
-    private readonly BarGroup group = new(MaxGroupSize);
-    private bool aligned;
-    private DateTimeOffset? lastOpenTime;
-    private Candidate bear;
-    private Candidate bull;
-    private Gap lastGap;
-    private decimal maxLow;
-    private decimal minHigh;
+    private readonly Timeframe _timeframe;
+    private readonly BarGroup _group = new(MaxGroupSize);
+    private bool _aligned;
+    private DateTimeOffset? _lastOpenTime;
+    private Candidate _bear;
+    private Candidate _bull;
+    private Gap _lastGap;
+    private decimal _maxLow;
+    private decimal _minHigh;
 
     /// <summary>A detector for one timeframe, fresh or resumed from <paramref name="state"/>.</summary>
     /// <exception cref="ArgumentException">The state is inconsistent.</exception>
     public GapDetector(Timeframe timeframe, GapDetectorState? state = null)
     {
-        this.timeframe = timeframe;
+        _timeframe = timeframe;
         if (state is not null)
         {
             Restore(state);
@@ -34,7 +34,7 @@ public sealed class GapDetector
     public bool IsInitialized { get; private set; }
 
     /// <summary>The last gap, if any.</summary>
-    public Gap? LastGap => IsInitialized ? lastGap : null;
+    public Gap? LastGap => IsInitialized ? _lastGap : null;
 
     /// <summary>Consecutive gaps of the current polarity.</summary>
     public int Sequence { get; private set; }
@@ -43,21 +43,21 @@ public sealed class GapDetector
     public int PreviousSequence { get; private set; }
 
     /// <summary>Bars in the group.</summary>
-    public int GroupCount => group.Count;
+    public int GroupCount => _group.Count;
 
     /// <summary>The bear candidate (highest low), once initialized.</summary>
-    public Candidate? Bear => IsInitialized ? bear : null;
+    public Candidate? Bear => IsInitialized ? _bear : null;
 
     /// <summary>The bull candidate (lowest high), once initialized.</summary>
-    public Candidate? Bull => IsInitialized ? bull : null;
+    public Candidate? Bull => IsInitialized ? _bull : null;
 
     /// <summary>Open time of the last processed candle.</summary>
-    public DateTimeOffset? LastOpenTime => lastOpenTime;
+    public DateTimeOffset? LastOpenTime => _lastOpenTime;
 
     /// <summary>Whether <see cref="Process"/> would process this candle (no state change).</summary>
     public CandleAdmission Admit(in Candle candle) =>
-        lastOpenTime is { } last && candle.OpenTime <= last ? CandleAdmission.Duplicate
-        : !aligned && !timeframe.IsAligned(candle.OpenTime) ? CandleAdmission.NotAligned
+        _lastOpenTime is { } last && candle.OpenTime <= last ? CandleAdmission.Duplicate
+        : !_aligned && !_timeframe.IsAligned(candle.OpenTime) ? CandleAdmission.NotAligned
         : CandleAdmission.Accepted;
 
     /// <summary>Processes one closed candle; returns the gap it makes, if any (at most one).</summary>
@@ -68,87 +68,87 @@ public sealed class GapDetector
             return null;
         }
 
-        aligned = true;
-        lastOpenTime = candle.OpenTime;
+        _aligned = true;
+        _lastOpenTime = candle.OpenTime;
         var bar = new GroupBar(candle.OpenTime, candle.High, candle.Low);
-        var wasFull = group.Append(bar, out var evicted);
+        var wasFull = _group.Append(bar, out var evicted);
         return IsInitialized ? DetectNext(candle, bar) : DetectFirst(candle, bar, wasFull, evicted);
     }
 
     /// <summary>A copy of the state, for persistence.</summary>
     public GapDetectorState Snapshot() => new(
-        aligned, lastOpenTime, group.ToArray(), IsInitialized, Bear, Bull, LastGap, Sequence, PreviousSequence);
+        _aligned, _lastOpenTime, _group.ToArray(), IsInitialized, Bear, Bull, LastGap, Sequence, PreviousSequence);
 
     private Gap? DetectFirst(in Candle candle, in GroupBar bar, bool wasFull, in GroupBar evicted)
     {
         TrackExtremes(bar, wasFull, evicted);
-        if (group.Count < 2)
+        if (_group.Count < 2)
         {
             return null;
         }
 
-        var bearish = candle.High < maxLow;
-        if (!bearish && !(candle.Low > minHigh))
+        var bearish = candle.High < _maxLow;
+        if (!bearish && !(candle.Low > _minHigh))
         {
             return null;
         }
 
-        var level = bearish ? maxLow : minHigh;
-        var opening = group.EarliestExcludingNewest(level, byLow: bearish);
-        var size = group.Count;
+        var level = bearish ? _maxLow : _minHigh;
+        var opening = _group.EarliestExcludingNewest(level, byLow: bearish);
+        var size = _group.Count;
 
         // Rebuild without trimming: start from the current bar, then the bars newer than the opening
         // bar, oldest first, replacing only on strict improvement (current-then-earliest).
-        bear = new Candidate(bar.Low, bar.Time);
-        bull = new Candidate(bar.High, bar.Time);
-        for (var i = 0; i < group.Count; i++)
+        _bear = new Candidate(bar.Low, bar.Time);
+        _bull = new Candidate(bar.High, bar.Time);
+        for (var i = 0; i < _group.Count; i++)
         {
-            ref readonly var b = ref group[i];
+            ref readonly var b = ref _group[i];
             if (b.Time <= opening)
             {
                 continue;
             }
 
-            if (b.Low > bear.Value)
+            if (b.Low > _bear.Value)
             {
-                bear = new Candidate(b.Low, b.Time);
+                _bear = new Candidate(b.Low, b.Time);
             }
 
-            if (b.High < bull.Value)
+            if (b.High < _bull.Value)
             {
-                bull = new Candidate(b.High, b.Time);
+                _bull = new Candidate(b.High, b.Time);
             }
         }
 
         IsInitialized = true;
         Sequence = 1;
         var polarity = bearish ? GapPolarity.Bearish : GapPolarity.Bullish;
-        lastGap = new Gap(polarity, level, opening, candle.CloseTime, IsFirstGap: true, IsReversal: false, Sequence, size);
-        return lastGap;
+        _lastGap = new Gap(polarity, level, opening, candle.CloseTime, IsFirstGap: true, IsReversal: false, Sequence, size);
+        return _lastGap;
     }
 
     private Gap? DetectNext(in Candle candle, in GroupBar bar)
     {
         // Strict improvement only: on ties the earlier bar stays.
-        if (bar.Low > bear.Value)
+        if (bar.Low > _bear.Value)
         {
-            bear = new Candidate(bar.Low, bar.Time);
+            _bear = new Candidate(bar.Low, bar.Time);
         }
 
-        if (bar.High < bull.Value)
+        if (bar.High < _bull.Value)
         {
-            bull = new Candidate(bar.High, bar.Time);
+            _bull = new Candidate(bar.High, bar.Time);
         }
 
-        var bearish = candle.High < bear.Value;
-        if (!bearish && !(candle.Low > bull.Value))
+        var bearish = candle.High < _bear.Value;
+        if (!bearish && !(candle.Low > _bull.Value))
         {
             return null;
         }
 
-        var broken = bearish ? bear : bull;
+        var broken = bearish ? _bear : _bull;
         var polarity = bearish ? GapPolarity.Bearish : GapPolarity.Bullish;
-        var reversal = polarity != lastGap.Polarity;
+        var reversal = polarity != _lastGap.Polarity;
         if (reversal)
         {
             PreviousSequence = Sequence;
@@ -159,32 +159,32 @@ public sealed class GapDetector
             Sequence++;
         }
 
-        var size = group.Count;
-        group.TrimThrough(broken.Time);
-        if (group.Count > 0)
+        var size = _group.Count;
+        _group.TrimThrough(broken.Time);
+        if (_group.Count > 0)
         {
-            (bear, bull) = group.ExtremesLatestOnTies();
+            (_bear, _bull) = _group.ExtremesLatestOnTies();
         }
 
-        lastGap = new Gap(polarity, broken.Value, broken.Time, candle.CloseTime, IsFirstGap: false, reversal, Sequence, size);
-        return lastGap;
+        _lastGap = new Gap(polarity, broken.Value, broken.Time, candle.CloseTime, IsFirstGap: false, reversal, Sequence, size);
+        return _lastGap;
     }
 
     /// <summary>Before the first gap: keeps max(lows) / min(highs) of the group, rescanning only when a holder is evicted.</summary>
     private void TrackExtremes(in GroupBar bar, bool wasFull, in GroupBar evicted)
     {
-        if (group.Count == 1)
+        if (_group.Count == 1)
         {
-            (maxLow, minHigh) = (bar.Low, bar.High);
+            (_maxLow, _minHigh) = (bar.Low, bar.High);
         }
-        else if (wasFull && (evicted.Low == maxLow || evicted.High == minHigh))
+        else if (wasFull && (evicted.Low == _maxLow || evicted.High == _minHigh))
         {
-            (maxLow, minHigh) = group.Extremes();
+            (_maxLow, _minHigh) = _group.Extremes();
         }
         else
         {
-            maxLow = Math.Max(maxLow, bar.Low);
-            minHigh = Math.Min(minHigh, bar.High);
+            _maxLow = Math.Max(_maxLow, bar.Low);
+            _minHigh = Math.Min(_minHigh, bar.High);
         }
     }
 
@@ -208,15 +208,15 @@ public sealed class GapDetector
                 throw new ArgumentException("the saved group is not in time order", nameof(state));
             }
 
-            group.Append(state.Group[i], out _);
+            _group.Append(state.Group[i], out _);
         }
 
-        (aligned, lastOpenTime, IsInitialized) = (state.Aligned, state.LastOpenTime, state.Initialized);
+        (_aligned, _lastOpenTime, IsInitialized) = (state.Aligned, state.LastOpenTime, state.Initialized);
         (Sequence, PreviousSequence) = (state.Sequence, state.PreviousSequence);
-        (bear, bull, lastGap) = (state.Bear.GetValueOrDefault(), state.Bull.GetValueOrDefault(), state.LastGap.GetValueOrDefault());
-        if (!IsInitialized && group.Count > 0)
+        (_bear, _bull, _lastGap) = (state.Bear.GetValueOrDefault(), state.Bull.GetValueOrDefault(), state.LastGap.GetValueOrDefault());
+        if (!IsInitialized && _group.Count > 0)
         {
-            (maxLow, minHigh) = group.Extremes();
+            (_maxLow, _minHigh) = _group.Extremes();
         }
     }
 }

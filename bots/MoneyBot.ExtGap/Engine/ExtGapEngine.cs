@@ -10,7 +10,7 @@ namespace MoneyBot.ExtGap.Engine;
 /// </summary>
 public sealed class ExtGapEngine
 {
-    private readonly List<TradeEvent> events = new(4);
+    private readonly List<TradeEvent> _events = new(4);
 
     /// <summary>A fresh engine, or one resumed from <paramref name="state"/>.</summary>
     /// <exception cref="BotStateException">The state is for another symbol or timeframe, or inconsistent.</exception>
@@ -52,18 +52,18 @@ public sealed class ExtGapEngine
     /// <summary>Processes one closed candle: admission (alignment, duplicates), detection, trading.</summary>
     public CandleOutcome Process(in Candle candle)
     {
-        events.Clear();
+        _events.Clear();
         var admission = Detector.Admit(candle);
         if (admission != CandleAdmission.Accepted)
         {
-            return new CandleOutcome(admission, null, events);
+            return new CandleOutcome(admission, null, _events);
         }
 
         // The expiry check comes "before detection" in the spec; detection does not depend on the
         // trader, so detecting first and letting the trader handle expiry then the gap is the same.
         var gap = Detector.Process(candle);
-        Trader.OnCandle(candle, gap, events);
-        return new CandleOutcome(admission, gap, events);
+        Trader.OnCandle(candle, gap, _events);
+        return new CandleOutcome(admission, gap, _events);
     }
 
     /// <summary>The state to save (the record writers' positions are added by the caller).</summary>

@@ -15,43 +15,43 @@ namespace MoneyBot.ExtGap.Live;
 /// </summary>
 public sealed class CandlePipeline : IDisposable
 {
-    private readonly ExtGapEngine engine;
-    private readonly BotStateStore store;
-    private readonly GapRecordWriter gaps;
-    private readonly TradeRecordWriter trades;
-    private readonly DateTimeOffset since;
-    private StatisticsReport report;
-    private string status;
-    private LiveProgress progress = LiveProgress.None;
+    private readonly ExtGapEngine _engine;
+    private readonly BotStateStore _store;
+    private readonly GapRecordWriter _gaps;
+    private readonly TradeRecordWriter _trades;
+    private readonly DateTimeOffset _since;
+    private StatisticsReport _report;
+    private string _status;
+    private LiveProgress _progress = LiveProgress.None;
 
     private CandlePipeline(ExtGapEngine engine, BotStateStore store, GapRecordWriter gaps, TradeRecordWriter trades, BotState? resumed, DateTimeOffset since)
     {
-        (this.engine, this.store, this.gaps, this.trades, this.since) = (engine, store, gaps, trades, since);
+        (_engine, _store, _gaps, _trades, _since) = (engine, store, gaps, trades, since);
         Resumed = resumed;
-        report = Snapshot(null);
-        status = StatusLine.Format(engine.Symbol, engine.Timeframe, null, 0, engine.Detector.LastGap, engine.Trader.OpenPosition);
+        _report = Snapshot(null);
+        _status = StatusLine.Format(engine.Symbol, engine.Timeframe, null, 0, engine.Detector.LastGap, engine.Trader.OpenPosition);
     }
 
     /// <summary>The state the bot resumed from; null on a fresh start.</summary>
     public BotState? Resumed { get; }
 
     /// <summary>Open time of the last processed candle (missed candles are fetched from after it).</summary>
-    public DateTimeOffset? LastOpenTime => engine.Detector.LastOpenTime;
+    public DateTimeOffset? LastOpenTime => _engine.Detector.LastOpenTime;
 
     /// <summary>The open position, if any.</summary>
-    public Position? OpenPosition => engine.Trader.OpenPosition;
+    public Position? OpenPosition => _engine.Trader.OpenPosition;
 
     /// <summary>Running trade totals.</summary>
-    public TradeStatistics Totals => engine.Trader.Totals;
+    public TradeStatistics Totals => _engine.Trader.Totals;
 
     /// <summary>What this run has done.</summary>
-    public LiveProgress Progress => Volatile.Read(ref progress);
+    public LiveProgress Progress => Volatile.Read(ref _progress);
 
     /// <summary>The latest statistics (for the periodic message).</summary>
-    public StatisticsReport Report => Volatile.Read(ref report);
+    public StatisticsReport Report => Volatile.Read(ref _report);
 
     /// <summary>The one-line summary for STATUS=.</summary>
-    public string Status => Volatile.Read(ref status);
+    public string Status => Volatile.Read(ref _status);
 
     /// <summary>Loads the state (if any), then opens the two CSV files where the state says they stopped.</summary>
     /// <exception cref="BotStateException">The state file cannot be used.</exception>
@@ -83,8 +83,8 @@ public sealed class CandlePipeline : IDisposable
     public CandleResult Process(Kline kline)
     {
         ArgumentNullException.ThrowIfNull(kline);
-        var candle = Candle.Create(engine.Timeframe, kline.OpenTime, kline.Open, kline.High, kline.Low, kline.Close);
-        var outcome = engine.Process(candle);
+        var candle = Candle.Create(_engine.Timeframe, kline.OpenTime, kline.Open, kline.High, kline.Low, kline.Close);
+        var outcome = _engine.Process(candle);
         if (outcome.Admission != CandleAdmission.Accepted)
         {
             return new CandleResult(candle, outcome.Admission, null, []);
@@ -93,45 +93,45 @@ public sealed class CandlePipeline : IDisposable
         var closed = 0;
         if (outcome.Gap is { } gap)
         {
-            gaps.Write(gap);
+            _gaps.Write(gap);
         }
 
         foreach (var e in outcome.Events)
         {
             if (e is PositionClosed c)
             {
-                trades.Write(c.Trade);
+                _trades.Write(c.Trade);
                 closed++;
             }
         }
 
-        gaps.Flush();
-        trades.Flush();
+        _gaps.Flush();
+        _trades.Flush();
         Save();
-        var before = progress;
+        var before = _progress;
         var after = new LiveProgress(
             before.Candles + 1, before.FirstCandle ?? candle, candle, before.Gaps + (outcome.Gap is null ? 0 : 1), before.Trades + closed);
-        Volatile.Write(ref progress, after);
-        Volatile.Write(ref report, Snapshot(candle.Close));
-        Volatile.Write(ref status, StatusLine.Format(engine.Symbol, engine.Timeframe, candle, after.Gaps, engine.Detector.LastGap, engine.Trader.OpenPosition));
+        Volatile.Write(ref _progress, after);
+        Volatile.Write(ref _report, Snapshot(candle.Close));
+        Volatile.Write(ref _status, StatusLine.Format(_engine.Symbol, _engine.Timeframe, candle, after.Gaps, _engine.Detector.LastGap, _engine.Trader.OpenPosition));
         return new CandleResult(candle, outcome.Admission, outcome.Gap, [.. outcome.Events]);
     }
 
     /// <summary>Flushes the CSV files and saves the state atomically.</summary>
     public void Save()
     {
-        gaps.Flush();
-        trades.Flush();
-        store.Save(engine.Snapshot() with { LastGapWritten = gaps.LastWritten, LastTradeWritten = trades.LastWritten });
+        _gaps.Flush();
+        _trades.Flush();
+        _store.Save(_engine.Snapshot() with { LastGapWritten = _gaps.LastWritten, LastTradeWritten = _trades.LastWritten });
     }
 
     /// <summary>Flushes and closes the CSV files (the state is saved after each candle).</summary>
     public void Dispose()
     {
-        gaps.Dispose();
-        trades.Dispose();
+        _gaps.Dispose();
+        _trades.Dispose();
     }
 
     private StatisticsReport Snapshot(decimal? lastPrice) =>
-        new(since, engine.Trader.Totals, engine.Trader.OpenPosition, lastPrice, engine.Detector.LastGap, engine.Detector.Sequence);
+        new(_since, _engine.Trader.Totals, _engine.Trader.OpenPosition, lastPrice, _engine.Detector.LastGap, _engine.Detector.Sequence);
 }

@@ -6,30 +6,30 @@ namespace MoneyBot.ExtGap.Live;
 /// <summary>The way out: STOPPING=1, stream closed, files flushed, state saved, stop message sent.</summary>
 public sealed partial class LiveBot
 {
-    private int disposed;
+    private int _disposed;
 
     /// <summary>Stops the bot if it runs (waiting a bounded time), then releases everything. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
         // RunAsync's caller sees its outcome; here it only has to be over (or hopelessly stuck).
-        await lifetime.StopAndWaitAsync("disposed", TimeSpan.FromSeconds(15), time);
+        await _lifetime.StopAndWaitAsync("disposed", TimeSpan.FromSeconds(15), _time);
 
-        await signals.DisposeAsync();
-        health.Dispose();
-        http.Dispose();
-        lifetime.Dispose();
+        await _signals.DisposeAsync();
+        _health.Dispose();
+        _http.Dispose();
+        _lifetime.Dispose();
     }
 
     private async Task ShutdownAsync(BinanceStream stream, CandlePipeline candles)
     {
         var reason = StopReason ?? "the market stream ended";
-        LiveLog.Stopping(logger, reason);
-        health.Stopping();
+        LiveLog.Stopping(_logger, reason);
+        _health.Stopping();
         await stream.DisposeAsync();
         try
         {
@@ -39,22 +39,22 @@ public sealed partial class LiveBot
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Already failing (disk full, say): the last good state is on disk, and the exit code says it went wrong.
-            LiveLog.FinalSaveFailed(logger, ex.Message);
+            LiveLog.FinalSaveFailed(_logger, ex.Message);
         }
 
-        await signals.StopAsync(reason, candles.Totals, options.StopMessageTimeout);
-        await signals.DisposeAsync();
+        await _signals.StopAsync(reason, candles.Totals, _options.StopMessageTimeout);
+        await _signals.DisposeAsync();
         var done = candles.Progress;
-        LiveLog.Stopped(logger, done.Candles, done.Gaps, done.Trades);
+        LiveLog.Stopped(_logger, done.Candles, done.Gaps, done.Trades);
     }
 
     private void Log(CandleResult result)
     {
         var c = result.Candle;
-        LiveLog.Candle(logger, c.OpenTime, c.Open, c.High, c.Low, c.Close);
+        LiveLog.Candle(_logger, c.OpenTime, c.Open, c.High, c.Low, c.Close);
         if (result.Gap is { } gap)
         {
-            LiveLog.Gap(logger, gap.Polarity, gap.Level, gap.OpeningBarTime, gap.Sequence, gap.IsFirstGap ? ", first" : gap.IsReversal ? ", reversal" : "");
+            LiveLog.Gap(_logger, gap.Polarity, gap.Level, gap.OpeningBarTime, gap.Sequence, gap.IsFirstGap ? ", first" : gap.IsReversal ? ", reversal" : "");
         }
 
         foreach (var e in result.Events)
@@ -62,10 +62,10 @@ public sealed partial class LiveBot
             switch (e)
             {
                 case PositionClosed { Trade: var t }:
-                    LiveLog.Closed(logger, t.Side, t.EntryPrice, t.ExitPrice, t.Reason, t.RealizedPnl);
+                    LiveLog.Closed(_logger, t.Side, t.EntryPrice, t.ExitPrice, t.Reason, t.RealizedPnl);
                     break;
                 case PositionOpened { Position: var p }:
-                    LiveLog.Opened(logger, p.Side, p.EntryPrice, p.EntryTime);
+                    LiveLog.Opened(_logger, p.Side, p.EntryPrice, p.EntryTime);
                     break;
             }
         }

@@ -24,103 +24,103 @@ namespace MoneyBot.ExtGap.Live;
 /// </summary>
 public sealed partial class LiveBot : IAsyncDisposable
 {
-    private readonly LiveOptions options;
-    private readonly TimeProvider time;
-    private readonly ILoggerFactory loggers;
-    private readonly ILogger logger;
-    private readonly BotLifetime lifetime = new();
-    private readonly HealthReporter health;
-    private readonly TelegramSignals signals;
-    private readonly HttpClient http = new() { Timeout = Timeout.InfiniteTimeSpan }; // deadlines are per request
-    private CandlePipeline? pipeline;
+    private readonly LiveOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly BotLifetime _lifetime = new();
+    private readonly HealthReporter _health;
+    private readonly TelegramSignals _signals;
+    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan }; // deadlines are per request
+    private CandlePipeline? _pipeline;
 
     /// <summary>Creates the bot; nothing runs before <see cref="RunAsync"/>.</summary>
     /// <exception cref="ArgumentException">An option is invalid (the message says which).</exception>
     public LiveBot(LiveOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options.Validate();
-        this.time = time ?? TimeProvider.System;
-        this.loggers = loggers ?? NullLoggerFactory.Instance;
-        logger = this.loggers.CreateLogger<LiveBot>();
+        _options = options.Validate();
+        _time = time ?? TimeProvider.System;
+        _loggers = loggers ?? NullLoggerFactory.Instance;
+        _logger = _loggers.CreateLogger<LiveBot>();
         var watchdog = options.WatchdogTimeout is { } w ? ((long)w.TotalMicroseconds).ToString(CultureInfo.InvariantCulture) : null;
-        health = new HealthReporter(new SystemdNotifier(options.NotifySocket, watchdog), options.StaleAfter, this.time, logger);
-        signals = new TelegramSignals(
-            options.Telegram, new Messages(options.Symbol, options.Timeframe, options.Language), options.Outbox, this.time, this.loggers);
+        _health = new HealthReporter(new SystemdNotifier(options.NotifySocket, watchdog), options.StaleAfter, _time, _logger);
+        _signals = new TelegramSignals(
+            options.Telegram, new Messages(options.Symbol, options.Timeframe, options.Language), options.Outbox, _time, _loggers);
     }
 
     /// <summary>Raised on the candle loop after each processed candle (its rows written and the state saved).</summary>
     public event EventHandler<LiveProgress>? Progressed;
 
     /// <summary>What this run has done so far.</summary>
-    public LiveProgress Progress => Volatile.Read(ref pipeline)?.Progress ?? LiveProgress.None;
+    public LiveProgress Progress => Volatile.Read(ref _pipeline)?.Progress ?? LiveProgress.None;
 
     /// <summary>Why the bot stops, once asked to.</summary>
-    public string? StopReason => lifetime.Reason;
+    public string? StopReason => _lifetime.Reason;
 
     /// <summary>Asks the bot to stop (the first reason wins); <see cref="RunAsync"/> then finishes cleanly. Thread-safe.</summary>
-    public void RequestStop(string reason) => lifetime.Request(reason);
+    public void RequestStop(string reason) => _lifetime.Request(reason);
 
     /// <summary>
     /// Runs until asked to stop; returns the exit code: <see cref="ExitCodes.Success"/> after a clean stop,
     /// <see cref="ExitCodes.Failed"/> when the files cannot be used. Call once.
     /// </summary>
     /// <param name="cancellationToken">Cancelling it is <see cref="RequestStop"/>("cancelled").</param>
-    public Task<int> RunAsync(CancellationToken cancellationToken = default) => lifetime.Start(() => RunCoreAsync(cancellationToken), nameof(LiveBot));
+    public Task<int> RunAsync(CancellationToken cancellationToken = default) => _lifetime.Start(() => RunCoreAsync(cancellationToken), nameof(LiveBot));
 
     private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
     {
         await Task.Yield(); // the caller gets its task back before any file or socket work
         using var cancelled = cancellationToken.Register(() => RequestStop("cancelled"));
-        var endpoints = options.Endpoints;
-        var (restUrl, streamUrl) = (endpoints.RestBase(options.Market), endpoints.WebSocketBase(options.Market));
-        LiveLog.Starting(logger, options.Symbol, options.Timeframe.Name, options.Market, restUrl, streamUrl, options.GapsPath, options.TradesPath, options.StatePath);
+        var endpoints = _options.Endpoints;
+        var (restUrl, streamUrl) = (endpoints.RestBase(_options.Market), endpoints.WebSocketBase(_options.Market));
+        LiveLog.Starting(_logger, _options.Symbol, _options.Timeframe.Name, _options.Market, restUrl, streamUrl, _options.GapsPath, _options.TradesPath, _options.StatePath);
         CandlePipeline candles;
         try
         {
-            candles = CandlePipeline.Open(options, time);
+            candles = CandlePipeline.Open(_options, _time);
         }
         catch (Exception ex) when (ex is BotStateException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            LiveLog.CannotStart(logger, ex.Message);
-            health.Stopping();
+            LiveLog.CannotStart(_logger, ex.Message);
+            _health.Stopping();
             return ExitCodes.Failed;
         }
 
-        Volatile.Write(ref pipeline, candles);
+        Volatile.Write(ref _pipeline, candles);
         if (candles.Resumed is { } state)
         {
-            LiveLog.Resumed(logger, state.LastCandleOpenTime, candles.OpenPosition is { } p ? $"{p.Side} open at {p.EntryPrice}" : "no open position");
+            LiveLog.Resumed(_logger, state.LastCandleOpenTime, candles.OpenPosition is { } p ? $"{p.Side} open at {p.EntryPrice}" : "no open position");
         }
         else
         {
-            LiveLog.FreshStart(logger, options.StatePath);
+            LiveLog.FreshStart(_logger, _options.StatePath);
         }
 
-        health.Status(candles.Status);
-        signals.Startup(options.Trading, candles.OpenPosition);
-        signals.StartStatistics(options.StatisticsInterval, () => candles.Report);
-        using var parent = lifetime.WatchParent(options.ParentCheckInterval, time, logger);
+        _health.Status(candles.Status);
+        _signals.Startup(_options.Trading, candles.OpenPosition);
+        _signals.StartStatistics(_options.StatisticsInterval, () => candles.Report);
+        using var parent = _lifetime.WatchParent(_options.ParentCheckInterval, _time, _logger);
         var feed = new ClosedKlineFeed(
-            new BinanceRestClient(http, endpoints, time), options.Market, options.Symbol, KlineInterval.Parse(options.Timeframe.Name),
-            loggers.CreateLogger<ClosedKlineFeed>(), time, options.Reconnect);
+            new BinanceRestClient(_http, endpoints, _time), _options.Market, _options.Symbol, KlineInterval.Parse(_options.Timeframe.Name),
+            _loggers.CreateLogger<ClosedKlineFeed>(), _time, _options.Reconnect);
         var stream = new BinanceStream(
-            feed.StreamOptions(endpoints) with { StaleAfter = options.StaleAfter, Reconnect = options.Reconnect },
-            loggers.CreateLogger<BinanceStream>(), time);
+            feed.StreamOptions(endpoints) with { StaleAfter = _options.StaleAfter, Reconnect = _options.Reconnect },
+            _loggers.CreateLogger<BinanceStream>(), _time);
         var exit = ExitCodes.Success;
         try
         {
             stream.Start();
-            health.Start(() => stream.Status.LastMessageAt);
-            await ReadCandlesAsync(feed, stream, candles, lifetime.Token);
+            _health.Start(() => stream.Status.LastMessageAt);
+            await ReadCandlesAsync(feed, stream, candles, _lifetime.Token);
         }
-        catch (OperationCanceledException) when (lifetime.Token.IsCancellationRequested)
+        catch (OperationCanceledException) when (_lifetime.Token.IsCancellationRequested)
         {
             // Asked to stop while waiting for the next candle.
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            LiveLog.Fatal(logger, ex.Message, ex);
+            LiveLog.Fatal(_logger, ex.Message, ex);
             RequestStop($"cannot write the files: {ex.Message}");
             exit = ExitCodes.Failed;
         }
@@ -145,13 +145,13 @@ public sealed partial class LiveBot : IAsyncDisposable
             var result = candles.Process(kline);
             if (result.Admission != CandleAdmission.Accepted)
             {
-                LiveLog.CandleIgnored(logger, result.Candle.OpenTime, result.Admission);
+                LiveLog.CandleIgnored(_logger, result.Candle.OpenTime, result.Admission);
                 continue;
             }
 
-            health.MarketData();
-            health.Status(candles.Status);
-            signals.Candle(result);
+            _health.MarketData();
+            _health.Status(candles.Status);
+            _signals.Candle(result);
             Log(result);
             Progressed?.Invoke(this, candles.Progress);
         }
@@ -164,7 +164,7 @@ public sealed partial class LiveBot : IAsyncDisposable
         {
             if (message is KlineMessage or AggTradeMessage or DepthMessage)
             {
-                health.MarketData();
+                _health.MarketData();
             }
 
             yield return message;

@@ -14,14 +14,14 @@ namespace MoneyBot.ExtGap.Live;
 /// </summary>
 public sealed class TelegramSignals : IAsyncDisposable
 {
-    private readonly Messages messages;
-    private readonly IReadOnlyList<ChatId> chats;
-    private readonly TimeProvider time;
-    private readonly ILogger logger;
-    private readonly TelegramBotClient? client;
-    private readonly TelegramOutbox? outbox;
-    private ITimer? statistics;
-    private int disposed;
+    private readonly Messages _messages;
+    private readonly IReadOnlyList<ChatId> _chats;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly TelegramBotClient? _client;
+    private readonly TelegramOutbox? _outbox;
+    private ITimer? _statistics;
+    private int _disposed;
 
     /// <summary>Creates the client and its outbox when <paramref name="settings"/> enables Telegram; logs why not otherwise.</summary>
     public TelegramSignals(BotTelegramSettings settings, Messages messages, TelegramOutboxOptions outboxOptions, TimeProvider time, ILoggerFactory loggers)
@@ -29,30 +29,30 @@ public sealed class TelegramSignals : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(loggers);
-        this.messages = messages;
-        this.time = time ?? TimeProvider.System;
-        logger = loggers.CreateLogger<TelegramSignals>();
-        chats = settings.Chats;
+        _messages = messages;
+        _time = time ?? TimeProvider.System;
+        _logger = loggers.CreateLogger<TelegramSignals>();
+        _chats = settings.Chats;
         if (!settings.IsEnabled)
         {
-            LiveLog.TelegramOff(logger, settings.Problem ?? "no chat to send to");
+            LiveLog.TelegramOff(_logger, settings.Problem ?? "no chat to send to");
             return;
         }
 
-        client = new TelegramBotClient(settings.Token, settings.ApiUrl, timeProvider: this.time);
-        outbox = new TelegramOutbox(client, outboxOptions, this.time, loggers.CreateLogger<TelegramOutbox>());
-        LiveLog.TelegramOn(logger, settings.Token.Masked, chats.Count);
+        _client = new TelegramBotClient(settings.Token, settings.ApiUrl, timeProvider: _time);
+        _outbox = new TelegramOutbox(_client, outboxOptions, _time, loggers.CreateLogger<TelegramOutbox>());
+        LiveLog.TelegramOn(_logger, settings.Token.Masked, _chats.Count);
     }
 
     /// <summary>True when messages are sent.</summary>
-    public bool Enabled => outbox is not null;
+    public bool Enabled => _outbox is not null;
 
     /// <summary>The bot started, resuming <paramref name="resumed"/> if a position was open.</summary>
     public void Startup(TradingSettings settings, Position? resumed)
     {
         if (Enabled)
         {
-            Send(messages.Startup(settings, resumed));
+            Send(_messages.Startup(settings, resumed));
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class TelegramSignals : IAsyncDisposable
     {
         if (Enabled)
         {
-            foreach (var text in SignalComposer.Compose(messages, result))
+            foreach (var text in SignalComposer.Compose(_messages, result))
             {
                 Send(text);
             }
@@ -72,54 +72,54 @@ public sealed class TelegramSignals : IAsyncDisposable
     public void StartStatistics(TimeSpan interval, Func<StatisticsReport> report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (Enabled && interval > TimeSpan.Zero && statistics is null)
+        if (Enabled && interval > TimeSpan.Zero && _statistics is null)
         {
-            statistics = time.CreateTimer(_ => Send(messages.Statistics(report())), null, interval, interval);
+            _statistics = _time.CreateTimer(_ => Send(_messages.Statistics(report())), null, interval, interval);
         }
     }
 
     /// <summary>Sends the stop message and waits, at most <paramref name="timeout"/>, for the queue to empty.</summary>
     public async Task StopAsync(string reason, TradeStatistics totals, TimeSpan timeout)
     {
-        statistics?.Dispose();
-        if (outbox is null)
+        _statistics?.Dispose();
+        if (_outbox is null)
         {
             return;
         }
 
-        Send(messages.Stop(reason, totals));
+        Send(_messages.Stop(reason, totals));
         try
         {
-            await outbox.WhenIdleAsync().WaitAsync(timeout, time);
+            await _outbox.WhenIdleAsync().WaitAsync(timeout, _time);
         }
         catch (TimeoutException)
         {
-            LiveLog.StopMessageTimedOut(logger, timeout);
+            LiveLog.StopMessageTimedOut(_logger, timeout);
         }
     }
 
     /// <summary>Stops the statistics and the delivery loops (bounded by the outbox's stop timeout). Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        statistics?.Dispose();
-        if (outbox is not null)
+        _statistics?.Dispose();
+        if (_outbox is not null)
         {
-            await outbox.DisposeAsync();
+            await _outbox.DisposeAsync();
         }
 
-        client?.Dispose();
+        _client?.Dispose();
     }
 
     private void Send(string text)
     {
-        foreach (var chat in chats)
+        foreach (var chat in _chats)
         {
-            outbox!.Enqueue(new OutgoingMessage(chat, text));
+            _outbox!.Enqueue(new OutgoingMessage(chat, text));
         }
     }
 }

@@ -11,12 +11,12 @@ namespace MoneyBot.ExtGap.Records;
 internal sealed class CsvRecordFile : IDisposable
 {
     private const int TailBytes = 64 * 1024;
-    private readonly StreamWriter stream;
+    private readonly StreamWriter _stream;
 
     private CsvRecordFile(string path, StreamWriter stream, DateTimeOffset? lastKey)
     {
         Path = path;
-        this.stream = stream;
+        _stream = stream;
         Writer = new CsvWriter(stream);
         LastKey = lastKey;
     }
@@ -72,9 +72,9 @@ internal sealed class CsvRecordFile : IDisposable
 
     public void Written(DateTimeOffset key) => LastKey = key;
 
-    public void Flush() => stream.Flush();
+    public void Flush() => _stream.Flush();
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => _stream.Dispose();
 
     private static DateTimeOffset? LastKeyIn(List<string> lines, int keyColumn)
     {

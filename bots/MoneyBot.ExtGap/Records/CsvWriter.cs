@@ -12,7 +12,7 @@ namespace MoneyBot.ExtGap.Records;
 public sealed class CsvWriter(TextWriter writer)
 {
     private static readonly SearchValues<char> Specials = SearchValues.Create(",\"\r\n");
-    private bool rowStarted;
+    private bool _rowStarted;
 
     /// <summary>Writes one text field of the current row, quoted when needed.</summary>
     public CsvWriter Field(string value)
@@ -59,7 +59,7 @@ public sealed class CsvWriter(TextWriter writer)
     public void EndRow()
     {
         writer.Write('\n');
-        rowStarted = false;
+        _rowStarted = false;
     }
 
     /// <summary>Writes a whole row of text fields.</summary>
@@ -83,11 +83,11 @@ public sealed class CsvWriter(TextWriter writer)
 
     private void Separate()
     {
-        if (rowStarted)
+        if (_rowStarted)
         {
             writer.Write(',');
         }
 
-        rowStarted = true;
+        _rowStarted = true;
     }
 }

@@ -16,13 +16,13 @@ public sealed class GapRecordWriter : IDisposable
     ];
 
     private const int KeyColumn = 5;
-    private readonly CsvRecordFile file;
-    private readonly string symbol;
-    private readonly TimeProvider clock;
+    private readonly CsvRecordFile _file;
+    private readonly string _symbol;
+    private readonly TimeProvider _clock;
 
     private GapRecordWriter(CsvRecordFile file, string symbol, TimeProvider clock)
     {
-        (this.file, this.symbol, this.clock) = (file, symbol, clock);
+        (_file, _symbol, _clock) = (file, symbol, clock);
     }
 
     /// <summary>Rows written by this writer.</summary>
@@ -32,10 +32,10 @@ public sealed class GapRecordWriter : IDisposable
     public int Skipped { get; private set; }
 
     /// <summary>Detection bar time of the last row in the file (save it in the state).</summary>
-    public DateTimeOffset? LastWritten => file.LastKey;
+    public DateTimeOffset? LastWritten => _file.LastKey;
 
     /// <summary>The file's full path.</summary>
-    public string Path => file.Path;
+    public string Path => _file.Path;
 
     /// <summary>Opens or creates the file; <paramref name="lastWritten"/> is the state's memory of the last row.</summary>
     /// <exception cref="InvalidDataException">The file exists with another header.</exception>
@@ -48,15 +48,15 @@ public sealed class GapRecordWriter : IDisposable
     /// <summary>Appends the gap unless a row for its detection bar (or a later one) is already written.</summary>
     public bool Write(in Gap gap)
     {
-        if (!file.ShouldWrite(gap.DetectionBarTime))
+        if (!_file.ShouldWrite(gap.DetectionBarTime))
         {
             Skipped++;
             return false;
         }
 
-        file.Writer
-            .Field(clock.GetUtcNow())
-            .Field(symbol)
+        _file.Writer
+            .Field(_clock.GetUtcNow())
+            .Field(_symbol)
             .Field(gap.Polarity == GapPolarity.Bullish ? "bullish" : "bearish")
             .Field(gap.Level)
             .Field(gap.OpeningBarTime)
@@ -66,14 +66,14 @@ public sealed class GapRecordWriter : IDisposable
             .Field(gap.Sequence)
             .Field(gap.GroupSizeBeforeCleanup)
             .EndRow();
-        file.Written(gap.DetectionBarTime);
+        _file.Written(gap.DetectionBarTime);
         Written++;
         return true;
     }
 
     /// <summary>Pushes buffered rows to the file.</summary>
-    public void Flush() => file.Flush();
+    public void Flush() => _file.Flush();
 
     /// <summary>Flushes and closes the file.</summary>
-    public void Dispose() => file.Dispose();
+    public void Dispose() => _file.Dispose();
 }

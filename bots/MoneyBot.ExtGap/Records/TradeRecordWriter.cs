@@ -14,9 +14,9 @@ public sealed class TradeRecordWriter : IDisposable
     ];
 
     private const int KeyColumn = 2;
-    private readonly CsvRecordFile file;
+    private readonly CsvRecordFile _file;
 
-    private TradeRecordWriter(CsvRecordFile file) => this.file = file;
+    private TradeRecordWriter(CsvRecordFile file) => _file = file;
 
     /// <summary>Rows written by this writer.</summary>
     public int Written { get; private set; }
@@ -25,10 +25,10 @@ public sealed class TradeRecordWriter : IDisposable
     public int Skipped { get; private set; }
 
     /// <summary>Close time of the last row in the file (save it in the state).</summary>
-    public DateTimeOffset? LastWritten => file.LastKey;
+    public DateTimeOffset? LastWritten => _file.LastKey;
 
     /// <summary>The file's full path.</summary>
-    public string Path => file.Path;
+    public string Path => _file.Path;
 
     /// <summary>Opens or creates the file; <paramref name="lastWritten"/> is the state's memory of the last row.</summary>
     /// <exception cref="InvalidDataException">The file exists with another header.</exception>
@@ -42,13 +42,13 @@ public sealed class TradeRecordWriter : IDisposable
     public bool Write(ClosedTrade trade)
     {
         ArgumentNullException.ThrowIfNull(trade);
-        if (!file.ShouldWrite(trade.CloseTime))
+        if (!_file.ShouldWrite(trade.CloseTime))
         {
             Skipped++;
             return false;
         }
 
-        file.Writer
+        _file.Writer
             .Field(trade.Status switch { TradeStatus.Win => "WIN", TradeStatus.Loss => "LOSS", _ => "BREAKEVEN" })
             .Field(trade.OpenTime)
             .Field(trade.CloseTime)
@@ -67,14 +67,14 @@ public sealed class TradeRecordWriter : IDisposable
             .Field(trade.Totals.CumulativePnl)
             .Field(trade.Totals.CumulativeFees)
             .EndRow();
-        file.Written(trade.CloseTime);
+        _file.Written(trade.CloseTime);
         Written++;
         return true;
     }
 
     /// <summary>Pushes buffered rows to the file.</summary>
-    public void Flush() => file.Flush();
+    public void Flush() => _file.Flush();
 
     /// <summary>Flushes and closes the file.</summary>
-    public void Dispose() => file.Dispose();
+    public void Dispose() => _file.Dispose();
 }

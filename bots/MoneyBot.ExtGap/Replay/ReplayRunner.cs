@@ -14,19 +14,19 @@ namespace MoneyBot.ExtGap.Replay;
 /// <param name="options">What to replay.</param>
 public sealed class ReplayRunner(ReplayOptions options)
 {
-    private long candles;
-    private long notAligned;
-    private long duplicates;
-    private long gaps;
-    private GapRecordWriter? gapWriter;
-    private TradeRecordWriter? tradeWriter;
-    private ExtGapEngine? engine;
+    private long _candles;
+    private long _notAligned;
+    private long _duplicates;
+    private long _gaps;
+    private GapRecordWriter? _gapWriter;
+    private TradeRecordWriter? _tradeWriter;
+    private ExtGapEngine? _engine;
 
     /// <summary>The figures so far (complete once <see cref="Run"/> returns).</summary>
     public ReplaySummary Summary => new(
-        candles, candles - notAligned - duplicates, notAligned, duplicates, gaps,
-        gapWriter?.Written ?? 0, gapWriter?.Skipped ?? 0, tradeWriter?.Written ?? 0, tradeWriter?.Skipped ?? 0,
-        engine?.Trader.Totals ?? default, engine?.Trader.OpenPosition);
+        _candles, _candles - _notAligned - _duplicates, _notAligned, _duplicates, _gaps,
+        _gapWriter?.Written ?? 0, _gapWriter?.Skipped ?? 0, _tradeWriter?.Written ?? 0, _tradeWriter?.Skipped ?? 0,
+        _engine?.Trader.Totals ?? default, _engine?.Trader.OpenPosition);
 
     /// <summary>Runs the replay.</summary>
     /// <exception cref="CandleFileException">A bad candle row (the message names file:line).</exception>
@@ -37,27 +37,27 @@ public sealed class ReplayRunner(ReplayOptions options)
         ArgumentNullException.ThrowIfNull(options);
         var store = options.StatePath is { } statePath ? new BotStateStore(statePath) : null;
         var state = store?.Load();
-        engine = new ExtGapEngine(options.Symbol, options.Timeframe, options.Trading, state);
+        _engine = new ExtGapEngine(options.Symbol, options.Timeframe, options.Trading, state);
         var clock = new CandleClock();
-        using (gapWriter = GapRecordWriter.Open(options.GapsPath, options.Symbol, clock, state?.LastGapWritten))
-        using (tradeWriter = TradeRecordWriter.Open(options.TradesPath, state?.LastTradeWritten))
+        using (_gapWriter = GapRecordWriter.Open(options.GapsPath, options.Symbol, clock, state?.LastGapWritten))
+        using (_tradeWriter = TradeRecordWriter.Open(options.TradesPath, state?.LastTradeWritten))
         {
             try
             {
                 foreach (var candle in CandleCsvReader.Read(options.CandlesPath, options.Timeframe))
                 {
-                    if ((++candles & 0xFFF) == 0)
+                    if ((++_candles & 0xFFF) == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
                     clock.Set(candle.CloseTime);
-                    Record(engine.Process(candle));
+                    Record(_engine.Process(candle));
                 }
             }
             finally
             {
-                store?.Save(engine.Snapshot() with { LastGapWritten = gapWriter.LastWritten, LastTradeWritten = tradeWriter.LastWritten });
+                store?.Save(_engine.Snapshot() with { LastGapWritten = _gapWriter.LastWritten, LastTradeWritten = _tradeWriter.LastWritten });
             }
         }
 
@@ -69,24 +69,24 @@ public sealed class ReplayRunner(ReplayOptions options)
         switch (outcome.Admission)
         {
             case CandleAdmission.NotAligned:
-                notAligned++;
+                _notAligned++;
                 return;
             case CandleAdmission.Duplicate:
-                duplicates++;
+                _duplicates++;
                 return;
         }
 
         if (outcome.Gap is { } gap)
         {
-            gaps++;
-            gapWriter!.Write(gap);
+            _gaps++;
+            _gapWriter!.Write(gap);
         }
 
         for (var i = 0; i < outcome.Events.Count; i++)
         {
             if (outcome.Events[i] is PositionClosed closed)
             {
-                tradeWriter!.Write(closed.Trade);
+                _tradeWriter!.Write(closed.Trade);
             }
         }
     }

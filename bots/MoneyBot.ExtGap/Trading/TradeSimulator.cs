@@ -9,15 +9,15 @@ namespace MoneyBot.ExtGap.Trading;
 /// </summary>
 public sealed class TradeSimulator
 {
-    private readonly string symbol;
-    private readonly TradingSettings settings;
+    private readonly string _symbol;
+    private readonly TradingSettings _settings;
 
     /// <summary>A simulator for one symbol, fresh or resumed from <paramref name="state"/>.</summary>
     public TradeSimulator(string symbol, TradingSettings settings, TradeSimulatorState? state = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
-        this.symbol = symbol;
-        this.settings = settings.Validate();
+        _symbol = symbol;
+        _settings = settings.Validate();
         if (state is not null)
         {
             (OpenPosition, PendingEntry, Totals) = (state.OpenPosition, state.PendingEntry, state.Totals);
@@ -34,7 +34,7 @@ public sealed class TradeSimulator
     public TradeStatistics Totals { get; private set; }
 
     /// <summary>The settings in use.</summary>
-    public TradingSettings Settings => settings;
+    public TradingSettings Settings => _settings;
 
     /// <summary>
     /// Handles one processed (closed, non-duplicate) candle and the gap it made, if any. Adds what
@@ -50,7 +50,7 @@ public sealed class TradeSimulator
             Open(pending, candle.Open, candle.OpenTime, events);
         }
 
-        if (OpenPosition is { } held && candle.CloseTime - held.EntryTime >= settings.MaxHold)
+        if (OpenPosition is { } held && candle.CloseTime - held.EntryTime >= _settings.MaxHold)
         {
             Close(candle.Close, candle.CloseTime, CloseReason.Expiry, events);
         }
@@ -66,7 +66,7 @@ public sealed class TradeSimulator
         }
 
         var side = reversal.Polarity == GapPolarity.Bullish ? PositionSide.Long : PositionSide.Short;
-        if (settings.EntryRule == EntryRule.Close)
+        if (_settings.EntryRule == EntryRule.Close)
         {
             Open(side, candle.Close, candle.CloseTime, events);
         }
@@ -81,8 +81,8 @@ public sealed class TradeSimulator
 
     private void Open(PositionSide side, decimal price, DateTimeOffset time, ICollection<TradeEvent> events)
     {
-        var notional = settings.Notional;
-        var position = new Position(side, price, time, notional, notional / price, notional * settings.EntryFeeRate);
+        var notional = _settings.Notional;
+        var position = new Position(side, price, time, notional, notional / price, notional * _settings.EntryFeeRate);
         OpenPosition = position;
         events.Add(new PositionOpened(position));
     }
@@ -93,12 +93,12 @@ public sealed class TradeSimulator
         OpenPosition = null;
         var pct = p.Side == PositionSide.Long ? (exit - p.EntryPrice) / p.EntryPrice : (p.EntryPrice - exit) / p.EntryPrice;
         var gross = p.Notional * pct;
-        var fees = p.EntryFee + (p.Notional * settings.ExitFeeRate);
+        var fees = p.EntryFee + (p.Notional * _settings.ExitFeeRate);
         var realized = gross - fees;
         var status = realized > 0 ? TradeStatus.Win : realized < 0 ? TradeStatus.Loss : TradeStatus.Breakeven;
         Totals = Totals.Add(status, realized, fees);
         events.Add(new PositionClosed(new ClosedTrade(
-            status, p.EntryTime, time, symbol, p.Side, p.EntryPrice, exit, p.Notional, p.Quantity,
+            status, p.EntryTime, time, _symbol, p.Side, p.EntryPrice, exit, p.Notional, p.Quantity,
             pct, gross, realized, fees, reason, Totals)));
     }
 }

@@ -11,12 +11,12 @@ internal sealed class ApiQuery(HttpContext context, FlowBoard board)
     /// <summary>Windows per request at most.</summary>
     private const int MaxWindows = 10;
 
-    private readonly IQueryCollection query = context.Request.Query;
+    private readonly IQueryCollection _query = context.Request.Query;
 
     /// <summary>Refuses any parameter not in <paramref name="allowed"/> (a typo would otherwise be silently ignored).</summary>
     public ApiProblem? OnlyParameters(params string[] allowed)
     {
-        var unknown = query.Keys.FirstOrDefault(k => !allowed.Contains(k, StringComparer.Ordinal));
+        var unknown = _query.Keys.FirstOrDefault(k => !allowed.Contains(k, StringComparer.Ordinal));
         return unknown is null
             ? null
             : ApiProblem.BadRequest($"unknown parameter '{unknown}'", allowed.Length == 0 ? "no parameters" : "parameters " + string.Join(", ", allowed));
@@ -34,7 +34,7 @@ internal sealed class ApiQuery(HttpContext context, FlowBoard board)
     public ApiProblem? Windows(IReadOnlyList<TimeSpan> fallback, int most, out IReadOnlyList<TimeSpan> windows)
     {
         windows = fallback;
-        var texts = query["window"].SelectMany(v => (v ?? string.Empty).Split(',')).ToList();
+        var texts = _query["window"].SelectMany(v => (v ?? string.Empty).Split(',')).ToList();
         if (texts.Count == 0)
         {
             return null;
@@ -96,7 +96,7 @@ internal sealed class ApiQuery(HttpContext context, FlowBoard board)
         kind = null;
         if (Single("name") is not { } text)
         {
-            return query.ContainsKey("name") ? ApiProblem.BadRequest("name given twice or empty", "one of " + ConditionNames.Accepted) : null;
+            return _query.ContainsKey("name") ? ApiProblem.BadRequest("name given twice or empty", "one of " + ConditionNames.Accepted) : null;
         }
 
         if (!ConditionNames.TryParse(text, out var parsed))
@@ -115,7 +115,7 @@ internal sealed class ApiQuery(HttpContext context, FlowBoard board)
         value = null;
         if (Single(name) is not { } text)
         {
-            return query.ContainsKey(name) ? ApiProblem.BadRequest($"{name} given twice or empty", accepted) : null;
+            return _query.ContainsKey(name) ? ApiProblem.BadRequest($"{name} given twice or empty", accepted) : null;
         }
 
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || !valid(number))
@@ -127,5 +127,5 @@ internal sealed class ApiQuery(HttpContext context, FlowBoard board)
         return null;
     }
 
-    private string? Single(string name) => query[name] is { Count: 1 } values && !string.IsNullOrWhiteSpace(values[0]) ? values[0]!.Trim() : null;
+    private string? Single(string name) => _query[name] is { Count: 1 } values && !string.IsNullOrWhiteSpace(values[0]) ? values[0]!.Trim() : null;
 }

@@ -20,14 +20,14 @@ namespace MoneyBot.OrderFlow.Api;
 public sealed class OrderFlowApiHost : IAsyncDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
-    private readonly WebApplication app;
-    private readonly ILogger logger;
-    private int disposed;
+    private readonly WebApplication _app;
+    private readonly ILogger _logger;
+    private int _disposed;
 
     private OrderFlowApiHost(WebApplication app, DateTimeOffset startedAt, ILogger logger)
     {
-        this.app = app;
-        this.logger = logger;
+        _app = app;
+        _logger = logger;
         StartedAt = startedAt;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address.TrimEnd('/') + "/");
@@ -86,17 +86,17 @@ public sealed class OrderFlowApiHost : IAsyncDisposable
     /// <summary>Stops listening (requests in flight get 2 s) and releases the listener. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
 
         using (var grace = new CancellationTokenSource(StopGrace))
         {
-            await app.StopAsync(grace.Token);
+            await _app.StopAsync(grace.Token);
         }
 
-        await app.DisposeAsync();
-        logger.Stopped();
+        await _app.DisposeAsync();
+        _logger.Stopped();
     }
 }

@@ -15,7 +15,7 @@ internal sealed class PrometheusText
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     private static readonly TimeSpan WhaleWindow = TimeSpan.FromSeconds(300);
-    private readonly StringBuilder text = new(4096);
+    private readonly StringBuilder _text = new(4096);
 
     /// <summary>The exposition of <paramref name="view"/> and each symbol's <paramref name="snapshots"/> (standard windows, aligned with <see cref="StatusView.Symbols"/>).</summary>
     public static string Write(StatusView view, IReadOnlyList<FlowSnapshot> snapshots)
@@ -76,7 +76,7 @@ internal sealed class PrometheusText
         p.PerStream(view, "orderflow_stream_messages_total", "counter", "Valid messages received.", s => Number(s.Messages));
         p.PerStream(view, "orderflow_stream_malformed_total", "counter", "Messages that could not be read.", s => Number(s.Malformed));
         p.PerStream(view, "orderflow_stream_dropped_total", "counter", "Messages dropped because the consumer fell behind.", s => Number(s.Dropped));
-        return p.text.ToString();
+        return p._text.ToString();
     }
 
     /// <summary>Escapes a label value: backslash, double quote and line feed.</summary>
@@ -117,17 +117,17 @@ internal sealed class PrometheusText
     }
 
     private void Family(string name, string type, string help) =>
-        text.Append("# HELP ").Append(name).Append(' ').Append(help.Replace("\\", @"\\", StringComparison.Ordinal).Replace("\n", @"\n", StringComparison.Ordinal)).Append('\n')
+        _text.Append("# HELP ").Append(name).Append(' ').Append(help.Replace("\\", @"\\", StringComparison.Ordinal).Replace("\n", @"\n", StringComparison.Ordinal)).Append('\n')
             .Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
 
     private void Sample(string name, (string Name, string Value)[] labels, string value)
     {
-        text.Append(name);
+        _text.Append(name);
         if (labels.Length > 0)
         {
-            text.Append('{').AppendJoin(',', labels.Select(l => $"{l.Name}=\"{EscapeLabel(l.Value)}\"")).Append('}');
+            _text.Append('{').AppendJoin(',', labels.Select(l => $"{l.Name}=\"{EscapeLabel(l.Value)}\"")).Append('}');
         }
 
-        text.Append(' ').Append(value).Append('\n');
+        _text.Append(' ').Append(value).Append('\n');
     }
 }

@@ -12,30 +12,30 @@ namespace MoneyBot.OrderFlow.Flow;
 /// </summary>
 internal sealed class AbsorptionDetector
 {
-    private readonly AbsorptionSettings settings;
-    private readonly long windowMs;
-    private readonly long lifetimeMs;
-    private readonly Dictionary<long, Bucket> buckets = new(256);
-    private readonly PriceExtreme highest = new(highest: true);
-    private readonly PriceExtreme lowest = new(highest: false);
-    private readonly Zone[] zones = new Zone[AbsorptionSettings.MaxZones];
-    private int zoneCount;
-    private readonly long wholeBucketSize; // the bucket size when it is a whole number (the usual case): no decimal division per trade
-    private decimal totalQuantity;
-    private long tail;
-    private long oldestLastSeenMs = long.MaxValue;
-    private double cachedLow = double.MaxValue; // cachedBucket's bounds, narrowed a little so a double comparison is safe (empty at first)
-    private double cachedHigh = double.MinValue;
-    private long cachedBucket;
-    private double lowestBreakAbove = double.MaxValue;  // a trade above this may break an absorbed-BUY zone (the exact check follows)
-    private double highestBreakBelow = double.MinValue; // a trade below this may break an absorbed-SELL zone
+    private readonly AbsorptionSettings _settings;
+    private readonly long _windowMs;
+    private readonly long _lifetimeMs;
+    private readonly Dictionary<long, Bucket> _buckets = new(256);
+    private readonly PriceExtreme _highest = new(highest: true);
+    private readonly PriceExtreme _lowest = new(highest: false);
+    private readonly Zone[] _zones = new Zone[AbsorptionSettings.MaxZones];
+    private int _zoneCount;
+    private readonly long _wholeBucketSize; // the bucket size when it is a whole number (the usual case): no decimal division per trade
+    private decimal _totalQuantity;
+    private long _tail;
+    private long _oldestLastSeenMs = long.MaxValue;
+    private double _cachedLow = double.MaxValue; // cachedBucket's bounds, narrowed a little so a double comparison is safe (empty at first)
+    private double _cachedHigh = double.MinValue;
+    private long _cachedBucket;
+    private double _lowestBreakAbove = double.MaxValue;  // a trade above this may break an absorbed-BUY zone (the exact check follows)
+    private double _highestBreakBelow = double.MinValue; // a trade below this may break an absorbed-SELL zone
 
     public AbsorptionDetector(AbsorptionSettings settings)
     {
-        this.settings = settings;
-        windowMs = (long)settings.Window.TotalMilliseconds;
-        lifetimeMs = (long)settings.ZoneLifetime.TotalMilliseconds;
-        wholeBucketSize = settings.BucketSize == decimal.Truncate(settings.BucketSize) && settings.BucketSize <= long.MaxValue ? (long)settings.BucketSize : 0;
+        _settings = settings;
+        _windowMs = (long)settings.Window.TotalMilliseconds;
+        _lifetimeMs = (long)settings.ZoneLifetime.TotalMilliseconds;
+        _wholeBucketSize = settings.BucketSize == decimal.Truncate(settings.BucketSize) && settings.BucketSize <= long.MaxValue ? (long)settings.BucketSize : 0;
     }
 
     /// <summary>Zones found (a zone confirmed again is not counted twice).</summary>
@@ -50,24 +50,24 @@ internal sealed class AbsorptionDetector
     /// <summary>Moves the window to end at <paramref name="nowMs"/>: trades at or before now - window leave it; old zones expire.</summary>
     public void AdvanceTo(TradeLedger ledger, long nowMs)
     {
-        var cutoff = nowMs - windowMs;
-        tail = Math.Max(tail, ledger.Head);
-        while (tail < ledger.End && ledger.At(tail).TimeMs <= cutoff)
+        var cutoff = nowMs - _windowMs;
+        _tail = Math.Max(_tail, ledger.Head);
+        while (_tail < ledger.End && ledger.At(_tail).TimeMs <= cutoff)
         {
-            Remove(in ledger.At(tail));
-            tail++;
+            Remove(in ledger.At(_tail));
+            _tail++;
         }
 
-        highest.DropBefore(tail);
-        lowest.DropBefore(tail);
-        if (zoneCount == 0 || nowMs - oldestLastSeenMs < lifetimeMs)
+        _highest.DropBefore(_tail);
+        _lowest.DropBefore(_tail);
+        if (_zoneCount == 0 || nowMs - _oldestLastSeenMs < _lifetimeMs)
         {
             return; // no zone can have expired
         }
 
-        for (var i = zoneCount - 1; i >= 0; i--)
+        for (var i = _zoneCount - 1; i >= 0; i--)
         {
-            if (nowMs - zones[i].LastSeenMs >= lifetimeMs)
+            if (nowMs - _zones[i].LastSeenMs >= _lifetimeMs)
             {
                 RemoveZone(i);
                 Expired++;
@@ -78,20 +78,20 @@ internal sealed class AbsorptionDetector
     /// <summary>The price bucket of <paramref name="price"/>: floor(price / bucket size).</summary>
     public long BucketOf(decimal price, double approximation)
     {
-        if (approximation > cachedLow && approximation < cachedHigh)
+        if (approximation > _cachedLow && approximation < _cachedHigh)
         {
-            return cachedBucket; // prices move little from trade to trade: mostly the last trade's bucket
+            return _cachedBucket; // prices move little from trade to trade: mostly the last trade's bucket
         }
 
-        cachedBucket = wholeBucketSize > 0 && price >= 0 && price < long.MaxValue
-            ? (long)price / wholeBucketSize // truncation is the floor for a non-negative price
-            : (long)decimal.Floor(price / settings.BucketSize);
+        _cachedBucket = _wholeBucketSize > 0 && price >= 0 && price < long.MaxValue
+            ? (long)price / _wholeBucketSize // truncation is the floor for a non-negative price
+            : (long)decimal.Floor(price / _settings.BucketSize);
 
         // Prices near a bound are computed exactly above; the double test only takes the bucket's interior.
-        var low = (double)(cachedBucket * settings.BucketSize);
-        var margin = (double)settings.BucketSize * 1e-6;
-        (cachedLow, cachedHigh) = (low + margin, low + (double)settings.BucketSize - margin);
-        return cachedBucket;
+        var low = (double)(_cachedBucket * _settings.BucketSize);
+        var margin = (double)_settings.BucketSize * 1e-6;
+        (_cachedLow, _cachedHigh) = (low + margin, low + (double)_settings.BucketSize - margin);
+        return _cachedBucket;
     }
 
     /// <summary>Takes the trade just appended at <paramref name="position"/>: zones it breaks end, its bucket may become (or stay) a zone.</summary>
@@ -99,7 +99,7 @@ internal sealed class AbsorptionDetector
     {
         var index = trade.Bucket;
         var notional = trade.Notional;
-        ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, index, out _);
+        ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_buckets, index, out _);
         bucket.Trades++;
         if (trade.Aggressor == Aggressor.Buy)
         {
@@ -112,10 +112,10 @@ internal sealed class AbsorptionDetector
             bucket.SellQuote += notional;
         }
 
-        totalQuantity += trade.Quantity;
-        highest.Add(position, trade.Price, trade.PriceApproximation);
-        lowest.Add(position, trade.Price, trade.PriceApproximation);
-        if (trade.PriceApproximation >= lowestBreakAbove || trade.PriceApproximation <= highestBreakBelow)
+        _totalQuantity += trade.Quantity;
+        _highest.Add(position, trade.Price, trade.PriceApproximation);
+        _lowest.Add(position, trade.Price, trade.PriceApproximation);
+        if (trade.PriceApproximation >= _lowestBreakAbove || trade.PriceApproximation <= _highestBreakBelow)
         {
             BreakZones(trade.Price);
         }
@@ -126,17 +126,17 @@ internal sealed class AbsorptionDetector
     /// <summary>The zones active at <paramref name="nowMs"/> (not before the last trade), strongest first.</summary>
     public IReadOnlyList<AbsorptionZone> Zones(long nowMs)
     {
-        var list = new List<AbsorptionZone>(zoneCount);
-        for (var i = 0; i < zoneCount; i++)
+        var list = new List<AbsorptionZone>(_zoneCount);
+        for (var i = 0; i < _zoneCount; i++)
         {
-            ref readonly var z = ref zones[i];
-            if (nowMs - z.LastSeenMs >= lifetimeMs)
+            ref readonly var z = ref _zones[i];
+            if (nowMs - z.LastSeenMs >= _lifetimeMs)
             {
                 continue; // expired since the last trade; removed at the next one
             }
 
-            var low = z.Bucket * settings.BucketSize;
-            list.Add(new AbsorptionZone(low, low + settings.BucketSize, z.Side, z.Volume, z.Notional, z.FirstSeenMs, z.LastSeenMs, z.Strength));
+            var low = z.Bucket * _settings.BucketSize;
+            list.Add(new AbsorptionZone(low, low + _settings.BucketSize, z.Side, z.Volume, z.Notional, z.FirstSeenMs, z.LastSeenMs, z.Strength));
         }
 
         list.Sort((a, b) => b.Strength.CompareTo(a.Strength));
@@ -146,11 +146,11 @@ internal sealed class AbsorptionDetector
     private void Remove(in LedgerEntry trade)
     {
         var index = trade.Bucket;
-        ref var bucket = ref CollectionsMarshal.GetValueRefOrNullRef(buckets, index);
-        totalQuantity -= trade.Quantity;
+        ref var bucket = ref CollectionsMarshal.GetValueRefOrNullRef(_buckets, index);
+        _totalQuantity -= trade.Quantity;
         if (--bucket.Trades == 0)
         {
-            buckets.Remove(index);
+            _buckets.Remove(index);
             return;
         }
 
@@ -172,15 +172,15 @@ internal sealed class AbsorptionDetector
         var quote = side == Aggressor.Buy ? bucket.BuyQuote : bucket.SellQuote;
 
         // volume >= K x (total / buckets), without dividing.
-        if (quote < settings.MinNotional || volume * buckets.Count < settings.VolumeMultiple * totalQuantity || !PriceHeld(index, side))
+        if (quote < _settings.MinNotional || volume * _buckets.Count < _settings.VolumeMultiple * _totalQuantity || !PriceHeld(index, side))
         {
             return;
         }
 
-        var strength = decimal.Round(volume * buckets.Count / totalQuantity, 4);
-        for (var i = 0; i < zoneCount; i++)
+        var strength = decimal.Round(volume * _buckets.Count / _totalQuantity, 4);
+        for (var i = 0; i < _zoneCount; i++)
         {
-            ref var zone = ref zones[i];
+            ref var zone = ref _zones[i];
             if (zone.Bucket == index && zone.Side == side)
             {
                 (zone.Volume, zone.Notional, zone.Strength, zone.LastSeenMs) = (volume, quote, strength, timeMs);
@@ -189,14 +189,14 @@ internal sealed class AbsorptionDetector
             }
         }
 
-        if (zoneCount == zones.Length)
+        if (_zoneCount == _zones.Length)
         {
             RemoveZone(Oldest());
         }
 
-        var low = index * settings.BucketSize;
-        var breakLevel = side == Aggressor.Buy ? low + settings.BucketSize + settings.TolerancePrice : low - settings.TolerancePrice;
-        zones[zoneCount++] = new Zone
+        var low = index * _settings.BucketSize;
+        var breakLevel = side == Aggressor.Buy ? low + _settings.BucketSize + _settings.TolerancePrice : low - _settings.TolerancePrice;
+        _zones[_zoneCount++] = new Zone
         {
             Bucket = index, Side = side, Volume = volume, Notional = quote, Strength = strength, FirstSeenMs = timeMs, LastSeenMs = timeMs, BreakLevel = breakLevel,
         };
@@ -206,14 +206,14 @@ internal sealed class AbsorptionDetector
 
     /// <summary>Price did not go more than the tolerance beyond the bucket in the aggressors' direction during the window.</summary>
     private bool PriceHeld(long index, Aggressor side) => side == Aggressor.Buy
-        ? highest.Value <= ((index + 1) * settings.BucketSize) + settings.TolerancePrice
-        : lowest.Value >= (index * settings.BucketSize) - settings.TolerancePrice;
+        ? _highest.Value <= ((index + 1) * _settings.BucketSize) + _settings.TolerancePrice
+        : _lowest.Value >= (index * _settings.BucketSize) - _settings.TolerancePrice;
 
     private void BreakZones(decimal price)
     {
-        for (var i = zoneCount - 1; i >= 0; i--)
+        for (var i = _zoneCount - 1; i >= 0; i--)
         {
-            if (zones[i].Side == Aggressor.Buy ? price > zones[i].BreakLevel : price < zones[i].BreakLevel)
+            if (_zones[i].Side == Aggressor.Buy ? price > _zones[i].BreakLevel : price < _zones[i].BreakLevel)
             {
                 RemoveZone(i);
                 Broken++;
@@ -224,17 +224,17 @@ internal sealed class AbsorptionDetector
     /// <summary>The nearest break level on each side (a trade between them, nearly every trade, checks no zone) and the oldest confirmation.</summary>
     private void UpdateBreakLevels()
     {
-        (lowestBreakAbove, highestBreakBelow, oldestLastSeenMs) = (double.MaxValue, double.MinValue, long.MaxValue);
-        for (var i = 0; i < zoneCount; i++)
+        (_lowestBreakAbove, _highestBreakBelow, _oldestLastSeenMs) = (double.MaxValue, double.MinValue, long.MaxValue);
+        for (var i = 0; i < _zoneCount; i++)
         {
-            oldestLastSeenMs = Math.Min(oldestLastSeenMs, zones[i].LastSeenMs);
-            if (zones[i].Side == Aggressor.Buy)
+            _oldestLastSeenMs = Math.Min(_oldestLastSeenMs, _zones[i].LastSeenMs);
+            if (_zones[i].Side == Aggressor.Buy)
             {
-                lowestBreakAbove = Math.Min(lowestBreakAbove, (double)zones[i].BreakLevel);
+                _lowestBreakAbove = Math.Min(_lowestBreakAbove, (double)_zones[i].BreakLevel);
             }
             else
             {
-                highestBreakBelow = Math.Max(highestBreakBelow, (double)zones[i].BreakLevel);
+                _highestBreakBelow = Math.Max(_highestBreakBelow, (double)_zones[i].BreakLevel);
             }
         }
     }
@@ -242,9 +242,9 @@ internal sealed class AbsorptionDetector
     private int Oldest()
     {
         var oldest = 0;
-        for (var i = 1; i < zoneCount; i++)
+        for (var i = 1; i < _zoneCount; i++)
         {
-            if (zones[i].LastSeenMs < zones[oldest].LastSeenMs)
+            if (_zones[i].LastSeenMs < _zones[oldest].LastSeenMs)
             {
                 oldest = i;
             }
@@ -255,7 +255,7 @@ internal sealed class AbsorptionDetector
 
     private void RemoveZone(int i)
     {
-        zones[i] = zones[--zoneCount];
+        _zones[i] = _zones[--_zoneCount];
         UpdateBreakLevels();
     }
 

@@ -16,13 +16,13 @@ internal sealed class CvdTracker
 
     private const long MinuteMs = 60_000;
     private const long DayMs = 86_400_000;
-    private readonly CvdBar[] bars = new CvdBar[BarCapacity];
-    private readonly long anchorMs;
-    private int first;
-    private int count;
-    private int last; // slot of the current (newest) bar
+    private readonly CvdBar[] _bars = new CvdBar[BarCapacity];
+    private readonly long _anchorMs;
+    private int _first;
+    private int _count;
+    private int _last; // slot of the current (newest) bar
 
-    public CvdTracker(TimeSpan sessionAnchor) => anchorMs = (long)sessionAnchor.TotalMilliseconds;
+    public CvdTracker(TimeSpan sessionAnchor) => _anchorMs = (long)sessionAnchor.TotalMilliseconds;
 
     /// <summary>CVD now.</summary>
     public decimal Value { get; private set; }
@@ -34,21 +34,21 @@ internal sealed class CvdTracker
     public long? SinceMs { get; private set; }
 
     /// <summary>Bars kept.</summary>
-    public int BarCount => count;
+    public int BarCount => _count;
 
     /// <summary>The <paramref name="index"/>-th kept bar, oldest first; the last is the current minute.</summary>
-    public CvdBar Bar(int index) => bars[(first + index) % BarCapacity];
+    public CvdBar Bar(int index) => _bars[(_first + index) % BarCapacity];
 
     /// <summary>Rolls the bars and the session forward to <paramref name="nowMs"/> (flat bars for minutes without trades).</summary>
     private void AdvanceTo(long nowMs)
     {
-        if (count == 0)
+        if (_count == 0)
         {
             return;
         }
 
         var minute = Floor(nowMs, MinuteMs);
-        var lastMinute = bars[last].MinuteMs;
+        var lastMinute = _bars[_last].MinuteMs;
         if (minute <= lastMinute)
         {
             return;
@@ -66,19 +66,19 @@ internal sealed class CvdTracker
     /// <summary>Adds one trade at <paramref name="timeMs"/> (not earlier than the last): +quantity for a buy, -quantity for a sell.</summary>
     public void Apply(long timeMs, decimal signedQuantity)
     {
-        if (count == 0)
+        if (_count == 0)
         {
             SessionStartMs = SessionOf(timeMs);
             SinceMs = timeMs;
             Push(new CvdBar(Floor(timeMs, MinuteMs), 0, 0, 0, 0));
         }
-        else if (timeMs >= bars[last].MinuteMs + MinuteMs)
+        else if (timeMs >= _bars[_last].MinuteMs + MinuteMs)
         {
             AdvanceTo(timeMs); // a later minute than the current bar's: new minutes, maybe a new session
         }
 
         Value += signedQuantity;
-        ref var bar = ref bars[last];
+        ref var bar = ref _bars[_last];
         bar = new CvdBar(bar.MinuteMs, bar.Open, Value > bar.High ? Value : bar.High, Value < bar.Low ? Value : bar.Low, Value);
     }
 
@@ -96,19 +96,19 @@ internal sealed class CvdTracker
     public decimal? Slope(long nowMs)
     {
         var minute = Floor(nowMs, MinuteMs);
-        if (count == 0 || Bar(0).MinuteMs > minute - ((SlopeBars - 1) * MinuteMs))
+        if (_count == 0 || Bar(0).MinuteMs > minute - ((SlopeBars - 1) * MinuteMs))
         {
             return null;
         }
 
         // Least squares over x = 0..5: sum((x - 2.5) * y) / sum((x - 2.5)^2) = (-5y0 - 3y1 - y2 + y3 + 3y4 + 5y5) / 35.
         ReadOnlySpan<int> weights = [-5, -3, -1, 1, 3, 5];
-        var lastMinute = Bar(count - 1).MinuteMs;
+        var lastMinute = Bar(_count - 1).MinuteMs;
         var sum = 0m;
         for (var i = 0; i < SlopeBars; i++)
         {
             var m = minute - ((SlopeBars - 1 - i) * MinuteMs);
-            var bar = m >= lastMinute ? Bar(count - 1) : Bar(count - 1 - (int)((lastMinute - m) / MinuteMs));
+            var bar = m >= lastMinute ? Bar(_count - 1) : Bar(_count - 1 - (int)((lastMinute - m) / MinuteMs));
             var close = SessionOf(m) > SessionOf(bar.MinuteMs) ? 0m : bar.Close;
             sum += weights[i] * close;
         }
@@ -127,22 +127,22 @@ internal sealed class CvdTracker
         }
     }
 
-    private long SessionOf(long timeMs) => Floor(timeMs - anchorMs, DayMs) + anchorMs;
+    private long SessionOf(long timeMs) => Floor(timeMs - _anchorMs, DayMs) + _anchorMs;
 
     private void Push(CvdBar bar)
     {
-        if (count < BarCapacity)
+        if (_count < BarCapacity)
         {
-            last = (first + count) % BarCapacity;
-            count++;
+            _last = (_first + _count) % BarCapacity;
+            _count++;
         }
         else
         {
-            last = first;
-            first = (first + 1) % BarCapacity;
+            _last = _first;
+            _first = (_first + 1) % BarCapacity;
         }
 
-        bars[last] = bar;
+        _bars[_last] = bar;
     }
 
     private static long Floor(long value, long unit) => value >= 0 ? value / unit * unit : ((value - unit + 1) / unit) * unit;

@@ -6,70 +6,70 @@ namespace MoneyBot.OrderFlow.Flow;
 /// </summary>
 internal sealed class PriceExtreme(bool highest)
 {
-    private long[] positions = new long[256];
-    private decimal[] prices = new decimal[256];
-    private double[] approximations = new double[256]; // the same prices as doubles: cheap comparisons, decimals only to break a tie
-    private int mask = 255;
-    private int start;
-    private int count;
+    private long[] _positions = new long[256];
+    private decimal[] _prices = new decimal[256];
+    private double[] _approximations = new double[256]; // the same prices as doubles: cheap comparisons, decimals only to break a tie
+    private int _mask = 255;
+    private int _start;
+    private int _count;
 
     /// <summary>The extreme price; null when no position is in range.</summary>
-    public decimal? Value => count == 0 ? null : prices[start];
+    public decimal? Value => _count == 0 ? null : _prices[_start];
 
     /// <summary>Adds the price of a newer position.</summary>
     public void Add(long position, decimal price, double approximation)
     {
         // Anything not better than the new price can never be the extreme again. The double conversion keeps
         // the order (it is monotonic), so only equal doubles need the exact decimal comparison.
-        while (count > 0)
+        while (_count > 0)
         {
-            var back = (start + count - 1) & mask;
-            var a = approximations[back];
+            var back = (_start + _count - 1) & _mask;
+            var a = _approximations[back];
             var notBetter = highest
-                ? a < approximation || (a == approximation && prices[back] <= price)
-                : a > approximation || (a == approximation && prices[back] >= price);
+                ? a < approximation || (a == approximation && _prices[back] <= price)
+                : a > approximation || (a == approximation && _prices[back] >= price);
             if (!notBetter)
             {
                 break;
             }
 
-            count--;
+            _count--;
         }
 
-        if (count == positions.Length)
+        if (_count == _positions.Length)
         {
             Grow();
         }
 
-        var slot = (start + count) & mask;
-        positions[slot] = position;
-        prices[slot] = price;
-        approximations[slot] = approximation;
-        count++;
+        var slot = (_start + _count) & _mask;
+        _positions[slot] = position;
+        _prices[slot] = price;
+        _approximations[slot] = approximation;
+        _count++;
     }
 
     /// <summary>Forgets the positions before <paramref name="firstKept"/>.</summary>
     public void DropBefore(long firstKept)
     {
-        while (count > 0 && positions[start] < firstKept)
+        while (_count > 0 && _positions[_start] < firstKept)
         {
-            start = (start + 1) & mask;
-            count--;
+            _start = (_start + 1) & _mask;
+            _count--;
         }
     }
 
     private void Grow()
     {
-        var newPositions = new long[positions.Length * 2];
-        var newPrices = new decimal[positions.Length * 2];
-        var newApproximations = new double[positions.Length * 2];
-        for (var i = 0; i < count; i++)
+        var newPositions = new long[_positions.Length * 2];
+        var newPrices = new decimal[_positions.Length * 2];
+        var newApproximations = new double[_positions.Length * 2];
+        for (var i = 0; i < _count; i++)
         {
-            newPositions[i] = positions[(start + i) & mask];
-            newPrices[i] = prices[(start + i) & mask];
-            newApproximations[i] = approximations[(start + i) & mask];
+            newPositions[i] = _positions[(_start + i) & _mask];
+            newPrices[i] = _prices[(_start + i) & _mask];
+            newApproximations[i] = _approximations[(_start + i) & _mask];
         }
 
-        (positions, prices, approximations, start, mask) = (newPositions, newPrices, newApproximations, 0, newPositions.Length - 1);
+        (_positions, _prices, _approximations, _start, _mask) = (newPositions, newPrices, newApproximations, 0, newPositions.Length - 1);
     }
 }

@@ -8,33 +8,33 @@ namespace MoneyBot.OrderFlow.Flow;
 /// </summary>
 public sealed class SymbolFlow
 {
-    private readonly FlowSettings settings;
-    private readonly long retentionMs;
-    private readonly TradeLedger ledger = new();
-    private readonly CvdTracker cvd;
-    private readonly AbsorptionDetector absorption;
-    private readonly WhaleLog whales = new();
-    private long duplicates;
-    private long outOfOrder;
-    private long gaps;
-    private long missed;
+    private readonly FlowSettings _settings;
+    private readonly long _retentionMs;
+    private readonly TradeLedger _ledger = new();
+    private readonly CvdTracker _cvd;
+    private readonly AbsorptionDetector _absorption;
+    private readonly WhaleLog _whales = new();
+    private long _duplicates;
+    private long _outOfOrder;
+    private long _gaps;
+    private long _missed;
 
     /// <summary>Creates the metrics of <paramref name="symbol"/>.</summary>
     public SymbolFlow(string symbol, FlowSettings? settings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
         Symbol = symbol.ToUpperInvariant();
-        this.settings = (settings ?? FlowSettings.Default).Validate();
-        retentionMs = (long)this.settings.Retention.TotalMilliseconds;
-        cvd = new CvdTracker(this.settings.SessionAnchor);
-        absorption = new AbsorptionDetector(this.settings.Absorption);
+        _settings = (settings ?? FlowSettings.Default).Validate();
+        _retentionMs = (long)_settings.Retention.TotalMilliseconds;
+        _cvd = new CvdTracker(_settings.SessionAnchor);
+        _absorption = new AbsorptionDetector(_settings.Absorption);
     }
 
     /// <summary>Symbol, upper case.</summary>
     public string Symbol { get; }
 
     /// <summary>The settings in use.</summary>
-    public FlowSettings Settings => settings;
+    public FlowSettings Settings => _settings;
 
     /// <summary>Exchange time of the newest trade applied; null before the first.</summary>
     public long? NewestTradeMs { get; private set; }
@@ -46,7 +46,7 @@ public sealed class SymbolFlow
     public long? CoveredFromMs { get; private set; }
 
     /// <summary>Trades applied.</summary>
-    public long Trades => ledger.Running.Trades;
+    public long Trades => _ledger.Running.Trades;
 
     /// <summary>The last book imbalance.</summary>
     public BookImbalance? Book { get; private set; }
@@ -61,7 +61,7 @@ public sealed class SymbolFlow
     {
         if (LastId is { } last && trade.Id <= last)
         {
-            duplicates++;
+            _duplicates++;
             return ApplyOutcome.Duplicate;
         }
 
@@ -75,14 +75,14 @@ public sealed class SymbolFlow
         {
             if (time < newest)
             {
-                outOfOrder++;
+                _outOfOrder++;
                 time = newest;
             }
 
             if (LastId is { } previous && trade.Id > previous + 1)
             {
-                gaps++;
-                missed += trade.Id - previous - 1;
+                _gaps++;
+                _missed += trade.Id - previous - 1;
                 CoveredFromMs = time; // the window before this trade has a hole
                 outcome = ApplyOutcome.AppliedAfterGap;
             }
@@ -90,19 +90,19 @@ public sealed class SymbolFlow
 
         NewestTradeMs = time;
         LastId = trade.Id;
-        absorption.AdvanceTo(ledger, time);
-        ledger.EvictThrough(time - retentionMs); // the absorption window is within the retention: it moved first
-        whales.EvictThrough(time - retentionMs);
+        _absorption.AdvanceTo(_ledger, time);
+        _ledger.EvictThrough(time - _retentionMs); // the absorption window is within the retention: it moved first
+        _whales.EvictThrough(time - _retentionMs);
 
         var notional = trade.Price * trade.Quantity;
-        var tier = settings.Tiers.Classify(notional);
+        var tier = _settings.Tiers.Classify(notional);
         var approximation = (double)trade.Price;
-        var position = ledger.Append(time, trade.Price, approximation, trade.Quantity, notional, trade.Aggressor, tier, absorption.BucketOf(trade.Price, approximation));
-        absorption.Add(position, in ledger.At(position));
-        cvd.Apply(time, trade.Aggressor == Aggressor.Buy ? trade.Quantity : -trade.Quantity);
+        var position = _ledger.Append(time, trade.Price, approximation, trade.Quantity, notional, trade.Aggressor, tier, _absorption.BucketOf(trade.Price, approximation));
+        _absorption.Add(position, in _ledger.At(position));
+        _cvd.Apply(time, trade.Aggressor == Aggressor.Buy ? trade.Quantity : -trade.Quantity);
         if (tier != WhaleTier.None)
         {
-            whales.Add(new WhaleTrade(trade.Id, time, trade.Price, trade.Quantity, notional, trade.Aggressor, tier));
+            _whales.Add(new WhaleTrade(trade.Id, time, trade.Price, trade.Quantity, notional, trade.Aggressor, tier));
         }
 
         return outcome;
@@ -115,45 +115,45 @@ public sealed class SymbolFlow
     public long NowMs => NewestTradeMs ?? 0;
 
     /// <summary>Totals over (now - <paramref name="window"/>, now] at <paramref name="nowMs"/> (not before the newest trade).</summary>
-    public FlowTotals Window(TimeSpan window, long nowMs) => ledger.Window(Math.Max(nowMs, NowMs), CheckWindow(window));
+    public FlowTotals Window(TimeSpan window, long nowMs) => _ledger.Window(Math.Max(nowMs, NowMs), CheckWindow(window));
 
     /// <summary>True when every trade of (now - <paramref name="window"/>, now] is known.</summary>
     public bool Covers(TimeSpan window, long nowMs) => CoveredFromMs is { } from && Math.Max(nowMs, NowMs) - (long)window.TotalMilliseconds >= from;
 
     /// <summary>Pressure over the pressure window at <paramref name="nowMs"/>.</summary>
-    public Pressure Pressure(long nowMs) => Flow.Pressure.From(Window(settings.PressureWindow, nowMs), settings);
+    public Pressure Pressure(long nowMs) => Flow.Pressure.From(Window(_settings.PressureWindow, nowMs), _settings);
 
     /// <summary>CVD at <paramref name="nowMs"/>.</summary>
-    public decimal Cvd(long nowMs) => cvd.ValueAt(Math.Max(nowMs, NowMs));
+    public decimal Cvd(long nowMs) => _cvd.ValueAt(Math.Max(nowMs, NowMs));
 
     /// <summary>CVD slope at <paramref name="nowMs"/>; null while fewer than 6 one-minute bars exist.</summary>
-    public decimal? CvdSlope(long nowMs) => cvd.Slope(Math.Max(nowMs, NowMs));
+    public decimal? CvdSlope(long nowMs) => _cvd.Slope(Math.Max(nowMs, NowMs));
 
     /// <summary>The slope against the epsilon.</summary>
     public CvdTrend Trend(decimal? slope) =>
-        slope is not { } s ? CvdTrend.Unknown : s > settings.SlopeEpsilon ? CvdTrend.Rising : s < -settings.SlopeEpsilon ? CvdTrend.Falling : CvdTrend.Flat;
+        slope is not { } s ? CvdTrend.Unknown : s > _settings.SlopeEpsilon ? CvdTrend.Rising : s < -_settings.SlopeEpsilon ? CvdTrend.Falling : CvdTrend.Flat;
 
     /// <summary>The one-minute CVD bars kept (24 h at most), oldest first.</summary>
     public IReadOnlyList<CvdBar> CvdBars()
     {
-        var list = new CvdBar[cvd.BarCount];
+        var list = new CvdBar[_cvd.BarCount];
         for (var i = 0; i < list.Length; i++)
         {
-            list[i] = cvd.Bar(i);
+            list[i] = _cvd.Bar(i);
         }
 
         return list;
     }
 
     /// <summary>Zones active at <paramref name="nowMs"/>, strongest first.</summary>
-    public IReadOnlyList<AbsorptionZone> Zones(long nowMs) => absorption.Zones(Math.Max(nowMs, NowMs));
+    public IReadOnlyList<AbsorptionZone> Zones(long nowMs) => _absorption.Zones(Math.Max(nowMs, NowMs));
 
     /// <summary>Whale trades of the retention period at or above <paramref name="minimum"/>, newest first.</summary>
     public IReadOnlyList<WhaleTrade> RecentWhales(long nowMs, WhaleTier minimum = WhaleTier.Small, int limit = 100) =>
-        whales.Recent(Math.Max(nowMs, NowMs) - retentionMs, minimum, limit);
+        _whales.Recent(Math.Max(nowMs, NowMs) - _retentionMs, minimum, limit);
 
     /// <summary>The counters.</summary>
-    public FlowCounters Counters => new(Trades, duplicates, outOfOrder, gaps, missed, absorption.Found, absorption.Broken, absorption.Expired);
+    public FlowCounters Counters => new(Trades, _duplicates, _outOfOrder, _gaps, _missed, _absorption.Found, _absorption.Broken, _absorption.Expired);
 
     /// <summary>Every metric at <paramref name="nowMs"/> (not before the newest trade) with the <paramref name="windows"/> asked for.</summary>
     public FlowSnapshot Snapshot(long nowMs, IReadOnlyList<TimeSpan>? windows = null)
@@ -169,7 +169,7 @@ public sealed class SymbolFlow
             CoveredFromMs = CoveredFromMs,
             Windows = figures,
             Cvd = Cvd(now),
-            CvdSinceMs = cvd.SinceAt(now),
+            CvdSinceMs = _cvd.SinceAt(now),
             CvdSlope = slope,
             CvdTrend = Trend(slope),
             Pressure = Pressure(now),
@@ -183,8 +183,8 @@ public sealed class SymbolFlow
     private long CheckWindow(TimeSpan window)
     {
         var ms = (long)window.TotalMilliseconds;
-        return ms > 0 && ms <= retentionMs
+        return ms > 0 && ms <= _retentionMs
             ? ms
-            : throw new ArgumentOutOfRangeException(nameof(window), window, $"A window must be above 0 and at most the retention ({settings.Retention}).");
+            : throw new ArgumentOutOfRangeException(nameof(window), window, $"A window must be above 0 and at most the retention ({_settings.Retention}).");
     }
 }

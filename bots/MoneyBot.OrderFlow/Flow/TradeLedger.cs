@@ -9,9 +9,9 @@ namespace MoneyBot.OrderFlow.Flow;
 /// </summary>
 internal sealed class TradeLedger
 {
-    private LedgerEntry[] entries = new LedgerEntry[1024];
-    private long mask = 1023;
-    private FlowTotals evicted; // running totals just before the oldest retained trade
+    private LedgerEntry[] _entries = new LedgerEntry[1024];
+    private long _mask = 1023;
+    private FlowTotals _evicted; // running totals just before the oldest retained trade
 
     /// <summary>Position of the oldest retained trade.</summary>
     public long Head { get; private set; }
@@ -23,21 +23,21 @@ internal sealed class TradeLedger
     public long Count => End - Head;
 
     /// <summary>Totals over every trade added so far.</summary>
-    public FlowTotals Running => Count == 0 ? evicted : entries[(End - 1) & mask].Running;
+    public FlowTotals Running => Count == 0 ? _evicted : _entries[(End - 1) & _mask].Running;
 
     /// <summary>The trade at <paramref name="position"/> (between <see cref="Head"/> and <see cref="End"/>).</summary>
-    public ref readonly LedgerEntry At(long position) => ref entries[position & mask];
+    public ref readonly LedgerEntry At(long position) => ref _entries[position & _mask];
 
     /// <summary>Adds a trade at <paramref name="timeMs"/>, which must not be earlier than the newest; returns its position.</summary>
     public long Append(long timeMs, decimal price, double priceApproximation, decimal quantity, decimal notional, Aggressor aggressor, WhaleTier tier, long bucket)
     {
-        if (Count == entries.Length)
+        if (Count == _entries.Length)
         {
             Grow();
         }
 
-        ref readonly var previous = ref Count == 0 ? ref evicted : ref entries[(End - 1) & mask].Running;
-        ref var entry = ref entries[End & mask];
+        ref readonly var previous = ref Count == 0 ? ref _evicted : ref _entries[(End - 1) & _mask].Running;
+        ref var entry = ref _entries[End & _mask];
         entry.Running = previous.Add(quantity, notional, aggressor, tier);
         entry.TimeMs = timeMs;
         entry.Price = price;
@@ -53,14 +53,14 @@ internal sealed class TradeLedger
     public void EvictThrough(long cutoffMs)
     {
         var head = Head;
-        while (head < End && entries[head & mask].TimeMs <= cutoffMs)
+        while (head < End && _entries[head & _mask].TimeMs <= cutoffMs)
         {
             head++;
         }
 
         if (head != Head)
         {
-            evicted = entries[(head - 1) & mask].Running; // one copy, however many left
+            _evicted = _entries[(head - 1) & _mask].Running; // one copy, however many left
             Head = head;
         }
     }
@@ -72,7 +72,7 @@ internal sealed class TradeLedger
         while (low < high)
         {
             var middle = low + ((high - low) >> 1);
-            if (entries[middle & mask].TimeMs > timeMs)
+            if (_entries[middle & _mask].TimeMs > timeMs)
             {
                 high = middle;
             }
@@ -93,17 +93,17 @@ internal sealed class TradeLedger
         return RunningBefore(last) - RunningBefore(first);
     }
 
-    private FlowTotals RunningBefore(long position) => position == Head ? evicted : entries[(position - 1) & mask].Running;
+    private FlowTotals RunningBefore(long position) => position == Head ? _evicted : _entries[(position - 1) & _mask].Running;
 
     private void Grow()
     {
-        var bigger = new LedgerEntry[entries.Length * 2];
+        var bigger = new LedgerEntry[_entries.Length * 2];
         var biggerMask = bigger.Length - 1L;
         for (var p = Head; p < End; p++)
         {
-            bigger[p & biggerMask] = entries[p & mask];
+            bigger[p & biggerMask] = _entries[p & _mask];
         }
 
-        (entries, mask) = (bigger, biggerMask);
+        (_entries, _mask) = (bigger, biggerMask);
     }
 }

@@ -3,34 +3,34 @@ namespace MoneyBot.OrderFlow.Flow;
 /// <summary>The recent whale trades (any tier) of one symbol, oldest first, kept for the retention.</summary>
 internal sealed class WhaleLog
 {
-    private WhaleTrade[] trades = new WhaleTrade[64];
-    private int start;
-    private int count;
+    private WhaleTrade[] _trades = new WhaleTrade[64];
+    private int _start;
+    private int _count;
 
     public void Add(in WhaleTrade trade)
     {
-        if (count == trades.Length)
+        if (_count == _trades.Length)
         {
-            var bigger = new WhaleTrade[trades.Length * 2];
-            for (var i = 0; i < count; i++)
+            var bigger = new WhaleTrade[_trades.Length * 2];
+            for (var i = 0; i < _count; i++)
             {
-                bigger[i] = trades[(start + i) % trades.Length];
+                bigger[i] = _trades[(_start + i) % _trades.Length];
             }
 
-            (trades, start) = (bigger, 0);
+            (_trades, _start) = (bigger, 0);
         }
 
-        trades[(start + count) % trades.Length] = trade;
-        count++;
+        _trades[(_start + _count) % _trades.Length] = trade;
+        _count++;
     }
 
     /// <summary>Forgets the trades at or before <paramref name="cutoffMs"/>.</summary>
     public void EvictThrough(long cutoffMs)
     {
-        while (count > 0 && trades[start].TimeMs <= cutoffMs)
+        while (_count > 0 && _trades[_start].TimeMs <= cutoffMs)
         {
-            start = (start + 1) % trades.Length;
-            count--;
+            _start = (_start + 1) % _trades.Length;
+            _count--;
         }
     }
 
@@ -38,9 +38,9 @@ internal sealed class WhaleLog
     public IReadOnlyList<WhaleTrade> Recent(long sinceMs, WhaleTier minimum, int limit)
     {
         var list = new List<WhaleTrade>();
-        for (var i = count - 1; i >= 0 && list.Count < limit; i--)
+        for (var i = _count - 1; i >= 0 && list.Count < limit; i--)
         {
-            ref readonly var trade = ref trades[(start + i) % trades.Length];
+            ref readonly var trade = ref _trades[(_start + i) % _trades.Length];
             if (trade.TimeMs <= sinceMs)
             {
                 break;

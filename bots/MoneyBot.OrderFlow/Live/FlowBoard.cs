@@ -10,8 +10,8 @@ namespace MoneyBot.OrderFlow.Live;
 /// </summary>
 public sealed class FlowBoard
 {
-    private readonly Dictionary<string, Entry> entries;
-    private readonly TimeProvider time;
+    private readonly Dictionary<string, Entry> _entries;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the metrics of <paramref name="symbols"/>.</summary>
     /// <param name="symbols">Symbols, any case; at least one.</param>
@@ -30,9 +30,9 @@ public sealed class FlowBoard
 
         Settings = settings.Validate();
         StaleAfter = staleAfter;
-        this.time = time ?? TimeProvider.System;
-        entries = symbols.Select(s => s.ToUpperInvariant()).Distinct().ToDictionary(s => s, s => new Entry(new SymbolFlow(s, settings)), StringComparer.OrdinalIgnoreCase);
-        Symbols = [.. entries.Keys];
+        _time = time ?? TimeProvider.System;
+        _entries = symbols.Select(s => s.ToUpperInvariant()).Distinct().ToDictionary(s => s, s => new Entry(new SymbolFlow(s, settings)), StringComparer.OrdinalIgnoreCase);
+        Symbols = [.. _entries.Keys];
     }
 
     /// <summary>The symbols, upper case, in the order given.</summary>
@@ -45,7 +45,7 @@ public sealed class FlowBoard
     public TimeSpan StaleAfter { get; }
 
     /// <summary>The upper-case name of a tracked symbol, or null.</summary>
-    public string? Canonical(string symbol) => entries.TryGetValue(symbol, out var entry) ? entry.Flow.Symbol : null;
+    public string? Canonical(string symbol) => _entries.TryGetValue(symbol, out var entry) ? entry.Flow.Symbol : null;
 
     /// <summary>Applies a trade of <paramref name="symbol"/>; <paramref name="receivedAt"/> is its local arrival (null for backfilled trades, which say nothing about the feed's lag).</summary>
     public ApplyOutcome Apply(string symbol, in Trade trade, DateTimeOffset? receivedAt)
@@ -61,7 +61,7 @@ public sealed class FlowBoard
             }
             else if (outcome != ApplyOutcome.Duplicate && entry.LastReceivedAt is null)
             {
-                entry.LastReceivedAt = time.GetUtcNow(); // a startup backfill counts as data received now
+                entry.LastReceivedAt = _time.GetUtcNow(); // a startup backfill counts as data received now
             }
 
             return outcome;
@@ -124,7 +124,7 @@ public sealed class FlowBoard
     private SymbolFeedStatus StatusOf(Entry entry)
     {
         var flow = entry.Flow;
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var silence = entry.LastReceivedAt is { } last ? now - last : (TimeSpan?)null;
         var stale = silence is not { } s || s > StaleAfter;
         var nowMs = flow.NewestTradeMs is { } newest
@@ -136,7 +136,7 @@ public sealed class FlowBoard
     }
 
     private Entry Get(string symbol) =>
-        entries.TryGetValue(symbol, out var entry)
+        _entries.TryGetValue(symbol, out var entry)
             ? entry
             : throw new KeyNotFoundException($"Symbol '{symbol}' is not tracked; the bot follows {string.Join(", ", Symbols)}.");
 

@@ -19,30 +19,30 @@ namespace MoneyBot.OrderFlow.Live;
 /// </summary>
 public sealed partial class OrderFlowBot : IAsyncDisposable
 {
-    private readonly LiveOptions options;
-    private readonly TimeProvider time;
-    private readonly ILoggerFactory loggers;
-    private readonly ILogger logger;
-    private readonly BotLifetime lifetime = new();
-    private readonly TaskCompletionSource startedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly HealthReporter health;
-    private readonly WhaleAlerts alerts;
-    private readonly HttpClient http = new() { Timeout = Timeout.InfiniteTimeSpan }; // deadlines are per request
-    private int disposed;
+    private readonly LiveOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly BotLifetime _lifetime = new();
+    private readonly TaskCompletionSource _startedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HealthReporter _health;
+    private readonly WhaleAlerts _alerts;
+    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan }; // deadlines are per request
+    private int _disposed;
 
     /// <summary>Creates the bot; nothing runs before <see cref="RunAsync"/>.</summary>
     /// <exception cref="ArgumentException">An option is invalid (the message says which).</exception>
     public OrderFlowBot(LiveOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options.Validate();
-        this.time = time ?? TimeProvider.System;
-        this.loggers = loggers ?? NullLoggerFactory.Instance;
-        logger = this.loggers.CreateLogger<OrderFlowBot>();
-        Board = new FlowBoard(options.Symbols, options.Settings, options.StaleAfter, this.time);
+        _options = options.Validate();
+        _time = time ?? TimeProvider.System;
+        _loggers = loggers ?? NullLoggerFactory.Instance;
+        _logger = _loggers.CreateLogger<OrderFlowBot>();
+        Board = new FlowBoard(options.Symbols, options.Settings, options.StaleAfter, _time);
         var watchdog = options.WatchdogTimeout is { } w ? ((long)w.TotalMicroseconds).ToString(CultureInfo.InvariantCulture) : null;
-        health = new HealthReporter(new SystemdNotifier(options.NotifySocket, watchdog), options.StaleAfter, this.time, logger);
-        alerts = new WhaleAlerts(options.Telegram, options.AlertTier, options.AlertBurst, this.time, this.loggers, options.Outbox);
+        _health = new HealthReporter(new SystemdNotifier(options.NotifySocket, watchdog), options.StaleAfter, _time, _logger);
+        _alerts = new WhaleAlerts(options.Telegram, options.AlertTier, options.AlertBurst, _time, _loggers, options.Outbox);
     }
 
     /// <summary>Raised on the feed loop after each trade applied to the metrics (streamed, warm-up or backfilled).</summary>
@@ -55,78 +55,78 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
     public Uri? ApiUrl { get; private set; }
 
     /// <summary>Completes when the API listens and the streams are started.</summary>
-    public Task Started => startedSignal.Task;
+    public Task Started => _startedSignal.Task;
 
     /// <summary>Why the bot stops, once asked to.</summary>
-    public string? StopReason => lifetime.Reason;
+    public string? StopReason => _lifetime.Reason;
 
     /// <summary>Asks the bot to stop (the first reason wins); <see cref="RunAsync"/> then finishes cleanly. Thread-safe.</summary>
-    public void RequestStop(string reason) => lifetime.Request(reason);
+    public void RequestStop(string reason) => _lifetime.Request(reason);
 
     /// <summary>Runs until asked to stop; returns the exit code (<see cref="ExitCodes.Failed"/> when the API cannot listen). Call once.</summary>
-    public Task<int> RunAsync(CancellationToken cancellationToken = default) => lifetime.Start(() => RunCoreAsync(cancellationToken), nameof(OrderFlowBot));
+    public Task<int> RunAsync(CancellationToken cancellationToken = default) => _lifetime.Start(() => RunCoreAsync(cancellationToken), nameof(OrderFlowBot));
 
     private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
     {
         await Task.Yield(); // the caller gets its task back before any socket work
         using var cancelled = cancellationToken.Register(() => RequestStop("cancelled"));
-        var (restUrl, streamUrl) = (options.Endpoints.RestBase(options.Market), options.Endpoints.WebSocketBase(options.Market));
+        var (restUrl, streamUrl) = (_options.Endpoints.RestBase(_options.Market), _options.Endpoints.WebSocketBase(_options.Market));
         var symbols = string.Join(",", Board.Symbols);
-        BotLog.Starting(logger, symbols, options.Market, restUrl, streamUrl, options.ApiUrl);
+        BotLog.Starting(_logger, symbols, _options.Market, restUrl, streamUrl, _options.ApiUrl);
         var trades = new BinanceStream(
-            BinanceStreamOptions.For(options.Endpoints, options.Market, [.. Board.Symbols.Select(StreamNames.AggTrade)]) with
+            BinanceStreamOptions.For(_options.Endpoints, _options.Market, [.. Board.Symbols.Select(StreamNames.AggTrade)]) with
             {
-                Name = "trades", StaleAfter = options.StaleAfter, Reconnect = options.Reconnect,
+                Name = "trades", StaleAfter = _options.StaleAfter, Reconnect = _options.Reconnect,
             },
-            loggers.CreateLogger<BinanceStream>(), time);
+            _loggers.CreateLogger<BinanceStream>(), _time);
         var book = new BinanceStream(
-            BinanceStreamOptions.For(options.Endpoints, options.Market, [.. Board.Symbols.Select(s => StreamNames.PartialDepth(s, 20, TimeSpan.FromMilliseconds(100)))]) with
+            BinanceStreamOptions.For(_options.Endpoints, _options.Market, [.. Board.Symbols.Select(s => StreamNames.PartialDepth(s, 20, TimeSpan.FromMilliseconds(100)))]) with
             {
-                Name = "book", StaleAfter = options.StaleAfter, Reconnect = options.Reconnect, Capacity = 100,
+                Name = "book", StaleAfter = _options.StaleAfter, Reconnect = _options.Reconnect, Capacity = 100,
             },
-            loggers.CreateLogger<BinanceStream>(), time);
+            _loggers.CreateLogger<BinanceStream>(), _time);
         IReadOnlyList<StreamReport> Streams() => [new("trades", trades.Uri, trades.Status), new("book", book.Uri, book.Status)];
 
         OrderFlowApiHost api;
         try
         {
-            api = await OrderFlowApiHost.StartAsync(new OrderFlowApiOptions { ListenUrl = options.ApiUrl, TimeProvider = time }, Board, Streams, loggers, lifetime.Token);
+            api = await OrderFlowApiHost.StartAsync(new OrderFlowApiOptions { ListenUrl = _options.ApiUrl, TimeProvider = _time }, Board, Streams, _loggers, _lifetime.Token);
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or OperationCanceledException)
         {
-            BotLog.ApiFailed(logger, options.ApiUrl, ex.Message);
-            health.Stopping();
+            BotLog.ApiFailed(_logger, _options.ApiUrl, ex.Message);
+            _health.Stopping();
             await trades.DisposeAsync();
             await book.DisposeAsync();
-            startedSignal.TrySetResult();
-            return lifetime.Token.IsCancellationRequested ? ExitCodes.Success : ExitCodes.Failed;
+            _startedSignal.TrySetResult();
+            return _lifetime.Token.IsCancellationRequested ? ExitCodes.Success : ExitCodes.Failed;
         }
 
         ApiUrl = api.BaseUrl;
-        using var parent = lifetime.WatchParent(options.ParentCheckInterval, time, logger);
-        var feed = new TradeFeed(Board, new TradeBackfill(new BinanceRestClient(http, options.Endpoints, time), options.Market, time, options.Reconnect), options, alerts, health, logger, OnApplied);
-        using var statusTimer = time.CreateTimer(_ => health.Status(StatusLine.Compose(Board)), null, options.StatusInterval, options.StatusInterval);
+        using var parent = _lifetime.WatchParent(_options.ParentCheckInterval, _time, _logger);
+        var feed = new TradeFeed(Board, new TradeBackfill(new BinanceRestClient(_http, _options.Endpoints, _time), _options.Market, _time, _options.Reconnect), _options, _alerts, _health, _logger, OnApplied);
+        using var statusTimer = _time.CreateTimer(_ => _health.Status(StatusLine.Compose(Board)), null, _options.StatusInterval, _options.StatusInterval);
         trades.Start();
         book.Start();
-        health.Start(OldestTrade);
-        startedSignal.TrySetResult();
+        _health.Start(OldestTrade);
+        _startedSignal.TrySetResult();
         try
         {
-            await Task.WhenAll(feed.RunAsync(trades.ReadAllAsync(lifetime.Token), lifetime.Token), new BookFeed(Board).RunAsync(book.ReadAllAsync(lifetime.Token), lifetime.Token));
+            await Task.WhenAll(feed.RunAsync(trades.ReadAllAsync(_lifetime.Token), _lifetime.Token), new BookFeed(Board).RunAsync(book.ReadAllAsync(_lifetime.Token), _lifetime.Token));
         }
-        catch (OperationCanceledException) when (lifetime.Token.IsCancellationRequested)
+        catch (OperationCanceledException) when (_lifetime.Token.IsCancellationRequested)
         {
             // Asked to stop.
         }
 
-        BotLog.Stopping(logger, StopReason ?? "the streams ended");
-        health.Stopping();
+        BotLog.Stopping(_logger, StopReason ?? "the streams ended");
+        _health.Stopping();
         await trades.DisposeAsync();
         await book.DisposeAsync();
         await api.DisposeAsync();
-        await alerts.FlushAsync(TimeSpan.FromSeconds(2), CancellationToken.None); // the last alerts still go out on the way down
+        await _alerts.FlushAsync(TimeSpan.FromSeconds(2), CancellationToken.None); // the last alerts still go out on the way down
         var total = Board.Symbols.Sum(s => Board.Read(s, (flow, _) => flow.Trades));
-        BotLog.Stopped(logger, total);
+        BotLog.Stopped(_logger, total);
         return ExitCodes.Success;
     }
 
@@ -159,16 +159,16 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
     /// <summary>Stops the bot if it runs (waiting a bounded time), then releases everything. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await lifetime.StopAndWaitAsync("disposed", TimeSpan.FromSeconds(15), time);
+        await _lifetime.StopAndWaitAsync("disposed", TimeSpan.FromSeconds(15), _time);
 
-        await alerts.DisposeAsync();
-        health.Dispose();
-        http.Dispose();
-        lifetime.Dispose();
+        await _alerts.DisposeAsync();
+        _health.Dispose();
+        _http.Dispose();
+        _lifetime.Dispose();
     }
 }

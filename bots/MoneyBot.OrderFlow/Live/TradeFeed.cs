@@ -18,7 +18,7 @@ internal sealed class TradeFeed(
     /// <summary>Warm-up history is capped at this many trades per symbol.</summary>
     private const int MaxWarmupTrades = 100_000;
 
-    private readonly HashSet<string> unknownSymbols = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unknownSymbols = new(StringComparer.Ordinal);
 
     /// <summary>Reads <paramref name="messages"/> until they end or the token is cancelled.</summary>
     public async Task RunAsync(IAsyncEnumerable<StreamMessage> messages, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal sealed class TradeFeed(
     {
         if (board.Canonical(e.Symbol) is not { } symbol)
         {
-            if (unknownSymbols.Add(e.Symbol))
+            if (_unknownSymbols.Add(e.Symbol))
             {
                 FeedLog.UnknownSymbol(logger, e.Symbol);
             }

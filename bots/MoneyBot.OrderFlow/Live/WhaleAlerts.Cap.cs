@@ -10,36 +10,36 @@ public sealed partial class WhaleAlerts
     // A message may go out when none is held back and fewer than the cap went out in the last minute. Under the lock.
     private bool TryTakeSlot()
     {
-        var now = time.GetTimestamp();
-        while (sentAt.Count > 0 && time.GetElapsedTime(sentAt.Peek(), now) >= RateWindow)
+        var now = _time.GetTimestamp();
+        while (_sentAt.Count > 0 && _time.GetElapsedTime(_sentAt.Peek(), now) >= RateWindow)
         {
-            sentAt.Dequeue();
+            _sentAt.Dequeue();
         }
 
-        if (releaseHeld is not null || sentAt.Count >= MaxMessagesPerMinute)
+        if (_releaseHeld is not null || _sentAt.Count >= MaxMessagesPerMinute)
         {
             return false;
         }
 
-        sentAt.Enqueue(now);
+        _sentAt.Enqueue(now);
         return true;
     }
 
     // Adds the burst to the held-back tally; the first one held starts the minute after which the tally goes out. Under the lock.
     private void Hold(WhaleBurst burst)
     {
-        burstsHeld++;
-        if (!held.TryGetValue(burst.Symbol, out var tally))
+        _burstsHeld++;
+        if (!_held.TryGetValue(burst.Symbol, out var tally))
         {
             tally = new WhaleBurst(burst.Symbol, 0);
-            held.Add(burst.Symbol, tally);
+            _held.Add(burst.Symbol, tally);
         }
 
         tally.Merge(burst);
-        if (releaseHeld is null)
+        if (_releaseHeld is null)
         {
-            WhaleAlertLog.Holding(logger, MaxMessagesPerMinute, RateWindow);
-            releaseHeld = time.CreateTimer(_ => ReleaseHeld(), null, RateWindow, Timeout.InfiniteTimeSpan);
+            WhaleAlertLog.Holding(_logger, MaxMessagesPerMinute, RateWindow);
+            _releaseHeld = _time.CreateTimer(_ => ReleaseHeld(), null, RateWindow, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -49,24 +49,24 @@ public sealed partial class WhaleAlerts
         WhaleBurst[] tallies;
         int heldBursts;
         int heldTrades;
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed || held.Count == 0)
+            if (_disposed || _held.Count == 0)
             {
                 return;
             }
 
-            tallies = [.. held.Values];
+            tallies = [.. _held.Values];
             heldBursts = tallies.Sum(t => t.Bursts);
             heldTrades = tallies.Sum(t => t.Count);
-            held.Clear();
-            releaseHeld?.Dispose();
-            releaseHeld = null;
-            sentAt.Enqueue(time.GetTimestamp());
-            messages++;
+            _held.Clear();
+            _releaseHeld?.Dispose();
+            _releaseHeld = null;
+            _sentAt.Enqueue(_time.GetTimestamp());
+            _messages++;
         }
 
-        WhaleAlertLog.HeldReleased(logger, heldBursts, heldTrades);
+        WhaleAlertLog.HeldReleased(_logger, heldBursts, heldTrades);
         Send(WhaleAlertTexts.Held(tallies, MaxMessagesPerMinute, DefaultMaxListedTrades));
     }
 }

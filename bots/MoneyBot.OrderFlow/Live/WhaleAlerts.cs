@@ -26,21 +26,21 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
 
     private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
 
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, WhaleBurst> open = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, WhaleBurst> held = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Queue<long> sentAt = new();
-    private readonly IReadOnlyList<ChatId> chats;
-    private readonly TimeProvider time;
-    private readonly ILogger logger;
-    private readonly TelegramBotClient? client;
-    private readonly TelegramOutbox? outbox;
-    private ITimer? releaseHeld;
-    private long trades;
-    private long bursts;
-    private long messages;
-    private long burstsHeld;
-    private bool disposed;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, WhaleBurst> _open = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, WhaleBurst> _held = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Queue<long> _sentAt = new();
+    private readonly IReadOnlyList<ChatId> _chats;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly TelegramBotClient? _client;
+    private readonly TelegramOutbox? _outbox;
+    private ITimer? _releaseHeld;
+    private long _trades;
+    private long _bursts;
+    private long _messages;
+    private long _burstsHeld;
+    private bool _disposed;
 
     /// <summary>Creates the client and its outbox when <paramref name="settings"/> enables Telegram; logs why not otherwise.</summary>
     /// <param name="settings">The bot's Telegram token, chats and API URL.</param>
@@ -72,26 +72,26 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
 
         MinimumTier = minimumTier;
         BurstWindow = burstWindow;
-        this.time = time;
-        logger = loggers.CreateLogger<WhaleAlerts>();
-        chats = settings.Chats;
+        _time = time;
+        _logger = loggers.CreateLogger<WhaleAlerts>();
+        _chats = settings.Chats;
         if (!settings.IsEnabled)
         {
-            WhaleAlertLog.TelegramOff(logger, settings.Problem ?? "no chat to send to");
+            WhaleAlertLog.TelegramOff(_logger, settings.Problem ?? "no chat to send to");
             return;
         }
 
-        client = new TelegramBotClient(settings.Token, settings.ApiUrl, timeProvider: time);
-        outbox = new TelegramOutbox(client, outboxOptions, time, loggers.CreateLogger<TelegramOutbox>());
+        _client = new TelegramBotClient(settings.Token, settings.ApiUrl, timeProvider: time);
+        _outbox = new TelegramOutbox(_client, outboxOptions, time, loggers.CreateLogger<TelegramOutbox>());
         var tier = WhaleTiers.Name(minimumTier);
-        WhaleAlertLog.TelegramOn(logger, tier, burstWindow, settings.Token.Masked, chats.Count);
+        WhaleAlertLog.TelegramOn(_logger, tier, burstWindow, settings.Token.Masked, _chats.Count);
     }
 
     /// <summary>10 seconds.</summary>
     public static TimeSpan DefaultBurstWindow { get; } = TimeSpan.FromSeconds(10);
 
     /// <summary>True when messages are sent.</summary>
-    public bool Enabled => outbox is not null;
+    public bool Enabled => _outbox is not null;
 
     /// <summary>The smallest tier alerted.</summary>
     public WhaleTier MinimumTier { get; }
@@ -118,9 +118,9 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return new WhaleAlertCounters(trades, bursts, messages, burstsHeld);
+                return new WhaleAlertCounters(_trades, _bursts, _messages, _burstsHeld);
             }
         }
     }
@@ -131,25 +131,25 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
     /// </summary>
     public void Add(string symbol, in WhaleTrade trade)
     {
-        if (outbox is null || trade.Tier < MinimumTier)
+        if (_outbox is null || trade.Tier < MinimumTier)
         {
             return;
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed)
+            if (_disposed)
             {
                 return;
             }
 
-            trades++;
-            if (!open.TryGetValue(symbol, out var burst))
+            _trades++;
+            if (!_open.TryGetValue(symbol, out var burst))
             {
                 burst = new WhaleBurst(symbol, MaxListedTrades);
-                open.Add(symbol, burst);
-                burst.Timer = time.CreateTimer(state => Close((WhaleBurst)state!), burst, BurstWindow, Timeout.InfiniteTimeSpan);
+                _open.Add(symbol, burst);
+                burst.Timer = _time.CreateTimer(state => Close((WhaleBurst)state!), burst, BurstWindow, Timeout.InfiniteTimeSpan);
             }
 
             burst.Add(trade);
@@ -158,7 +158,7 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
 
     /// <summary>Completes when no alert is queued or being delivered (open and held-back bursts are not alerts yet).</summary>
     public Task WhenIdleAsync(CancellationToken cancellationToken = default) =>
-        outbox is null ? Task.CompletedTask : outbox.WhenIdleAsync(cancellationToken);
+        _outbox is null ? Task.CompletedTask : _outbox.WhenIdleAsync(cancellationToken);
 
     /// <summary>
     /// Sends the open bursts and the held-back summary now, then waits, at most <paramref name="timeout"/>, for the
@@ -166,15 +166,15 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
     /// </summary>
     public async Task FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (outbox is null)
+        if (_outbox is null)
         {
             return;
         }
 
         WhaleBurst[] closing;
-        lock (gate)
+        lock (_gate)
         {
-            closing = [.. open.Values];
+            closing = [.. _open.Values];
         }
 
         foreach (var burst in closing)
@@ -185,11 +185,11 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
         ReleaseHeld();
         try
         {
-            await WhenIdleAsync(cancellationToken).WaitAsync(timeout, time, cancellationToken);
+            await WhenIdleAsync(cancellationToken).WaitAsync(timeout, _time, cancellationToken);
         }
         catch (TimeoutException)
         {
-            WhaleAlertLog.FlushTimedOut(logger, timeout);
+            WhaleAlertLog.FlushTimedOut(_logger, timeout);
         }
     }
 
@@ -198,70 +198,70 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
     {
         int unsentTrades;
         int unsentBursts;
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed)
+            if (_disposed)
             {
                 return;
             }
 
-            disposed = true;
-            foreach (var burst in open.Values)
+            _disposed = true;
+            foreach (var burst in _open.Values)
             {
                 burst.Timer?.Dispose();
             }
 
-            releaseHeld?.Dispose();
-            unsentTrades = open.Values.Sum(b => b.Count) + held.Values.Sum(b => b.Count);
-            unsentBursts = open.Count + held.Values.Sum(b => b.Bursts);
-            open.Clear();
-            held.Clear();
+            _releaseHeld?.Dispose();
+            unsentTrades = _open.Values.Sum(b => b.Count) + _held.Values.Sum(b => b.Count);
+            unsentBursts = _open.Count + _held.Values.Sum(b => b.Bursts);
+            _open.Clear();
+            _held.Clear();
         }
 
         if (unsentTrades > 0)
         {
-            WhaleAlertLog.StoppedWithUnsent(logger, unsentTrades, unsentBursts);
+            WhaleAlertLog.StoppedWithUnsent(_logger, unsentTrades, unsentBursts);
         }
 
-        if (outbox is not null)
+        if (_outbox is not null)
         {
-            await outbox.DisposeAsync();
+            await _outbox.DisposeAsync();
         }
 
-        client?.Dispose();
+        _client?.Dispose();
     }
 
     // The burst's window is over: one message, or held back when the cap is reached.
     private void Close(WhaleBurst burst)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed || !open.TryGetValue(burst.Symbol, out var current) || current != burst)
+            if (_disposed || !_open.TryGetValue(burst.Symbol, out var current) || current != burst)
             {
                 return; // closed already (a flush and the timer raced)
             }
 
-            open.Remove(burst.Symbol);
+            _open.Remove(burst.Symbol);
             burst.Timer?.Dispose();
-            bursts++;
+            _bursts++;
             if (!TryTakeSlot())
             {
                 Hold(burst);
                 return;
             }
 
-            messages++;
+            _messages++;
         }
 
-        WhaleAlertLog.BurstSent(logger, burst.Symbol, burst.Count);
+        WhaleAlertLog.BurstSent(_logger, burst.Symbol, burst.Count);
         Send(burst.Count == 1 ? WhaleAlertTexts.Single(burst.Symbol, burst.Largest) : WhaleAlertTexts.Burst(burst, MinimumTier));
     }
 
     private void Send(string text)
     {
-        foreach (var chat in chats)
+        foreach (var chat in _chats)
         {
-            outbox!.Enqueue(new OutgoingMessage(chat, text));
+            _outbox!.Enqueue(new OutgoingMessage(chat, text));
         }
     }
 }

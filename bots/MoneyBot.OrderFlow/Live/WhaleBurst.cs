@@ -8,13 +8,13 @@ namespace MoneyBot.OrderFlow.Live;
 /// </summary>
 internal sealed class WhaleBurst
 {
-    private readonly WhaleTrade[] listed;
-    private int listedCount;
+    private readonly WhaleTrade[] _listed;
+    private int _listedCount;
 
     public WhaleBurst(string symbol, int maxListed)
     {
         Symbol = symbol;
-        listed = new WhaleTrade[maxListed];
+        _listed = new WhaleTrade[maxListed];
     }
 
     public string Symbol { get; }
@@ -47,7 +47,7 @@ internal sealed class WhaleBurst
 
     /// <summary>The trades kept for the listing (the largest ones), oldest first.</summary>
     public IReadOnlyList<WhaleTrade> Listed =>
-        [.. listed.AsSpan(0, listedCount).ToArray().OrderBy(t => t.TimeMs).ThenBy(t => t.Id)];
+        [.. _listed.AsSpan(0, _listedCount).ToArray().OrderBy(t => t.TimeMs).ThenBy(t => t.Id)];
 
     public void Add(in WhaleTrade trade)
     {
@@ -102,29 +102,29 @@ internal sealed class WhaleBurst
     // Keeps the largest trades: a full list gives up its smallest for a larger one.
     private void Keep(in WhaleTrade trade)
     {
-        if (listed.Length == 0)
+        if (_listed.Length == 0)
         {
             return;
         }
 
-        if (listedCount < listed.Length)
+        if (_listedCount < _listed.Length)
         {
-            listed[listedCount++] = trade;
+            _listed[_listedCount++] = trade;
             return;
         }
 
         var smallest = 0;
-        for (var i = 1; i < listedCount; i++)
+        for (var i = 1; i < _listedCount; i++)
         {
-            if (listed[i].Notional < listed[smallest].Notional)
+            if (_listed[i].Notional < _listed[smallest].Notional)
             {
                 smallest = i;
             }
         }
 
-        if (trade.Notional > listed[smallest].Notional)
+        if (trade.Notional > _listed[smallest].Notional)
         {
-            listed[smallest] = trade;
+            _listed[smallest] = trade;
         }
     }
 }

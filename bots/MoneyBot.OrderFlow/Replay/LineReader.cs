@@ -6,16 +6,16 @@ namespace MoneyBot.OrderFlow.Replay;
 /// </summary>
 internal sealed class LineReader : IDisposable
 {
-    private readonly Stream stream;
-    private byte[] buffer;
-    private int start;
-    private int end;
-    private bool eof;
+    private readonly Stream _stream;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _eof;
 
     public LineReader(Stream stream, int bufferSize = 1 << 20)
     {
-        this.stream = stream;
-        buffer = new byte[bufferSize];
+        _stream = stream;
+        _buffer = new byte[bufferSize];
     }
 
     /// <summary>The 1-based number of the line last returned.</summary>
@@ -26,22 +26,22 @@ internal sealed class LineReader : IDisposable
     {
         while (true)
         {
-            var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
             if (newline >= 0)
             {
                 line = Take(newline, newline + 1);
                 return true;
             }
 
-            if (eof)
+            if (_eof)
             {
-                if (start == end)
+                if (_start == _end)
                 {
                     line = default;
                     return false;
                 }
 
-                line = Take(end - start, end - start);
+                line = Take(_end - _start, _end - _start);
                 return true;
             }
 
@@ -49,40 +49,40 @@ internal sealed class LineReader : IDisposable
         }
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => _stream.Dispose();
 
     private ReadOnlySpan<byte> Take(int length, int consumed)
     {
-        var line = buffer.AsSpan(start, length);
+        var line = _buffer.AsSpan(_start, length);
         if (line.Length > 0 && line[^1] == (byte)'\r')
         {
             line = line[..^1];
         }
 
-        start += consumed;
+        _start += consumed;
         LineNumber++;
         return line;
     }
 
     private void Fill()
     {
-        if (start > 0)
+        if (_start > 0)
         {
-            buffer.AsSpan(start, end - start).CopyTo(buffer);
-            (end, start) = (end - start, 0);
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            (_end, _start) = (_end - _start, 0);
         }
 
-        if (end == buffer.Length)
+        if (_end == _buffer.Length)
         {
-            Array.Resize(ref buffer, buffer.Length * 2); // a line longer than the buffer
+            Array.Resize(ref _buffer, _buffer.Length * 2); // a line longer than the buffer
         }
 
-        var read = stream.Read(buffer, end, buffer.Length - end);
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
         if (read == 0)
         {
-            eof = true;
+            _eof = true;
         }
 
-        end += read;
+        _end += read;
     }
 }

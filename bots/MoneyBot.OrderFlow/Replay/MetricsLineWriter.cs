@@ -17,8 +17,8 @@ internal sealed class MetricsLineWriter(Stream output)
     private static readonly TimeSpan Seconds30 = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Seconds60 = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Seconds300 = TimeSpan.FromSeconds(300);
-    private readonly ArrayBufferWriter<byte> buffer = new(4096);
-    private Utf8JsonWriter? json;
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private Utf8JsonWriter? _json;
 
     /// <summary>Lines written.</summary>
     public long Written { get; private set; }
@@ -27,53 +27,53 @@ internal sealed class MetricsLineWriter(Stream output)
     public void Write(SymbolFlow flow)
     {
         var t = flow.NowMs;
-        buffer.ResetWrittenCount();
-        json ??= new Utf8JsonWriter(buffer);
-        json.Reset(buffer);
+        _buffer.ResetWrittenCount();
+        _json ??= new Utf8JsonWriter(_buffer);
+        _json.Reset(_buffer);
         var w300 = flow.Window(Seconds300, t);
         var slope = flow.CvdSlope(t);
         var pressure = flow.Pressure(t);
-        json.WriteStartObject();
-        json.WriteNumber("t"u8, t);
-        json.WriteString("time"u8, ApiJson.Iso(t));
-        json.WriteString("symbol"u8, flow.Symbol);
-        json.WriteNumber("delta_30s"u8, flow.Window(Seconds30, t).Delta);
-        json.WriteNumber("delta_60s"u8, flow.Window(Seconds60, t).Delta);
-        json.WriteNumber("delta_300s"u8, w300.Delta);
-        json.WriteNumber("delta_quote_300s"u8, w300.DeltaQuote);
-        json.WriteNumber("cvd"u8, flow.Cvd(t));
+        _json.WriteStartObject();
+        _json.WriteNumber("t"u8, t);
+        _json.WriteString("time"u8, ApiJson.Iso(t));
+        _json.WriteString("symbol"u8, flow.Symbol);
+        _json.WriteNumber("delta_30s"u8, flow.Window(Seconds30, t).Delta);
+        _json.WriteNumber("delta_60s"u8, flow.Window(Seconds60, t).Delta);
+        _json.WriteNumber("delta_300s"u8, w300.Delta);
+        _json.WriteNumber("delta_quote_300s"u8, w300.DeltaQuote);
+        _json.WriteNumber("cvd"u8, flow.Cvd(t));
         if (slope is { } s)
         {
-            json.WriteNumber("cvd_slope"u8, decimal.Round(s, 8));
+            _json.WriteNumber("cvd_slope"u8, decimal.Round(s, 8));
         }
         else
         {
-            json.WriteNull("cvd_slope"u8);
+            _json.WriteNull("cvd_slope"u8);
         }
 
-        json.WriteString("cvd_trend"u8, flow.Trend(slope).ToString().ToLowerInvariant());
-        json.WriteNumber("buy_qty_300s"u8, w300.BuyQuantity);
-        json.WriteNumber("sell_qty_300s"u8, w300.SellQuantity);
-        json.WriteNumber("trades_300s"u8, w300.Trades);
-        json.WriteRatio("pressure_30s", pressure.Ratio, pressure.Kind == PressureKind.Infinite);
-        json.WriteString("dominant_30s"u8, pressure.Dominant.ToString().ToUpperInvariant());
-        json.WriteStartObject("whales_300s"u8);
-        json.WriteNumber("small"u8, w300.Small);
-        json.WriteNumber("medium"u8, w300.Medium);
-        json.WriteNumber("large"u8, w300.Large);
-        json.WriteNumber("whale"u8, w300.Whale);
-        json.WriteEndObject();
-        json.WriteStartArray("zones"u8);
+        _json.WriteString("cvd_trend"u8, flow.Trend(slope).ToString().ToLowerInvariant());
+        _json.WriteNumber("buy_qty_300s"u8, w300.BuyQuantity);
+        _json.WriteNumber("sell_qty_300s"u8, w300.SellQuantity);
+        _json.WriteNumber("trades_300s"u8, w300.Trades);
+        _json.WriteRatio("pressure_30s", pressure.Ratio, pressure.Kind == PressureKind.Infinite);
+        _json.WriteString("dominant_30s"u8, pressure.Dominant.ToString().ToUpperInvariant());
+        _json.WriteStartObject("whales_300s"u8);
+        _json.WriteNumber("small"u8, w300.Small);
+        _json.WriteNumber("medium"u8, w300.Medium);
+        _json.WriteNumber("large"u8, w300.Large);
+        _json.WriteNumber("whale"u8, w300.Whale);
+        _json.WriteEndObject();
+        _json.WriteStartArray("zones"u8);
         foreach (var zone in flow.Zones(t))
         {
-            WriteZone(json, zone);
+            WriteZone(_json, zone);
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
-        buffer.Write("\n"u8);
-        output.Write(buffer.WrittenSpan);
+        _json.WriteEndArray();
+        _json.WriteEndObject();
+        _json.Flush();
+        _buffer.Write("\n"u8);
+        output.Write(_buffer.WrittenSpan);
         Written++;
     }
 

@@ -13,23 +13,23 @@ namespace MoneyBot.OrderFlow.Replay;
 /// </summary>
 public sealed class ReplayRunner(ReplayOptions options)
 {
-    private readonly List<Symbol> symbols = [];
-    private long lines;
-    private long trades;
-    private long books;
-    private long ignored;
-    private long nextEmitMs = long.MinValue;
-    private MetricsLineWriter? writer;
+    private readonly List<Symbol> _symbols = [];
+    private long _lines;
+    private long _trades;
+    private long _books;
+    private long _ignored;
+    private long _nextEmitMs = long.MinValue;
+    private MetricsLineWriter? _writer;
 
     /// <summary>The figures so far (complete once <see cref="Run"/> returns).</summary>
     public ReplaySummary Summary
     {
         get
         {
-            var counters = symbols.Select(s => s.Flow.Counters).ToList();
+            var counters = _symbols.Select(s => s.Flow.Counters).ToList();
             return new ReplaySummary(
-                lines, trades, books, ignored, counters.Sum(c => c.Duplicates), counters.Sum(c => c.Gaps), counters.Sum(c => c.MissedTrades),
-                counters.Sum(c => c.OutOfOrder), writer?.Written ?? 0, [.. symbols.Select(s => s.Flow.Symbol)]);
+                _lines, _trades, _books, _ignored, counters.Sum(c => c.Duplicates), counters.Sum(c => c.Gaps), counters.Sum(c => c.MissedTrades),
+                counters.Sum(c => c.OutOfOrder), _writer?.Written ?? 0, [.. _symbols.Select(s => s.Flow.Symbol)]);
         }
     }
 
@@ -43,12 +43,12 @@ public sealed class ReplayRunner(ReplayOptions options)
 
         using var input = new LineReader(new FileStream(options.InputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
         using var output = new FileStream(options.OutputPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-        writer = new MetricsLineWriter(output);
+        _writer = new MetricsLineWriter(output);
         try
         {
             while (input.TryReadLine(out var line))
             {
-                if ((++lines & 0xFFFF) == 0)
+                if ((++_lines & 0xFFFF) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
@@ -56,11 +56,11 @@ public sealed class ReplayRunner(ReplayOptions options)
                 Process(line, input.LineNumber, everyMs);
             }
 
-            foreach (var symbol in symbols)
+            foreach (var symbol in _symbols)
             {
                 if (symbol.Flow.Trades > symbol.TradesAtLastLine || symbol.Flow.Trades == 0)
                 {
-                    writer.Write(symbol.Flow);
+                    _writer.Write(symbol.Flow);
                 }
             }
         }
@@ -76,32 +76,32 @@ public sealed class ReplayRunner(ReplayOptions options)
     {
         if (line.Trim(" \t"u8).IsEmpty)
         {
-            ignored++;
+            _ignored++;
             return;
         }
 
         switch (AggTradeReader.Read(line, out var trade, out var symbolName, out var error))
         {
             case MessageKind.AggTrade:
-                trades++;
-                if (trade.TimeMs >= nextEmitMs)
+                _trades++;
+                if (trade.TimeMs >= _nextEmitMs)
                 {
-                    if (nextEmitMs != long.MinValue)
+                    if (_nextEmitMs != long.MinValue)
                     {
                         EmitLines();
                     }
 
-                    nextEmitMs = ((trade.TimeMs / everyMs) + 1) * everyMs;
+                    _nextEmitMs = ((trade.TimeMs / everyMs) + 1) * everyMs;
                 }
 
                 FlowOf(symbolName).Apply(trade);
                 break;
             case MessageKind.Depth:
-                books++;
+                _books++;
                 ApplyBook(line, number);
                 break;
             case MessageKind.Ignored:
-                ignored++;
+                _ignored++;
                 break;
             default:
                 throw ReplayInputException.At(options.InputPath, number, error ?? "malformed message");
@@ -110,11 +110,11 @@ public sealed class ReplayRunner(ReplayOptions options)
 
     private void EmitLines()
     {
-        foreach (var symbol in symbols)
+        foreach (var symbol in _symbols)
         {
             if (symbol.Flow.Trades > symbol.TradesAtLastLine)
             {
-                writer!.Write(symbol.Flow);
+                _writer!.Write(symbol.Flow);
                 symbol.TradesAtLastLine = symbol.Flow.Trades;
             }
         }
@@ -122,7 +122,7 @@ public sealed class ReplayRunner(ReplayOptions options)
 
     private SymbolFlow FlowOf(ReadOnlySpan<byte> name)
     {
-        foreach (var symbol in symbols)
+        foreach (var symbol in _symbols)
         {
             if (name.SequenceEqual(symbol.Utf8))
             {
@@ -131,14 +131,14 @@ public sealed class ReplayRunner(ReplayOptions options)
         }
 
         var added = new Symbol(name.ToArray(), new SymbolFlow(System.Text.Encoding.UTF8.GetString(name), options.Settings));
-        symbols.Add(added);
+        _symbols.Add(added);
         return added.Flow;
     }
 
     private void ApplyBook(ReadOnlySpan<byte> line, long number)
     {
         // A raw spot depth message carries no symbol: it belongs to the only symbol, when there is one.
-        IReadOnlyList<string> known = symbols.Count == 1 ? [StreamNames.PartialDepth(symbols[0].Flow.Symbol)] : [];
+        IReadOnlyList<string> known = _symbols.Count == 1 ? [StreamNames.PartialDepth(_symbols[0].Flow.Symbol)] : [];
         if (!StreamMessageParser.TryParse(line, known, DateTimeOffset.UnixEpoch, out var message, out var error))
         {
             throw ReplayInputException.At(options.InputPath, number, error.Contains("without a symbol", StringComparison.Ordinal)

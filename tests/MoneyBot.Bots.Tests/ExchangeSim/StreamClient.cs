@@ -9,18 +9,18 @@ namespace MoneyBot.Bots.Tests.ExchangeSim;
 internal sealed class StreamClient : IAsyncDisposable
 {
     private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(5);
-    private readonly ClientWebSocket socket = new();
+    private readonly ClientWebSocket _socket = new();
 
-    public WebSocketState State => socket.State;
+    public WebSocketState State => _socket.State;
 
-    public WebSocketCloseStatus? CloseStatus => socket.CloseStatus;
+    public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
     public static async Task<StreamClient> ConnectAsync(Uri url)
     {
         var client = new StreamClient();
-        client.socket.Options.CollectHttpResponseDetails = true;
+        client._socket.Options.CollectHttpResponseDetails = true;
         using var timeout = new CancellationTokenSource(ReceiveTimeout);
-        await client.socket.ConnectAsync(url, timeout.Token);
+        await client._socket.ConnectAsync(url, timeout.Token);
         return client;
     }
 
@@ -55,7 +55,7 @@ internal sealed class StreamClient : IAsyncDisposable
         using var message = new MemoryStream();
         while (true)
         {
-            var result = await socket.ReceiveAsync(buffer, timeout.Token);
+            var result = await _socket.ReceiveAsync(buffer, timeout.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return null;
@@ -91,11 +91,11 @@ internal sealed class StreamClient : IAsyncDisposable
     }
 
     public Task SendAsync(string text) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
 
     public ValueTask DisposeAsync()
     {
-        socket.Dispose();
+        _socket.Dispose();
         return ValueTask.CompletedTask;
     }
 }

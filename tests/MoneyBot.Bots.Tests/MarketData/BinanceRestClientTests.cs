@@ -6,24 +6,24 @@ namespace MoneyBot.Bots.Tests.MarketData;
 
 public sealed class BinanceRestClientTests : IAsyncLifetime, IDisposable
 {
-    private readonly CountingHandler handler = new();
-    private SimulatedExchangeHost exchange = null!;
-    private HttpClient http = null!;
-    private BinanceRestClient client = null!;
+    private readonly CountingHandler _handler = new();
+    private SimulatedExchangeHost _exchange = null!;
+    private HttpClient _http = null!;
+    private BinanceRestClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        exchange = await Exchange.StartAsync(history: TimeSpan.FromHours(42), tradesPerSecond: 0.2);
-        http = new HttpClient(handler);
-        client = new BinanceRestClient(http, exchange.Endpoints());
+        _exchange = await Exchange.StartAsync(history: TimeSpan.FromHours(42), tradesPerSecond: 0.2);
+        _http = new HttpClient(_handler);
+        _client = new BinanceRestClient(_http, _exchange.Endpoints());
     }
 
-    public async Task DisposeAsync() => await exchange.DisposeAsync();
+    public async Task DisposeAsync() => await _exchange.DisposeAsync();
 
     public void Dispose()
     {
-        http.Dispose();
-        handler.Dispose();
+        _http.Dispose();
+        _handler.Dispose();
     }
 
     [Theory(Timeout = 30_000)]
@@ -31,13 +31,13 @@ public sealed class BinanceRestClientTests : IAsyncLifetime, IDisposable
     [InlineData(Market.UsdFutures, "/fapi/v1/klines")]
     public async Task Klines_are_read_from_rows_with_exact_decimals(Market market, string path)
     {
-        var result = await client.GetKlinesAsync(market, Exchange.Symbol, Exchange.Interval, limit: 5);
+        var result = await _client.GetKlinesAsync(market, Exchange.Symbol, Exchange.Interval, limit: 5);
 
         Assert.True(result.Ok, result.Description);
-        Assert.Equal(path, handler.Requests[^1].AbsolutePath);
+        Assert.Equal(path, _handler.Requests[^1].AbsolutePath);
         var klines = result.Value;
         Assert.Equal(5, klines.Count);
-        var truth = exchange.Truth(klines[0].OpenTime, klines[^1].OpenTime);
+        var truth = _exchange.Truth(klines[0].OpenTime, klines[^1].OpenTime);
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(truth[i].OpenTime, klines[i].OpenTime.ToUnixTimeMilliseconds());
@@ -70,16 +70,16 @@ public sealed class BinanceRestClientTests : IAsyncLifetime, IDisposable
     [Fact(Timeout = 30_000)]
     public async Task Aggregate_trades_from_an_id_run_consecutively_and_match_the_exchange()
     {
-        var latest = await client.GetAggTradesAsync(Market.Spot, Exchange.Symbol, limit: 20);
+        var latest = await _client.GetAggTradesAsync(Market.Spot, Exchange.Symbol, limit: 20);
         Assert.True(latest.Ok, latest.Description);
         var fromId = latest.Value[0].AggregateTradeId;
 
-        var result = await client.GetAggTradesAsync(Market.UsdFutures, Exchange.Symbol, fromId: fromId, limit: 10);
+        var result = await _client.GetAggTradesAsync(Market.UsdFutures, Exchange.Symbol, fromId: fromId, limit: 10);
 
         Assert.True(result.Ok, result.Description);
-        Assert.Contains("fromId=" + fromId, handler.Requests[^1].Query, StringComparison.Ordinal);
+        Assert.Contains("fromId=" + fromId, _handler.Requests[^1].Query, StringComparison.Ordinal);
         Assert.Equal(Enumerable.Range(0, 10).Select(i => fromId + i), result.Value.Select(t => t.AggregateTradeId));
-        var truth = exchange.Markets[Exchange.Symbol].GetAggTrades(fromId, null, null, 10);
+        var truth = _exchange.Markets[Exchange.Symbol].GetAggTrades(fromId, null, null, 10);
         Assert.Equal(
             truth.Select(t => (t.Price, t.Quantity, t.Time, t.IsBuyerMaker, t.FirstTradeId)),
             result.Value.Select(t => (t.Price, t.Quantity, t.TradeTime.ToUnixTimeMilliseconds(), t.BuyerIsMaker, t.FirstTradeId)));
@@ -101,11 +101,11 @@ public sealed class BinanceRestClientTests : IAsyncLifetime, IDisposable
     [Fact(Timeout = 60_000)]
     public async Task All_closed_klines_of_a_long_range_come_in_pages_without_gaps_or_repeats()
     {
-        var newest = Exchange.Interval.OpenTimeOf(exchange.ProcessedUntil);
+        var newest = Exchange.Interval.OpenTimeOf(_exchange.ProcessedUntil);
         var from = newest - TimeSpan.FromMinutes(2400);
         var to = newest - TimeSpan.FromMinutes(10);
 
-        var result = await client.GetClosedKlinesAsync(Market.Spot, Exchange.Symbol, Exchange.Interval, from, to);
+        var result = await _client.GetClosedKlinesAsync(Market.Spot, Exchange.Symbol, Exchange.Interval, from, to);
 
         Assert.True(result.Ok, result.Description);
         var klines = result.Value;
@@ -114,22 +114,22 @@ public sealed class BinanceRestClientTests : IAsyncLifetime, IDisposable
         Assert.Equal(to - Exchange.Interval.Duration, klines[^1].OpenTime);
         Assert.All(klines.Zip(klines.Skip(1)), pair => Assert.Equal(pair.First.OpenTime + Exchange.Interval.Duration, pair.Second.OpenTime));
         Assert.All(klines, k => Assert.True(k.IsClosed));
-        Assert.Equal(3, handler.Requests.Count(u => u.AbsolutePath == "/api/v3/klines"));
-        Assert.Contains("limit=1000", handler.Requests[^1].Query, StringComparison.Ordinal);
-        var truth = exchange.Truth(klines[1000].OpenTime, klines[1000].OpenTime)[0];
+        Assert.Equal(3, _handler.Requests.Count(u => u.AbsolutePath == "/api/v3/klines"));
+        Assert.Contains("limit=1000", _handler.Requests[^1].Query, StringComparison.Ordinal);
+        var truth = _exchange.Truth(klines[1000].OpenTime, klines[1000].OpenTime)[0];
         Assert.Equal((truth.Open, truth.Close), (klines[1000].Open, klines[1000].Close));
     }
 
     [Fact(Timeout = 30_000)]
     public async Task Closed_klines_up_to_the_present_leave_out_the_forming_one()
     {
-        var newest = Exchange.Interval.OpenTimeOf(exchange.ProcessedUntil);
+        var newest = Exchange.Interval.OpenTimeOf(_exchange.ProcessedUntil);
         var from = newest - TimeSpan.FromMinutes(30);
 
-        var result = await client.GetClosedKlinesAsync(Market.UsdFutures, Exchange.Symbol, Exchange.Interval, from);
+        var result = await _client.GetClosedKlinesAsync(Market.UsdFutures, Exchange.Symbol, Exchange.Interval, from);
 
         Assert.True(result.Ok, result.Description);
-        var forming = Exchange.Interval.OpenTimeOf(exchange.ProcessedUntil);
+        var forming = Exchange.Interval.OpenTimeOf(_exchange.ProcessedUntil);
         Assert.True(result.Value[^1].OpenTime < forming, $"{result.Value[^1].OpenTime:O} is not before the forming kline {forming:O}");
         Assert.True(result.Value.Count >= 30);
         Assert.All(result.Value.Zip(result.Value.Skip(1)), pair => Assert.Equal(pair.First.OpenTime + Exchange.Interval.Duration, pair.Second.OpenTime));

@@ -6,21 +6,21 @@ namespace MoneyBot.Bots.Tests.MarketData;
 /// <summary>Each fault the simulated exchange can inject, and how the stream survives it.</summary>
 public sealed class BinanceStreamFaultTests : IAsyncLifetime
 {
-    private SimulatedExchangeHost exchange = null!;
+    private SimulatedExchangeHost _exchange = null!;
 
-    public async Task InitializeAsync() => exchange = await Exchange.StartAsync();
+    public async Task InitializeAsync() => _exchange = await Exchange.StartAsync();
 
-    public async Task DisposeAsync() => await exchange.DisposeAsync();
+    public async Task DisposeAsync() => await _exchange.DisposeAsync();
 
     [Fact(Timeout = 30_000)]
     public async Task A_hung_stream_is_caught_by_the_staleness_timeout_and_reconnected()
     {
-        await using var rig = StreamRig.Start(exchange, o => o with { StaleAfter = TimeSpan.FromSeconds(1) });
+        await using var rig = StreamRig.Start(_exchange, o => o with { StaleAfter = TimeSpan.FromSeconds(1) });
         await rig.WaitForClosedKlinesAsync(1);
 
-        exchange.Stall(TimeSpan.FromMinutes(1));
+        _exchange.Stall(TimeSpan.FromMinutes(1));
         var failure = await rig.Log.WaitForAsync("stale: no message for 1s");
-        exchange.ClearFaults();
+        _exchange.ClearFaults();
         var notice = await rig.Messages.WaitForAsync(m => m is ReconnectedMessage);
         var index = rig.Messages.Items.ToList().IndexOf(notice);
         await rig.WaitForClosedKlinesAsync(1, after: index);
@@ -37,11 +37,11 @@ public sealed class BinanceStreamFaultTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_dropped_connection_is_reconnected_and_the_gap_announced()
     {
-        await using var rig = StreamRig.Start(exchange);
+        await using var rig = StreamRig.Start(_exchange);
         await rig.WaitForClosedKlinesAsync(1);
         var lastBefore = rig.Stream.Status.LastMessageAt!.Value;
 
-        Assert.Equal(1, exchange.DropConnections());
+        Assert.Equal(1, _exchange.DropConnections());
         var notice = Assert.IsType<ReconnectedMessage>(await rig.Messages.WaitForAsync(m => m is ReconnectedMessage));
         var index = rig.Messages.Items.ToList().IndexOf(notice);
         await rig.WaitForClosedKlinesAsync(1, after: index);
@@ -58,10 +58,10 @@ public sealed class BinanceStreamFaultTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_malformed_message_is_skipped_counted_and_logged_with_an_excerpt()
     {
-        await using var rig = StreamRig.Start(exchange);
+        await using var rig = StreamRig.Start(_exchange);
         await rig.WaitForClosedKlinesAsync(1);
 
-        Assert.Equal(1, exchange.SendMalformed());
+        Assert.Equal(1, _exchange.SendMalformed());
         var line = await rig.Log.WaitForAsync("skipped malformed message #1");
         var after = rig.Messages.Items.Count - 1;
         await rig.WaitForClosedKlinesAsync(2, after);
@@ -75,12 +75,12 @@ public sealed class BinanceStreamFaultTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task Refused_connections_are_retried_until_the_exchange_accepts_them()
     {
-        exchange.Refuse(TimeSpan.FromMinutes(1));
-        await using var rig = StreamRig.Start(exchange);
+        _exchange.Refuse(TimeSpan.FromMinutes(1));
+        await using var rig = StreamRig.Start(_exchange);
 
         await rig.Log.WaitForAsync("503", count: 3);
         var refused = rig.Stream.Status;
-        exchange.ClearFaults();
+        _exchange.ClearFaults();
         await rig.WaitForClosedKlinesAsync(1);
 
         Assert.Equal(StreamState.Connecting, refused.State);

@@ -5,22 +5,22 @@ namespace MoneyBot.Bots.Tests.MarketData;
 
 public sealed class BinanceStreamTests : IAsyncLifetime
 {
-    private SimulatedExchangeHost exchange = null!;
+    private SimulatedExchangeHost _exchange = null!;
 
-    public async Task InitializeAsync() => exchange = await Exchange.StartAsync();
+    public async Task InitializeAsync() => _exchange = await Exchange.StartAsync();
 
-    public async Task DisposeAsync() => await exchange.DisposeAsync();
+    public async Task DisposeAsync() => await _exchange.DisposeAsync();
 
     [Fact(Timeout = 30_000)]
     public async Task Closed_klines_arrive_on_a_raw_stream_and_match_the_exchange()
     {
-        await using var rig = StreamRig.Start(exchange);
+        await using var rig = StreamRig.Start(_exchange);
 
         var seen = await rig.WaitForClosedKlinesAsync(3);
 
         var closed = seen.OfType<KlineMessage>().Where(m => m.Event.Kline.IsClosed).Select(m => m.Event.Kline).ToList();
         Assert.All(closed.Zip(closed.Skip(1)), pair => Assert.Equal(pair.First.OpenTime + Exchange.Interval.Duration, pair.Second.OpenTime));
-        var truth = exchange.Truth(closed[0].OpenTime, closed[^1].OpenTime);
+        var truth = _exchange.Truth(closed[0].OpenTime, closed[^1].OpenTime);
         Assert.Equal(truth.Select(c => (c.OpenTime, c.Open, c.High, c.Low, c.Close, c.Volume)), closed.Select(k => (k.OpenTime.ToUnixTimeMilliseconds(), k.Open, k.High, k.Low, k.Close, k.Volume)));
         Assert.All(seen.OfType<KlineMessage>(), m => Assert.Equal("btcusdt@kline_1m", m.Stream));
         var status = rig.Stream.Status;
@@ -33,7 +33,7 @@ public sealed class BinanceStreamTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_combined_stream_delivers_each_kind_under_its_stream_name()
     {
-        await using var rig = StreamRig.Start(exchange, streams: ["btcusdt@kline_1m", "btcusdt@aggTrade", "btcusdt@depth20@100ms"]);
+        await using var rig = StreamRig.Start(_exchange, streams: ["btcusdt@kline_1m", "btcusdt@aggTrade", "btcusdt@depth20@100ms"]);
 
         var seen = await rig.Messages.WaitUntilAsync(list =>
             list.OfType<KlineMessage>().Any() && list.OfType<AggTradeMessage>().Count() >= 20 && list.OfType<DepthMessage>().Any());
@@ -51,7 +51,7 @@ public sealed class BinanceStreamTests : IAsyncLifetime
     public async Task The_status_says_stopped_before_start_and_after_dispose_and_reading_ends()
     {
         var log = new CapturingLogger();
-        var stream = new BinanceStream(new BinanceStreamOptions(exchange.WebSocketUrl, ["btcusdt@kline_1m"]), log);
+        var stream = new BinanceStream(new BinanceStreamOptions(_exchange.WebSocketUrl, ["btcusdt@kline_1m"]), log);
         Assert.Equal(StreamState.Stopped, stream.Status.State);
         var messages = Collector.Start(stream.ReadAllAsync());
         stream.Start();
@@ -87,7 +87,7 @@ public sealed class BinanceStreamTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task The_connection_is_renewed_before_its_maximum_age_without_counting_a_failure()
     {
-        await using var rig = StreamRig.Start(exchange, o => o with { MaxConnectionAge = TimeSpan.FromSeconds(1) });
+        await using var rig = StreamRig.Start(_exchange, o => o with { MaxConnectionAge = TimeSpan.FromSeconds(1) });
 
         var notice = await rig.Messages.WaitForAsync(m => m is ReconnectedMessage);
         var index = rig.Messages.Items.ToList().IndexOf(notice);
@@ -106,10 +106,10 @@ public sealed class BinanceStreamTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_consumer_that_falls_behind_loses_the_oldest_messages_and_is_told_how_many()
     {
-        await using var rig = StreamRig.Start(exchange, o => o with { Capacity = 16 }, read: false, "btcusdt@aggTrade", "btcusdt@depth20@100ms", "btcusdt@kline_1m");
+        await using var rig = StreamRig.Start(_exchange, o => o with { Capacity = 16 }, read: false, "btcusdt@aggTrade", "btcusdt@depth20@100ms", "btcusdt@kline_1m");
         while (rig.Stream.Status.Dropped == 0)
         {
-            await exchange.WaitForMarketTimeAsync(exchange.ProcessedUntil.AddSeconds(1)); // the exchange publishes more
+            await _exchange.WaitForMarketTimeAsync(_exchange.ProcessedUntil.AddSeconds(1)); // the exchange publishes more
         }
 
         await using var messages = Collector.Start(rig.Stream.ReadAllAsync());

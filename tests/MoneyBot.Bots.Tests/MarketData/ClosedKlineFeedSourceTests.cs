@@ -11,45 +11,45 @@ namespace MoneyBot.Bots.Tests.MarketData;
 /// <summary>The feed fed by hand (klines taken from the simulated exchange), its backfills served by the exchange's REST API.</summary>
 public sealed class ClosedKlineFeedSourceTests : IAsyncLifetime, IDisposable
 {
-    private readonly HttpClient http = new();
-    private readonly CapturingLogger log = new();
-    private SimulatedExchangeHost exchange = null!;
-    private ClosedKlineFeed feed = null!;
-    private IReadOnlyList<Kline> history = null!;
+    private readonly HttpClient _http = new();
+    private readonly CapturingLogger _log = new();
+    private SimulatedExchangeHost _exchange = null!;
+    private ClosedKlineFeed _feed = null!;
+    private IReadOnlyList<Kline> _history = null!;
 
     public async Task InitializeAsync()
     {
-        exchange = await Exchange.StartAsync(speed: 1);
-        var rest = new BinanceRestClient(http, exchange.Endpoints());
-        feed = new ClosedKlineFeed(rest, Market.Spot, Exchange.Symbol, Exchange.Interval, log, retry: Exchange.FastBackoff);
-        var recent = await rest.GetClosedKlinesAsync(Market.Spot, Exchange.Symbol, Exchange.Interval, exchange.ProcessedUntil - TimeSpan.FromMinutes(40));
+        _exchange = await Exchange.StartAsync(speed: 1);
+        var rest = new BinanceRestClient(_http, _exchange.Endpoints());
+        _feed = new ClosedKlineFeed(rest, Market.Spot, Exchange.Symbol, Exchange.Interval, _log, retry: Exchange.FastBackoff);
+        var recent = await rest.GetClosedKlinesAsync(Market.Spot, Exchange.Symbol, Exchange.Interval, _exchange.ProcessedUntil - TimeSpan.FromMinutes(40));
         Assert.True(recent.Ok, recent.Description);
-        history = recent.Value;
+        _history = recent.Value;
     }
 
-    public async Task DisposeAsync() => await exchange.DisposeAsync();
+    public async Task DisposeAsync() => await _exchange.DisposeAsync();
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     [Fact(Timeout = 30_000)]
     public async Task Repeated_and_older_klines_are_ignored_and_open_ones_never_pass()
     {
-        var open = history[3] with { IsClosed = false };
+        var open = _history[3] with { IsClosed = false };
 
-        var klines = await ReadAllAsync(feed.ReadAsync(Messages(history[0], history[1], history[1], history[0], open, history[2]), null));
+        var klines = await ReadAllAsync(_feed.ReadAsync(Messages(_history[0], _history[1], _history[1], _history[0], open, _history[2]), null));
 
-        Assert.Equal([history[0].OpenTime, history[1].OpenTime, history[2].OpenTime], klines.Select(k => k.OpenTime));
-        Assert.Equal(new ClosedKlineFeedCounters(3, 0, 2, 0, 0), feed.Counters);
+        Assert.Equal([_history[0].OpenTime, _history[1].OpenTime, _history[2].OpenTime], klines.Select(k => k.OpenTime));
+        Assert.Equal(new ClosedKlineFeedCounters(3, 0, 2, 0, 0), _feed.Counters);
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_jump_in_open_times_is_filled_by_rest_before_the_kline_after_it()
     {
-        var klines = await ReadAllAsync(feed.ReadAsync(Messages(history[0], history[6], history[7]), null));
+        var klines = await ReadAllAsync(_feed.ReadAsync(Messages(_history[0], _history[6], _history[7]), null));
 
-        Assert.Equal(history.Take(8).Select(k => k.OpenTime), klines.Select(k => k.OpenTime));
-        Assert.Equal(history.Take(8).Select(k => (k.Open, k.High, k.Low, k.Close)), klines.Select(k => (k.Open, k.High, k.Low, k.Close)));
-        Assert.Equal(new ClosedKlineFeedCounters(3, 5, 0, 0, 0), feed.Counters);
+        Assert.Equal(_history.Take(8).Select(k => k.OpenTime), klines.Select(k => k.OpenTime));
+        Assert.Equal(_history.Take(8).Select(k => (k.Open, k.High, k.Low, k.Close)), klines.Select(k => (k.Open, k.High, k.Low, k.Close)));
+        Assert.Equal(new ClosedKlineFeedCounters(3, 5, 0, 0, 0), _feed.Counters);
     }
 
     [Fact(Timeout = 30_000)]
@@ -57,33 +57,33 @@ public sealed class ClosedKlineFeedSourceTests : IAsyncLifetime, IDisposable
     {
         async IAsyncEnumerable<StreamMessage> Source([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            await foreach (var message in Messages(history[0]).WithCancellation(cancellationToken))
+            await foreach (var message in Messages(_history[0]).WithCancellation(cancellationToken))
             {
                 yield return message;
             }
 
-            exchange.Refuse(TimeSpan.FromMilliseconds(500));
-            yield return Message(history[4]);
+            _exchange.Refuse(TimeSpan.FromMilliseconds(500));
+            yield return Message(_history[4]);
         }
 
-        var klines = await ReadAllAsync(feed.ReadAsync(Source(), null));
+        var klines = await ReadAllAsync(_feed.ReadAsync(Source(), null));
 
-        Assert.Equal(history.Take(5).Select(k => k.OpenTime), klines.Select(k => k.OpenTime));
-        Assert.True(feed.Counters.BackfillFailures >= 1, feed.Counters.ToString());
-        Assert.Contains(log.Lines, l => l.StartsWith("Warning: BTCUSDT 1m klines: backfill failed (Api: /api/v3/klines: HTTP 503", StringComparison.Ordinal));
+        Assert.Equal(_history.Take(5).Select(k => k.OpenTime), klines.Select(k => k.OpenTime));
+        Assert.True(_feed.Counters.BackfillFailures >= 1, _feed.Counters.ToString());
+        Assert.Contains(_log.Lines, l => l.StartsWith("Warning: BTCUSDT 1m klines: backfill failed (Api: /api/v3/klines: HTTP 503", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_reconnection_notice_fetches_what_closed_meanwhile()
     {
         var notice = new ReconnectedMessage(DateTimeOffset.UnixEpoch, "receive: test", 1, DateTimeOffset.UnixEpoch);
-        var source = Messages(history[0]).Concat(new[] { (StreamMessage)notice }.ToAsyncEnumerable());
+        var source = Messages(_history[0]).Concat(new[] { (StreamMessage)notice }.ToAsyncEnumerable());
 
-        var klines = await ReadAllAsync(feed.ReadAsync(source, null));
+        var klines = await ReadAllAsync(_feed.ReadAsync(source, null));
 
-        Assert.Equal(history.Select(k => k.OpenTime), klines.Select(k => k.OpenTime).Take(history.Count));
+        Assert.Equal(_history.Select(k => k.OpenTime), klines.Select(k => k.OpenTime).Take(_history.Count));
         Assert.All(klines, k => Assert.True(k.IsClosed));
-        Assert.Contains(log.Lines, l => l.Contains("to the present by REST (reconnected: receive: test)", StringComparison.Ordinal));
+        Assert.Contains(_log.Lines, l => l.Contains("to the present by REST (reconnected: receive: test)", StringComparison.Ordinal));
     }
 
     private static async IAsyncEnumerable<StreamMessage> Messages(params Kline[] klines)

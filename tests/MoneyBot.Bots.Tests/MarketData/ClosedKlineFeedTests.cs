@@ -6,21 +6,21 @@ namespace MoneyBot.Bots.Tests.MarketData;
 /// <summary>After every fault the simulated exchange can inject, the feed has lost no candle: in order, no gap, no repeat.</summary>
 public sealed class ClosedKlineFeedTests : IAsyncLifetime
 {
-    private SimulatedExchangeHost exchange = null!;
+    private SimulatedExchangeHost _exchange = null!;
 
-    public async Task InitializeAsync() => exchange = await Exchange.StartAsync();
+    public async Task InitializeAsync() => _exchange = await Exchange.StartAsync();
 
-    public async Task DisposeAsync() => await exchange.DisposeAsync();
+    public async Task DisposeAsync() => await _exchange.DisposeAsync();
 
     [Fact(Timeout = 30_000)]
     public async Task No_candle_is_lost_when_a_hung_stream_is_caught_by_the_staleness_timeout()
     {
-        await using var rig = FeedRig.Start(exchange, o => o with { StaleAfter = TimeSpan.FromSeconds(1) });
+        await using var rig = FeedRig.Start(_exchange, o => o with { StaleAfter = TimeSpan.FromSeconds(1) });
         await rig.Klines.WaitUntilAsync(list => list.Count >= 2);
 
-        exchange.Stall(TimeSpan.FromMinutes(1));
+        _exchange.Stall(TimeSpan.FromMinutes(1));
         await rig.Log.WaitForAsync("stale: no message for 1s");
-        exchange.ClearFaults();
+        _exchange.ClearFaults();
         await rig.Messages.WaitForAsync(m => m is ReconnectedMessage);
         await rig.WaitForMoreKlinesAsync();
 
@@ -32,10 +32,10 @@ public sealed class ClosedKlineFeedTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task No_candle_is_lost_when_the_connection_drops()
     {
-        await using var rig = FeedRig.Start(exchange);
+        await using var rig = FeedRig.Start(_exchange);
         await rig.Klines.WaitUntilAsync(list => list.Count >= 2);
 
-        exchange.DropConnections();
+        _exchange.DropConnections();
         await rig.Messages.WaitForAsync(m => m is ReconnectedMessage);
         await rig.WaitForMoreKlinesAsync();
 
@@ -46,10 +46,10 @@ public sealed class ClosedKlineFeedTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task No_candle_is_lost_around_a_malformed_message()
     {
-        await using var rig = FeedRig.Start(exchange);
+        await using var rig = FeedRig.Start(_exchange);
         await rig.Klines.WaitUntilAsync(list => list.Count >= 2);
 
-        exchange.SendMalformed();
+        _exchange.SendMalformed();
         await rig.Log.WaitForAsync("skipped malformed message #1");
         await rig.WaitForMoreKlinesAsync();
 
@@ -60,15 +60,15 @@ public sealed class ClosedKlineFeedTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task No_candle_is_lost_while_the_exchange_refuses_connections()
     {
-        await using var rig = FeedRig.Start(exchange);
+        await using var rig = FeedRig.Start(_exchange);
         await rig.Klines.WaitUntilAsync(list => list.Count >= 2);
 
-        exchange.Refuse(TimeSpan.FromMinutes(1));
-        exchange.DropConnections();
+        _exchange.Refuse(TimeSpan.FromMinutes(1));
+        _exchange.DropConnections();
         await rig.Log.WaitForAsync("503", count: 2);
-        await exchange.WaitForMarketTimeAsync(exchange.ProcessedUntil + TimeSpan.FromMinutes(4)); // klines close while we are out
+        await _exchange.WaitForMarketTimeAsync(_exchange.ProcessedUntil + TimeSpan.FromMinutes(4)); // klines close while we are out
         Assert.Equal(StreamState.Reconnecting, rig.Stream.Status.State);
-        exchange.ClearFaults();
+        _exchange.ClearFaults();
         await rig.Messages.WaitForAsync(m => m is ReconnectedMessage);
         await rig.WaitForMoreKlinesAsync();
 
@@ -79,7 +79,7 @@ public sealed class ClosedKlineFeedTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task No_candle_is_lost_across_planned_reconnects()
     {
-        await using var rig = FeedRig.Start(exchange, o => o with { MaxConnectionAge = TimeSpan.FromMilliseconds(700) });
+        await using var rig = FeedRig.Start(_exchange, o => o with { MaxConnectionAge = TimeSpan.FromMilliseconds(700) });
 
         await rig.Messages.WaitUntilAsync(list => list.OfType<ReconnectedMessage>().Count() >= 2);
         await rig.WaitForMoreKlinesAsync();
@@ -91,8 +91,8 @@ public sealed class ClosedKlineFeedTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_restart_backfills_every_kline_since_the_saved_one_then_follows_the_stream()
     {
-        var saved = Exchange.Interval.OpenTimeOf(exchange.ProcessedUntil) - TimeSpan.FromMinutes(30);
-        await using var rig = FeedRig.Start(exchange, lastOpenTime: saved);
+        var saved = Exchange.Interval.OpenTimeOf(_exchange.ProcessedUntil) - TimeSpan.FromMinutes(30);
+        await using var rig = FeedRig.Start(_exchange, lastOpenTime: saved);
 
         await rig.WaitForMoreKlinesAsync();
 

@@ -13,13 +13,13 @@ namespace MoneyBot.Bots.Tests.MarketData;
 /// </summary>
 public sealed class FeedRig : IAsyncDisposable
 {
-    private readonly SimulatedExchangeHost exchange;
-    private readonly HttpClient http;
+    private readonly SimulatedExchangeHost _exchange;
+    private readonly HttpClient _http;
 
     private FeedRig(SimulatedExchangeHost exchange, HttpClient http, BinanceStream stream, ClosedKlineFeed feed, CapturingLogger log, Collector<StreamMessage> messages, Collector<Kline> klines)
     {
-        this.exchange = exchange;
-        this.http = http;
+        _exchange = exchange;
+        _http = http;
         Stream = stream;
         Feed = feed;
         Log = log;
@@ -59,7 +59,7 @@ public sealed class FeedRig : IAsyncDisposable
 
     /// <summary>Waits until the feed has passed on klines for two more intervals of exchange time than now.</summary>
     public Task<IReadOnlyList<Kline>> WaitForMoreKlinesAsync() =>
-        WaitForKlineAfterAsync(Exchange.Interval.OpenTimeOf(exchange.ProcessedUntil) + (2 * Exchange.Interval.Duration));
+        WaitForKlineAfterAsync(Exchange.Interval.OpenTimeOf(_exchange.ProcessedUntil) + (2 * Exchange.Interval.Duration));
 
     /// <summary>Every kline passed on is closed, follows the one before by exactly one interval, and equals the exchange's.</summary>
     public IReadOnlyList<Kline> AssertNoLostCandle()
@@ -74,7 +74,7 @@ public sealed class FeedRig : IAsyncDisposable
         }
 
         Assert.All(klines, k => Assert.True(k.IsClosed));
-        var truth = exchange.Truth(klines[0].OpenTime, klines[^1].OpenTime);
+        var truth = _exchange.Truth(klines[0].OpenTime, klines[^1].OpenTime);
         Assert.Equal(
             truth.Select(c => (c.OpenTime, c.Open, c.High, c.Low, c.Close, c.Volume, (long)c.TradeCount)),
             klines.Select(k => (k.OpenTime.ToUnixTimeMilliseconds(), k.Open, k.High, k.Low, k.Close, k.Volume, k.TradeCount)));
@@ -86,6 +86,6 @@ public sealed class FeedRig : IAsyncDisposable
         await Stream.DisposeAsync();
         await Klines.DisposeAsync();
         await Messages.DisposeAsync();
-        http.Dispose();
+        _http.Dispose();
     }
 }

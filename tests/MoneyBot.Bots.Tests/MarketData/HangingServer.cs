@@ -9,18 +9,18 @@ namespace MoneyBot.Bots.Tests.MarketData;
 /// </summary>
 public sealed class HangingServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly List<TcpClient> accepted = [];
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly List<TcpClient> _accepted = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
 
     public HangingServer()
     {
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        _listener.Start();
+        var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         HttpUrl = new Uri($"http://127.0.0.1:{port}");
         WebSocketUrl = new Uri($"ws://127.0.0.1:{port}");
-        loop = Task.Run(AcceptAsync);
+        _loop = Task.Run(AcceptAsync);
     }
 
     public Uri HttpUrl { get; }
@@ -29,16 +29,16 @@ public sealed class HangingServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        await loop;
-        lock (accepted)
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _loop;
+        lock (_accepted)
         {
-            accepted.ForEach(c => c.Dispose());
+            _accepted.ForEach(c => c.Dispose());
         }
 
-        listener.Dispose();
-        stop.Dispose();
+        _listener.Dispose();
+        _stop.Dispose();
     }
 
     private async Task AcceptAsync()
@@ -47,10 +47,10 @@ public sealed class HangingServer : IAsyncDisposable
         {
             while (true)
             {
-                var client = await listener.AcceptTcpClientAsync(stop.Token);
-                lock (accepted)
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                lock (_accepted)
                 {
-                    accepted.Add(client);
+                    _accepted.Add(client);
                 }
             }
         }

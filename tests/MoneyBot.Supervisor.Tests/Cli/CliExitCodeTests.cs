@@ -4,7 +4,7 @@ namespace MoneyBot.Supervisor.Tests.Cli;
 
 public sealed class CliExitCodeTests : IDisposable
 {
-    private readonly Sandbox sandbox = new();
+    private readonly Sandbox _sandbox = new();
 
     [Fact(Timeout = 60_000)]
     public async Task An_unknown_verb_is_a_usage_error()
@@ -17,7 +17,7 @@ public sealed class CliExitCodeTests : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task A_verb_missing_its_target_is_a_usage_error()
     {
-        var config = sandbox.WriteConfig("programs: {}\n");
+        var config = _sandbox.WriteConfig("programs: {}\n");
 
         var result = await CliRunner.RunAsync("start", "-c", config);
 
@@ -27,7 +27,7 @@ public sealed class CliExitCodeTests : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task Config_check_prints_every_error_with_its_position_and_exits_2()
     {
-        var config = sandbox.WriteConfig("""
+        var config = _sandbox.WriteConfig("""
             defaults:
               restart: sometimes
             programs:
@@ -48,7 +48,7 @@ public sealed class CliExitCodeTests : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task Config_check_of_a_valid_file_exits_0()
     {
-        var config = sandbox.WriteConfig("programs:\n  a:\n    command: /bin/true\n");
+        var config = _sandbox.WriteConfig("programs:\n  a:\n    command: /bin/true\n");
 
         var result = await CliRunner.RunAsync("config", "check", config);
 
@@ -59,7 +59,7 @@ public sealed class CliExitCodeTests : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task Status_health_and_reload_without_a_daemon_fail_with_exit_1_and_say_so()
     {
-        var config = sandbox.WriteConfig("programs:\n  a:\n    command: /bin/true\n");
+        var config = _sandbox.WriteConfig("programs:\n  a:\n    command: /bin/true\n");
 
         foreach (var verb in new[] { "status", "health", "reload" })
         {
@@ -73,7 +73,7 @@ public sealed class CliExitCodeTests : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task Down_without_a_daemon_succeeds()
     {
-        var config = sandbox.WriteConfig("programs:\n  a:\n    command: /bin/true\n");
+        var config = _sandbox.WriteConfig("programs:\n  a:\n    command: /bin/true\n");
 
         var result = await CliRunner.RunAsync("down", "-c", config);
 
@@ -83,7 +83,7 @@ public sealed class CliExitCodeTests : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task Logs_of_an_unknown_program_is_a_usage_error()
     {
-        var config = sandbox.WriteConfig("programs:\n  a:\n    command: /bin/true\n");
+        var config = _sandbox.WriteConfig("programs:\n  a:\n    command: /bin/true\n");
 
         var result = await CliRunner.RunAsync("logs", "nosuch", "-c", config);
 
@@ -91,5 +91,5 @@ public sealed class CliExitCodeTests : IDisposable
         Assert.Contains("no program named 'nosuch'", result.Error, StringComparison.Ordinal);
     }
 
-    public void Dispose() => sandbox.Dispose();
+    public void Dispose() => _sandbox.Dispose();
 }

@@ -8,26 +8,26 @@ namespace MoneyBot.Supervisor.Tests.Cli;
 public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
 {
     private const string Defaults = "  start_secs: 1s\n  stop_timeout: 5s\n  logs: { timestamps: false }";
-    private readonly Sandbox sandbox = new();
-    private string config = "";
+    private readonly Sandbox _sandbox = new();
+    private string _config = "";
 
-    private string RunDir => sandbox.Combine("run");
+    private string RunDir => _sandbox.Combine("run");
 
     public Task InitializeAsync()
     {
-        config = sandbox.WriteConfig(Sandbox.ProgramsYaml(Defaults, ("alpha", "--print-every, 60000"), ("beta", "--print-every, 60000")));
+        _config = _sandbox.WriteConfig(Sandbox.ProgramsYaml(Defaults, ("alpha", "--print-every, 60000"), ("beta", "--print-every, 60000")));
         return Task.CompletedTask;
     }
 
     [Fact(Timeout = 120_000)]
     public async Task Up_starts_the_daemon_and_programs_and_the_verbs_drive_them()
     {
-        var up = await CliRunner.RunAsync("up", "-c", config);
+        var up = await CliRunner.RunAsync("up", "-c", _config);
         Assert.True(up.ExitCode == 0, up.ToString());
         Assert.Matches(@"alpha\s+RUNNING", up.Output);
 
         var before = await StatusAsync();
-        var restart = await CliRunner.RunAsync("restart", "alpha", "-c", config);
+        var restart = await CliRunner.RunAsync("restart", "alpha", "-c", _config);
         var after = await StatusAsync();
         Assert.True(restart.ExitCode == 0, restart.ToString());
         Assert.NotEqual(before["alpha"].GetProperty("pid").GetInt32(), after["alpha"].GetProperty("pid").GetInt32());
@@ -37,20 +37,20 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
             Assert.True(after["alpha"].TryGetProperty(key, out _), key);
         }
 
-        var stop = await CliRunner.RunAsync("stop", "beta", "-c", config);
+        var stop = await CliRunner.RunAsync("stop", "beta", "-c", _config);
         Assert.Equal(0, stop.ExitCode);
         Assert.Equal(JsonValueKind.Null, (await StatusAsync())["beta"].GetProperty("pid").ValueKind);
-        var health = await CliRunner.RunAsync("health", "-c", config);
+        var health = await CliRunner.RunAsync("health", "-c", _config);
         Assert.Equal(1, health.ExitCode);
         Assert.Contains("beta: STOPPED", health.Output + health.Error, StringComparison.Ordinal);
 
-        var unknown = await CliRunner.RunAsync("start", "gamma", "-c", config);
+        var unknown = await CliRunner.RunAsync("start", "gamma", "-c", _config);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no program or group named 'gamma'", unknown.Error, StringComparison.Ordinal);
 
         var pids = (await StatusAsync()).Values.Select(p => p.GetProperty("pid")).Where(p => p.ValueKind == JsonValueKind.Number).Select(p => p.GetInt32()).ToList();
         var daemon = CliRunner.DaemonPid(RunDir)!.Value;
-        var down = await CliRunner.RunAsync("down", "-c", config);
+        var down = await CliRunner.RunAsync("down", "-c", _config);
         Assert.True(down.ExitCode == 0, down.ToString());
         Assert.False(ProcessProbe.IsAlive(daemon));
         Assert.All(pids, pid => Assert.False(ProcessProbe.IsAlive(pid)));
@@ -59,13 +59,13 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
     [Fact(Timeout = 120_000)]
     public async Task After_the_daemon_is_sigkilled_the_next_up_stops_the_orphans_so_no_bot_runs_twice()
     {
-        Assert.Equal(0, (await CliRunner.RunAsync("up", "-c", config)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("up", "-c", _config)).ExitCode);
         var orphans = (await StatusAsync()).ToDictionary(p => p.Key, p => p.Value.GetProperty("pid").GetInt32());
         var daemon = CliRunner.DaemonPid(RunDir)!.Value;
 
         NativeMethods.SendSignal(daemon, SignalNames.Kill); // the daemon alone: its children live on in their own groups
         Assert.All(orphans.Values, pid => Assert.True(ProcessProbe.IsAlive(pid)));
-        var up = await CliRunner.RunAsync("up", "-c", config);
+        var up = await CliRunner.RunAsync("up", "-c", _config);
 
         Assert.True(up.ExitCode == 0, up.ToString());
         Assert.All(orphans.Values, pid => Assert.False(ProcessProbe.IsAlive(pid)));
@@ -77,19 +77,19 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
     [Fact(Timeout = 120_000)]
     public async Task Sigterm_to_the_daemon_stops_everything_like_down_and_sighup_reloads()
     {
-        Assert.Equal(0, (await CliRunner.RunAsync("up", "-c", config)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("up", "-c", _config)).ExitCode);
         var daemon = CliRunner.DaemonPid(RunDir)!.Value;
         var pids = (await StatusAsync()).Values.Select(p => p.GetProperty("pid").GetInt32()).ToList();
 
-        sandbox.WriteConfig(Sandbox.ProgramsYaml(Defaults, ("alpha", "--print-every, 60000")));
-        await using (var log = new LogWatcher(Path.Combine(sandbox.LogDir, "supervisor.log")))
+        _sandbox.WriteConfig(Sandbox.ProgramsYaml(Defaults, ("alpha", "--print-every, 60000")));
+        await using (var log = new LogWatcher(Path.Combine(_sandbox.LogDir, "supervisor.log")))
         {
             NativeMethods.SendSignal(daemon, SignalNames.Hup);
             await log.WaitForAsync("reload applied");
         }
 
         Assert.False(ProcessProbe.IsAlive(pids[1]));
-        await using (var log = new LogWatcher(Path.Combine(sandbox.LogDir, "supervisor.log")))
+        await using (var log = new LogWatcher(Path.Combine(_sandbox.LogDir, "supervisor.log")))
         {
             NativeMethods.SendSignal(daemon, SignalNames.Term);
             await log.WaitForAsync("daemon stopped");
@@ -101,7 +101,7 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
 
     public async Task DisposeAsync()
     {
-        await CliRunner.RunAsync("down", "-c", config);
+        await CliRunner.RunAsync("down", "-c", _config);
         if (CliRunner.DaemonPid(RunDir) is { } daemon)
         {
             NativeMethods.SendSignal(daemon, SignalNames.Kill);
@@ -112,17 +112,17 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
             ProcessProbe.KillQuietly(pid);
         }
 
-        sandbox.Dispose();
+        _sandbox.Dispose();
     }
 
-    public void Dispose() => sandbox.Dispose();
+    public void Dispose() => _sandbox.Dispose();
 
     private bool IsOurs(int pid)
     {
         try
         {
-            return File.ReadAllText($"/proc/{pid}/environ").Contains(sandbox.Root, StringComparison.Ordinal) ||
-                   Directory.ResolveLinkTarget($"/proc/{pid}/cwd", false)?.FullName.StartsWith(sandbox.Root, StringComparison.Ordinal) == true;
+            return File.ReadAllText($"/proc/{pid}/environ").Contains(_sandbox.Root, StringComparison.Ordinal) ||
+                   Directory.ResolveLinkTarget($"/proc/{pid}/cwd", false)?.FullName.StartsWith(_sandbox.Root, StringComparison.Ordinal) == true;
         }
         catch (IOException)
         {
@@ -132,7 +132,7 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
 
     private async Task<Dictionary<string, JsonElement>> StatusAsync()
     {
-        var result = await CliRunner.RunAsync("status", "--json", "-c", config);
+        var result = await CliRunner.RunAsync("status", "--json", "-c", _config);
         Assert.True(result.ExitCode == 0, result.ToString());
         return JsonDocument.Parse(result.Output).RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.Clone());
     }

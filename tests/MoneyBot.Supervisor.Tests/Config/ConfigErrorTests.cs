@@ -2,14 +2,14 @@ namespace MoneyBot.Supervisor.Tests.Config;
 
 public sealed class ConfigErrorTests : IDisposable
 {
-    private readonly ConfigFixture fixture = new();
+    private readonly ConfigFixture _fixture = new();
 
-    public void Dispose() => fixture.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void Unknown_key_suggests_the_closest_known_key()
     {
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             programs:
               bot:
                 comand: bot
@@ -23,7 +23,7 @@ public sealed class ConfigErrorTests : IDisposable
     [Fact]
     public void A_program_named_all_is_refused_because_all_means_every_program()
     {
-        var errors = fixture.LoadInvalid("programs:\n  all: { command: a }\n");
+        var errors = _fixture.LoadInvalid("programs:\n  all: { command: a }\n");
 
         ConfigAssert.Single(errors, 2, 3, "programs.all", "'all' is reserved");
     }
@@ -40,7 +40,7 @@ public sealed class ConfigErrorTests : IDisposable
     [InlineData("colour: red\n", 1, 1, "colour", "unknown key 'colour'; expected one of: supervisor, defaults, programs, telegram")]
     public void Unknown_keys_are_reported_with_a_hint(string yaml, int line, int column, string path, string message)
     {
-        var errors = fixture.LoadInvalid(yaml);
+        var errors = _fixture.LoadInvalid(yaml);
 
         ConfigAssert.Single(errors, line, column, path, message);
     }
@@ -75,7 +75,7 @@ public sealed class ConfigErrorTests : IDisposable
     {
         var command = setting.StartsWith("command:", StringComparison.Ordinal) ? string.Empty : "    command: bot\n";
 
-        var errors = fixture.LoadInvalid($"programs:\n  bot:\n    {setting}\n{command}");
+        var errors = _fixture.LoadInvalid($"programs:\n  bot:\n    {setting}\n{command}");
 
         ConfigAssert.Single(errors, line, column, path, message);
     }
@@ -83,7 +83,7 @@ public sealed class ConfigErrorTests : IDisposable
     [Fact]
     public void Missing_and_empty_commands_are_reported()
     {
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             programs:
               no-command:
                 args: [x]
@@ -101,7 +101,7 @@ public sealed class ConfigErrorTests : IDisposable
     [Fact]
     public void Program_that_is_not_a_mapping_is_a_type_error()
     {
-        var errors = fixture.LoadInvalid("programs:\n  bot: run-me\n");
+        var errors = _fixture.LoadInvalid("programs:\n  bot: run-me\n");
 
         ConfigAssert.Single(errors, 2, 8, "programs.bot", "expected a mapping (key: value), found a value");
     }
@@ -109,7 +109,7 @@ public sealed class ConfigErrorTests : IDisposable
     [Fact]
     public void Duplicate_program_names_are_reported_at_the_second_with_the_first_position()
     {
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             programs:
               bot:
                 command: a
@@ -125,7 +125,7 @@ public sealed class ConfigErrorTests : IDisposable
     [Fact]
     public void Duplicate_keys_inside_a_mapping_are_reported()
     {
-        var errors = fixture.LoadInvalid("programs:\n  bot:\n    command: a\n    args: [x]\n    command: b\n");
+        var errors = _fixture.LoadInvalid("programs:\n  bot:\n    command: a\n    args: [x]\n    command: b\n");
 
         ConfigAssert.Single(errors, 5, 5, "programs.bot.command", "duplicate key 'command'; it is first defined at line 3, column 5");
     }
@@ -137,7 +137,7 @@ public sealed class ConfigErrorTests : IDisposable
     [InlineData("_x")]
     public void Program_names_must_be_usable_as_file_names(string name)
     {
-        var errors = fixture.LoadInvalid($"programs:\n  \"{name}\": {{ command: x }}\n");
+        var errors = _fixture.LoadInvalid($"programs:\n  \"{name}\": {{ command: x }}\n");
 
         ConfigAssert.Single(errors, 2, 3, $"programs.{name}", $"program name '{name}' must start with a letter or digit");
     }
@@ -145,7 +145,7 @@ public sealed class ConfigErrorTests : IDisposable
     [Fact]
     public void Several_errors_are_reported_at_once_sorted_by_position()
     {
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             programs:
               b:
                 command: b

@@ -4,14 +4,14 @@ namespace MoneyBot.Supervisor.Tests.Config;
 
 public sealed class ConfigFileErrorTests : IDisposable
 {
-    private readonly ConfigFixture fixture = new();
+    private readonly ConfigFixture _fixture = new();
 
-    public void Dispose() => fixture.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void Yaml_syntax_error_is_reported_at_its_position()
     {
-        var errors = fixture.LoadInvalid("programs:\n  bot:\n    args: [a, b]\n   command: x\n");
+        var errors = _fixture.LoadInvalid("programs:\n  bot:\n    args: [a, b]\n   command: x\n");
 
         var error = Assert.Single(errors);
         Assert.Equal((4, 4, string.Empty), (error.Line, error.Column, error.YamlPath));
@@ -26,7 +26,7 @@ public sealed class ConfigFileErrorTests : IDisposable
     [InlineData("programs:\n  bot: { command: x\n  other: 1\n", 2, 17)]
     public void Malformed_yaml_gives_one_positioned_error(string yaml, int line, int column)
     {
-        var errors = fixture.LoadInvalid(yaml);
+        var errors = _fixture.LoadInvalid(yaml);
 
         var error = Assert.Single(errors);
         Assert.Equal((line, column), (error.Line, error.Column));
@@ -36,7 +36,7 @@ public sealed class ConfigFileErrorTests : IDisposable
     [Fact]
     public void Unknown_alias_and_second_document_are_reported()
     {
-        var errors = fixture.LoadInvalid("programs:\n  bot: { command: b, args: *nope }\n---\nmore: 1\n");
+        var errors = _fixture.LoadInvalid("programs:\n  bot: { command: b, args: *nope }\n---\nmore: 1\n");
 
         Assert.Equal(2, errors.Count);
         ConfigAssert.AssertError(errors[0], 2, 28, "programs.bot.args", "unknown alias '*nope'");
@@ -46,7 +46,7 @@ public sealed class ConfigFileErrorTests : IDisposable
     [Fact]
     public void Root_that_is_not_a_mapping_is_reported()
     {
-        var errors = fixture.LoadInvalid("- a\n- b\n");
+        var errors = _fixture.LoadInvalid("- a\n- b\n");
 
         ConfigAssert.Single(errors, 1, 1, string.Empty, "expected a mapping (key: value), found a list");
     }
@@ -54,7 +54,7 @@ public sealed class ConfigFileErrorTests : IDisposable
     [Fact]
     public void Non_scalar_key_is_reported()
     {
-        var errors = fixture.LoadInvalid("programs:\n  ? [a, b]\n  : { command: x }\n");
+        var errors = _fixture.LoadInvalid("programs:\n  ? [a, b]\n  : { command: x }\n");
 
         ConfigAssert.Single(errors, 2, 5, "programs", "a key must be a plain value, found a list");
     }
@@ -62,7 +62,7 @@ public sealed class ConfigFileErrorTests : IDisposable
     [Fact]
     public void Missing_file_is_one_error_at_the_start()
     {
-        var path = Path.Combine(fixture.Root, "config", "absent.yaml");
+        var path = Path.Combine(_fixture.Root, "config", "absent.yaml");
 
         var result = new ConfigLoader(new Dictionary<string, string>()).Load(path);
 
@@ -75,7 +75,7 @@ public sealed class ConfigFileErrorTests : IDisposable
     [Fact]
     public void Unreadable_path_is_one_error_at_the_start()
     {
-        var result = new ConfigLoader(new Dictionary<string, string>()).Load(fixture.Root);
+        var result = new ConfigLoader(new Dictionary<string, string>()).Load(_fixture.Root);
 
         ConfigAssert.Single(result.Errors, 1, 1, string.Empty, "cannot read the configuration file");
     }

@@ -41,9 +41,9 @@ public sealed class ConfigLoaderTests : IDisposable
           schedules: { health_report: "0 0 */6 * * ?", daily_summary: "0 0 0 * * ?" }   # Quartz cron, UTC
         """;
 
-    private readonly ConfigFixture fixture = new();
+    private readonly ConfigFixture _fixture = new();
 
-    public void Dispose() => fixture.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void Spec_example_parses_to_the_expected_records()
@@ -55,10 +55,10 @@ public sealed class ConfigLoaderTests : IDisposable
             ["TELEGRAM_ADMIN_CHAT_IDS"] = "123456789,-1001234567890",
         };
 
-        var config = fixture.LoadValid(SpecExample, environment);
+        var config = _fixture.LoadValid(SpecExample, environment);
 
-        var root = fixture.Root;
-        Assert.Equal(fixture.ConfigPath, config.SourcePath);
+        var root = _fixture.Root;
+        Assert.Equal(_fixture.ConfigPath, config.SourcePath);
         Assert.Equal(
             new DaemonSettings(root, Path.Combine(root, "run"), Path.Combine(root, "logs"), Path.Combine(root, "config", ".env"), LogSettings.Default),
             config.Daemon);
@@ -99,11 +99,11 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Empty_file_gives_built_in_settings_and_no_programs()
     {
-        var config = fixture.LoadValid(string.Empty);
+        var config = _fixture.LoadValid(string.Empty);
 
         Assert.Empty(config.Programs);
-        Assert.Equal(Path.Combine(fixture.Root, "run"), config.Daemon.RunDir);
-        Assert.Equal(Path.Combine(fixture.Root, "logs"), config.Daemon.LogDir);
+        Assert.Equal(Path.Combine(_fixture.Root, "run"), config.Daemon.RunDir);
+        Assert.Equal(Path.Combine(_fixture.Root, "logs"), config.Daemon.LogDir);
         Assert.Equal(LogSettings.Default, config.Daemon.Log);
         Assert.Empty(config.Secrets);
     }
@@ -111,7 +111,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Empty_programs_section_is_allowed()
     {
-        var config = fixture.LoadValid("""
+        var config = _fixture.LoadValid("""
             defaults:
             programs:
             """);
@@ -122,14 +122,14 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Program_without_settings_gets_the_named_defaults()
     {
-        var config = fixture.LoadValid("""
+        var config = _fixture.LoadValid("""
             programs:
               bot:
                 command: bot
             """);
 
         ConfigAssert.SameProgram(
-            new ProgramConfig { Name = "bot", Command = "bot", WorkingDirectory = fixture.Root },
+            new ProgramConfig { Name = "bot", Command = "bot", WorkingDirectory = _fixture.Root },
             Assert.Single(config.Programs));
         Assert.Equal(BackoffPolicy.Default, config.Programs[0].Backoff);
         Assert.Equal(GiveUpPolicy.Default, config.Programs[0].GiveUp);
@@ -139,7 +139,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Programs_inherit_defaults_and_override_them_key_by_key()
     {
-        var config = fixture.LoadValid("""
+        var config = _fixture.LoadValid("""
             defaults:
               autostart: false
               restart: on-failure
@@ -170,7 +170,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Nested_settings_merge_per_key_over_defaults_and_named_defaults()
     {
-        var config = fixture.LoadValid("""
+        var config = _fixture.LoadValid("""
             defaults:
               backoff: { factor: 3 }
               give_up: { within: 1h }
@@ -192,7 +192,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Anchors_and_aliases_are_resolved()
     {
-        var config = fixture.LoadValid("""
+        var config = _fixture.LoadValid("""
             defaults:
               backoff: &fast { initial: 0s, max: 10s }
             programs:
@@ -214,7 +214,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Group_and_dependencies_are_kept_in_file_order()
     {
-        var config = fixture.LoadValid("""
+        var config = _fixture.LoadValid("""
             programs:
               z: { command: z, depends_on: [b, a], group: g1 }
               a: { command: a }
@@ -230,20 +230,20 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Load_text_uses_the_path_for_relative_paths_without_reading_it()
     {
-        var path = Path.Combine(fixture.Root, "elsewhere", "conf", "bots.yaml");
+        var path = Path.Combine(_fixture.Root, "elsewhere", "conf", "bots.yaml");
 
         var result = new ConfigLoader(new Dictionary<string, string>()).LoadText("programs:\n  a: { command: ./a }\n", path);
 
         Assert.True(result.IsValid);
         Assert.Equal(path, result.Config!.SourcePath);
-        Assert.Equal(Path.Combine(fixture.Root, "elsewhere", "a"), result.Config.Programs[0].Command);
+        Assert.Equal(Path.Combine(_fixture.Root, "elsewhere", "a"), result.Config.Programs[0].Command);
     }
 
     [Fact]
     public void Loader_from_process_environment_expands_process_variables()
     {
         var config = ConfigLoader.FromProcessEnvironment()
-            .LoadText("programs:\n  a: { command: a, args: [\"${PATH}\"] }\n", Path.Combine(fixture.Root, "config", "x.yaml"));
+            .LoadText("programs:\n  a: { command: a, args: [\"${PATH}\"] }\n", Path.Combine(_fixture.Root, "config", "x.yaml"));
 
         Assert.True(config.IsValid, string.Join(", ", config.Errors));
         Assert.Equal(Environment.GetEnvironmentVariable("PATH"), config.Config!.Programs[0].Args[0]);

@@ -4,9 +4,9 @@ namespace MoneyBot.Supervisor.Tests.Config;
 
 public sealed class ConfigValueTests : IDisposable
 {
-    private readonly ConfigFixture fixture = new();
+    private readonly ConfigFixture _fixture = new();
 
-    public void Dispose() => fixture.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Theory]
     [InlineData("off")]
@@ -16,7 +16,7 @@ public sealed class ConfigValueTests : IDisposable
     [InlineData("")]
     public void Retry_after_off_or_empty_means_no_retry(string value)
     {
-        var config = fixture.LoadValid($$"""
+        var config = _fixture.LoadValid($$"""
             defaults:
               give_up:
                 retry_after: {{value}}
@@ -39,7 +39,7 @@ public sealed class ConfigValueTests : IDisposable
     [InlineData("SIGUSR2", StopSignal.Usr2)]
     public void Stop_signal_accepts_names_with_or_without_SIG_in_any_case(string text, StopSignal expected)
     {
-        var config = fixture.LoadValid($"programs:\n  bot: {{ command: bot, stop_signal: {text} }}\n");
+        var config = _fixture.LoadValid($"programs:\n  bot: {{ command: bot, stop_signal: {text} }}\n");
 
         Assert.Equal(expected, config.Programs[0].StopSignal);
     }
@@ -54,7 +54,7 @@ public sealed class ConfigValueTests : IDisposable
     [InlineData("watchdog", "0", 0)]
     public void Durations_are_read_in_their_units(string key, string text, int expectedMilliseconds)
     {
-        var config = fixture.LoadValid($"programs:\n  bot:\n    command: bot\n    {key}: {text}\n");
+        var config = _fixture.LoadValid($"programs:\n  bot:\n    command: bot\n    {key}: {text}\n");
 
         var bot = config.Programs[0];
         var actual = key switch { "start_secs" => bot.StartSecs, "stop_timeout" => bot.StopTimeout, _ => bot.Watchdog };
@@ -68,7 +68,7 @@ public sealed class ConfigValueTests : IDisposable
     [InlineData("4096", 4096)]
     public void Sizes_are_read_in_their_units(string text, long expected)
     {
-        var config = fixture.LoadValid($"supervisor:\n  log: {{ max_size: {text}, backups: 7 }}\nprograms:\n  bot: {{ command: bot, logs: {{ max_size: {text} }} }}\n");
+        var config = _fixture.LoadValid($"supervisor:\n  log: {{ max_size: {text}, backups: 7 }}\nprograms:\n  bot: {{ command: bot, logs: {{ max_size: {text} }} }}\n");
 
         Assert.Equal(expected, config.Programs[0].Logs.MaxSize);
         Assert.Equal(new LogSettings(expected, 7, true, StderrMode.Separate), config.Daemon.Log);
@@ -77,7 +77,7 @@ public sealed class ConfigValueTests : IDisposable
     [Fact]
     public void Args_and_env_values_of_any_scalar_type_become_strings()
     {
-        var config = fixture.LoadValid("""
+        var config = _fixture.LoadValid("""
             programs:
               bot:
                 command: bot

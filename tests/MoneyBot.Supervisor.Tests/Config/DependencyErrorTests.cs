@@ -2,14 +2,14 @@ namespace MoneyBot.Supervisor.Tests.Config;
 
 public sealed class DependencyErrorTests : IDisposable
 {
-    private readonly ConfigFixture fixture = new();
+    private readonly ConfigFixture _fixture = new();
 
-    public void Dispose() => fixture.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void Unknown_dependency_is_reported_with_a_suggestion()
     {
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             programs:
               exchange: { command: x }
               bot:
@@ -25,7 +25,7 @@ public sealed class DependencyErrorTests : IDisposable
     [Fact]
     public void Self_dependency_and_repeated_dependency_are_reported()
     {
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             programs:
               a: { command: a }
               b: { command: b, depends_on: [b, a, a] }
@@ -39,7 +39,7 @@ public sealed class DependencyErrorTests : IDisposable
     [Fact]
     public void Dependency_cycle_is_named()
     {
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             programs:
               a: { command: a, depends_on: [b] }
               b: { command: b, depends_on: [a] }
@@ -51,7 +51,7 @@ public sealed class DependencyErrorTests : IDisposable
     [Fact]
     public void Longer_cycles_and_separate_cycles_are_each_reported_once()
     {
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             programs:
               a: { command: a, depends_on: [b] }
               b: { command: b, depends_on: [c] }

@@ -5,7 +5,7 @@ namespace MoneyBot.Supervisor.Tests.Config;
 
 public sealed class RunDirLocatorTests : IDisposable
 {
-    private readonly Sandbox sandbox = new();
+    private readonly Sandbox _sandbox = new();
 
     [Theory]
     [InlineData("programs: {}\n")]
@@ -16,7 +16,7 @@ public sealed class RunDirLocatorTests : IDisposable
     [InlineData("programs:\n  run_dir:\n    command: not-this\nsupervisor:\n  run_dir: 'single'\n")]
     public void It_finds_the_same_run_dir_as_the_full_loader(string yaml)
     {
-        var path = sandbox.WriteConfig(yaml);
+        var path = _sandbox.WriteConfig(yaml);
 
         var fast = RunDirLocator.TryFind(path);
         var full = new ConfigLoader(new Dictionary<string, string>()).Load(path);
@@ -32,7 +32,7 @@ public sealed class RunDirLocatorTests : IDisposable
     [InlineData("supervisor:\n\trun_dir: x\n")]
     public void It_declines_anything_that_needs_the_real_parser(string yaml)
     {
-        var path = sandbox.WriteConfig(yaml);
+        var path = _sandbox.WriteConfig(yaml);
 
         Assert.Null(RunDirLocator.TryFind(path));
     }
@@ -40,8 +40,8 @@ public sealed class RunDirLocatorTests : IDisposable
     [Fact]
     public void A_missing_file_gives_no_answer()
     {
-        Assert.Null(RunDirLocator.TryFind(sandbox.Combine("config/none.yaml")));
+        Assert.Null(RunDirLocator.TryFind(_sandbox.Combine("config/none.yaml")));
     }
 
-    public void Dispose() => sandbox.Dispose();
+    public void Dispose() => _sandbox.Dispose();
 }

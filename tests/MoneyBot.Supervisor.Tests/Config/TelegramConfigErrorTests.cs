@@ -6,14 +6,14 @@ public sealed class TelegramConfigErrorTests : IDisposable
 {
     private const string Token = "123456:AAF-telegram-secret-token";
 
-    private readonly ConfigFixture fixture = new();
+    private readonly ConfigFixture _fixture = new();
 
-    public void Dispose() => fixture.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void Bad_chat_ids_and_user_ids_are_reported_each_at_its_item()
     {
-        var errors = fixture.LoadInvalid($"""
+        var errors = _fixture.LoadInvalid($"""
             telegram:
               token: "{Token}"
               chat_ids: [123, "@ab", 0, "12x", "@good_channel"]
@@ -32,7 +32,7 @@ public sealed class TelegramConfigErrorTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["TELEGRAM_ADMIN_CHAT_IDS"] = "123, me" };
 
-        var errors = fixture.LoadInvalid($"telegram:\n  token: \"{Token}\"\n  chat_ids: ${{TELEGRAM_ADMIN_CHAT_IDS}}\n", environment);
+        var errors = _fixture.LoadInvalid($"telegram:\n  token: \"{Token}\"\n  chat_ids: ${{TELEGRAM_ADMIN_CHAT_IDS}}\n", environment);
 
         ConfigAssert.Single(errors, 3, 13, "telegram.chat_ids", "found 'me'");
     }
@@ -45,7 +45,7 @@ public sealed class TelegramConfigErrorTests : IDisposable
     [InlineData("hourly: \"0 0 * * * ?\"", 3, 5, "telegram.schedules.hourly", "unknown key 'hourly'; expected one of: health_report, daily_summary")]
     public void Bad_schedules_are_reported_at_the_value_with_the_reason(string schedule, int line, int column, string path, string message)
     {
-        var errors = fixture.LoadInvalid($"telegram:\n  schedules:\n    {schedule}\n");
+        var errors = _fixture.LoadInvalid($"telegram:\n  schedules:\n    {schedule}\n");
 
         ConfigAssert.Single(errors, line, column, path, message);
     }
@@ -57,7 +57,7 @@ public sealed class TelegramConfigErrorTests : IDisposable
     [InlineData("crash: on", 3, 5, "telegram.notify.crash", "unknown key 'crash'; did you mean 'crashed'?")]
     public void Bad_notify_entries_are_reported_with_the_allowed_modes(string entry, int line, int column, string path, string message)
     {
-        var errors = fixture.LoadInvalid($"telegram:\n  notify:\n    {entry}\n");
+        var errors = _fixture.LoadInvalid($"telegram:\n  notify:\n    {entry}\n");
 
         ConfigAssert.Single(errors, line, column, path, message);
     }
@@ -73,7 +73,7 @@ public sealed class TelegramConfigErrorTests : IDisposable
     [InlineData("chat_ids: { a: 1 }", 2, 13, "telegram.chat_ids", "expected a comma-separated list of chat ids")]
     public void Bad_telegram_settings_are_reported_with_a_hint(string setting, int line, int column, string path, string message)
     {
-        var errors = fixture.LoadInvalid($"telegram:\n  {setting}\n");
+        var errors = _fixture.LoadInvalid($"telegram:\n  {setting}\n");
 
         ConfigAssert.Single(errors, line, column, path, message);
     }
@@ -81,7 +81,7 @@ public sealed class TelegramConfigErrorTests : IDisposable
     [Fact]
     public void Every_problem_in_the_section_is_reported_at_once()
     {
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             telegram:
               chat_ids: [abc]
               notify: { started: maybe }
@@ -99,7 +99,7 @@ public sealed class TelegramConfigErrorTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["ADMIN_BOT"] = Token, ["IDS"] = "42, " + Token };
 
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             telegram:
               chat_ids: [1, "${ADMIN_BOT}", "${IDS}"]
               admin_users: ${ADMIN_BOT}
@@ -118,7 +118,7 @@ public sealed class TelegramConfigErrorTests : IDisposable
     [Fact]
     public void Token_without_chat_ids_is_an_error_because_notifications_would_go_nowhere()
     {
-        var errors = fixture.LoadInvalid($"programs: {{}}\ntelegram:\n  token: \"{Token}\"\n");
+        var errors = _fixture.LoadInvalid($"programs: {{}}\ntelegram:\n  token: \"{Token}\"\n");
 
         var error = ConfigAssert.Single(errors, 2, 1, "telegram.chat_ids", "a token is set but no chat ids; set TELEGRAM_ADMIN_CHAT_IDS");
         Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public sealed class TelegramConfigErrorTests : IDisposable
     [Fact]
     public void Token_with_an_empty_chat_list_is_reported_at_the_list()
     {
-        var errors = fixture.LoadInvalid($"telegram:\n  token: \"{Token}\"\n  chat_ids: ${{TELEGRAM_ADMIN_CHAT_IDS:-}}\n");
+        var errors = _fixture.LoadInvalid($"telegram:\n  token: \"{Token}\"\n  chat_ids: ${{TELEGRAM_ADMIN_CHAT_IDS:-}}\n");
 
         ConfigAssert.Single(errors, 3, 13, "telegram.chat_ids", "a token is set but no chat ids");
     }
@@ -135,7 +135,7 @@ public sealed class TelegramConfigErrorTests : IDisposable
     [Fact]
     public void Unset_variables_in_the_section_are_errors_like_everywhere()
     {
-        var errors = fixture.LoadInvalid("telegram:\n  token: ${TELEGRAM_BOT_TOKEN_SUPERVISOR}\n  chat_ids: ${TELEGRAM_ADMIN_CHAT_IDS}\n");
+        var errors = _fixture.LoadInvalid("telegram:\n  token: ${TELEGRAM_BOT_TOKEN_SUPERVISOR}\n  chat_ids: ${TELEGRAM_ADMIN_CHAT_IDS}\n");
 
         Assert.Equal(2, errors.Count);
         ConfigAssert.AssertError(errors[0], 2, 10, "telegram.token", "variable 'TELEGRAM_BOT_TOKEN_SUPERVISOR' is not set");

@@ -6,16 +6,16 @@ public sealed class TelegramConfigTests : IDisposable
 {
     private const string Token = "123456:AAF-telegram-secret-token";
 
-    private readonly ConfigFixture fixture = new();
+    private readonly ConfigFixture _fixture = new();
 
-    public void Dispose() => fixture.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void Full_section_is_read_into_the_settings()
     {
         var environment = new Dictionary<string, string> { ["TELEGRAM_BOT_TOKEN_SUPERVISOR"] = Token };
 
-        var config = fixture.LoadValid("""
+        var config = _fixture.LoadValid("""
             telegram:
               token: ${TELEGRAM_BOT_TOKEN_SUPERVISOR}
               chat_ids: [123456789, -1001234567890, "@moneybot_alerts"]
@@ -56,7 +56,7 @@ public sealed class TelegramConfigTests : IDisposable
     [InlineData("telegram: {}\n")]
     public void Absent_or_empty_section_means_Telegram_is_off(string yaml)
     {
-        var config = fixture.LoadValid(yaml);
+        var config = _fixture.LoadValid(yaml);
 
         Assert.Equal(TelegramSettings.Disabled, config.Telegram);
         Assert.False(config.Telegram.Enabled);
@@ -65,7 +65,7 @@ public sealed class TelegramConfigTests : IDisposable
     [Fact]
     public void Keys_left_out_keep_the_named_defaults()
     {
-        var config = fixture.LoadValid($"telegram:\n  token: \"{Token}\"\n  chat_ids: 42\n  notify: {{ crashed: silent }}\n");
+        var config = _fixture.LoadValid($"telegram:\n  token: \"{Token}\"\n  chat_ids: 42\n  notify: {{ crashed: silent }}\n");
 
         var expected = TelegramSettings.Disabled with
         {
@@ -90,7 +90,7 @@ public sealed class TelegramConfigTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["EMPTY"] = string.Empty };
 
-        var config = fixture.LoadValid($"telegram:\n{tokenLine}  chat_ids: 42\n", environment);
+        var config = _fixture.LoadValid($"telegram:\n{tokenLine}  chat_ids: 42\n", environment);
 
         Assert.Null(config.Telegram.Token);
         Assert.False(config.Telegram.Enabled);
@@ -110,7 +110,7 @@ public sealed class TelegramConfigTests : IDisposable
             ["TELEGRAM_ADMIN_CHAT_IDS"] = "123456789,-1001234567890, @moneybot_alerts",
         };
 
-        var config = fixture.LoadValid($"telegram:\n  token: \"{Token}\"\n  {chatIds}\n", environment);
+        var config = _fixture.LoadValid($"telegram:\n  token: \"{Token}\"\n  {chatIds}\n", environment);
 
         Assert.Equal(["123456789", "-1001234567890", "@moneybot_alerts"], config.Telegram.ChatIds);
     }
@@ -123,7 +123,7 @@ public sealed class TelegramConfigTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["ADMINS"] = "111,222" };
 
-        var config = fixture.LoadValid($"telegram:\n  {adminUsers}\n", environment);
+        var config = _fixture.LoadValid($"telegram:\n  {adminUsers}\n", environment);
 
         Assert.Equal([111L, 222L], config.Telegram.AdminUsers);
     }
@@ -131,7 +131,7 @@ public sealed class TelegramConfigTests : IDisposable
     [Fact]
     public void Empty_or_off_schedule_turns_that_schedule_off()
     {
-        var config = fixture.LoadValid("telegram:\n  schedules: { health_report: off, daily_summary: \"\" }\n");
+        var config = _fixture.LoadValid("telegram:\n  schedules: { health_report: off, daily_summary: \"\" }\n");
 
         Assert.Null(config.Telegram.HealthReportCron);
         Assert.Null(config.Telegram.DailySummaryCron);
@@ -142,7 +142,7 @@ public sealed class TelegramConfigTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["ADMIN_BOT"] = Token };
 
-        var config = fixture.LoadValid("telegram:\n  token: ${ADMIN_BOT}\n  chat_ids: 42\n", environment);
+        var config = _fixture.LoadValid("telegram:\n  token: ${ADMIN_BOT}\n  chat_ids: 42\n", environment);
 
         Assert.Equal(Token, config.Telegram.Token);
         Assert.Equal([Token], config.Secrets);
@@ -153,7 +153,7 @@ public sealed class TelegramConfigTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["TELEGRAM_BOT_TOKEN_SUPERVISOR"] = Token };
 
-        var config = fixture.LoadValid("telegram:\n  token: ${TELEGRAM_BOT_TOKEN_SUPERVISOR}\n  chat_ids: 42\n", environment);
+        var config = _fixture.LoadValid("telegram:\n  token: ${TELEGRAM_BOT_TOKEN_SUPERVISOR}\n  chat_ids: 42\n", environment);
 
         Assert.Equal([Token], config.Secrets);
     }

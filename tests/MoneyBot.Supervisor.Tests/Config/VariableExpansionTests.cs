@@ -6,16 +6,16 @@ public sealed class VariableExpansionTests : IDisposable
 {
     private const string SecretValue = "98765:super-secret-token-value";
 
-    private readonly ConfigFixture fixture = new();
+    private readonly ConfigFixture _fixture = new();
 
-    public void Dispose() => fixture.Dispose();
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void Variables_expand_from_the_process_environment()
     {
         var environment = new Dictionary<string, string> { ["SYMBOL"] = "BTCUSDT", ["TF"] = "3m" };
 
-        var config = fixture.LoadValid("programs:\n  bot: { command: bot, args: [\"--pair=${SYMBOL}/${TF}\", \"${TF}\"] }\n", environment);
+        var config = _fixture.LoadValid("programs:\n  bot: { command: bot, args: [\"--pair=${SYMBOL}/${TF}\", \"${TF}\"] }\n", environment);
 
         Assert.Equal(["--pair=BTCUSDT/3m", "3m"], config.Programs[0].Args);
     }
@@ -25,7 +25,7 @@ public sealed class VariableExpansionTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["EMPTY"] = string.Empty, ["SET"] = "x" };
 
-        var config = fixture.LoadValid("""
+        var config = _fixture.LoadValid("""
             programs:
               bot:
                 command: bot
@@ -38,7 +38,7 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Double_dollar_is_a_literal_dollar_and_a_lone_dollar_stays()
     {
-        var config = fixture.LoadValid("programs:\n  bot: { command: bot, args: [\"$${HOME}\", \"cost $5\", \"a$$b\", \"end$\"] }\n");
+        var config = _fixture.LoadValid("programs:\n  bot: { command: bot, args: [\"$${HOME}\", \"cost $5\", \"a$$b\", \"end$\"] }\n");
 
         Assert.Equal(["${HOME}", "cost $5", "a$b", "end$"], config.Programs[0].Args);
     }
@@ -48,7 +48,7 @@ public sealed class VariableExpansionTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["START"] = "30", ["AUTO"] = "false" };
 
-        var config = fixture.LoadValid("programs:\n  bot: { command: bot, start_secs: \"${START}\", autostart: \"${AUTO}\", stop_timeout: \"${STOP:-5s}\" }\n", environment);
+        var config = _fixture.LoadValid("programs:\n  bot: { command: bot, start_secs: \"${START}\", autostart: \"${AUTO}\", stop_timeout: \"${STOP:-5s}\" }\n", environment);
 
         Assert.Equal(TimeSpan.FromSeconds(30), config.Programs[0].StartSecs);
         Assert.False(config.Programs[0].Autostart);
@@ -58,7 +58,7 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Keys_are_not_expanded()
     {
-        var errors = fixture.LoadInvalid("programs:\n  bot:\n    command: bot\n    env: { \"${NAME}\": value }\n");
+        var errors = _fixture.LoadInvalid("programs:\n  bot:\n    command: bot\n    env: { \"${NAME}\": value }\n");
 
         ConfigAssert.Single(errors, 4, 12, "programs.bot.env.${NAME}", "'${NAME}' is not a valid environment variable name");
     }
@@ -66,7 +66,7 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Env_file_supplies_variables_and_the_process_environment_wins()
     {
-        fixture.Write("config/.env", """
+        _fixture.Write("config/.env", """
             # comment line
 
             export FROM_FILE=file-value
@@ -79,7 +79,7 @@ public sealed class VariableExpansionTests : IDisposable
             """);
         var environment = new Dictionary<string, string> { ["BOTH"] = "from-process" };
 
-        var config = fixture.LoadValid("""
+        var config = _fixture.LoadValid("""
             programs:
               bot:
                 command: bot
@@ -94,10 +94,10 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Env_file_at_a_configured_path_is_read_and_a_missing_one_is_fine()
     {
-        fixture.Write("secrets/bots.env", "TF=15m\n");
+        _fixture.Write("secrets/bots.env", "TF=15m\n");
 
-        var withFile = fixture.LoadValid("supervisor:\n  env_file: secrets/bots.env\nprograms:\n  bot: { command: bot, args: [\"${TF}\"] }\n");
-        var missing = fixture.LoadValid("supervisor:\n  env_file: nowhere/.env\nprograms:\n  bot: { command: bot, args: [\"${TF:-1m}\"] }\n");
+        var withFile = _fixture.LoadValid("supervisor:\n  env_file: secrets/bots.env\nprograms:\n  bot: { command: bot, args: [\"${TF}\"] }\n");
+        var missing = _fixture.LoadValid("supervisor:\n  env_file: nowhere/.env\nprograms:\n  bot: { command: bot, args: [\"${TF:-1m}\"] }\n");
 
         Assert.Equal(["15m"], withFile.Programs[0].Args);
         Assert.Equal(["1m"], missing.Programs[0].Args);
@@ -106,9 +106,9 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Env_file_lines_that_are_not_assignments_are_reported_without_their_text()
     {
-        var envPath = fixture.Write("config/.env", $"GOOD=1\nthis line has {SecretValue}\n1BAD=x\nOPEN=\"unterminated\n");
+        var envPath = _fixture.Write("config/.env", $"GOOD=1\nthis line has {SecretValue}\n1BAD=x\nOPEN=\"unterminated\n");
 
-        var errors = fixture.LoadInvalid("programs: {}\n");
+        var errors = _fixture.LoadInvalid("programs: {}\n");
 
         Assert.Equal([2, 3, 4], errors.Select(e => e.Line));
         Assert.All(errors, e => Assert.Equal(envPath, e.File));
@@ -120,7 +120,7 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Unset_variable_is_an_error_naming_it_at_the_scalar()
     {
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             programs:
               bot:
                 command: bot
@@ -135,7 +135,7 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Every_unset_variable_in_a_scalar_is_reported()
     {
-        var errors = fixture.LoadInvalid("programs:\n  bot: { command: \"${A}/${B}\" }\n");
+        var errors = _fixture.LoadInvalid("programs:\n  bot: { command: \"${A}/${B}\" }\n");
 
         Assert.Equal(2, errors.Count);
         Assert.Contains("'A'", errors[0].Message, StringComparison.Ordinal);
@@ -146,7 +146,7 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Malformed_references_are_errors()
     {
-        var errors = fixture.LoadInvalid("programs:\n  bot: { command: bot, args: [\"${OPEN\", \"${9X}\", \"${}\"] }\n");
+        var errors = _fixture.LoadInvalid("programs:\n  bot: { command: bot, args: [\"${OPEN\", \"${9X}\", \"${}\"] }\n");
 
         Assert.Equal(3, errors.Count);
         Assert.Contains("without a closing", errors[0].Message, StringComparison.Ordinal);
@@ -157,10 +157,10 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Errors_never_show_expanded_values()
     {
-        fixture.Write("config/.env", $"FILE_SECRET={SecretValue}-file\n");
+        _fixture.Write("config/.env", $"FILE_SECRET={SecretValue}-file\n");
         var environment = new Dictionary<string, string> { ["BOT_TOKEN"] = SecretValue };
 
-        var errors = fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid("""
             defaults:
               start_secs: ${BOT_TOKEN}
               autostart: ${BOT_TOKEN}
@@ -184,7 +184,7 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Secrets_are_the_values_of_referenced_secret_looking_variables()
     {
-        fixture.Write("config/.env", "DB_PASSWORD=file-password\nSHORT_TOKEN=abc\nUNUSED_SECRET=never-referenced\n");
+        _fixture.Write("config/.env", "DB_PASSWORD=file-password\nSHORT_TOKEN=abc\nUNUSED_SECRET=never-referenced\n");
         var environment = new Dictionary<string, string>
         {
             ["TELEGRAM_BOT_TOKEN"] = "123456:telegram",
@@ -195,7 +195,7 @@ public sealed class VariableExpansionTests : IDisposable
             ["EMPTY_TOKEN"] = string.Empty,
         };
 
-        var config = fixture.LoadValid("""
+        var config = _fixture.LoadValid("""
             programs:
               bot:
                 command: bot

@@ -9,27 +9,27 @@ namespace MoneyBot.Supervisor.Tests.Infrastructure;
 public sealed class EventRecorder : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
-    private readonly List<SupervisorEvent> events = [];
-    private readonly Lock gate = new();
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task pump;
-    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int cursor;
+    private readonly List<SupervisorEvent> _events = [];
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _pump;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _cursor;
 
     public EventRecorder(EventBus bus)
     {
-        var subscription = bus.SubscribeAsync(stop.Token);
-        pump = Task.Run(async () =>
+        var subscription = bus.SubscribeAsync(_stop.Token);
+        _pump = Task.Run(async () =>
         {
             try
             {
                 await foreach (var evt in subscription)
                 {
-                    lock (gate)
+                    lock (_gate)
                     {
-                        events.Add(evt);
-                        changed.TrySetResult();
-                        changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        _events.Add(evt);
+                        _changed.TrySetResult();
+                        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     }
                 }
             }
@@ -44,9 +44,9 @@ public sealed class EventRecorder : IAsyncDisposable
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return events.ToList();
+                return _events.ToList();
             }
         }
     }
@@ -65,9 +65,9 @@ public sealed class EventRecorder : IAsyncDisposable
         while (Transitions(program).Count < expected.Count && !cts.IsCancellationRequested)
         {
             Task wait;
-            lock (gate)
+            lock (_gate)
             {
-                wait = changed.Task;
+                wait = _changed.Task;
             }
 
             if (Transitions(program).Count >= expected.Count)
@@ -96,18 +96,18 @@ public sealed class EventRecorder : IAsyncDisposable
         while (true)
         {
             Task wait;
-            lock (gate)
+            lock (_gate)
             {
-                for (var i = cursor; i < events.Count; i++)
+                for (var i = _cursor; i < _events.Count; i++)
                 {
-                    if (events[i] is T hit && (match?.Invoke(hit) ?? true))
+                    if (_events[i] is T hit && (match?.Invoke(hit) ?? true))
                     {
-                        cursor = i + 1;
+                        _cursor = i + 1;
                         return hit;
                     }
                 }
 
-                wait = changed.Task;
+                wait = _changed.Task;
             }
 
             try
@@ -128,8 +128,8 @@ public sealed class EventRecorder : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        await pump;
-        stop.Dispose();
+        await _stop.CancelAsync();
+        await _pump;
+        _stop.Dispose();
     }
 }

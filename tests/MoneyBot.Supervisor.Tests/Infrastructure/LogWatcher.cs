@@ -5,13 +5,13 @@ namespace MoneyBot.Supervisor.Tests.Infrastructure;
 /// <summary>Follows a log file from now on and waits for a line containing some text.</summary>
 public sealed class LogWatcher : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new(TimeSpan.FromSeconds(30));
-    private readonly IAsyncEnumerator<string> lines;
+    private readonly CancellationTokenSource _stop = new(TimeSpan.FromSeconds(30));
+    private readonly IAsyncEnumerator<string> _lines;
 
     public LogWatcher(string path)
     {
         Path = path;
-        lines = LogTail.FollowAsync(path, TimeProvider.System, stop.Token).GetAsyncEnumerator(stop.Token);
+        _lines = LogTail.FollowAsync(path, TimeProvider.System, _stop.Token).GetAsyncEnumerator(_stop.Token);
     }
 
     public string Path { get; }
@@ -20,11 +20,11 @@ public sealed class LogWatcher : IAsyncDisposable
     {
         try
         {
-            while (await lines.MoveNextAsync())
+            while (await _lines.MoveNextAsync())
             {
-                if (lines.Current.Contains(text, StringComparison.Ordinal))
+                if (_lines.Current.Contains(text, StringComparison.Ordinal))
                 {
-                    return lines.Current;
+                    return _lines.Current;
                 }
             }
         }
@@ -38,16 +38,16 @@ public sealed class LogWatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
+        await _stop.CancelAsync();
         try
         {
-            await lines.DisposeAsync();
+            await _lines.DisposeAsync();
         }
         catch (OperationCanceledException)
         {
             // cancelled on purpose
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 }

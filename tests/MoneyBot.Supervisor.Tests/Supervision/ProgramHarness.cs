@@ -8,16 +8,16 @@ namespace MoneyBot.Supervisor.Tests.Supervision;
 /// <summary>One supervised testprog with a manual clock and an event recorder; disposing kills everything.</summary>
 internal sealed class ProgramHarness : IAsyncDisposable
 {
-    private readonly Sandbox sandbox = new();
+    private readonly Sandbox _sandbox = new();
 
     private ProgramHarness(Func<string, ProgramConfig> configure, TimeProvider? time)
     {
-        Config = configure(sandbox.Root);
+        Config = configure(_sandbox.Root);
         Time = time as TestClock;
         var bus = new EventBus();
         Events = new EventRecorder(bus);
         Program = new ProgramSupervisor(
-            Config, sandbox.LogDir, time ?? TimeProvider.System, NullLogger.Instance, bus, random: () => 0.5, notifyDirectory: sandbox.Combine("run/notify"));
+            Config, _sandbox.LogDir, time ?? TimeProvider.System, NullLogger.Instance, bus, random: () => 0.5, notifyDirectory: _sandbox.Combine("run/notify"));
     }
 
     public ProgramConfig Config { get; }
@@ -30,7 +30,7 @@ internal sealed class ProgramHarness : IAsyncDisposable
 
     public string Name => Config.Name;
 
-    public string LogDir => sandbox.LogDir;
+    public string LogDir => _sandbox.LogDir;
 
     /// <summary>A harness on a manual clock (timers fire only on Advance).</summary>
     public static ProgramHarness WithTestClock(Func<string, ProgramConfig> configure) => new(configure, new TestClock());
@@ -50,6 +50,6 @@ internal sealed class ProgramHarness : IAsyncDisposable
         }
 
         await Events.DisposeAsync();
-        sandbox.Dispose();
+        _sandbox.Dispose();
     }
 }

@@ -9,16 +9,16 @@ namespace MoneyBot.Supervisor.Tests.Telegram;
 /// </summary>
 public sealed class ClosedPort : IDisposable
 {
-    private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 
     public ClosedPort()
     {
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndPoint!).Port}");
+        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_socket.LocalEndPoint!).Port}");
     }
 
     /// <summary>An API URL where every connection is refused.</summary>
     public Uri Url { get; }
 
-    public void Dispose() => socket.Dispose();
+    public void Dispose() => _socket.Dispose();
 }

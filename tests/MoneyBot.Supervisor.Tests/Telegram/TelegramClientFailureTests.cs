@@ -4,27 +4,27 @@ namespace MoneyBot.Supervisor.Tests.Telegram;
 
 public sealed class TelegramClientFailureTests : IAsyncLifetime
 {
-    private FakeTelegramServer server = null!;
-    private TelegramBotClient client = null!;
+    private FakeTelegramServer _server = null!;
+    private TelegramBotClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        server = await FakeTelegramServer.StartAsync();
-        client = TestBot.Client(server);
+        _server = await FakeTelegramServer.StartAsync();
+        _client = TestBot.Client(_server);
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await server.DisposeAsync();
+        _client.Dispose();
+        await _server.DisposeAsync();
     }
 
     [Fact(Timeout = 30_000)]
     public async Task An_api_error_is_a_result_with_its_code_and_description()
     {
-        server.FailNext("sendMessage", 400);
+        _server.FailNext("sendMessage", 400);
 
-        var result = await client.SendMessageAsync(42, "x");
+        var result = await _client.SendMessageAsync(42, "x");
 
         Assert.False(result.Ok);
         Assert.Equal((TelegramFailure.Api, 400, "Bad Request: chat not found"), (result.Failure, result.ErrorCode, result.Description));
@@ -34,9 +34,9 @@ public sealed class TelegramClientFailureTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task Flood_control_is_a_result_carrying_retry_after()
     {
-        server.FailNext("sendMessage", 429, retryAfter: 7);
+        _server.FailNext("sendMessage", 429, retryAfter: 7);
 
-        var result = await client.SendMessageAsync(42, "x");
+        var result = await _client.SendMessageAsync(42, "x");
 
         Assert.Equal(TelegramFailure.RateLimited, result.Failure);
         Assert.Equal(429, result.ErrorCode);
@@ -47,11 +47,11 @@ public sealed class TelegramClientFailureTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_server_error_is_a_transient_result()
     {
-        server.FailNext("sendMessage", 502);
-        server.ReplyRawNext("getMe", 503, "<html>Service Unavailable</html>");
+        _server.FailNext("sendMessage", 502);
+        _server.ReplyRawNext("getMe", 503, "<html>Service Unavailable</html>");
 
-        var api = await client.SendMessageAsync(42, "x");
-        var proxy = await client.GetMeAsync();
+        var api = await _client.SendMessageAsync(42, "x");
+        var proxy = await _client.GetMeAsync();
 
         Assert.Equal((TelegramFailure.Api, 502, true, false), (api.Failure, api.ErrorCode, api.IsTransient, api.IsNetworkError));
         Assert.Equal((TelegramFailure.Api, 503, true), (proxy.Failure, proxy.ErrorCode, proxy.IsTransient));
@@ -60,9 +60,9 @@ public sealed class TelegramClientFailureTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_rejected_token_is_a_401_result()
     {
-        server.RejectUnknownTokens("1:other");
+        _server.RejectUnknownTokens("1:other");
 
-        var result = await client.GetMeAsync();
+        var result = await _client.GetMeAsync();
 
         Assert.Equal((TelegramFailure.Api, 401, "Unauthorized"), (result.Failure, result.ErrorCode, result.Description));
     }
@@ -83,8 +83,8 @@ public sealed class TelegramClientFailureTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_server_that_does_not_answer_in_time_is_a_timeout_result()
     {
-        using var impatient = TestBot.Client(server, TimeSpan.FromMilliseconds(300));
-        server.Delay("getMe", TimeSpan.FromSeconds(20));
+        using var impatient = TestBot.Client(_server, TimeSpan.FromMilliseconds(300));
+        _server.Delay("getMe", TimeSpan.FromSeconds(20));
 
         var result = await impatient.GetMeAsync();
 
@@ -95,11 +95,11 @@ public sealed class TelegramClientFailureTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task Malformed_json_is_an_invalid_response_result()
     {
-        server.ReplyRawNext("getMe", 200, "{\"ok\":tru");
-        server.ReplyRawNext("sendMessage", 200, "{\"ok\":true}");
+        _server.ReplyRawNext("getMe", 200, "{\"ok\":tru");
+        _server.ReplyRawNext("sendMessage", 200, "{\"ok\":true}");
 
-        var garbled = await client.GetMeAsync();
-        var empty = await client.SendMessageAsync(42, "x");
+        var garbled = await _client.GetMeAsync();
+        var empty = await _client.SendMessageAsync(42, "x");
 
         Assert.Equal(TelegramFailure.InvalidResponse, garbled.Failure);
         Assert.Equal(TelegramFailure.InvalidResponse, empty.Failure);
@@ -108,12 +108,12 @@ public sealed class TelegramClientFailureTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_cancellation_by_the_caller_throws_instead_of_returning_a_result()
     {
-        using var patient = TestBot.Client(server, TimeSpan.FromSeconds(20));
-        server.Delay("getMe", TimeSpan.FromSeconds(20));
+        using var patient = TestBot.Client(_server, TimeSpan.FromSeconds(20));
+        _server.Delay("getMe", TimeSpan.FromSeconds(20));
         using var cts = new CancellationTokenSource();
 
         var call = patient.GetMeAsync(cts.Token);
-        await server.WaitForRequestAsync(r => r.Method == "getMe");
+        await _server.WaitForRequestAsync(r => r.Method == "getMe");
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

@@ -6,31 +6,31 @@ namespace MoneyBot.Supervisor.Tests.Telegram;
 
 public sealed class TelegramClientTests : IAsyncLifetime
 {
-    private FakeTelegramServer server = null!;
-    private TelegramBotClient client = null!;
+    private FakeTelegramServer _server = null!;
+    private TelegramBotClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        server = await FakeTelegramServer.StartAsync();
-        client = TestBot.Client(server);
+        _server = await FakeTelegramServer.StartAsync();
+        _client = TestBot.Client(_server);
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await server.DisposeAsync();
+        _client.Dispose();
+        await _server.DisposeAsync();
     }
 
     [Fact(Timeout = 30_000)]
     public async Task GetMe_returns_the_bot_user_and_calls_the_token_url()
     {
-        var me = await client.GetMeAsync();
+        var me = await _client.GetMeAsync();
 
         Assert.True(me.Ok, me.Description);
         Assert.Equal(123456789, me.Value.Id);
         Assert.True(me.Value.IsBot);
         Assert.Equal("fake_bot", me.Value.Username);
-        Assert.Equal(TestBot.TokenText, (await server.WaitForRequestAsync("getMe")).Token);
+        Assert.Equal(TestBot.TokenText, (await _server.WaitForRequestAsync("getMe")).Token);
     }
 
     [Fact(Timeout = 30_000)]
@@ -38,13 +38,13 @@ public sealed class TelegramClientTests : IAsyncLifetime
     {
         var keyboard = InlineKeyboardMarkup.SingleRow(new("Restart", "restart:p1"), new("Stop", "stop:p1"));
 
-        var sent = await client.SendMessageAsync(42, "<b>p1</b> crashed", disableNotification: true, keyboard);
+        var sent = await _client.SendMessageAsync(42, "<b>p1</b> crashed", disableNotification: true, keyboard);
 
         Assert.True(sent.Ok, sent.Description);
         Assert.Equal(42, sent.Value.Chat.Id);
         Assert.Equal("private", sent.Value.Chat.Type);
         Assert.Equal("<b>p1</b> crashed", sent.Value.Text);
-        var body = (await server.WaitForRequestAsync("sendMessage")).Json!.Value;
+        var body = (await _server.WaitForRequestAsync("sendMessage")).Json!.Value;
         Assert.Equal(JsonValueKind.Number, body.GetProperty("chat_id").ValueKind);
         Assert.Equal(42, body.GetProperty("chat_id").GetInt64());
         Assert.Equal("HTML", body.GetProperty("parse_mode").GetString());
@@ -55,11 +55,11 @@ public sealed class TelegramClientTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_channel_name_travels_as_a_string_and_a_numeric_id_as_a_number()
     {
-        await client.SendMessageAsync(ChatId.Parse("@signals"), "gap");
-        await client.SendMessageAsync(ChatId.Parse("-1001234567890"), "gap");
+        await _client.SendMessageAsync(ChatId.Parse("@signals"), "gap");
+        await _client.SendMessageAsync(ChatId.Parse("-1001234567890"), "gap");
 
-        var byName = (await server.WaitForRequestAsync("sendMessage")).Json!.Value.GetProperty("chat_id");
-        var byId = (await server.WaitForRequestAsync("sendMessage")).Json!.Value.GetProperty("chat_id");
+        var byName = (await _server.WaitForRequestAsync("sendMessage")).Json!.Value.GetProperty("chat_id");
+        var byId = (await _server.WaitForRequestAsync("sendMessage")).Json!.Value.GetProperty("chat_id");
         Assert.Equal("@signals", byName.GetString());
         Assert.Equal(-1001234567890, byId.GetInt64());
     }
@@ -67,14 +67,14 @@ public sealed class TelegramClientTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task EditMessageText_replaces_the_text_of_a_sent_message()
     {
-        var sent = await client.SendMessageAsync(42, "p1 crashed (1x)");
+        var sent = await _client.SendMessageAsync(42, "p1 crashed (1x)");
 
-        var edited = await client.EditMessageTextAsync(42, sent.Value!.MessageId, "p1 crashed (2x)");
+        var edited = await _client.EditMessageTextAsync(42, sent.Value!.MessageId, "p1 crashed (2x)");
 
         Assert.True(edited.Ok, edited.Description);
         Assert.Equal(sent.Value.MessageId, edited.Value.MessageId);
         Assert.Equal("p1 crashed (2x)", edited.Value.Text);
-        var request = await server.WaitForRequestAsync("editMessageText");
+        var request = await _server.WaitForRequestAsync("editMessageText");
         Assert.Equal(sent.Value.MessageId, request.Long("message_id"));
         Assert.Equal("HTML", request["parse_mode"]);
     }
@@ -82,15 +82,15 @@ public sealed class TelegramClientTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task AnswerCallbackQuery_and_SetMyCommands_return_true_and_send_their_fields()
     {
-        var answered = await client.AnswerCallbackQueryAsync("cb501", "restarting p1");
-        var commands = await client.SetMyCommandsAsync([new("status", "Programs and states"), new("restart", "Restart a program")]);
+        var answered = await _client.AnswerCallbackQueryAsync("cb501", "restarting p1");
+        var commands = await _client.SetMyCommandsAsync([new("status", "Programs and states"), new("restart", "Restart a program")]);
 
         Assert.True(answered.Ok && answered.Value);
         Assert.True(commands.Ok && commands.Value);
-        var answer = await server.WaitForRequestAsync("answerCallbackQuery");
+        var answer = await _server.WaitForRequestAsync("answerCallbackQuery");
         Assert.Equal("cb501", answer["callback_query_id"]);
         Assert.Equal("restarting p1", answer.Text);
-        var menu = (await server.WaitForRequestAsync("setMyCommands")).Json!.Value.GetProperty("commands");
+        var menu = (await _server.WaitForRequestAsync("setMyCommands")).Json!.Value.GetProperty("commands");
         Assert.Equal(2, menu.GetArrayLength());
         Assert.Equal("restart", menu[1].GetProperty("command").GetString());
         Assert.Equal("Restart a program", menu[1].GetProperty("description").GetString());
@@ -101,10 +101,10 @@ public sealed class TelegramClientTests : IAsyncLifetime
     {
         var content = Encoding.UTF8.GetBytes("line 1\nline 2 <é>\n");
 
-        var sent = await client.SendDocumentAsync(42, "p1-stderr.log", content, "<b>p1</b>: last 2 lines");
+        var sent = await _client.SendDocumentAsync(42, "p1-stderr.log", content, "<b>p1</b>: last 2 lines");
 
         Assert.True(sent.Ok, sent.Description);
-        var request = await server.WaitForRequestAsync("sendDocument");
+        var request = await _server.WaitForRequestAsync("sendDocument");
         var file = Assert.Single(request.Files);
         Assert.Equal("document", file.Field);
         Assert.Equal("p1-stderr.log", file.FileName);
@@ -118,11 +118,11 @@ public sealed class TelegramClientTests : IAsyncLifetime
     public async Task GetUpdates_returns_queued_messages_and_button_presses_and_an_offset_confirms_them()
     {
         var date = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
-        server.EnqueueTextMessage(-100777, "/status p1", fromUserId: 9001, date: date);
-        var last = server.EnqueueCallbackQuery(42, "restart:p1", messageId: 7);
+        _server.EnqueueTextMessage(-100777, "/status p1", fromUserId: 9001, date: date);
+        var last = _server.EnqueueCallbackQuery(42, "restart:p1", messageId: 7);
 
-        var got = await client.GetUpdatesAsync(null, TimeSpan.Zero, ["message", "callback_query"]);
-        var after = await client.GetUpdatesAsync(last + 1, TimeSpan.Zero);
+        var got = await _client.GetUpdatesAsync(null, TimeSpan.Zero, ["message", "callback_query"]);
+        var after = await _client.GetUpdatesAsync(last + 1, TimeSpan.Zero);
 
         Assert.True(got.Ok, got.Description);
         Assert.Equal(2, got.Value.Count);
@@ -133,19 +133,19 @@ public sealed class TelegramClientTests : IAsyncLifetime
         Assert.Equal(last, got.Value[1].UpdateId);
         Assert.True(after.Ok);
         Assert.Empty(after.Value);
-        Assert.Equal(0, server.PendingUpdates);
-        var firstPoll = await server.WaitForRequestAsync("getUpdates");
+        Assert.Equal(0, _server.PendingUpdates);
+        var firstPoll = await _server.WaitForRequestAsync("getUpdates");
         Assert.Equal("[\"message\",\"callback_query\"]", firstPoll["allowed_updates"]);
     }
 
     [Fact(Timeout = 30_000)]
     public async Task GetUpdates_long_polls_until_an_update_arrives()
     {
-        var poll = client.GetUpdatesAsync(null, TimeSpan.FromSeconds(25));
-        var request = await server.WaitForRequestAsync("getUpdates");
+        var poll = _client.GetUpdatesAsync(null, TimeSpan.FromSeconds(25));
+        var request = await _server.WaitForRequestAsync("getUpdates");
         Assert.False(poll.IsCompleted);
 
-        server.EnqueueTextMessage(42, "/health");
+        _server.EnqueueTextMessage(42, "/health");
         var got = await poll;
 
         Assert.Equal("25", request["timeout"]);
@@ -156,7 +156,7 @@ public sealed class TelegramClientTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task GetUpdates_without_updates_answers_an_empty_list_after_its_timeout()
     {
-        var got = await client.GetUpdatesAsync(null, TimeSpan.FromSeconds(1));
+        var got = await _client.GetUpdatesAsync(null, TimeSpan.FromSeconds(1));
 
         Assert.True(got.Ok, got.Description);
         Assert.Empty(got.Value);
@@ -165,7 +165,7 @@ public sealed class TelegramClientTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_long_poll_may_outlast_the_ordinary_request_deadline()
     {
-        using var impatient = TestBot.Client(server, TimeSpan.FromMilliseconds(200));
+        using var impatient = TestBot.Client(_server, TimeSpan.FromMilliseconds(200));
 
         var got = await impatient.GetUpdatesAsync(null, TimeSpan.FromSeconds(1));
 

@@ -6,21 +6,21 @@ namespace MoneyBot.Supervisor.Tests.Telegram;
 /// <summary>Pacing, flood control and message age on a manual clock (HTTP on the real one).</summary>
 public sealed class TelegramOutboxClockTests : IAsyncLifetime
 {
-    private readonly TestClock time = new();
-    private readonly CapturingLogger log = new();
-    private FakeTelegramServer server = null!;
-    private TelegramBotClient client = null!;
+    private readonly TestClock _time = new();
+    private readonly CapturingLogger _log = new();
+    private FakeTelegramServer _server = null!;
+    private TelegramBotClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        server = await FakeTelegramServer.StartAsync();
-        client = TestBot.Client(server);
+        _server = await FakeTelegramServer.StartAsync();
+        _client = TestBot.Client(_server);
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await server.DisposeAsync();
+        _client.Dispose();
+        await _server.DisposeAsync();
     }
 
     [Fact(Timeout = 30_000)]
@@ -30,13 +30,13 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
 
         outbox.Enqueue(new OutgoingMessage(42, "m0"));
         var second = outbox.Enqueue(new OutgoingMessage(42, "m1"));
-        await server.WaitForRequestAsync("sendMessage");
-        await time.WhenTimerPendingAsync();
+        await _server.WaitForRequestAsync("sendMessage");
+        await _time.WhenTimerPendingAsync();
 
-        Assert.Single(server.RequestsFor("sendMessage"));
-        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Single(_server.RequestsFor("sendMessage"));
+        _time.Advance(TimeSpan.FromSeconds(1));
         Assert.NotNull(await second.Sent);
-        Assert.Equal(["m0", "m1"], server.RequestsFor("sendMessage").Select(r => r.Text));
+        Assert.Equal(["m0", "m1"], _server.RequestsFor("sendMessage").Select(r => r.Text));
     }
 
     [Fact(Timeout = 30_000)]
@@ -46,12 +46,12 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
 
         var receipts = outbox.EnqueueAll(-100123, "g0", "g1", "g2");
         await Task.WhenAll(receipts[0].Sent, receipts[1].Sent);
-        await time.WhenTimerPendingAsync();
-        time.Advance(TimeSpan.FromSeconds(59));
+        await _time.WhenTimerPendingAsync();
+        _time.Advance(TimeSpan.FromSeconds(59));
 
-        Assert.Equal(1, time.PendingTimers);
-        Assert.Equal(2, server.RequestsFor("sendMessage").Count);
-        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, _time.PendingTimers);
+        Assert.Equal(2, _server.RequestsFor("sendMessage").Count);
+        _time.Advance(TimeSpan.FromSeconds(1));
         Assert.NotNull(await receipts[2].Sent);
     }
 
@@ -61,28 +61,28 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
         await using var outbox = Outbox(TestBot.FastOptions with { MessagesPerSecond = 2 });
 
         var receipts = new long[] { 1, 2, 3 }.Select(chat => outbox.Enqueue(new OutgoingMessage(chat, "hello"))).ToList();
-        await server.WaitForRequestAsync("sendMessage");
-        await server.WaitForRequestAsync("sendMessage");
-        await time.WhenTimerPendingAsync();
+        await _server.WaitForRequestAsync("sendMessage");
+        await _server.WaitForRequestAsync("sendMessage");
+        await _time.WhenTimerPendingAsync();
 
-        Assert.Equal(2, server.RequestsFor("sendMessage").Count);
-        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, _server.RequestsFor("sendMessage").Count);
+        _time.Advance(TimeSpan.FromSeconds(1));
         Assert.All(await Task.WhenAll(receipts.Select(r => r.Sent)), id => Assert.NotNull(id));
     }
 
     [Fact(Timeout = 30_000)]
     public async Task Flood_control_resends_the_message_exactly_after_retry_after()
     {
-        server.FailNext("sendMessage", 429, retryAfter: 5);
+        _server.FailNext("sendMessage", 429, retryAfter: 5);
         await using var outbox = Outbox(TestBot.FastOptions);
 
         var receipt = outbox.Enqueue(new OutgoingMessage(42, "m0"));
-        await server.WaitForRequestAsync(r => r.Status == 429);
-        await time.WhenTimerPendingAsync();
-        time.Advance(TimeSpan.FromSeconds(4.9));
+        await _server.WaitForRequestAsync(r => r.Status == 429);
+        await _time.WhenTimerPendingAsync();
+        _time.Advance(TimeSpan.FromSeconds(4.9));
 
-        Assert.Equal(1, time.PendingTimers);
-        time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal(1, _time.PendingTimers);
+        _time.Advance(TimeSpan.FromSeconds(0.1));
         Assert.NotNull(await receipt.Sent);
         Assert.Equal(new OutboxCounters(1, 0, 1, 0), outbox.Counters);
     }
@@ -90,7 +90,7 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task Old_non_critical_messages_are_dropped_while_a_critical_one_is_retried_until_delivered()
     {
-        server.FailNext("sendMessage", 500, count: 4);
+        _server.FailNext("sendMessage", 500, count: 4);
         await using var outbox = Outbox(TestBot.FastOptions with
         {
             MaxAge = TimeSpan.FromSeconds(10),
@@ -102,28 +102,28 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
         var stale = outbox.Enqueue(new OutgoingMessage(42, "recovered"));
         for (var failure = 0; failure < 4; failure++)
         {
-            await server.WaitForRequestAsync(r => r.Status == 500);
-            await time.WhenTimerPendingAsync();
-            time.Advance(TimeSpan.FromSeconds(4));
+            await _server.WaitForRequestAsync(r => r.Status == 500);
+            await _time.WhenTimerPendingAsync();
+            _time.Advance(TimeSpan.FromSeconds(4));
         }
 
         Assert.Null(await info.Sent);   // 3 failures, then 12s old: dropped
         Assert.NotNull(await fatal.Sent); // failed at 12s too, kept, delivered at 16s
         Assert.Null(await stale.Sent);  // 16s old when its turn came: dropped unsent
-        Assert.Equal(["started", "started", "started", "FATAL", "FATAL"], server.RequestsFor("sendMessage").Select(r => r.Text));
+        Assert.Equal(["started", "started", "started", "FATAL", "FATAL"], _server.RequestsFor("sendMessage").Select(r => r.Text));
         await outbox.WhenIdleAsync();
         Assert.Equal(new OutboxCounters(1, 2, 4, 0), outbox.Counters);
-        Assert.Equal(2, log.Lines.Count(l => l.Contains("unsent after", StringComparison.Ordinal)));
+        Assert.Equal(2, _log.Lines.Count(l => l.Contains("unsent after", StringComparison.Ordinal)));
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_full_queue_drops_the_oldest_non_critical_message_and_never_a_critical_one()
     {
-        server.FailNext("sendMessage", 500);
+        _server.FailNext("sendMessage", 500);
         await using var outbox = Outbox(TestBot.FastOptions with { Capacity = 2, Backoff = TestBot.FixedBackoff(TimeSpan.FromSeconds(4)) });
         var first = outbox.Enqueue(new OutgoingMessage(42, "M0"));
-        await server.WaitForRequestAsync(r => r.Status == 500);
-        await time.WhenTimerPendingAsync(); // M0 is in flight, waiting to retry: everything below stays queued
+        await _server.WaitForRequestAsync(r => r.Status == 500);
+        await _time.WhenTimerPendingAsync(); // M0 is in flight, waiting to retry: everything below stays queued
 
         var receipts = new Dictionary<string, OutboxReceipt>();
         foreach (var text in (string[])["C1", "N2", "N3", "N4", "C5", "C6"])
@@ -135,12 +135,12 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
         Assert.All(pushedOut, sent => Assert.True(sent.IsCompleted)); // resolved by Enqueue itself
         Assert.All(await Task.WhenAll(pushedOut), Assert.Null);
         Assert.Equal((3L, 4), (outbox.Counters.Dropped, outbox.Counters.Pending));
-        time.Advance(TimeSpan.FromSeconds(4));
+        _time.Advance(TimeSpan.FromSeconds(4));
         Assert.NotNull(await first.Sent);
         Assert.All(await Task.WhenAll(receipts.Where(r => r.Key.StartsWith('C')).Select(r => r.Value.Sent)), id => Assert.NotNull(id));
-        Assert.Equal(["M0", "C1", "C5", "C6"], server.RequestsFor("sendMessage").Where(r => r.Succeeded).Select(r => r.Text));
-        Assert.Equal(3, log.Lines.Count(l => l.Contains("outbox full", StringComparison.Ordinal)));
+        Assert.Equal(["M0", "C1", "C5", "C6"], _server.RequestsFor("sendMessage").Where(r => r.Succeeded).Select(r => r.Text));
+        Assert.Equal(3, _log.Lines.Count(l => l.Contains("outbox full", StringComparison.Ordinal)));
     }
 
-    private TelegramOutbox Outbox(TelegramOutboxOptions options) => new(client, options, time, log.For<TelegramOutbox>());
+    private TelegramOutbox Outbox(TelegramOutboxOptions options) => new(_client, options, _time, _log.For<TelegramOutbox>());
 }

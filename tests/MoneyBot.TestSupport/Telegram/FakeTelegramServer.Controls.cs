@@ -9,9 +9,9 @@ public sealed partial class FakeTelegramServer
     private static readonly HashSet<string> KnownMethods =
         ["getMe", "sendMessage", "editMessageText", "answerCallbackQuery", "getUpdates", "setMyCommands", "sendDocument"];
 
-    private readonly List<PlannedAnswer> planned = [];
-    private readonly Dictionary<string, TimeSpan> delays = [];
-    private HashSet<string>? acceptedTokens;
+    private readonly List<PlannedAnswer> _planned = [];
+    private readonly Dictionary<string, TimeSpan> _delays = [];
+    private HashSet<string>? _acceptedTokens;
 
     /// <summary>
     /// The next <paramref name="count"/> calls of <paramref name="method"/> (only those for <paramref name="chatId"/>, if given)
@@ -38,18 +38,18 @@ public sealed partial class FakeTelegramServer
     /// <summary>Every later call of <paramref name="method"/> is answered after <paramref name="delay"/> (zero: no delay).</summary>
     public void Delay(string method, TimeSpan delay)
     {
-        lock (gate)
+        lock (_gate)
         {
-            delays[method] = delay;
+            _delays[method] = delay;
         }
     }
 
     /// <summary>From now on, tokens other than <paramref name="tokens"/> get 401 Unauthorized.</summary>
     public void RejectUnknownTokens(params string[] tokens)
     {
-        lock (gate)
+        lock (_gate)
         {
-            acceptedTokens = [.. tokens];
+            _acceptedTokens = [.. tokens];
         }
     }
 
@@ -66,31 +66,31 @@ public sealed partial class FakeTelegramServer
 
     private void AddPlan(PlannedAnswer answer)
     {
-        lock (gate)
+        lock (_gate)
         {
-            planned.Add(answer);
+            _planned.Add(answer);
         }
     }
 
     /// <summary>How to answer a request: status, a canned body (null: behave normally), a delay.</summary>
     private (int Status, string? Body, TimeSpan Delay) Decide(string token, string method, Dictionary<string, string> fields)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var delay = delays.GetValueOrDefault(method);
-            if (acceptedTokens is { } accepted && !accepted.Contains(token))
+            var delay = _delays.GetValueOrDefault(method);
+            if (_acceptedTokens is { } accepted && !accepted.Contains(token))
             {
                 return (401, ErrorBody(401, "Unauthorized"), delay);
             }
 
             var chat = fields.GetValueOrDefault("chat_id");
-            var plan = planned.FirstOrDefault(p => p.Method == method && (p.ChatId is null || p.ChatId == chat));
+            var plan = _planned.FirstOrDefault(p => p.Method == method && (p.ChatId is null || p.ChatId == chat));
             if (plan is not null)
             {
                 plan.Remaining--;
                 if (plan.Remaining <= 0)
                 {
-                    planned.Remove(plan);
+                    _planned.Remove(plan);
                 }
 
                 return (plan.Status, plan.Body, delay);

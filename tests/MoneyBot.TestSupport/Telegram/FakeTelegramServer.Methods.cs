@@ -6,19 +6,19 @@ namespace MoneyBot.TestSupport.Telegram;
 /// <summary>What each Bot API method answers, and the update queue behind getUpdates.</summary>
 public sealed partial class FakeTelegramServer
 {
-    private readonly List<(long Id, JsonObject Update)> updates = [];
-    private TaskCompletionSource updatesChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long nextUpdateId = 500;
-    private long nextMessageId = 100;
+    private readonly List<(long Id, JsonObject Update)> _updates = [];
+    private TaskCompletionSource _updatesChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _nextUpdateId = 500;
+    private long _nextMessageId = 100;
 
     /// <summary>Updates queued and not yet confirmed by an offset.</summary>
     public int PendingUpdates
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return updates.Count;
+                return _updates.Count;
             }
         }
     }
@@ -29,14 +29,14 @@ public sealed partial class FakeTelegramServer
     /// <summary>Queues the update <paramref name="build"/> makes for the next update_id; returns that id.</summary>
     public long EnqueueUpdate(Func<long, JsonObject> build)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var id = ++nextUpdateId;
+            var id = ++_nextUpdateId;
             var update = build(id);
             update["update_id"] = id;
-            updates.Add((id, update));
-            updatesChanged.TrySetResult();
-            updatesChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _updates.Add((id, update));
+            _updatesChanged.TrySetResult();
+            _updatesChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             return id;
         }
     }
@@ -45,7 +45,7 @@ public sealed partial class FakeTelegramServer
     public long EnqueueTextMessage(long chatId, string text, long? fromUserId = null, DateTimeOffset? date = null) =>
         EnqueueUpdate(new JsonObject
         {
-            ["message"] = MessageNode(Interlocked.Increment(ref nextMessageId), chatId.ToString(CultureInfo.InvariantCulture), text,
+            ["message"] = MessageNode(Interlocked.Increment(ref _nextMessageId), chatId.ToString(CultureInfo.InvariantCulture), text,
                 UserNode(fromUserId ?? chatId, isBot: false), date ?? DateTimeOffset.UtcNow),
         });
 
@@ -112,10 +112,10 @@ public sealed partial class FakeTelegramServer
         return method switch
         {
             "getMe" => Envelope(bot),
-            "sendMessage" => Envelope(MessageNode(Interlocked.Increment(ref nextMessageId), chat, fields.GetValueOrDefault("text"), bot, DateTimeOffset.UtcNow)),
+            "sendMessage" => Envelope(MessageNode(Interlocked.Increment(ref _nextMessageId), chat, fields.GetValueOrDefault("text"), bot, DateTimeOffset.UtcNow)),
             "editMessageText" => Envelope(MessageNode(
                 long.Parse(fields["message_id"], CultureInfo.InvariantCulture), chat, fields.GetValueOrDefault("text"), bot, DateTimeOffset.UtcNow)),
-            "sendDocument" => Envelope(MessageNode(Interlocked.Increment(ref nextMessageId), chat, null, bot, DateTimeOffset.UtcNow)),
+            "sendDocument" => Envelope(MessageNode(Interlocked.Increment(ref _nextMessageId), chat, null, bot, DateTimeOffset.UtcNow)),
             "getUpdates" => Envelope(await LongPollAsync(fields, cancellationToken)),
             _ => Envelope(true),
         };
@@ -132,20 +132,20 @@ public sealed partial class FakeTelegramServer
         while (true)
         {
             Task changed;
-            lock (gate)
+            lock (_gate)
             {
                 if (offset is { } confirmed)
                 {
-                    updates.RemoveAll(u => u.Id < confirmed);
+                    _updates.RemoveAll(u => u.Id < confirmed);
                 }
 
-                var ready = updates.Take(limit).Select(u => u.Update.DeepClone()).ToArray();
+                var ready = _updates.Take(limit).Select(u => u.Update.DeepClone()).ToArray();
                 if (ready.Length > 0 || deadline.IsCancellationRequested)
                 {
                     return [.. ready];
                 }
 
-                changed = updatesChanged.Task;
+                changed = _updatesChanged.Task;
             }
 
             try

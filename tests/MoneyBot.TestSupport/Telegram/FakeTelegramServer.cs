@@ -24,13 +24,13 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
-    private readonly Lock gate = new();
-    private readonly List<RecordedRequest> requests = [];
-    private readonly HashSet<int> handedOut = [];
-    private readonly CancellationTokenSource stopping = new();
-    private WebApplication? app;
-    private TaskCompletionSource recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int disposed;
+    private readonly Lock _gate = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly HashSet<int> _handedOut = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _app;
+    private TaskCompletionSource _recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _disposed;
 
     private FakeTelegramServer()
     {
@@ -47,9 +47,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. requests];
+                return [.. _requests];
             }
         }
     }
@@ -67,7 +67,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         app.MapMethods("/bot{token}/{method}", ["GET", "POST"], server.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.app = app;
+        server._app = app;
         server.BaseUrl = new Uri(address);
         return server;
     }
@@ -85,18 +85,18 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         while (true)
         {
             Task wait;
-            lock (gate)
+            lock (_gate)
             {
-                foreach (var r in requests)
+                foreach (var r in _requests)
                 {
-                    if (!handedOut.Contains(r.Sequence) && match(r))
+                    if (!_handedOut.Contains(r.Sequence) && match(r))
                     {
-                        handedOut.Add(r.Sequence);
+                        _handedOut.Add(r.Sequence);
                         return r;
                     }
                 }
 
-                wait = recorded.Task;
+                wait = _recorded.Task;
             }
 
             try
@@ -117,20 +117,20 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await stopping.CancelAsync();
-        if (app is not null)
+        await _stopping.CancelAsync();
+        if (_app is not null)
         {
             using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await app.StopAsync(bound.Token);
-            await app.DisposeAsync();
+            await _app.StopAsync(bound.Token);
+            await _app.DisposeAsync();
         }
 
-        stopping.Dispose();
+        _stopping.Dispose();
         await Messages.DisposeAsync();
     }
 
@@ -140,14 +140,14 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         var method = (string)http.GetRouteValue("method")!;
         var (fields, json, files) = await ReadParametersAsync(http.Request);
         var (status, canned, delay) = Decide(token, method, fields);
-        lock (gate)
+        lock (_gate)
         {
-            requests.Add(new RecordedRequest(requests.Count, token, method, fields, json, files, DateTimeOffset.UtcNow, status));
-            recorded.TrySetResult();
-            recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _requests.Add(new RecordedRequest(_requests.Count, token, method, fields, json, files, DateTimeOffset.UtcNow, status));
+            _recorded.TrySetResult();
+            _recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping.Token);
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token);
         try
         {
             if (delay > TimeSpan.Zero)

@@ -12,13 +12,13 @@ internal sealed class LiveRig : IAsyncDisposable
 {
     public static readonly Timeframe OneMinute = Timeframe.Parse("1m");
 
-    private readonly ILoggerFactory loggers;
+    private readonly ILoggerFactory _loggers;
 
     private LiveRig(LiveOptions options, int? stopAfter)
     {
         Options = options;
-        loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(Log.Provider));
-        Bot = new LiveBot(options, loggers);
+        _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(Log.Provider));
+        Bot = new LiveBot(options, _loggers);
         Bot.Progressed += (_, progress) =>
         {
             Candles.Add(progress.LastCandle!.Value);
@@ -77,6 +77,6 @@ internal sealed class LiveRig : IAsyncDisposable
     {
         await Bot.DisposeAsync();
         await Candles.DisposeAsync();
-        loggers.Dispose();
+        _loggers.Dispose();
     }
 }

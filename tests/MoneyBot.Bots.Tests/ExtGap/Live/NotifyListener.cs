@@ -18,14 +18,14 @@ public sealed record NotifyDatagram(long ReceivedAt, string Text)
 /// <summary>A supervisor's end of the notify protocol: a Unix datagram socket bound in a temp file, recording what arrives.</summary>
 public sealed class NotifyListener : IDisposable
 {
-    private readonly Socket socket = new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-    private readonly Task pump;
+    private readonly Socket _socket = new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+    private readonly Task _pump;
 
     public NotifyListener()
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"extgap-notify-{Guid.NewGuid():N}.sock");
-        socket.Bind(new UnixDomainSocketEndPoint(Path));
-        pump = Task.Run(ReceiveAsync);
+        _socket.Bind(new UnixDomainSocketEndPoint(Path));
+        _pump = Task.Run(ReceiveAsync);
     }
 
     /// <summary>The socket's path: the NOTIFY_SOCKET value.</summary>
@@ -54,8 +54,8 @@ public sealed class NotifyListener : IDisposable
 
     public void Dispose()
     {
-        socket.Dispose();
-        pump.Wait(TimeSpan.FromSeconds(5));
+        _socket.Dispose();
+        _pump.Wait(TimeSpan.FromSeconds(5));
         File.Delete(Path);
     }
 
@@ -66,7 +66,7 @@ public sealed class NotifyListener : IDisposable
         {
             while (true)
             {
-                var n = await socket.ReceiveAsync(buffer, SocketFlags.None);
+                var n = await _socket.ReceiveAsync(buffer, SocketFlags.None);
                 Datagrams.Add(new NotifyDatagram(Stopwatch.GetTimestamp(), Encoding.UTF8.GetString(buffer, 0, n)));
             }
         }

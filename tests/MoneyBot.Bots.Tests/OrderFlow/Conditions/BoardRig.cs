@@ -15,7 +15,7 @@ internal sealed class BoardRig
     /// <summary>10 s without a trade: stale.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(10);
 
-    private readonly Dictionary<string, long> nextIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _nextIds = new(StringComparer.Ordinal);
 
     public BoardRig(FlowSettings? settings = null, params string[] symbols)
     {
@@ -39,7 +39,7 @@ internal sealed class BoardRig
     /// <summary>The next trade's id jumps by <paramref name="missed"/>: those trades are lost.</summary>
     public BoardRig Miss(long missed, string symbol = "BTCUSDT")
     {
-        nextIds[symbol] = NextId(symbol) + missed;
+        _nextIds[symbol] = NextId(symbol) + missed;
         return this;
     }
 
@@ -75,10 +75,10 @@ internal sealed class BoardRig
     {
         At(second);
         var id = NextId(symbol);
-        nextIds[symbol] = id + 1;
+        _nextIds[symbol] = id + 1;
         Board.Apply(symbol, new Trade(id, T0 + (long)(second * 1000m), price, quantity, side), Clock.GetUtcNow());
         return this;
     }
 
-    private long NextId(string symbol) => nextIds.TryGetValue(symbol, out var id) ? id : 1;
+    private long NextId(string symbol) => _nextIds.TryGetValue(symbol, out var id) ? id : 1;
 }

@@ -11,13 +11,13 @@ namespace MoneyBot.Bots.Tests.OrderFlow.Live;
 /// <summary>An <see cref="OrderFlowBot"/> running in the test process against the simulated exchange, with its log, the trades it applied and an HTTP client on its API.</summary>
 internal sealed class OrderFlowRig : IAsyncDisposable
 {
-    private readonly ILoggerFactory loggers;
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly ILoggerFactory _loggers;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     private OrderFlowRig(LiveOptions options)
     {
-        loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(Log.Provider));
-        Bot = new OrderFlowBot(options, loggers);
+        _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(Log.Provider));
+        Bot = new OrderFlowBot(options, _loggers);
         Bot.TradeApplied += (_, progress) => Trades.Add(progress);
         Run = Bot.RunAsync();
     }
@@ -61,12 +61,12 @@ internal sealed class OrderFlowRig : IAsyncDisposable
     /// <summary>GETs <paramref name="pathAndQuery"/> from the API; returns the status code and the parsed JSON.</summary>
     public async Task<(int Status, JsonElement Json)> GetJsonAsync(string pathAndQuery)
     {
-        using var response = await http.GetAsync(new Uri(Bot.ApiUrl!, pathAndQuery));
+        using var response = await _http.GetAsync(new Uri(Bot.ApiUrl!, pathAndQuery));
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return ((int)response.StatusCode, document.RootElement.Clone());
     }
 
-    public async Task<string> GetTextAsync(string pathAndQuery) => await http.GetStringAsync(new Uri(Bot.ApiUrl!, pathAndQuery));
+    public async Task<string> GetTextAsync(string pathAndQuery) => await _http.GetStringAsync(new Uri(Bot.ApiUrl!, pathAndQuery));
 
     public async Task<int> StopAsync()
     {
@@ -78,7 +78,7 @@ internal sealed class OrderFlowRig : IAsyncDisposable
     {
         await Bot.DisposeAsync();
         await Trades.DisposeAsync();
-        http.Dispose();
-        loggers.Dispose();
+        _http.Dispose();
+        _loggers.Dispose();
     }
 }
