@@ -12,7 +12,10 @@ var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 
 var timeframe = Timeframe.Parse("3m");
 var settings = TradingSettings.Default;
 
-Console.WriteLine($"extgap bench: {count:N0} synthetic 3m candles, seed {seed}, .NET {Environment.Version}, {Environment.ProcessorCount} CPUs");
+Console.WriteLine(
+    $"extgap bench: {count:N0} synthetic 3m candles, seed {seed}, .NET {Environment.Version}, "
+        + $"{Environment.ProcessorCount} CPUs"
+);
 var candles = SyntheticCandles.Generate(count, seed, timeframe);
 
 // Warm-up (JIT, tiering) on a separate engine.
@@ -35,7 +38,10 @@ Report("detector only (in memory)", detectorOnly);
 var inMemory = Measure(() => RunEngine(candles));
 Report("detector + trading (in memory)", inMemory);
 
-var dir = Path.Combine(Path.GetTempPath(), "extgap-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+var dir = Path.Combine(
+    Path.GetTempPath(),
+    "extgap-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)
+);
 Directory.CreateDirectory(dir);
 try
 {
@@ -52,11 +58,19 @@ try
         return $"{n:N0} candles parsed";
     });
     Report("CSV read only", readOnly);
-    var options = new ReplayOptions(candlePath, "BTCUSDT", timeframe, Path.Combine(dir, "gaps.csv"), Path.Combine(dir, "trades.csv"), settings);
+    var options = new ReplayOptions(
+        candlePath,
+        "BTCUSDT",
+        timeframe,
+        Path.Combine(dir, "gaps.csv"),
+        Path.Combine(dir, "trades.csv"),
+        settings
+    );
     var withCsv = Measure(() =>
     {
         var summary = new ReplayRunner(options).Run();
-        return $"{summary.GapRowsWritten:N0} gap rows, {summary.TradeRowsWritten:N0} trade rows, {new FileInfo(candlePath).Length / 1e6:F0} MB read";
+        return $"{summary.GapRowsWritten:N0} gap rows, {summary.TradeRowsWritten:N0} trade rows, "
+            + $"{new FileInfo(candlePath).Length / 1e6:F0} MB read";
     });
     Report("replay with CSV read + write", withCsv);
 }
@@ -95,9 +109,15 @@ string RunEngine(ReadOnlySpan<Candle> span)
     return (watch.Elapsed, process.TotalProcessorTime - cpu, bytes, result);
 }
 
-void Report(string name, (TimeSpan Elapsed, TimeSpan Cpu, long Bytes, string Result) m) => Console.WriteLine(string.Create(
-    CultureInfo.InvariantCulture,
-    $"{name,-30} {count / m.Elapsed.TotalSeconds,11:N0} candles/s wall {count / m.Cpu.TotalSeconds,11:N0} /CPU-s {m.Elapsed.TotalMilliseconds,7:N0} ms {(double)m.Bytes / count,7:N1} B/candle  ({m.Result})"));
+void Report(string name, (TimeSpan Elapsed, TimeSpan Cpu, long Bytes, string Result) m) =>
+    Console.WriteLine(
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name, -30} {count / m.Elapsed.TotalSeconds, 11:N0} candles/s wall "
+                + $"{count / m.Cpu.TotalSeconds, 11:N0} /CPU-s {m.Elapsed.TotalMilliseconds, 7:N0} ms "
+                + $"{(double)m.Bytes / count, 7:N1} B/candle  ({m.Result})"
+        )
+    );
 
 static void WriteCandles(string path, Candle[] candles)
 {
@@ -105,6 +125,11 @@ static void WriteCandles(string path, Candle[] candles)
     writer.Write("open_time,open,high,low,close\n");
     foreach (var c in candles)
     {
-        writer.Write(string.Create(CultureInfo.InvariantCulture, $"{c.OpenTime.ToUnixTimeMilliseconds()},{c.Open},{c.High},{c.Low},{c.Close}\n"));
+        writer.Write(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{c.OpenTime.ToUnixTimeMilliseconds()},{c.Open},{c.High},{c.Low},{c.Close}\n"
+            )
+        );
     }
 }

@@ -12,7 +12,10 @@ using MoneyBot.OrderFlow.Wire;
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 42;
 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
-Console.WriteLine($"orderflow bench: {count:N0} synthetic aggTrade messages, seed {seed}, {runs} runs per pass, .NET {Environment.Version}, {Environment.ProcessorCount} CPU(s)");
+Console.WriteLine(
+    $"orderflow bench: {count:N0} synthetic aggTrade messages, seed {seed}, {runs} runs per pass, .NET "
+        + $"{Environment.Version}, {Environment.ProcessorCount} CPU(s)"
+);
 var tape = SyntheticTape.Generate(count, seed);
 var parsed = new Trade[tape.Count];
 for (var i = 0; i < tape.Count; i++)
@@ -22,7 +25,8 @@ for (var i = 0; i < tape.Count; i++)
 
 Console.WriteLine($"tape: {tape.Bytes.Length / 1e6:F0} MB, {(double)tape.Bytes.Length / count:F0} bytes per message");
 
-// Calibration: how fast this machine runs System.Text.Json's reader over the same bytes (a yardstick for other machines).
+// Calibration: how fast this machine runs System.Text.Json's reader over the same bytes (a yardstick for other
+// machines).
 var calibration = Pass(count, runs, () =>
 {
     var reader = new Utf8JsonReader(tape.Bytes, new JsonReaderOptions { AllowMultipleValues = true });
@@ -34,36 +38,56 @@ var calibration = Pass(count, runs, () =>
 
     return $"{tokens:N0} tokens";
 });
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibration: System.Text.Json Utf8JsonReader over the tape: {tape.Bytes.Length / calibration.Median.TotalSeconds / 1e6:F0} MB/s (median)"));
+Console.WriteLine(
+    string.Create(
+        CultureInfo.InvariantCulture,
+        $"calibration: System.Text.Json Utf8JsonReader over the tape: "
+            + $"{tape.Bytes.Length / calibration.Median.TotalSeconds / 1e6:F0} MB/s (median)"
+    )
+);
 
 Report("parse only", Pass(count, runs, () => ParseOnly(tape)));
 Report("metric updates only (trades pre-parsed)", Pass(count, runs, () => MetricsOnly(parsed)));
-Report("parse + all metric updates", Pass(count, runs, () => ParseAndApply(tape, new SymbolFlow("BTCUSDT"), 0, tape.Count)));
+Report(
+    "parse + all metric updates",
+    Pass(count, runs, () => ParseAndApply(tape, new SymbolFlow("BTCUSDT"), 0, tape.Count))
+);
 
-// Steady state: a flow whose tables have grown (fed the first eighth) takes the next eighths one run each (2 warm-up, 4 measured);
+// Steady state: a flow whose tables have grown (fed the first eighth) takes the next eighths one run each (2 warm-up, 4
+// measured);
 // its allocations are the true per-trade cost.
 var steady = new SymbolFlow("BTCUSDT");
 var slice = tape.Count / 8;
 ParseAndApply(tape, steady, 0, slice);
 var next = slice;
 Report("steady state: parse + metrics, tables grown", Pass(slice, 4, () =>
-{
-    var note = ParseAndApply(tape, steady, next, next + slice);
-    next += slice;
-    return note;
-}));
+    {
+        var note = ParseAndApply(tape, steady, next, next + slice);
+        next += slice;
+        return note;
+    }));
 
-var dir = Path.Combine(Path.GetTempPath(), "orderflow-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+var dir = Path.Combine(
+    Path.GetTempPath(),
+    "orderflow-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)
+);
 Directory.CreateDirectory(dir);
 try
 {
     var input = Path.Combine(dir, "trades.jsonl");
     File.WriteAllBytes(input, tape.Bytes);
     Report("full replay (file in, JSON lines out)", Pass(count, Math.Min(runs, 3), () =>
-    {
-        var summary = new ReplayRunner(new ReplayOptions(input, Path.Combine(dir, "metrics.jsonl"), ReplayOptions.DefaultEvery, FlowSettings.Default)).Run();
-        return $"{summary.LinesWritten:N0} metrics lines, {summary.Trades:N0} trades";
-    }));
+        {
+            var summary = new ReplayRunner(
+                new ReplayOptions(
+                    input,
+                    Path.Combine(dir, "metrics.jsonl"),
+                    ReplayOptions.DefaultEvery,
+                    FlowSettings.Default
+                )
+            ).Run();
+            return $"{summary.LinesWritten:N0} metrics lines, {summary.Trades:N0} trades";
+        }));
 }
 finally
 {
@@ -104,7 +128,11 @@ static string ParseAndApply(SyntheticTape tape, SymbolFlow flow, int from, int t
     }
 
     var now = flow.NowMs;
-    return string.Create(CultureInfo.InvariantCulture, $"delta 300s {flow.Window(TimeSpan.FromSeconds(300), now).Delta:0.###}, zones found {flow.Counters.ZonesFound}, whales 300s {flow.Window(TimeSpan.FromSeconds(300), now).Whale}");
+    return string.Create(
+        CultureInfo.InvariantCulture,
+        $"delta 300s {flow.Window(TimeSpan.FromSeconds(300), now).Delta:0.###}, zones found "
+            + $"{flow.Counters.ZonesFound}, whales 300s {flow.Window(TimeSpan.FromSeconds(300), now).Whale}"
+    );
 }
 
 static Result Pass(int items, int runs, Func<string> work)
@@ -135,8 +163,13 @@ static Result Pass(int items, int runs, Func<string> work)
 }
 
 static void Report(string name, Result r) =>
-    Console.WriteLine(string.Create(
-        CultureInfo.InvariantCulture,
-        $"{name,-42} median {r.Items / r.Median.TotalSeconds / 1e6,5:F2} M trades/s (best {r.Items / r.Best.TotalSeconds / 1e6,5:F2})  {(double)r.Allocated / r.Items,6:F2} B/trade  ({r.Note})"));
+    Console.WriteLine(
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name, -42} median {r.Items / r.Median.TotalSeconds / 1e6, 5:F2} M trades/s (best "
+                + $"{r.Items / r.Best.TotalSeconds / 1e6, 5:F2})  {(double)r.Allocated / r.Items, 6:F2} B/trade  "
+                + $"({r.Note})"
+        )
+    );
 
 internal readonly record struct Result(int Items, TimeSpan Median, TimeSpan Best, long Allocated, string Note);

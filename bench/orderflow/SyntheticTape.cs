@@ -42,7 +42,12 @@ internal sealed class SyntheticTape
             var notional = 700 * Math.Exp(1.3 * Gaussian(random)) * (random.NextDouble() < 0.002 ? 1500 : 1);
             var quantity = Math.Max(0.00001, Math.Round(notional / price, 5));
             var id = 3_000_000_000L + i;
-            var payload = string.Create(c, $"{{\"e\":\"aggTrade\",\"E\":{time + 3},\"s\":\"BTCUSDT\",\"a\":{id},\"p\":\"{price:0.00}\",\"q\":\"{quantity:0.00000000}\",\"f\":{id * 2},\"l\":{id * 2 + 1},\"T\":{time},\"m\":{(random.NextDouble() < 0.5 ? "true" : "false")},\"M\":true}}");
+            var payload = string.Create(
+                c,
+                $"{{\"e\":\"aggTrade\",\"E\":{time + 3},\"s\":\"BTCUSDT\",\"a\":{id},\"p\":\"{price:0.00}\","
+                    + $"\"q\":\"{quantity:0.00000000}\",\"f\":{id * 2},\"l\":{id * 2 + 1},\"T\":{time},"
+                    + $"\"m\":{(random.NextDouble() < 0.5 ? "true" : "false")},\"M\":true}}"
+            );
             var line = i % 10 == 0 ? $"{{\"stream\":\"btcusdt@aggTrade\",\"data\":{payload}}}\n" : payload + "\n";
             starts[i] = bytes;
             bytes += Encoding.UTF8.GetByteCount(line);

@@ -24,20 +24,26 @@ using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 
 if (options!.ClockFile is { } clockFile && options.Start is null && MarketClockFile.Read(clockFile) is { } saved)
 {
-    options = options with { Start = saved > DateTimeOffset.UtcNow ? saved.AddTicks(-(saved.Ticks % TimeSpan.TicksPerMinute)) : null };
+    options = options with
+    {
+        Start = saved > DateTimeOffset.UtcNow ? saved.AddTicks(-(saved.Ticks % TimeSpan.TicksPerMinute)) : null,
+    };
 }
 
 SimulatedExchangeHost host;
 try
 {
-    host = await SimulatedExchangeHost.StartAsync(options! with
-    {
-        ConfigureLogging = logging => logging
-            .AddSimpleConsole(console => console.SingleLine = true)
-            .SetMinimumLevel(LogLevel.Information)
-            .AddFilter("Microsoft", LogLevel.Warning)
-            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None),
-    });
+    host = await SimulatedExchangeHost.StartAsync(
+        options! with
+        {
+            ConfigureLogging = logging =>
+                logging
+                    .AddSimpleConsole(console => console.SingleLine = true)
+                    .SetMinimumLevel(LogLevel.Information)
+                    .AddFilter("Microsoft", LogLevel.Warning)
+                    .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None),
+        }
+    );
 }
 catch (IOException e)
 {
@@ -48,9 +54,14 @@ catch (IOException e)
 await using var running = host;
 using var notifier = SystemdNotifier.FromEnvironment(); // under the supervisor (or systemd): READY once listening
 notifier.Ready($"listening on {host.BaseUrl}, {host.Options.Speed}x");
-Console.Out.WriteLine(string.Create(
-    CultureInfo.InvariantCulture,
-    $"exchange-sim listening on {host.BaseUrl} (streams {host.WebSocketUrl}ws/<stream>): speed {host.Options.Speed}x, seed {host.Options.Seed}, symbols {string.Join(",", host.Options.Symbols)}, market time {host.Now:yyyy-MM-ddTHH:mm:ssZ}"));
+Console.Out.WriteLine(
+    string.Create(
+        CultureInfo.InvariantCulture,
+        $"exchange-sim listening on {host.BaseUrl} (streams {host.WebSocketUrl}ws/<stream>): speed "
+            + $"{host.Options.Speed}x, seed {host.Options.Seed}, symbols "
+            + $"{string.Join(",", host.Options.Symbols)}, market time {host.Now:yyyy-MM-ddTHH:mm:ssZ}"
+    )
+);
 using var clockKeeper = host.Options.ClockFile is { } keep
     ? new Timer(_ => MarketClockFile.Write(keep, host.Now), null, TimeSpan.Zero, TimeSpan.FromSeconds(1))
     : null;

@@ -6,7 +6,22 @@ namespace MoneyBot.MarketData;
 /// </summary>
 public readonly record struct KlineInterval
 {
-    private static readonly string[] Names = ["1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d"];
+    private static readonly string[] Names =
+    [
+        "1s",
+        "1m",
+        "3m",
+        "5m",
+        "15m",
+        "30m",
+        "1h",
+        "2h",
+        "4h",
+        "6h",
+        "8h",
+        "12h",
+        "1d",
+    ];
 
     private KlineInterval(string name, TimeSpan duration)
     {
@@ -26,17 +41,26 @@ public readonly record struct KlineInterval
     /// <summary>Three minutes.</summary>
     public static KlineInterval ThreeMinutes => Parse("3m");
 
-    /// <summary>Parses Binance's name ("1s", "1m" ... "1d"); throws a <see cref="FormatException"/> listing the valid names.</summary>
+    /// <summary>
+    /// Parses Binance's name ("1s", "1m" ... "1d"); throws a <see cref="FormatException"/> listing the valid names.
+    /// </summary>
     public static KlineInterval Parse(string name) =>
         TryParse(name, out var interval)
             ? interval
-            : throw new FormatException($"'{name}' is not a kline interval of fixed length; use one of {string.Join(", ", Names)}.");
+            : throw new FormatException(
+                $"'{name}' is not a kline interval of fixed length; use one of {string.Join(", ", Names)}."
+            );
 
     /// <summary>Parses Binance's name for an interval.</summary>
     public static bool TryParse(string? name, out KlineInterval interval)
     {
         interval = default;
-        if (name is null || name.Length < 2 || Array.IndexOf(Names, name) < 0 || !int.TryParse(name.AsSpan(0, name.Length - 1), out var count))
+        if (
+            name is null
+            || name.Length < 2
+            || Array.IndexOf(Names, name) < 0
+            || !int.TryParse(name.AsSpan(0, name.Length - 1), out var count)
+        )
         {
             return false;
         }
@@ -52,7 +76,9 @@ public readonly record struct KlineInterval
         return true;
     }
 
-    /// <summary>The open time of the kline that contains <paramref name="time"/> (klines are aligned to the epoch).</summary>
+    /// <summary>
+    /// The open time of the kline that contains <paramref name="time"/> (klines are aligned to the epoch).
+    /// </summary>
     public DateTimeOffset OpenTimeOf(DateTimeOffset time)
     {
         var ms = time.ToUnixTimeMilliseconds();

@@ -12,11 +12,13 @@ namespace MoneyBot.MarketData;
 public sealed record MarketDataEndpoints(Uri SpotRest, Uri FuturesRest, Uri SpotWebSocket, Uri FuturesWebSocket)
 {
     /// <summary>Binance's real endpoints.</summary>
-    public static MarketDataEndpoints Binance { get; } = new(
-        new Uri("https://api.binance.com"),
-        new Uri("https://fapi.binance.com"),
-        new Uri("wss://stream.binance.com:9443"),
-        new Uri("wss://fstream.binance.com"));
+    public static MarketDataEndpoints Binance { get; } =
+        new(
+            new Uri("https://api.binance.com"),
+            new Uri("https://fapi.binance.com"),
+            new Uri("wss://stream.binance.com:9443"),
+            new Uri("wss://fstream.binance.com")
+        );
 
     /// <summary>The REST base URL for <paramref name="market"/>.</summary>
     public Uri RestBase(Market market) => market == Market.Spot ? SpotRest : FuturesRest;
@@ -36,23 +38,30 @@ public sealed record MarketDataEndpoints(Uri SpotRest, Uri FuturesRest, Uri Spot
 
     private static void Check(Uri? url, string name, string scheme, string secureScheme)
     {
-        if (url is null || !url.IsAbsoluteUri || (url.Scheme != scheme && url.Scheme != secureScheme) || !string.IsNullOrEmpty(url.Query))
+        if (
+            url is null
+            || !url.IsAbsoluteUri
+            || (url.Scheme != scheme && url.Scheme != secureScheme)
+            || !string.IsNullOrEmpty(url.Query)
+        )
         {
             throw new ArgumentException(
-                $"Market-data endpoint {name} '{url}' must be an absolute {scheme}:// or {secureScheme}:// URL without a query, like {PropertyOf(Binance, name)}.",
-                name);
+                $"Market-data endpoint {name} '{url}' must be an absolute {scheme}:// or {secureScheme}:// URL "
+                    + $"without a query, like {PropertyOf(Binance, name)}.",
+                name
+            );
         }
     }
 
-    private static Uri PropertyOf(MarketDataEndpoints e, string name) => name switch
-    {
-        nameof(SpotRest) => e.SpotRest,
-        nameof(FuturesRest) => e.FuturesRest,
-        nameof(SpotWebSocket) => e.SpotWebSocket,
-        _ => e.FuturesWebSocket,
-    };
+    private static Uri PropertyOf(MarketDataEndpoints e, string name) =>
+        name switch
+        {
+            nameof(SpotRest) => e.SpotRest,
+            nameof(FuturesRest) => e.FuturesRest,
+            nameof(SpotWebSocket) => e.SpotWebSocket,
+            _ => e.FuturesWebSocket,
+        };
 
     /// <summary>Joins a base URL (which may carry a path prefix) and an absolute path.</summary>
-    internal static Uri Join(Uri baseUrl, string pathAndQuery) =>
-        new(baseUrl.AbsoluteUri.TrimEnd('/') + pathAndQuery);
+    internal static Uri Join(Uri baseUrl, string pathAndQuery) => new(baseUrl.AbsoluteUri.TrimEnd('/') + pathAndQuery);
 }

@@ -11,7 +11,9 @@ public static class BotCommandLine
     /// <summary>Exit code of a command line that could not be parsed.</summary>
     public const int UsageExitCode = 2;
 
-    /// <summary>Parses <paramref name="args"/> against the verbs and runs the chosen one; returns its exit code.</summary>
+    /// <summary>
+    /// Parses <paramref name="args"/> against the verbs and runs the chosen one; returns its exit code.
+    /// </summary>
     /// <param name="name">The executable's name, for the help pointer.</param>
     /// <param name="description">What the bot is.</param>
     /// <param name="verbs">The verbs, given the termination signal they stop on.</param>
@@ -26,7 +28,8 @@ public static class BotCommandLine
         string[] args,
         TextWriter output,
         TextWriter error,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(verbs);
         ArgumentNullException.ThrowIfNull(error);
@@ -50,7 +53,12 @@ public static class BotCommandLine
         }
 
         // Signals are ours (Termination): System.CommandLine's own handling would force exit code 143 after 2 s.
-        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = null,
+        };
         return await parsed.InvokeAsync(invocation, termination.Token).ConfigureAwait(false);
     }
 }

@@ -31,7 +31,9 @@ public sealed partial class BotLifetime : IDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="runner"/> (the bot's whole run; it returns the exit code); a second call throws.</summary>
+    /// <summary>
+    /// Starts <paramref name="runner"/> (the bot's whole run; it returns the exit code); a second call throws.
+    /// </summary>
     public Task<int> Start(Func<Task<int>> runner, string botName)
     {
         ArgumentNullException.ThrowIfNull(runner);
@@ -43,7 +45,10 @@ public sealed partial class BotLifetime : IDisposable
         return _run = runner();
     }
 
-    /// <summary>Asks for the stop with <paramref name="why"/> and waits, at most <paramref name="bound"/>, for the run to end (its outcome is its caller's).</summary>
+    /// <summary>
+    /// Asks for the stop with <paramref name="why"/> and waits, at most <paramref name="bound"/>, for the run to end
+    /// (its outcome is its caller's).
+    /// </summary>
     public async Task StopAndWaitAsync(string why, TimeSpan bound, TimeProvider time)
     {
         Request(why);
@@ -53,7 +58,10 @@ public sealed partial class BotLifetime : IDisposable
         }
     }
 
-    /// <summary>When <paramref name="interval"/> is given (supervised), stops the bot once its supervisor is gone; dispose the watch at the end.</summary>
+    /// <summary>
+    /// When <paramref name="interval"/> is given (supervised), stops the bot once its supervisor is gone; dispose the
+    /// watch at the end.
+    /// </summary>
     public ParentWatch? WatchParent(TimeSpan? interval, TimeProvider time, ILogger logger)
     {
         if (interval is not { } every)
@@ -75,7 +83,10 @@ public sealed partial class BotLifetime : IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "the supervisor (our parent process) is gone: stopping rather than running unsupervised")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "the supervisor (our parent process) is gone: stopping rather than running unsupervised"
+        )]
         public static partial void Orphaned(ILogger logger);
     }
 }

@@ -15,7 +15,9 @@ public sealed record BotTelegramSettings
     /// <summary>The environment variable holding the chat ids.</summary>
     public const string ChatsVariable = "TELEGRAM_CHAT_IDS";
 
-    /// <summary>The environment variable holding the Bot API base URL (a local Bot API server, a fake in tests).</summary>
+    /// <summary>
+    /// The environment variable holding the Bot API base URL (a local Bot API server, a fake in tests).
+    /// </summary>
     public const string ApiUrlVariable = "TELEGRAM_API_URL";
 
     private BotTelegramSettings(TelegramToken? token, IReadOnlyList<ChatId> chats, Uri? apiUrl, string? problem)
@@ -55,7 +57,10 @@ public sealed record BotTelegramSettings
     /// <summary>No messages, because of <paramref name="problem"/>.</summary>
     public static BotTelegramSettings Off(string problem) => new(null, [], null, problem);
 
-    /// <summary>Reads the three variables; anything missing or malformed turns messages off with a reason that never repeats the token.</summary>
+    /// <summary>
+    /// Reads the three variables; anything missing or malformed turns messages off with a reason that never repeats the
+    /// token.
+    /// </summary>
     public static BotTelegramSettings FromEnvironment(Func<string, string?> variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
@@ -63,23 +68,32 @@ public sealed record BotTelegramSettings
         var chatsText = variable(ChatsVariable);
         if (string.IsNullOrWhiteSpace(tokenText) || string.IsNullOrWhiteSpace(chatsText))
         {
-            var missing = string.IsNullOrWhiteSpace(tokenText) && string.IsNullOrWhiteSpace(chatsText)
-                ? $"{TokenVariable} and {ChatsVariable} are not set"
-                : $"{(string.IsNullOrWhiteSpace(tokenText) ? TokenVariable : ChatsVariable)} is not set";
+            var missing =
+                string.IsNullOrWhiteSpace(tokenText) && string.IsNullOrWhiteSpace(chatsText)
+                    ? $"{TokenVariable} and {ChatsVariable} are not set"
+                    : $"{(string.IsNullOrWhiteSpace(tokenText) ? TokenVariable : ChatsVariable)} is not set";
             return Off($"{missing}; set both to receive the bot's messages");
         }
 
         if (!TelegramToken.TryParse(tokenText, out var token))
         {
-            return Off($"{TokenVariable} is malformed (expected digits, a colon, then letters, digits, '-' and '_', like 123456:ABC-DEF); copy it again from @BotFather");
+            return Off(
+                $"{TokenVariable} is malformed (expected digits, a colon, then letters, digits, '-' and '_', like "
+                    + $"123456:ABC-DEF); copy it again from @BotFather"
+            );
         }
 
         var chats = new List<ChatId>();
-        foreach (var part in chatsText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (
+            var part in chatsText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        )
         {
             if (!ChatId.TryParse(part, out var chat))
             {
-                return Off($"{ChatsVariable} has '{part}', which is not a chat id (write numbers, -100... for groups, or @channel, separated by commas)");
+                return Off(
+                    $"{ChatsVariable} has '{part}', which is not a chat id (write numbers, -100... for groups, or "
+                        + $"@channel, separated by commas)"
+                );
             }
 
             chats.Add(chat);
@@ -96,8 +110,12 @@ public sealed record BotTelegramSettings
             return Enabled(token, chats.Distinct().ToList());
         }
 
-        return Uri.TryCreate(urlText.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        return
+            Uri.TryCreate(urlText.Trim(), UriKind.Absolute, out var url)
+            && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
             ? Enabled(token, chats.Distinct().ToList(), url)
-            : Off($"{ApiUrlVariable} '{urlText}' is not an absolute http(s) URL like {TelegramBotClient.DefaultApiUrl}");
+            : Off(
+                $"{ApiUrlVariable} '{urlText}' is not an absolute http(s) URL like {TelegramBotClient.DefaultApiUrl}"
+            );
     }
 }

@@ -41,7 +41,9 @@ public sealed partial class HealthReporter : IDisposable
     /// <summary>Between two WATCHDOG=1 while data flows: a third of the watchdog timeout.</summary>
     public TimeSpan PingInterval => _notifier.WatchdogTimeout is { } timeout ? timeout / 3 : DefaultPingInterval;
 
-    /// <summary>Starts the watchdog pings; <paramref name="lastStreamMessage"/> says when the stream last delivered.</summary>
+    /// <summary>
+    /// Starts the watchdog pings; <paramref name="lastStreamMessage"/> says when the stream last delivered.
+    /// </summary>
     public void Start(Func<DateTimeOffset?> lastStreamMessage)
     {
         ArgumentNullException.ThrowIfNull(lastStreamMessage);
@@ -129,7 +131,8 @@ public sealed partial class HealthReporter : IDisposable
 
             if (!_ready)
             {
-                _ready = becameReady = true; // the stream delivers while the candle loop is still busy (a long backfill)
+                // the stream delivers while the candle loop is still busy (a long backfill)
+                _ready = becameReady = true;
                 _notifier.Ready(_status);
             }
 
@@ -165,7 +168,10 @@ public sealed partial class HealthReporter : IDisposable
         [LoggerMessage(Level = LogLevel.Information, Message = "market data flows: READY=1 sent to the supervisor")]
         public static partial void Ready(ILogger logger);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "no market data since {Last:O} (more than {StaleAfter}): WATCHDOG=1 withheld until it flows again")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "no market data since {Last:O} (more than {StaleAfter}): WATCHDOG=1 withheld until it flows again"
+        )]
         public static partial void MarketDataStale(ILogger logger, DateTimeOffset? last, TimeSpan staleAfter);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "market data flows again: WATCHDOG=1 resumed")]

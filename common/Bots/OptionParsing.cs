@@ -2,7 +2,9 @@ using System.CommandLine.Parsing;
 
 namespace MoneyBot.Common.Bots;
 
-/// <summary>Reads an option value while parsing, so a bad value is a usage error that names the option and what it accepts.</summary>
+/// <summary>
+/// Reads an option value while parsing, so a bad value is a usage error that names the option and what it accepts.
+/// </summary>
 public static class OptionParsing
 {
     /// <summary>

@@ -28,19 +28,20 @@ public sealed class StderrLoggerProvider(TextWriter writer, LogLevel minimum) : 
         }
     }
 
-    private static string Name(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "TRACE",
-        LogLevel.Debug => "DEBUG",
-        LogLevel.Information => "INFO",
-        LogLevel.Warning => "WARN",
-        LogLevel.Error => "ERROR",
-        _ => "FATAL",
-    };
+    private static string Name(LogLevel level) =>
+        level switch
+        {
+            LogLevel.Trace => "TRACE",
+            LogLevel.Debug => "DEBUG",
+            LogLevel.Information => "INFO",
+            LogLevel.Warning => "WARN",
+            LogLevel.Error => "ERROR",
+            _ => "FATAL",
+        };
 
     private void Write(LogLevel level, string category, string message, Exception? exception)
     {
-        var line = $"{Name(level),-5} {category}: {message}";
+        var line = $"{Name(level), -5} {category}: {message}";
         lock (_gate)
         {
             writer.WriteLine(line);
@@ -60,7 +61,13 @@ public sealed class StderrLoggerProvider(TextWriter writer, LogLevel minimum) : 
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= minimum;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
             ArgumentNullException.ThrowIfNull(formatter);
             if (IsEnabled(logLevel))

@@ -9,7 +9,11 @@ namespace MoneyBot.Common.Bots;
 /// <param name="NotifySocket">Where READY/STATUS/WATCHDOG go; null when not supervised.</param>
 /// <param name="WatchdogTimeout">The watchdog timeout; null when none.</param>
 /// <param name="ParentCheckInterval">How often to check that the supervisor lives; null when not supervised.</param>
-public sealed record SupervisedEnvironment(string? NotifySocket, TimeSpan? WatchdogTimeout, TimeSpan? ParentCheckInterval)
+public sealed record SupervisedEnvironment(
+    string? NotifySocket,
+    TimeSpan? WatchdogTimeout,
+    TimeSpan? ParentCheckInterval
+)
 {
     /// <summary>How often a supervised bot checks that its supervisor still lives.</summary>
     public static readonly TimeSpan DefaultParentCheckInterval = TimeSpan.FromSeconds(1);
@@ -22,7 +26,11 @@ public sealed record SupervisedEnvironment(string? NotifySocket, TimeSpan? Watch
         var supervised = !string.IsNullOrEmpty(socket);
         return new SupervisedEnvironment(
             supervised ? socket : null,
-            long.TryParse(variable("WATCHDOG_USEC"), NumberStyles.None, CultureInfo.InvariantCulture, out var usec) && usec > 0 ? TimeSpan.FromMicroseconds(usec) : null,
-            supervised ? DefaultParentCheckInterval : null);
+            long.TryParse(variable("WATCHDOG_USEC"), NumberStyles.None, CultureInfo.InvariantCulture, out var usec)
+            && usec > 0
+                ? TimeSpan.FromMicroseconds(usec)
+                : null,
+            supervised ? DefaultParentCheckInterval : null
+        );
     }
 }

@@ -17,7 +17,8 @@ public sealed class SystemdNotifier : IDisposable
     private readonly EndPoint? _endPoint;
     private readonly Lock _gate = new();
 
-    /// <param name="notifySocket">The NOTIFY_SOCKET value (a path, or "@name" for an abstract socket); null: off.</param>
+    /// <param name="notifySocket">The NOTIFY_SOCKET value (a path, or "@name" for an abstract socket); null:
+    /// off.</param>
     /// <param name="watchdogUsec">The WATCHDOG_USEC value, if any.</param>
     public SystemdNotifier(string? notifySocket, string? watchdogUsec = null)
     {

@@ -9,7 +9,9 @@ public sealed class BackoffTracker(BackoffPolicy policy, Func<double> random01)
     /// <summary>Failures since the last reset.</summary>
     public int Attempt { get; private set; }
 
-    /// <summary>Records a failure after a run of <paramref name="uptime"/> and returns the delay before the next try.</summary>
+    /// <summary>
+    /// Records a failure after a run of <paramref name="uptime"/> and returns the delay before the next try.
+    /// </summary>
     public TimeSpan NextDelay(TimeSpan uptime)
     {
         if (uptime >= policy.ResetAfter)

@@ -10,8 +10,10 @@ public sealed record AnswerCallbackQueryRequest(string CallbackQueryId) : Telegr
     public string? Text { get; init; }
 
     /// <inheritdoc/>
-    public override JsonTypeInfo<TelegramResponse<bool>> ResponseTypeInfo() => TelegramJsonContext.Default.BooleanResponse;
+    public override JsonTypeInfo<TelegramResponse<bool>> ResponseTypeInfo() =>
+        TelegramJsonContext.Default.BooleanResponse;
 
     /// <inheritdoc/>
-    public override HttpContent CreateContent() => JsonBody(this, TelegramJsonContext.Default.AnswerCallbackQueryRequest);
+    public override HttpContent CreateContent() =>
+        JsonBody(this, TelegramJsonContext.Default.AnswerCallbackQueryRequest);
 }

@@ -22,7 +22,10 @@ public readonly record struct ChatId
     /// <summary>The <c>@name</c> (with the @), or null for a numeric id.</summary>
     public string? Username { get; }
 
-    /// <summary>Groups, supergroups and channels (negative ids and <c>@names</c>): Telegram allows them fewer messages per minute.</summary>
+    /// <summary>
+    /// Groups, supergroups and channels (negative ids and <c>@names</c>): Telegram allows them fewer messages per
+    /// minute.
+    /// </summary>
     public bool IsGroupOrChannel => Username is not null || Id < 0;
 
     /// <summary>A numeric chat id.</summary>
@@ -31,12 +34,15 @@ public readonly record struct ChatId
     /// <summary>A numeric chat id.</summary>
     public static implicit operator ChatId(long id) => FromId(id);
 
-    /// <summary>Parses <c>123</c>, <c>-1001234</c> or <c>@channel</c>; throws <see cref="FormatException"/> otherwise.</summary>
+    /// <summary>
+    /// Parses <c>123</c>, <c>-1001234</c> or <c>@channel</c>; throws <see cref="FormatException"/> otherwise.
+    /// </summary>
     public static ChatId Parse(string text) =>
         TryParse(text, out var chatId)
             ? chatId
             : throw new FormatException(
-                $"'{text}' is not a Telegram chat id: write a number (-100... for groups and channels) or @channelname.");
+                $"'{text}' is not a Telegram chat id: write a number (-100... for groups and channels) or @channelname."
+            );
 
     /// <summary>Parses <c>123</c>, <c>-1001234</c> or <c>@channel</c> (surrounding spaces allowed).</summary>
     public static bool TryParse(string? text, out ChatId chatId)

@@ -6,7 +6,8 @@ namespace MoneyBot.Common.Telegram;
 /// <param name="ChatId">The message's chat.</param>
 /// <param name="MessageId">The message to change.</param>
 /// <param name="Text">The new text.</param>
-public sealed record EditMessageTextRequest(ChatId ChatId, long MessageId, string Text) : TelegramRequest<Message>("editMessageText")
+public sealed record EditMessageTextRequest(ChatId ChatId, long MessageId, string Text)
+    : TelegramRequest<Message>("editMessageText")
 {
     /// <summary>"HTML" (default), "MarkdownV2", or null for plain text.</summary>
     public string? ParseMode { get; init; } = TelegramHtml.ParseMode;
@@ -15,7 +16,8 @@ public sealed record EditMessageTextRequest(ChatId ChatId, long MessageId, strin
     public InlineKeyboardMarkup? ReplyMarkup { get; init; }
 
     /// <inheritdoc/>
-    public override JsonTypeInfo<TelegramResponse<Message>> ResponseTypeInfo() => TelegramJsonContext.Default.MessageResponse;
+    public override JsonTypeInfo<TelegramResponse<Message>> ResponseTypeInfo() =>
+        TelegramJsonContext.Default.MessageResponse;
 
     /// <inheritdoc/>
     public override HttpContent CreateContent() => JsonBody(this, TelegramJsonContext.Default.EditMessageTextRequest);

@@ -66,7 +66,9 @@ internal static class HtmlSplitter
         }
     }
 
-    /// <summary>Where to cut a long line: not inside a tag, an entity or a surrogate pair; at a space if one is near the end.</summary>
+    /// <summary>
+    /// Where to cut a long line: not inside a tag, an entity or a surrogate pair; at a space if one is near the end.
+    /// </summary>
     private static int SafeCut(string line, int pos, int max)
     {
         var end = pos + max;

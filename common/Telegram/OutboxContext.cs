@@ -7,7 +7,8 @@ internal sealed class OutboxContext(
     TelegramBotClient client,
     TelegramOutboxOptions options,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger
+)
 {
     private readonly long _origin = time.GetTimestamp();
 

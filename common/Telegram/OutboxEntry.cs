@@ -24,6 +24,8 @@ internal sealed class OutboxEntry(OutgoingMessage message, IReadOnlyList<string>
 
     public Task<long?> Sent => _sent.Task;
 
-    /// <summary>Resolves the receipt with the first delivered part's id (null: nothing went out). Later calls do nothing.</summary>
+    /// <summary>
+    /// Resolves the receipt with the first delivered part's id (null: nothing went out). Later calls do nothing.
+    /// </summary>
     public void Complete() => _sent.TrySetResult(FirstMessageId);
 }

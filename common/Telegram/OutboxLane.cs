@@ -45,7 +45,12 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
                     {
                         // A bug must not silence the chat for good: give up this message, keep the lane.
                         context.Stats.CountDropped();
-                        OutboxLog.DeliveryFailed(context.Logger, context.BotId, chatId, context.Client.Token.Redact(ex.ToString()));
+                        OutboxLog.DeliveryFailed(
+                            context.Logger,
+                            context.BotId,
+                            chatId,
+                            context.Client.Token.Redact(ex.ToString())
+                        );
                     }
                     finally
                     {
@@ -94,10 +99,18 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
 
             await PaceAsync(stop);
             var result = edit is { } messageId
-                ? await context.Client.SendAsync(new EditMessageTextRequest(chatId, messageId, entry.Parts[part]) { ReplyMarkup = markup }, stop)
+                ? await context.Client.SendAsync(
+                    new EditMessageTextRequest(chatId, messageId, entry.Parts[part]) { ReplyMarkup = markup },
+                    stop
+                )
                 : await context.Client.SendAsync(
-                    new SendMessageRequest(chatId, entry.Parts[part]) { DisableNotification = message.DisableNotification, ReplyMarkup = markup },
-                    stop);
+                    new SendMessageRequest(chatId, entry.Parts[part])
+                    {
+                        DisableNotification = message.DisableNotification,
+                        ReplyMarkup = markup,
+                    },
+                    stop
+                );
             if (result.Ok || (edit is not null && IsUnchangedEdit(result)))
             {
                 if (result.Ok)
@@ -122,7 +135,14 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
                 }
 
                 var dropped = context.Stats.CountDropped();
-                OutboxLog.DroppedRefused(context.Logger, context.BotId, chatId, result.ErrorCode, result.Description ?? "?", dropped);
+                OutboxLog.DroppedRefused(
+                    context.Logger,
+                    context.BotId,
+                    chatId,
+                    result.ErrorCode,
+                    result.Description ?? "?",
+                    dropped
+                );
                 return null;
             }
 
@@ -135,7 +155,15 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
             }
             else
             {
-                OutboxLog.Retrying(context.Logger, context.BotId, chatId, result.Failure, result.Description ?? "?", failures, delay);
+                OutboxLog.Retrying(
+                    context.Logger,
+                    context.BotId,
+                    chatId,
+                    result.Failure,
+                    result.Description ?? "?",
+                    failures,
+                    delay
+                );
             }
 
             await Task.Delay(delay, context.Time, stop);
@@ -165,5 +193,6 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
 
     // Editing a message to the text it already has is refused with 400 "message is not modified": the goal is met.
     private static bool IsUnchangedEdit<T>(TelegramResult<T> result) =>
-        result.ErrorCode == 400 && result.Description?.Contains("message is not modified", StringComparison.OrdinalIgnoreCase) == true;
+        result.ErrorCode == 400
+        && result.Description?.Contains("message is not modified", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -25,7 +25,9 @@ internal sealed class OutboxQueue(int capacity)
         }
     }
 
-    /// <summary>Queues a message; returns the message pushed out to stay within capacity (possibly this one), or null.</summary>
+    /// <summary>
+    /// Queues a message; returns the message pushed out to stay within capacity (possibly this one), or null.
+    /// </summary>
     public OutboxEntry? Add(OutboxEntry entry)
     {
         lock (_gate)
@@ -59,7 +61,9 @@ internal sealed class OutboxQueue(int capacity)
         }
     }
 
-    /// <summary>Takes the next message of <paramref name="chatId"/>; it counts as in flight until <see cref="Done"/>.</summary>
+    /// <summary>
+    /// Takes the next message of <paramref name="chatId"/>; it counts as in flight until <see cref="Done"/>.
+    /// </summary>
     public bool TryTake(ChatId chatId, out OutboxEntry entry)
     {
         lock (_gate)

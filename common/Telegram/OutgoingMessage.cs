@@ -2,7 +2,8 @@ namespace MoneyBot.Common.Telegram;
 
 /// <summary>A message for <see cref="TelegramOutbox.Enqueue"/>.</summary>
 /// <param name="ChatId">Where it goes.</param>
-/// <param name="Text">HTML text, dynamic values already escaped; longer than 4096 characters is split into several messages.</param>
+/// <param name="Text">HTML text, dynamic values already escaped; longer than 4096 characters is split into several
+/// messages.</param>
 public sealed record OutgoingMessage(ChatId ChatId, string Text)
 {
     /// <summary>Deliver without sound.</summary>

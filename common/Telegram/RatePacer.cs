@@ -35,7 +35,9 @@ internal sealed class RatePacer
         }
     }
 
-    /// <summary>Records a send at <paramref name="now"/> if one is allowed and returns zero; otherwise returns the wait.</summary>
+    /// <summary>
+    /// Records a send at <paramref name="now"/> if one is allowed and returns zero; otherwise returns the wait.
+    /// </summary>
     public TimeSpan TryAcquire(TimeSpan now)
     {
         lock (_gate)

@@ -4,7 +4,9 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace MoneyBot.Common.Telegram;
 
-/// <summary><c>sendDocument</c>: uploads a file (multipart/form-data), e.g. a log excerpt too long for a message.</summary>
+/// <summary>
+/// <c>sendDocument</c>: uploads a file (multipart/form-data), e.g. a log excerpt too long for a message.
+/// </summary>
 /// <param name="ChatId">Where to send it.</param>
 /// <param name="FileName">Name shown for the file.</param>
 /// <param name="Content">The file's bytes (at most 50 MB).</param>
@@ -18,15 +20,13 @@ public sealed record SendDocumentRequest(ChatId ChatId, string FileName, ReadOnl
     public bool DisableNotification { get; init; }
 
     /// <inheritdoc/>
-    public override JsonTypeInfo<TelegramResponse<Message>> ResponseTypeInfo() => TelegramJsonContext.Default.MessageResponse;
+    public override JsonTypeInfo<TelegramResponse<Message>> ResponseTypeInfo() =>
+        TelegramJsonContext.Default.MessageResponse;
 
     /// <inheritdoc/>
     public override HttpContent CreateContent()
     {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(ChatId.ToString()), "chat_id" },
-        };
+        var form = new MultipartFormDataContent { { new StringContent(ChatId.ToString()), "chat_id" } };
         if (Caption is not null)
         {
             form.Add(new StringContent(Caption), "caption");

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace MoneyBot.Common.Telegram;
 
-/// <summary><c>sendMessage</c>: a text message (HTML by default; escape dynamic values with <see cref="TelegramHtml.Escape"/>).</summary>
+/// <summary>
+/// <c>sendMessage</c>: a text message (HTML by default; escape dynamic values with <see cref="TelegramHtml.Escape"/>).
+/// </summary>
 /// <param name="ChatId">Where to send it.</param>
 /// <param name="Text">1-4096 characters after entity parsing.</param>
 public sealed record SendMessageRequest(ChatId ChatId, string Text) : TelegramRequest<Message>("sendMessage")
@@ -17,7 +19,8 @@ public sealed record SendMessageRequest(ChatId ChatId, string Text) : TelegramRe
     public InlineKeyboardMarkup? ReplyMarkup { get; init; }
 
     /// <inheritdoc/>
-    public override JsonTypeInfo<TelegramResponse<Message>> ResponseTypeInfo() => TelegramJsonContext.Default.MessageResponse;
+    public override JsonTypeInfo<TelegramResponse<Message>> ResponseTypeInfo() =>
+        TelegramJsonContext.Default.MessageResponse;
 
     /// <inheritdoc/>
     public override HttpContent CreateContent() => JsonBody(this, TelegramJsonContext.Default.SendMessageRequest);

@@ -7,7 +7,8 @@ namespace MoneyBot.Common.Telegram;
 public sealed record SetMyCommandsRequest(IReadOnlyList<BotCommand> Commands) : TelegramRequest<bool>("setMyCommands")
 {
     /// <inheritdoc/>
-    public override JsonTypeInfo<TelegramResponse<bool>> ResponseTypeInfo() => TelegramJsonContext.Default.BooleanResponse;
+    public override JsonTypeInfo<TelegramResponse<bool>> ResponseTypeInfo() =>
+        TelegramJsonContext.Default.BooleanResponse;
 
     /// <inheritdoc/>
     public override HttpContent CreateContent() => JsonBody(this, TelegramJsonContext.Default.SetMyCommandsRequest);

@@ -13,10 +13,16 @@ public sealed partial class TelegramBotClient
         string text,
         bool disableNotification = false,
         InlineKeyboardMarkup? replyMarkup = null,
-        CancellationToken cancellationToken = default) =>
+        CancellationToken cancellationToken = default
+    ) =>
         SendAsync(
-            new SendMessageRequest(chatId, text) { DisableNotification = disableNotification, ReplyMarkup = replyMarkup },
-            cancellationToken);
+            new SendMessageRequest(chatId, text)
+            {
+                DisableNotification = disableNotification,
+                ReplyMarkup = replyMarkup,
+            },
+            cancellationToken
+        );
 
     /// <summary>Replaces the HTML text (and buttons) of a message the bot sent.</summary>
     public Task<TelegramResult<Message>> EditMessageTextAsync(
@@ -24,22 +30,26 @@ public sealed partial class TelegramBotClient
         long messageId,
         string text,
         InlineKeyboardMarkup? replyMarkup = null,
-        CancellationToken cancellationToken = default) =>
+        CancellationToken cancellationToken = default
+    ) =>
         SendAsync(new EditMessageTextRequest(chatId, messageId, text) { ReplyMarkup = replyMarkup }, cancellationToken);
 
     /// <summary>Answers a button press, optionally with a short notice.</summary>
     public Task<TelegramResult<bool>> AnswerCallbackQueryAsync(
         string callbackQueryId,
         string? text = null,
-        CancellationToken cancellationToken = default) =>
-        SendAsync(new AnswerCallbackQueryRequest(callbackQueryId) { Text = text }, cancellationToken);
+        CancellationToken cancellationToken = default
+    ) => SendAsync(new AnswerCallbackQueryRequest(callbackQueryId) { Text = text }, cancellationToken);
 
-    /// <summary>Long polling: updates from <paramref name="offset"/> on, waiting up to <paramref name="timeout"/> for some.</summary>
+    /// <summary>
+    /// Long polling: updates from <paramref name="offset"/> on, waiting up to <paramref name="timeout"/> for some.
+    /// </summary>
     public Task<TelegramResult<IReadOnlyList<Update>>> GetUpdatesAsync(
         long? offset,
         TimeSpan timeout,
         IReadOnlyList<string>? allowedUpdates = null,
-        CancellationToken cancellationToken = default) =>
+        CancellationToken cancellationToken = default
+    ) =>
         SendAsync(
             new GetUpdatesRequest
             {
@@ -47,13 +57,14 @@ public sealed partial class TelegramBotClient
                 TimeoutSeconds = (int)Math.Ceiling(Math.Max(0, timeout.TotalSeconds)),
                 AllowedUpdates = allowedUpdates,
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     /// <summary>Sets the command menu.</summary>
     public Task<TelegramResult<bool>> SetMyCommandsAsync(
         IReadOnlyList<BotCommand> commands,
-        CancellationToken cancellationToken = default) =>
-        SendAsync(new SetMyCommandsRequest(commands), cancellationToken);
+        CancellationToken cancellationToken = default
+    ) => SendAsync(new SetMyCommandsRequest(commands), cancellationToken);
 
     /// <summary>Uploads a file with an optional HTML caption.</summary>
     public Task<TelegramResult<Message>> SendDocumentAsync(
@@ -61,6 +72,6 @@ public sealed partial class TelegramBotClient
         string fileName,
         ReadOnlyMemory<byte> content,
         string? caption = null,
-        CancellationToken cancellationToken = default) =>
-        SendAsync(new SendDocumentRequest(chatId, fileName, content) { Caption = caption }, cancellationToken);
+        CancellationToken cancellationToken = default
+    ) => SendAsync(new SendDocumentRequest(chatId, fileName, content) { Caption = caption }, cancellationToken);
 }

@@ -19,34 +19,46 @@ public sealed partial class TelegramBotClient : IDisposable
 
     /// <summary>Creates a client for one bot.</summary>
     /// <param name="token">The bot's token.</param>
-    /// <param name="apiUrl">Base URL of the Bot API (a local Bot API server, a fake in tests); Telegram's by default.</param>
+    /// <param name="apiUrl">Base URL of the Bot API (a local Bot API server, a fake in tests); Telegram's by
+    /// default.</param>
     /// <param name="httpClient">
     /// An HTTP client to use (not disposed by this client). Its own <see cref="HttpClient.Timeout"/> still
     /// applies, so give it one longer than the longest poll. Do not enable request-URI logging on it:
     /// the URL contains the token. Null: the client creates and owns one.
     /// </param>
     /// <param name="timeProvider">Clock for request deadlines (system clock by default).</param>
-    public TelegramBotClient(TelegramToken token, Uri? apiUrl = null, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
+    public TelegramBotClient(
+        TelegramToken token,
+        Uri? apiUrl = null,
+        HttpClient? httpClient = null,
+        TimeProvider? timeProvider = null
+    )
     {
         ArgumentNullException.ThrowIfNull(token);
         Token = token;
         ApiUrl = apiUrl ?? DefaultApiUrl;
         if (!ApiUrl.IsAbsoluteUri || (ApiUrl.Scheme != Uri.UriSchemeHttps && ApiUrl.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"The Telegram API URL '{ApiUrl}' must be an absolute http(s) URL, like {DefaultApiUrl}.", nameof(apiUrl));
+            throw new ArgumentException(
+                $"The Telegram API URL '{ApiUrl}' must be an absolute http(s) URL, like {DefaultApiUrl}.",
+                nameof(apiUrl)
+            );
         }
 
         _methodPrefix = ApiUrl.AbsoluteUri.TrimEnd('/') + "/bot" + token.Value + "/";
         _time = timeProvider ?? TimeProvider.System;
         _ownsHttp = httpClient is null;
-        _http = httpClient ?? new HttpClient(new SocketsHttpHandler
-        {
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan, // deadlines are per request, below
-        };
+        _http = httpClient
+            ?? new HttpClient(
+                new SocketsHttpHandler
+                {
+                    ConnectTimeout = TimeSpan.FromSeconds(10),
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                }
+            )
+            {
+                Timeout = Timeout.InfiniteTimeSpan, // deadlines are per request, below
+            };
     }
 
     /// <summary>The bot's token (shows itself masked).</summary>
@@ -62,7 +74,10 @@ public sealed partial class TelegramBotClient : IDisposable
     public TimeSpan LongPollGrace { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Sends one request and reads its answer.</summary>
-    public async Task<TelegramResult<T>> SendAsync<T>(TelegramRequest<T> request, CancellationToken cancellationToken = default)
+    public async Task<TelegramResult<T>> SendAsync<T>(
+        TelegramRequest<T> request,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -75,16 +90,28 @@ public sealed partial class TelegramBotClient : IDisposable
             message.Content = request.CreateContent();
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var body = await response.Content.ReadAsByteArrayAsync(linked.Token);
-            return TelegramResponseReader.Read(response.StatusCode, response.ReasonPhrase, body, request.ResponseTypeInfo(), Token);
+            return TelegramResponseReader.Read(
+                response.StatusCode,
+                response.ReasonPhrase,
+                body,
+                request.ResponseTypeInfo(),
+                Token
+            );
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Our deadline (or the HttpClient's own timeout), not the caller's cancellation: an expected failure.
-            return TelegramResult<T>.Fail(TelegramFailure.Timeout, $"{request.MethodName}: no answer within {deadline.TotalSeconds:0.#}s");
+            return TelegramResult<T>.Fail(
+                TelegramFailure.Timeout,
+                $"{request.MethodName}: no answer within {deadline.TotalSeconds:0.#}s"
+            );
         }
         catch (HttpRequestException ex)
         {
-            return TelegramResult<T>.Fail(TelegramFailure.Network, Describe(request.MethodName, ex.HttpRequestError.ToString(), ex));
+            return TelegramResult<T>.Fail(
+                TelegramFailure.Network,
+                Describe(request.MethodName, ex.HttpRequestError.ToString(), ex)
+            );
         }
         catch (IOException ex)
         {
@@ -111,7 +138,8 @@ public sealed partial class TelegramBotClient : IDisposable
     // Exception messages may carry the request URL, hence the token: only redacted text leaves this class.
     private string Describe(string method, string kind, Exception ex)
     {
-        var inner = ex.InnerException is { } e && e.Message != ex.Message ? " (" + Token.Redact(e.Message) + ")" : string.Empty;
+        var inner =
+            ex.InnerException is { } e && e.Message != ex.Message ? " (" + Token.Redact(e.Message) + ")" : string.Empty;
         return $"{method}: {kind}: {Token.Redact(ex.Message)}{inner}";
     }
 }

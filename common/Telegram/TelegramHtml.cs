@@ -18,7 +18,9 @@ public static class TelegramHtml
     /// <summary>Escapes &amp;, &lt; and &gt; so a dynamic value shows as typed inside an HTML message.</summary>
     public static string Escape(string text) => Escape(text, TextSpecials);
 
-    /// <summary>Escapes like <see cref="Escape"/> and also double quotes, for attribute values (<c>href="..."</c>).</summary>
+    /// <summary>
+    /// Escapes like <see cref="Escape"/> and also double quotes, for attribute values (<c>href="..."</c>).
+    /// </summary>
     public static string EscapeAttribute(string text) => Escape(text, AttributeSpecials);
 
     /// <summary>
@@ -27,7 +29,8 @@ public static class TelegramHtml
     /// at a space and never inside a tag or an entity. Tags left open at a cut (a <c>&lt;pre&gt;</c>
     /// block, say) are closed at the end of one message and opened again at the start of the next.
     /// </summary>
-    public static IReadOnlyList<string> Split(string text, int limit = MaxMessageLength) => HtmlSplitter.Split(text, limit);
+    public static IReadOnlyList<string> Split(string text, int limit = MaxMessageLength) =>
+        HtmlSplitter.Split(text, limit);
 
     private static string Escape(string text, SearchValues<char> specials)
     {

@@ -5,7 +5,8 @@ namespace MoneyBot.Common.Telegram;
 /// <summary>Source-generated JSON for the Bot API: snake_case names, nulls left out, unknown fields ignored.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull
+)]
 [JsonSerializable(typeof(TelegramResponse<User>), TypeInfoPropertyName = "UserResponse")]
 [JsonSerializable(typeof(TelegramResponse<Message>), TypeInfoPropertyName = "MessageResponse")]
 [JsonSerializable(typeof(TelegramResponse<bool>), TypeInfoPropertyName = "BooleanResponse")]
@@ -17,6 +18,4 @@ namespace MoneyBot.Common.Telegram;
 [JsonSerializable(typeof(GetUpdatesRequest))]
 [JsonSerializable(typeof(SetMyCommandsRequest))]
 [JsonSerializable(typeof(Update))]
-public sealed partial class TelegramJsonContext : JsonSerializerContext
-{
-}
+public sealed partial class TelegramJsonContext : JsonSerializerContext { }

@@ -28,12 +28,18 @@ public sealed class TelegramOutbox : IAsyncDisposable
         TelegramBotClient client,
         TelegramOutboxOptions? options = null,
         TimeProvider? timeProvider = null,
-        ILogger<TelegramOutbox>? logger = null)
+        ILogger<TelegramOutbox>? logger = null
+    )
     {
         ArgumentNullException.ThrowIfNull(client);
         options ??= TelegramOutboxOptions.Default;
         options.Validate();
-        _context = new OutboxContext(client, options, timeProvider ?? TimeProvider.System, logger ?? (ILogger)NullLogger.Instance);
+        _context = new OutboxContext(
+            client,
+            options,
+            timeProvider ?? TimeProvider.System,
+            logger ?? (ILogger)NullLogger.Instance
+        );
     }
 
     /// <summary>Current counters: sent, dropped, retries, pending.</summary>
@@ -68,19 +74,27 @@ public sealed class TelegramOutbox : IAsyncDisposable
             var dropped = _context.Stats.CountDropped();
             pushedOut.Complete();
             OutboxLog.DroppedQueueFull(
-                _context.Logger, _context.BotId, _context.Options.Capacity, pushedOut.Message.ChatId, dropped);
+                _context.Logger,
+                _context.BotId,
+                _context.Options.Capacity,
+                pushedOut.Message.ChatId,
+                dropped
+            );
         }
 
         return new OutboxReceipt(entry.Sent);
     }
 
-    /// <summary>Completes when nothing is queued or being delivered (for a last message before shutdown, say).</summary>
+    /// <summary>
+    /// Completes when nothing is queued or being delivered (for a last message before shutdown, say).
+    /// </summary>
     public Task WhenIdleAsync(CancellationToken cancellationToken = default) =>
         _context.Queue.WhenIdle().WaitAsync(cancellationToken);
 
     /// <summary>
     /// Stops the delivery loops (waiting at most <see cref="TelegramOutboxOptions.StopTimeout"/>) and resolves the
-    /// receipts of unsent messages with null. Call <see cref="WhenIdleAsync"/> first to let the queue drain. Idempotent.
+    /// receipts of unsent messages with null. Call <see cref="WhenIdleAsync"/> first to let the queue drain.
+    /// Idempotent.
     /// </summary>
     public ValueTask DisposeAsync()
     {

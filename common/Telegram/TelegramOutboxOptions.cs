@@ -2,10 +2,15 @@ using MoneyBot.Common.Resilience;
 
 namespace MoneyBot.Common.Telegram;
 
-/// <summary>How a <see cref="TelegramOutbox"/> queues, paces and retries. Defaults follow Telegram's published limits.</summary>
+/// <summary>
+/// How a <see cref="TelegramOutbox"/> queues, paces and retries. Defaults follow Telegram's published limits.
+/// </summary>
 public sealed record TelegramOutboxOptions
 {
-    /// <summary>1000 queued messages, 1 hour max age, <see cref="BackoffPolicy.Default"/>, 1/s per chat, 20/min per group, 30/s overall.</summary>
+    /// <summary>
+    /// 1000 queued messages, 1 hour max age, <see cref="BackoffPolicy.Default"/>, 1/s per chat, 20/min per group, 30/s
+    /// overall.
+    /// </summary>
     public static TelegramOutboxOptions Default { get; } = new();
 
     /// <summary>Queued messages beyond this push out the oldest non-critical one.</summary>

@@ -12,4 +12,5 @@ public sealed record TelegramResponse<T>(
     T? Result = default,
     int? ErrorCode = null,
     string? Description = null,
-    ResponseParameters? Parameters = null);
+    ResponseParameters? Parameters = null
+);

@@ -12,7 +12,8 @@ internal static class TelegramResponseReader
         string? reason,
         byte[] body,
         JsonTypeInfo<TelegramResponse<T>> typeInfo,
-        TelegramToken token)
+        TelegramToken token
+    )
     {
         var code = (int)status;
         var envelope = TryParse(body, typeInfo);
@@ -20,11 +21,15 @@ internal static class TelegramResponseReader
         {
             // Not the Bot API's JSON: a proxy's error page, a truncated body. Judge by the status alone.
             return code is >= 200 and < 300
-                ? TelegramResult<T>.Fail(TelegramFailure.InvalidResponse, $"HTTP {code}: the answer is not Bot API JSON")
+                ? TelegramResult<T>.Fail(
+                    TelegramFailure.InvalidResponse,
+                    $"HTTP {code}: the answer is not Bot API JSON"
+                )
                 : TelegramResult<T>.Fail(
                     code == 429 ? TelegramFailure.RateLimited : TelegramFailure.Api,
                     $"HTTP {code} {token.Redact(reason)}".TrimEnd(),
-                    code);
+                    code
+                );
         }
 
         if (envelope.Ok)
@@ -35,13 +40,16 @@ internal static class TelegramResponseReader
         }
 
         var errorCode = envelope.ErrorCode ?? code;
-        var retryAfter = envelope.Parameters?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : (TimeSpan?)null;
+        var retryAfter = envelope.Parameters?.RetryAfter is { } seconds
+            ? TimeSpan.FromSeconds(Math.Max(0, seconds))
+            : (TimeSpan?)null;
         return TelegramResult<T>.Fail(
             errorCode == 429 || retryAfter is not null ? TelegramFailure.RateLimited : TelegramFailure.Api,
             token.Redact(envelope.Description ?? $"HTTP {code}"),
             errorCode,
             retryAfter,
-            envelope.Parameters?.MigrateToChatId);
+            envelope.Parameters?.MigrateToChatId
+        );
     }
 
     private static TelegramResponse<T>? TryParse<T>(byte[] body, JsonTypeInfo<TelegramResponse<T>> typeInfo)

@@ -9,9 +9,7 @@ namespace MoneyBot.Common.Telegram;
 /// <typeparam name="T">Type of the method's result.</typeparam>
 public sealed record TelegramResult<T>
 {
-    private TelegramResult()
-    {
-    }
+    private TelegramResult() { }
 
     /// <summary>True when the call succeeded; then <see cref="Value"/> holds the result.</summary>
     [MemberNotNullWhen(true, nameof(Value))]
@@ -40,9 +38,12 @@ public sealed record TelegramResult<T>
 
     /// <summary>Repeating the same request later may succeed: flood control, network, 5xx, garbled answers.</summary>
     public bool IsTransient =>
-        Failure is TelegramFailure.RateLimited or TelegramFailure.Network or TelegramFailure.Timeout
-            or TelegramFailure.InvalidResponse ||
-        (Failure == TelegramFailure.Api && ErrorCode >= 500);
+        Failure
+            is TelegramFailure.RateLimited
+                or TelegramFailure.Network
+                or TelegramFailure.Timeout
+                or TelegramFailure.InvalidResponse
+        || (Failure == TelegramFailure.Api && ErrorCode >= 500);
 
     internal static TelegramResult<T> Success(T value) => new() { Value = value };
 
@@ -51,7 +52,8 @@ public sealed record TelegramResult<T>
         string description,
         int? errorCode = null,
         TimeSpan? retryAfter = null,
-        long? migrateToChatId = null) =>
+        long? migrateToChatId = null
+    ) =>
         new()
         {
             Failure = failure,

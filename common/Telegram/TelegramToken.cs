@@ -30,8 +30,9 @@ public sealed class TelegramToken
         TryParse(text, out var token)
             ? token
             : throw new FormatException(
-                "The Telegram bot token is malformed: it looks like 123456:ABC-DEF1234ghIkl (digits, a colon, " +
-                "then letters, digits, '-' and '_'). Copy it again from @BotFather.");
+                "The Telegram bot token is malformed: it looks like 123456:ABC-DEF1234ghIkl (digits, a colon, "
+                    + "then letters, digits, '-' and '_'). Copy it again from @BotFather."
+            );
 
     /// <summary>Parses a token (surrounding spaces allowed).</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out TelegramToken? token)
@@ -39,9 +40,13 @@ public sealed class TelegramToken
         token = null;
         var s = text?.Trim();
         var colon = s?.IndexOf(':', StringComparison.Ordinal) ?? -1;
-        if (s is null || colon < 1 || colon == s.Length - 1 ||
-            !long.TryParse(s.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var botId) ||
-            !s.AsSpan(colon + 1).ContainsOnlyTokenCharacters())
+        if (
+            s is null
+            || colon < 1
+            || colon == s.Length - 1
+            || !long.TryParse(s.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var botId)
+            || !s.AsSpan(colon + 1).ContainsOnlyTokenCharacters()
+        )
         {
             return false;
         }

@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace MoneyBot.Common.Units;
 
-/// <summary>Sizes written as <c>512B</c>, <c>512KB</c>, <c>10MB</c>, <c>1GB</c> (1 KB = 1024 bytes) or a bare byte count.</summary>
+/// <summary>
+/// Sizes written as <c>512B</c>, <c>512KB</c>, <c>10MB</c>, <c>1GB</c> (1 KB = 1024 bytes) or a bare byte count.
+/// </summary>
 public static class ByteSizes
 {
     /// <summary>Parses a size; returns false for anything else.</summary>
@@ -10,8 +12,10 @@ public static class ByteSizes
     {
         bytes = 0;
         var (number, unit) = Durations.SplitUnit(text.Trim());
-        if (number.Length == 0 ||
-            !double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n))
+        if (
+            number.Length == 0
+            || !double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n)
+        )
         {
             return false;
         }
@@ -34,11 +38,12 @@ public static class ByteSizes
     }
 
     /// <summary>A short human form: <c>512B</c>, <c>1.5KB</c>, <c>10.0MB</c>.</summary>
-    public static string Format(long bytes) => bytes switch
-    {
-        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes}B"),
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#}KB"),
-        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#}MB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):0.##}GB"),
-    };
+    public static string Format(long bytes) =>
+        bytes switch
+        {
+            < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes}B"),
+            < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#}KB"),
+            < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#}MB"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):0.##}GB"),
+        };
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace MoneyBot.Common.Units;
 
-/// <summary>Durations written as <c>500ms</c>, <c>10s</c>, <c>5m</c>, <c>1h</c>, <c>1d</c> (a bare <c>0</c> is allowed).</summary>
+/// <summary>
+/// Durations written as <c>500ms</c>, <c>10s</c>, <c>5m</c>, <c>1h</c>, <c>1d</c> (a bare <c>0</c> is allowed).
+/// </summary>
 public static class Durations
 {
     /// <summary>Parses a duration; returns false for anything else (negative values included).</summary>
@@ -16,8 +18,10 @@ public static class Durations
         }
 
         var (number, unit) = SplitUnit(s);
-        if (number.Length == 0 ||
-            !double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n))
+        if (
+            number.Length == 0
+            || !double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n)
+        )
         {
             return false;
         }

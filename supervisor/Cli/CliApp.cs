@@ -7,7 +7,12 @@ public static class CliApp
 {
     public const string DefaultConfig = "config/moneybot.yaml";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken = default
+    )
     {
         var configOption = new Option<string?>("--config", "-c")
         {
@@ -38,7 +43,10 @@ public static class CliApp
         return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>-c wins, then MONEYBOT_CONFIG, then config/moneybot.yaml under $MONEYBOT_ROOT (set by ./moneybot) or the current directory.</summary>
+    /// <summary>
+    /// -c wins, then MONEYBOT_CONFIG, then config/moneybot.yaml under $MONEYBOT_ROOT (set by ./moneybot) or the current
+    /// directory.
+    /// </summary>
     public static string ResolveConfigPath(string? option)
     {
         var path = option ?? Environment.GetEnvironmentVariable("MONEYBOT_CONFIG");
@@ -47,7 +55,9 @@ public static class CliApp
             return Path.GetFullPath(path);
         }
 
-        var root = Environment.GetEnvironmentVariable("MONEYBOT_ROOT") is { Length: > 0 } r ? r : Directory.GetCurrentDirectory();
+        var root = Environment.GetEnvironmentVariable("MONEYBOT_ROOT") is { Length: > 0 } r
+            ? r
+            : Directory.GetCurrentDirectory();
         return Path.GetFullPath(Path.Combine(root, DefaultConfig));
     }
 }

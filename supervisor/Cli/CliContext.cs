@@ -13,9 +13,12 @@ public sealed class CliContext(TextWriter output, TextWriter error, string confi
     public string ConfigPath => configPath;
 
     /// <summary>Colours only on a terminal, and never with NO_COLOR set.</summary>
-    public bool UseColor { get; init; } = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+    public bool UseColor { get; init; } =
+        !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
 
-    /// <summary>Loads and validates the config; on errors prints them (file:line:col path: message) and returns null.</summary>
+    /// <summary>
+    /// Loads and validates the config; on errors prints them (file:line:col path: message) and returns null.
+    /// </summary>
     public SupervisorConfig? LoadConfig(string? path = null)
     {
         var result = ConfigLoader.FromProcessEnvironment().Load(path ?? configPath);
@@ -40,10 +43,18 @@ public sealed class CliContext(TextWriter output, TextWriter error, string confi
     /// (fast: no YAML parsing), else after loading the config (which reports config errors, exit 2, or a
     /// daemon that is not running, exit 1). Null response: the returned exit code says why.
     /// </summary>
-    public async Task<(ControlResponse? Response, int ExitCode)> AskDaemonAsync(ControlRequest request, CancellationToken cancellationToken)
+    public async Task<(ControlResponse? Response, int ExitCode)> AskDaemonAsync(
+        ControlRequest request,
+        CancellationToken cancellationToken
+    )
     {
-        if (RunDirLocator.TryFind(configPath) is { } runDir &&
-            await new ControlClient(DaemonSettings.SocketIn(runDir)).SendAsync(request, cancellationToken).ConfigureAwait(false) is { } fast)
+        if (
+            RunDirLocator.TryFind(configPath) is { } runDir
+            && await new ControlClient(DaemonSettings.SocketIn(runDir))
+                .SendAsync(request, cancellationToken)
+                .ConfigureAwait(false)
+                is { } fast
+        )
         {
             return (fast, ExitCodes.Success);
         }
@@ -58,7 +69,11 @@ public sealed class CliContext(TextWriter output, TextWriter error, string confi
     }
 
     /// <summary>Sends a request; prints a clear line and returns null when no daemon runs.</summary>
-    public async Task<ControlResponse?> SendAsync(SupervisorConfig config, ControlRequest request, CancellationToken cancellationToken)
+    public async Task<ControlResponse?> SendAsync(
+        SupervisorConfig config,
+        ControlRequest request,
+        CancellationToken cancellationToken
+    )
     {
         var response = await Client(config).SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response is null)
@@ -82,6 +97,8 @@ public sealed class CliContext(TextWriter output, TextWriter error, string confi
             (response.Ok ? output : error).WriteLine(message);
         }
 
-        return response.Ok ? ExitCodes.Success : response.Usage ? ExitCodes.Usage : ExitCodes.Failed;
+        return response.Ok ? ExitCodes.Success
+            : response.Usage ? ExitCodes.Usage
+            : ExitCodes.Failed;
     }
 }

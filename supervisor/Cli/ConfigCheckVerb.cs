@@ -11,7 +11,9 @@ internal static class ConfigCheckVerb
             return ExitCodes.Usage;
         }
 
-        cli.Output.WriteLine($"{path}: OK, {config.Programs.Count} program(s): {string.Join(", ", config.Programs.Select(p => p.Name))}");
+        cli.Output.WriteLine(
+            $"{path}: OK, {config.Programs.Count} program(s): {string.Join(", ", config.Programs.Select(p => p.Name))}"
+        );
         return ExitCodes.Success;
     }
 }

@@ -5,9 +5,15 @@ namespace MoneyBot.Supervisor.Cli;
 /// <summary>Verbs that are one request to the running daemon.</summary>
 internal static class ControlVerbs
 {
-    public static async Task<int> StatusAsync(CliContext cli, string? name, bool json, CancellationToken cancellationToken)
+    public static async Task<int> StatusAsync(
+        CliContext cli,
+        string? name,
+        bool json,
+        CancellationToken cancellationToken
+    )
     {
-        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest("status", name), cancellationToken).ConfigureAwait(false);
+        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest("status", name), cancellationToken)
+            .ConfigureAwait(false);
         if (response is null)
         {
             return failure;
@@ -19,15 +25,25 @@ internal static class ControlVerbs
         }
 
         var programs = response.Programs ?? [];
-        await cli.Output.WriteAsync(json
-            ? System.Text.Encoding.UTF8.GetString(ControlCodec.EncodePrograms(programs))
-            : StatusTable.Render(programs, DateTimeOffset.UtcNow, cli.UseColor)).ConfigureAwait(false);
+        await cli
+            .Output.WriteAsync(
+                json
+                    ? System.Text.Encoding.UTF8.GetString(ControlCodec.EncodePrograms(programs))
+                    : StatusTable.Render(programs, DateTimeOffset.UtcNow, cli.UseColor)
+            )
+            .ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
-    public static async Task<int> TargetAsync(CliContext cli, string verb, string target, CancellationToken cancellationToken)
+    public static async Task<int> TargetAsync(
+        CliContext cli,
+        string verb,
+        string target,
+        CancellationToken cancellationToken
+    )
     {
-        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest(verb, target), cancellationToken).ConfigureAwait(false);
+        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest(verb, target), cancellationToken)
+            .ConfigureAwait(false);
         if (response is null)
         {
             return failure;
@@ -36,7 +52,9 @@ internal static class ControlVerbs
         if (response.Programs is { } programs && !response.Usage)
         {
             var touched = programs.Where(p => target == "all" || p.Name == target || p.Group == target).ToList();
-            await cli.Output.WriteAsync(StatusTable.Render(touched, DateTimeOffset.UtcNow, cli.UseColor)).ConfigureAwait(false);
+            await cli
+                .Output.WriteAsync(StatusTable.Render(touched, DateTimeOffset.UtcNow, cli.UseColor))
+                .ConfigureAwait(false);
         }
 
         return cli.Finish(response);
@@ -44,13 +62,18 @@ internal static class ControlVerbs
 
     public static async Task<int> ReportAsync(CliContext cli, bool daily, CancellationToken cancellationToken)
     {
-        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest("report", daily ? "daily" : "health"), cancellationToken).ConfigureAwait(false);
+        var (response, failure) = await cli.AskDaemonAsync(
+                new ControlRequest("report", daily ? "daily" : "health"),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return response is null ? failure : cli.Finish(response);
     }
 
     public static async Task<int> SimpleAsync(CliContext cli, string verb, CancellationToken cancellationToken)
     {
-        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest(verb), cancellationToken).ConfigureAwait(false);
+        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest(verb), cancellationToken)
+            .ConfigureAwait(false);
         return response is null ? failure : cli.Finish(response);
     }
 }

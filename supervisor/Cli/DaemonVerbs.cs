@@ -35,7 +35,9 @@ internal static class DaemonVerbs
             ?? new ControlResponse(false, "the daemon stopped answering");
         if (response.Programs is { } programs)
         {
-            await cli.Output.WriteAsync(StatusTable.Render(programs, DateTimeOffset.UtcNow, cli.UseColor)).ConfigureAwait(false);
+            await cli
+                .Output.WriteAsync(StatusTable.Render(programs, DateTimeOffset.UtcNow, cli.UseColor))
+                .ConfigureAwait(false);
         }
 
         return cli.Finish(response);
@@ -51,7 +53,12 @@ internal static class DaemonVerbs
         DaemonRuntime.KeepFromChildren();
         Directory.CreateDirectory(config.Daemon.LogDir);
         var masker = new SecretMasker(config.Secrets);
-        using var fileLog = new FileLoggerProvider(config.Daemon.DaemonLogPath, config.Daemon.Log, TimeProvider.System, masker);
+        using var fileLog = new FileLoggerProvider(
+            config.Daemon.DaemonLogPath,
+            config.Daemon.Log,
+            TimeProvider.System,
+            masker
+        );
         using var loggerFactory = LoggerFactory.Create(builder =>
         {
             builder.SetMinimumLevel(LogLevel.Information);
@@ -90,7 +97,8 @@ internal static class DaemonVerbs
             {
                 if (daemon is null)
                 {
-                    pendingReload = true; // still starting (it may have read the file before it changed): reload once started
+                    // still starting (it may have read the file before it changed): reload once started
+                    pendingReload = true;
                     return;
                 }
             }
@@ -105,7 +113,8 @@ internal static class DaemonVerbs
         SupervisorDaemon started;
         try
         {
-            started = await SupervisorDaemon.StartAsync(config, new DaemonOptions { LoggerFactory = loggerFactory }, cancellationToken)
+            started = await SupervisorDaemon
+                .StartAsync(config, new DaemonOptions { LoggerFactory = loggerFactory }, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (DaemonAlreadyRunningException e)
@@ -147,7 +156,9 @@ internal static class DaemonVerbs
         }
 
         var pid = ReadPid(config);
-        var response = await cli.Client(config).SendAsync(new ControlRequest("down"), cancellationToken).ConfigureAwait(false);
+        var response = await cli.Client(config)
+            .SendAsync(new ControlRequest("down"), cancellationToken)
+            .ConfigureAwait(false);
         if (response is null)
         {
             await cli.Output.WriteLineAsync("the daemon is not running").ConfigureAwait(false);
@@ -155,7 +166,10 @@ internal static class DaemonVerbs
         }
 
         var code = cli.Finish(response);
-        if (pid is { } p && !await WaitForExitAsync(p, TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false))
+        if (
+            pid is { } p
+            && !await WaitForExitAsync(p, TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false)
+        )
         {
             await cli.Error.WriteLineAsync($"the daemon (pid {p}) has not exited yet").ConfigureAwait(false);
             return ExitCodes.Failed;
@@ -164,7 +178,12 @@ internal static class DaemonVerbs
         return code;
     }
 
-    private static async Task<bool> LaunchDaemonAsync(CliContext cli, SupervisorConfig config, ControlClient client, CancellationToken cancellationToken)
+    private static async Task<bool> LaunchDaemonAsync(
+        CliContext cli,
+        SupervisorConfig config,
+        ControlClient client,
+        CancellationToken cancellationToken
+    )
     {
         RunDirectory.Create(config.Daemon.RunDir);
         var output = Path.Combine(config.Daemon.RunDir, "daemon.out");
@@ -173,7 +192,9 @@ internal static class DaemonVerbs
         var launched = ChildProcess.StartDetached(executable, args, output, DaemonRuntime.Environment);
         if (launched != 0)
         {
-            await cli.Error.WriteLineAsync($"could not launch the daemon (exit {launched}); see {output}").ConfigureAwait(false);
+            await cli
+                .Error.WriteLineAsync($"could not launch the daemon (exit {launched}); see {output}")
+                .ConfigureAwait(false);
             return false;
         }
 
@@ -189,7 +210,11 @@ internal static class DaemonVerbs
             await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
         }
 
-        await cli.Error.WriteLineAsync($"the daemon did not answer within {DaemonStartTimeout.TotalSeconds}s; its output ({output}):").ConfigureAwait(false);
+        await cli
+            .Error.WriteLineAsync(
+                $"the daemon did not answer within {DaemonStartTimeout.TotalSeconds}s; its output ({output}):"
+            )
+            .ConfigureAwait(false);
         foreach (var line in LogTail.ReadLast(output, 20, 0))
         {
             await cli.Error.WriteLineAsync("  " + line).ConfigureAwait(false);
@@ -201,7 +226,8 @@ internal static class DaemonVerbs
     /// <summary>How to run this same CLI again: the apphost itself, or <c>dotnet moneybot.dll</c>.</summary>
     private static (string Executable, string[] Prefix) SelfCommand()
     {
-        var process = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable is running");
+        var process = Environment.ProcessPath
+            ?? throw new InvalidOperationException("cannot tell which executable is running");
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
             ? (process, [typeof(CliApp).Assembly.Location])
             : (process, []);
@@ -211,7 +237,10 @@ internal static class DaemonVerbs
     {
         try
         {
-            return int.Parse(File.ReadAllText(Path.Combine(config.Daemon.RunDir, "moneybot.pid")).Trim(), CultureInfo.InvariantCulture);
+            return int.Parse(
+                File.ReadAllText(Path.Combine(config.Daemon.RunDir, "moneybot.pid")).Trim(),
+                CultureInfo.InvariantCulture
+            );
         }
         catch (Exception e) when (e is IOException or FormatException)
         {

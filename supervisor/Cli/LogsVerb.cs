@@ -3,10 +3,19 @@ using MoneyBot.Supervisor.Logging;
 
 namespace MoneyBot.Supervisor.Cli;
 
-/// <summary><c>logs &lt;name&gt; [-n N] [-f] [--err]</c>: reads the log files directly, so it works with the daemon down too.</summary>
+/// <summary>
+/// <c>logs &lt;name&gt; [-n N] [-f] [--err]</c>: reads the log files directly, so it works with the daemon down too.
+/// </summary>
 internal static class LogsVerb
 {
-    public static async Task<int> RunAsync(CliContext cli, string name, int lines, bool follow, bool stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        CliContext cli,
+        string name,
+        int lines,
+        bool follow,
+        bool stderr,
+        CancellationToken cancellationToken
+    )
     {
         if (cli.LoadConfig() is not { } config)
         {
@@ -26,9 +35,10 @@ internal static class LogsVerb
         }
 
         var merged = program.Logs.Stderr == StderrMode.Merge;
-        var path = stderr && !merged
-            ? ProgramLogs.ErrPath(config.Daemon.LogDir, name)
-            : ProgramLogs.OutPath(config.Daemon.LogDir, name);
+        var path =
+            stderr && !merged
+                ? ProgramLogs.ErrPath(config.Daemon.LogDir, name)
+                : ProgramLogs.OutPath(config.Daemon.LogDir, name);
         if (stderr && merged)
         {
             await cli.Error.WriteLineAsync($"{name} merges stderr into {path}").ConfigureAwait(false);
@@ -47,7 +57,9 @@ internal static class LogsVerb
         await cli.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await foreach (var line in LogTail.FollowAsync(path, TimeProvider.System, cancellationToken).ConfigureAwait(false))
+            await foreach (
+                var line in LogTail.FollowAsync(path, TimeProvider.System, cancellationToken).ConfigureAwait(false)
+            )
             {
                 await cli.Output.WriteLineAsync(line).ConfigureAwait(false);
                 await cli.Output.FlushAsync(cancellationToken).ConfigureAwait(false);

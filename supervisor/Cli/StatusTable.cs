@@ -12,16 +12,20 @@ public static class StatusTable
 
     public static string Render(IReadOnlyList<ProgramStatusDto> programs, DateTimeOffset now, bool color)
     {
-        var rows = programs.Select(p => new[]
-        {
-            p.Name,
-            p.State,
-            p.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-",
-            p.UptimeS is { } u ? Durations.Format(TimeSpan.FromSeconds(u)) : "-",
-            p.Restarts.ToString(CultureInfo.InvariantCulture),
-            LastExit(p, now),
-            Info(p, now),
-        }).ToList();
+        var rows = programs
+            .Select(p =>
+                new[]
+                {
+                    p.Name,
+                    p.State,
+                    p.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                    p.UptimeS is { } u ? Durations.Format(TimeSpan.FromSeconds(u)) : "-",
+                    p.Restarts.ToString(CultureInfo.InvariantCulture),
+                    LastExit(p, now),
+                    Info(p, now),
+                }
+            )
+            .ToList();
         var widths = Headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder();
         AppendRow(text, Headers, widths, null);
@@ -34,7 +38,9 @@ public static class StatusTable
     }
 
     private static string LastExit(ProgramStatusDto p, DateTimeOffset now) =>
-        p.LastExit is null ? "-" : p.LastExitAt is { } at ? $"{p.LastExit}, {Durations.Format(now - at)} ago" : p.LastExit;
+        p.LastExit is null ? "-"
+        : p.LastExitAt is { } at ? $"{p.LastExit}, {Durations.Format(now - at)} ago"
+        : p.LastExit;
 
     private static string Info(ProgramStatusDto p, DateTimeOffset now)
     {
@@ -73,12 +79,13 @@ public static class StatusTable
         text.Append('\n');
     }
 
-    private static string? StateColor(string state) => state switch
-    {
-        "RUNNING" => "32",
-        "STARTING" or "BACKOFF" or "STOPPING" => "33",
-        "FATAL" => "31;1",
-        "EXITED" or "STOPPED" => "90",
-        _ => null,
-    };
+    private static string? StateColor(string state) =>
+        state switch
+        {
+            "RUNNING" => "32",
+            "STARTING" or "BACKOFF" or "STOPPING" => "33",
+            "FATAL" => "31;1",
+            "EXITED" or "STOPPED" => "90",
+            _ => null,
+        };
 }

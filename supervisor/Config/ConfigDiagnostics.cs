@@ -8,8 +8,7 @@ internal sealed class ConfigDiagnostics(string file)
     public bool HasErrors => _errors.Count > 0;
 
     /// <summary>A problem at <paramref name="node"/>'s position.</summary>
-    public void Add(YamlNode node, string yamlPath, string message) =>
-        Add(node.Line, node.Column, yamlPath, message);
+    public void Add(YamlNode node, string yamlPath, string message) => Add(node.Line, node.Column, yamlPath, message);
 
     /// <summary>A problem at an explicit position of the configuration file.</summary>
     public void Add(int line, int column, string yamlPath, string message) =>
@@ -21,8 +20,13 @@ internal sealed class ConfigDiagnostics(string file)
 
     /// <summary>The configuration file's errors by position, then those of other files.</summary>
     public IReadOnlyList<ConfigError> Sorted() =>
-        [.. _errors.OrderBy(e => e.File == file ? 0 : 1).ThenBy(e => e.File, StringComparer.Ordinal)
-            .ThenBy(e => e.Line).ThenBy(e => e.Column)];
+        [
+            .. _errors
+                .OrderBy(e => e.File == file ? 0 : 1)
+                .ThenBy(e => e.File, StringComparer.Ordinal)
+                .ThenBy(e => e.Line)
+                .ThenBy(e => e.Column),
+        ];
 
     /// <summary>Joins a child key onto a dotted YAML path.</summary>
     public static string Child(string path, string key) => path.Length == 0 ? key : path + "." + key;

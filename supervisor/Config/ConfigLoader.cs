@@ -12,7 +12,10 @@ public sealed class ConfigLoader
 
     private readonly IReadOnlyDictionary<string, string> _environment;
 
-    /// <summary>Creates a loader that expands variables from <paramref name="environment"/> (a snapshot of the process environment).</summary>
+    /// <summary>
+    /// Creates a loader that expands variables from <paramref name="environment"/> (a snapshot of the process
+    /// environment).
+    /// </summary>
     public ConfigLoader(IReadOnlyDictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -31,7 +34,9 @@ public sealed class ConfigLoader
         return new ConfigLoader(snapshot);
     }
 
-    /// <summary>Reads and validates the file at <paramref name="path"/>; a missing or unreadable file is one error at 1:1.</summary>
+    /// <summary>
+    /// Reads and validates the file at <paramref name="path"/>; a missing or unreadable file is one error at 1:1.
+    /// </summary>
     public ConfigLoadResult Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -44,7 +49,8 @@ public sealed class ConfigLoader
         {
             return Failed(path, "configuration file not found; create it or give the path of an existing one");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex)
+            when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return Failed(path, $"cannot read the configuration file: {ex.Message}");
         }
@@ -52,7 +58,10 @@ public sealed class ConfigLoader
         return LoadText(text, path);
     }
 
-    /// <summary>Validates <paramref name="yaml"/> as if read from <paramref name="path"/> (used in messages and to resolve relative paths).</summary>
+    /// <summary>
+    /// Validates <paramref name="yaml"/> as if read from <paramref name="path"/> (used in messages and to resolve
+    /// relative paths).
+    /// </summary>
     public ConfigLoadResult LoadText(string yaml, string path)
     {
         ArgumentNullException.ThrowIfNull(yaml);
@@ -67,7 +76,9 @@ public sealed class ConfigLoader
         var expander = new VariableExpander(_environment);
         var reader = new NodeReader(diagnostics, expander);
         var empty = new YamlScalar(1, 1, string.Empty, IsPlain: true);
-        var sections = reader.Fields(root ?? empty, string.Empty, SectionKeys).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var sections = reader
+            .Fields(root ?? empty, string.Empty, SectionKeys)
+            .ToDictionary(f => f.Key, StringComparer.Ordinal);
         YamlNode Section(string key) => sections.TryGetValue(key, out var field) ? field.Value : empty;
 
         var sourcePath = Path.GetFullPath(path);
@@ -82,22 +93,30 @@ public sealed class ConfigLoader
         }
 
         var programReader = new ProgramReader(reader, settings, daemon.BaseDirectory);
-        var programs = reader.Fields(Section("programs"), "programs", known: null)
+        var programs = reader
+            .Fields(Section("programs"), "programs", known: null)
             .Select(program => programReader.Read(program, defaults))
             .ToList();
         DependencyValidator.Validate(programs, diagnostics);
 
-        var telegram = new TelegramSettingsReader(reader, expander)
-            .Read(sections.TryGetValue("telegram", out var telegramSection) ? telegramSection : null);
+        var telegram = new TelegramSettingsReader(reader, expander).Read(
+            sections.TryGetValue("telegram", out var telegramSection) ? telegramSection : null
+        );
 
         return diagnostics.HasErrors
             ? new ConfigLoadResult(null, diagnostics.Sorted())
             : new ConfigLoadResult(
-                new SupervisorConfig(sourcePath, daemon, [.. programs.Select(p => p.Config)], Secrets(expander, telegram))
+                new SupervisorConfig(
+                    sourcePath,
+                    daemon,
+                    [.. programs.Select(p => p.Config)],
+                    Secrets(expander, telegram)
+                )
                 {
                     Telegram = telegram,
                 },
-                []);
+                []
+            );
     }
 
     /// <summary>Secret-looking variables' values, and the Telegram token whatever its variable is called.</summary>

@@ -6,7 +6,13 @@ namespace MoneyBot.Supervisor.Config;
 /// <param name="LogDir">Program logs and the daemon's own log.</param>
 /// <param name="EnvFile">Optional KEY=VALUE file (the process environment wins over it).</param>
 /// <param name="Log">Rotation of the daemon's own log (<c>supervisor.log:</c>).</param>
-public sealed record DaemonSettings(string BaseDirectory, string RunDir, string LogDir, string? EnvFile, LogSettings Log)
+public sealed record DaemonSettings(
+    string BaseDirectory,
+    string RunDir,
+    string LogDir,
+    string? EnvFile,
+    LogSettings Log
+)
 {
     public string SocketPath => SocketIn(RunDir);
 

@@ -10,7 +10,10 @@ internal sealed class DaemonSettingsReader(NodeReader reader, VariableExpander e
 
     private const string DefaultEnvFile = "config/.env";
 
-    /// <summary>Reads the section (<paramref name="node"/> may be an empty value) of a file in <paramref name="configDirectory"/>.</summary>
+    /// <summary>
+    /// Reads the section (<paramref name="node"/> may be an empty value) of a file in <paramref
+    /// name="configDirectory"/>.
+    /// </summary>
     public DaemonSettings Read(YamlNode node, string configDirectory)
     {
         var fields = reader.Fields(node, "supervisor", Keys).ToDictionary(f => f.Key, StringComparer.Ordinal);
@@ -36,14 +39,20 @@ internal sealed class DaemonSettingsReader(NodeReader reader, VariableExpander e
         }
 
         var log = fields.TryGetValue("log", out var logField)
-            ? new PolicyReader(reader).Logs(LogSettings.Default, logField.Value, logField.Path, PolicyReader.DaemonLogKeys)
+            ? new PolicyReader(reader).Logs(
+                LogSettings.Default,
+                logField.Value,
+                logField.Path,
+                PolicyReader.DaemonLogKeys
+            )
             : LogSettings.Default;
         return new DaemonSettings(
             baseDirectory,
             Directory(fields, "run_dir", "run", baseDirectory),
             Directory(fields, "log_dir", "logs", baseDirectory),
             envFile,
-            log);
+            log
+        );
     }
 
     private string Directory(Dictionary<string, YamlField> fields, string key, string fallback, string baseDirectory)

@@ -24,12 +24,20 @@ internal static class DependencyValidator
                 }
                 else if (!byName.ContainsKey(dependency.Name))
                 {
-                    diagnostics.Add(dependency.Node, dependency.Path,
-                        $"unknown program '{dependency.Raw}' in depends_on{KeyMatcher.DidYouMean(dependency.Raw, byName.Keys)}");
+                    diagnostics.Add(
+                        dependency.Node,
+                        dependency.Path,
+                        $"unknown program '{dependency.Raw}' in "
+                            + $"depends_on{KeyMatcher.DidYouMean(dependency.Raw, byName.Keys)}"
+                    );
                 }
                 else if (valid.Exists(d => d.Name == dependency.Name))
                 {
-                    diagnostics.Add(dependency.Node, dependency.Path, $"'{dependency.Raw}' is listed twice in depends_on");
+                    diagnostics.Add(
+                        dependency.Node,
+                        dependency.Path,
+                        $"'{dependency.Raw}' is listed twice in depends_on"
+                    );
                 }
                 else
                 {

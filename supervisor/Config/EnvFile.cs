@@ -9,9 +9,15 @@ namespace MoneyBot.Supervisor.Config;
 /// </summary>
 internal static partial class EnvFile
 {
-    /// <summary>The file's variables; a missing file has none. Problems are reported, never showing a line's text.</summary>
+    /// <summary>
+    /// The file's variables; a missing file has none. Problems are reported, never showing a line's text.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> Load(
-        string path, ConfigDiagnostics diagnostics, YamlNode source, string yamlPath)
+        string path,
+        ConfigDiagnostics diagnostics,
+        YamlNode source,
+        string yamlPath
+    )
     {
         try
         {

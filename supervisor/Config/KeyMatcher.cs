@@ -68,7 +68,10 @@ internal static class KeyMatcher
     }
 
     private static bool IsPrefixMatch(string input, string candidate) =>
-        input.Length >= MinPrefixLength && candidate.Length >= MinPrefixLength &&
-        (candidate.StartsWith(input, StringComparison.OrdinalIgnoreCase) ||
-         input.StartsWith(candidate, StringComparison.OrdinalIgnoreCase));
+        input.Length >= MinPrefixLength
+        && candidate.Length >= MinPrefixLength
+        && (
+            candidate.StartsWith(input, StringComparison.OrdinalIgnoreCase)
+            || input.StartsWith(candidate, StringComparison.OrdinalIgnoreCase)
+        );
 }

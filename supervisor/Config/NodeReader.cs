@@ -49,9 +49,13 @@ internal sealed class NodeReader(ConfigDiagnostics diagnostics, VariableExpander
             else
             {
                 var hint = KeyMatcher.DidYouMean(key.Value, known);
-                diagnostics.Add(key, childPath, hint.Length > 0
-                    ? $"unknown key '{key.Value}'{hint}"
-                    : $"unknown key '{key.Value}'; expected one of: {string.Join(", ", known)}");
+                diagnostics.Add(
+                    key,
+                    childPath,
+                    hint.Length > 0
+                        ? $"unknown key '{key.Value}'{hint}"
+                        : $"unknown key '{key.Value}'; expected one of: {string.Join(", ", known)}"
+                );
             }
         }
 
@@ -105,8 +109,10 @@ internal sealed class NodeReader(ConfigDiagnostics diagnostics, VariableExpander
             return null;
         }
 
-        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ||
-            !double.IsFinite(value))
+        if (
+            !double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value)
+        )
         {
             return Fail<double>(node, path, "a number");
         }
@@ -123,8 +129,16 @@ internal sealed class NodeReader(ConfigDiagnostics diagnostics, VariableExpander
             return null;
         }
 
-        if (bareSeconds && double.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) &&
-            seconds <= TimeSpan.MaxValue.TotalSeconds)
+        if (
+            bareSeconds
+            && double.TryParse(
+                text.Trim(),
+                NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture,
+                out var seconds
+            )
+            && seconds <= TimeSpan.MaxValue.TotalSeconds
+        )
         {
             return TimeSpan.FromSeconds(seconds);
         }
@@ -170,7 +184,11 @@ internal sealed class NodeReader(ConfigDiagnostics diagnostics, VariableExpander
         }
 
         var raw = ((YamlScalar)node).Value;
-        diagnostics.Add(node, path, $"expected {expected}, found {Quote(raw)}{KeyMatcher.DidYouMean(raw, choices.Keys)}");
+        diagnostics.Add(
+            node,
+            path,
+            $"expected {expected}, found {Quote(raw)}{KeyMatcher.DidYouMean(raw, choices.Keys)}"
+        );
         return null;
     }
 

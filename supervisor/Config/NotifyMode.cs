@@ -1,6 +1,8 @@
 namespace MoneyBot.Supervisor.Config;
 
-/// <summary>How one kind of Telegram notification is sent (<c>telegram.notify.&lt;kind&gt;: on | silent | off</c>).</summary>
+/// <summary>
+/// How one kind of Telegram notification is sent (<c>telegram.notify.&lt;kind&gt;: on | silent | off</c>).
+/// </summary>
 public enum NotifyMode
 {
     /// <summary>Sent with sound.</summary>

@@ -17,9 +17,22 @@ public sealed record NotifySettings(
     NotifyMode Watchdog,
     NotifyMode Stopped,
     NotifyMode Reload,
-    NotifyMode Daemon)
+    NotifyMode Daemon
+)
 {
-    /// <summary><c>{ started: on, crashed: on, fatal: on, recovered: on, watchdog: on, stopped: silent, reload: on, daemon: on }</c>.</summary>
-    public static NotifySettings Default { get; } = new(
-        NotifyMode.On, NotifyMode.On, NotifyMode.On, NotifyMode.On, NotifyMode.On, NotifyMode.Silent, NotifyMode.On, NotifyMode.On);
+    /// <summary>
+    /// <c>{ started: on, crashed: on, fatal: on, recovered: on, watchdog: on, stopped: silent, reload: on, daemon: on
+    /// }</c>.
+    /// </summary>
+    public static NotifySettings Default { get; } =
+        new(
+            NotifyMode.On,
+            NotifyMode.On,
+            NotifyMode.On,
+            NotifyMode.On,
+            NotifyMode.On,
+            NotifyMode.Silent,
+            NotifyMode.On,
+            NotifyMode.On
+        );
 }

@@ -10,13 +10,24 @@ namespace MoneyBot.Supervisor.Config;
 internal sealed class NotifySettingsReader(NodeReader reader, Func<string, bool> isSecret)
 {
     public static readonly IReadOnlyList<string> Kinds =
-        ["started", "crashed", "fatal", "recovered", "watchdog", "stopped", "reload", "daemon"];
+    [
+        "started",
+        "crashed",
+        "fatal",
+        "recovered",
+        "watchdog",
+        "stopped",
+        "reload",
+        "daemon",
+    ];
 
     public static readonly IReadOnlyList<string> ScheduleKeys = ["health_report", "daily_summary"];
 
     private const string CronExample = "\"0 0 */6 * * ?\"";
 
-    /// <summary>YAML's <c>on</c>/<c>off</c> arrive as plain text; <c>true</c>/<c>false</c> are accepted as on/off too.</summary>
+    /// <summary>
+    /// YAML's <c>on</c>/<c>off</c> arrive as plain text; <c>true</c>/<c>false</c> are accepted as on/off too.
+    /// </summary>
     private static readonly Dictionary<string, NotifyMode> Modes = new(StringComparer.Ordinal)
     {
         ["on"] = NotifyMode.On,
@@ -62,15 +73,24 @@ internal sealed class NotifySettingsReader(NodeReader reader, Func<string, bool>
                 continue;
             }
 
-            settings = field.Key == "health_report"
-                ? settings with { HealthReportCron = schedule.Expression }
-                : settings with { DailySummaryCron = schedule.Expression };
+            settings =
+                field.Key == "health_report"
+                    ? settings with
+                    {
+                        HealthReportCron = schedule.Expression,
+                    }
+                    : settings with
+                    {
+                        DailySummaryCron = schedule.Expression,
+                    };
         }
 
         return settings;
     }
 
-    /// <summary>A valid Quartz cron expression, or none for an empty value or <c>off</c>. Null after an error.</summary>
+    /// <summary>
+    /// A valid Quartz cron expression, or none for an empty value or <c>off</c>. Null after an error.
+    /// </summary>
     private Schedule? Cron(YamlNode node, string path)
     {
         if (reader.String(node, path) is not { } text)
@@ -90,8 +110,13 @@ internal sealed class NotifySettingsReader(NodeReader reader, Func<string, bool>
         }
 
         var raw = node is YamlScalar scalar ? scalar.Value : expression;
-        reader.Diagnostics.Add(node, path,
-            $"expected a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year], UTC) such as {CronExample}, or off; found '{raw}': {(isSecret(expression) ? "a secret value (not shown)" : Reason(expression))}");
+        reader.Diagnostics.Add(
+            node,
+            path,
+            $"expected a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year], "
+                + $"UTC) such as {CronExample}, or off; found '{raw}': "
+                + $"{(isSecret(expression) ? "a secret value (not shown)" : Reason(expression))}"
+        );
         return null;
     }
 
@@ -101,8 +126,9 @@ internal sealed class NotifySettingsReader(NodeReader reader, Func<string, bool>
         var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (fields == 5)
         {
-            return $"it has 5 fields, the Unix crontab form; put the seconds first, such as {CronExample} for every 6 hours, " +
-                "and note that Quartz numbers days of the week 1-7 from Sunday (or use SUN, MON, ...)";
+            return $"it has 5 fields, the Unix crontab form; put the seconds first, such as {CronExample} for "
+                + $"every 6 hours, "
+                + "and note that Quartz numbers days of the week 1-7 from Sunday (or use SUN, MON, ...)";
         }
 
         try

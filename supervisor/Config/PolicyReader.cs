@@ -53,7 +53,9 @@ internal sealed class PolicyReader(NodeReader reader)
         return policy;
     }
 
-    /// <summary><c>logs:</c> of a program, or (with <see cref="DaemonLogKeys"/>) the daemon's own <c>log:</c>.</summary>
+    /// <summary>
+    /// <c>logs:</c> of a program, or (with <see cref="DaemonLogKeys"/>) the daemon's own <c>log:</c>.
+    /// </summary>
     public LogSettings Logs(LogSettings settings, YamlNode node, string path, IReadOnlyList<string> keys)
     {
         foreach (var field in reader.Fields(node, path, keys))
@@ -64,14 +66,21 @@ internal sealed class PolicyReader(NodeReader reader)
                 "max_size" => reader.Size(value, at) is { } size ? settings with { MaxSize = size } : settings,
                 "backups" => reader.Int(value, at, min: 0) is { } n ? settings with { Backups = n } : settings,
                 "timestamps" => reader.Bool(value, at) is { } b ? settings with { Timestamps = b } : settings,
-                _ => reader.Choice(value, at, StderrModes, "separate or merge") is { } m ? settings with { Stderr = m } : settings,
+                _ => reader.Choice(value, at, StderrModes, "separate or merge") is { } m
+                    ? settings with
+                    {
+                        Stderr = m,
+                    }
+                    : settings,
             };
         }
 
         return settings;
     }
 
-    /// <summary><c>retry_after</c>: a duration, or empty / <c>null</c> / <c>off</c> for no retry. Null after an error.</summary>
+    /// <summary>
+    /// <c>retry_after</c>: a duration, or empty / <c>null</c> / <c>off</c> for no retry. Null after an error.
+    /// </summary>
     private Optional? RetryAfter(YamlNode node, string path)
     {
         if (node is YamlScalar { IsNull: true })
@@ -85,9 +94,9 @@ internal sealed class PolicyReader(NodeReader reader)
             return null;
         }
 
-        return text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase) || text.Length == 0
-            ? new Optional(null)
-            : reader.Duration(node, path) is { } d ? new Optional(d) : null;
+        return text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase) || text.Length == 0 ? new Optional(null)
+            : reader.Duration(node, path) is { } d ? new Optional(d)
+            : null;
     }
 
     private readonly record struct Optional(TimeSpan? Value);

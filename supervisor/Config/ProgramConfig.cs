@@ -8,7 +8,9 @@ public sealed record ProgramConfig
     /// <summary>The key under <c>programs:</c>; also the log file stem.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Executable: absolute, relative to the base directory (when it contains a slash), or looked up on PATH.</summary>
+    /// <summary>
+    /// Executable: absolute, relative to the base directory (when it contains a slash), or looked up on PATH.
+    /// </summary>
     public required string Command { get; init; }
 
     /// <summary>Arguments, already expanded.</summary>
@@ -61,8 +63,13 @@ public sealed record ProgramConfig
     /// A reload restarts a program only when this is false.
     /// </summary>
     public bool HasSameSettingsAs(ProgramConfig other) =>
-        this with { Args = [], Environment = EmptyEnvironment, DependsOn = [], ExitCodes = [] }
-            == other with { Args = [], Environment = EmptyEnvironment, DependsOn = [], ExitCodes = [] }
+        this with
+        {
+            Args = [],
+            Environment = EmptyEnvironment,
+            DependsOn = [],
+            ExitCodes = [],
+        } == other with { Args = [], Environment = EmptyEnvironment, DependsOn = [], ExitCodes = [] }
         && Args.SequenceEqual(other.Args)
         && DependsOn.SequenceEqual(other.DependsOn)
         && ExitCodes.SequenceEqual(other.ExitCodes)

@@ -9,7 +9,11 @@ internal sealed record ProgramDraft(ProgramConfig Config, YamlField Field, IRead
 internal sealed record Dependency(string Name, string Raw, YamlNode Node, string Path);
 
 /// <summary>Reads one entry of <c>programs:</c>: its own keys over the <c>defaults:</c> settings.</summary>
-internal sealed partial class ProgramReader(NodeReader reader, ProgramSettingsReader settingsReader, string baseDirectory)
+internal sealed partial class ProgramReader(
+    NodeReader reader,
+    ProgramSettingsReader settingsReader,
+    string baseDirectory
+)
 {
     private static readonly IReadOnlyList<string> OwnKeys = ["command", "args", "cwd", "env", "depends_on", "group"];
 
@@ -22,12 +26,20 @@ internal sealed partial class ProgramReader(NodeReader reader, ProgramSettingsRe
     {
         if (!ProgramName().IsMatch(program.Key))
         {
-            Diagnostics.Add(program.KeyNode, program.Path,
-                $"program name '{program.Key}' must start with a letter or digit and contain only letters, digits, '_', '.' and '-' (it names the log files)");
+            Diagnostics.Add(
+                program.KeyNode,
+                program.Path,
+                $"program name '{program.Key}' must start with a letter or digit and contain only letters, "
+                    + $"digits, '_', '.' and '-' (it names the log files)"
+            );
         }
         else if (program.Key == "all")
         {
-            Diagnostics.Add(program.KeyNode, program.Path, "'all' is reserved (it means every program in start/stop/restart); choose another name");
+            Diagnostics.Add(
+                program.KeyNode,
+                program.Path,
+                "'all' is reserved (it means every program in start/stop/restart); choose another name"
+            );
         }
 
         var config = defaults with { Name = program.Key, WorkingDirectory = baseDirectory };
@@ -46,7 +58,11 @@ internal sealed partial class ProgramReader(NodeReader reader, ProgramSettingsRe
                     break;
                 case "cwd":
                     config = reader.String(field.Value, field.Path) is { Length: > 0 } cwd
-                        ? config with { WorkingDirectory = Path.GetFullPath(cwd, baseDirectory) } : config;
+                        ? config with
+                        {
+                            WorkingDirectory = Path.GetFullPath(cwd, baseDirectory),
+                        }
+                        : config;
                     break;
                 case "env":
                     config = config with { Environment = ReadEnvironment(field) };
@@ -56,7 +72,10 @@ internal sealed partial class ProgramReader(NodeReader reader, ProgramSettingsRe
                     config = config with { DependsOn = [.. dependencies.Select(d => d.Name)] };
                     break;
                 case "group":
-                    config = config with { Group = reader.String(field.Value, field.Path) is { Length: > 0 } g ? g : null };
+                    config = config with
+                    {
+                        Group = reader.String(field.Value, field.Path) is { Length: > 0 } g ? g : null,
+                    };
                     break;
                 default:
                     config = settingsReader.Apply(config, field);
@@ -115,8 +134,12 @@ internal sealed partial class ProgramReader(NodeReader reader, ProgramSettingsRe
         {
             if (!EnvFile.VariableName().IsMatch(variable.Key))
             {
-                Diagnostics.Add(variable.KeyNode, variable.Path,
-                    $"'{variable.Key}' is not a valid environment variable name (letters, digits and '_', not starting with a digit)");
+                Diagnostics.Add(
+                    variable.KeyNode,
+                    variable.Path,
+                    $"'{variable.Key}' is not a valid environment variable name (letters, digits and '_', not "
+                        + $"starting with a digit)"
+                );
             }
 
             if (reader.String(variable.Value, variable.Path) is { } value)

@@ -9,8 +9,18 @@ internal sealed class ProgramSettingsReader(NodeReader reader)
     /// <summary>Keys allowed both under <c>defaults:</c> and in a program.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
-        "autostart", "restart", "exit_codes", "start_secs", "backoff", "give_up",
-        "stop_signal", "stop_timeout", "logs", "watchdog", "ready", "ready_timeout",
+        "autostart",
+        "restart",
+        "exit_codes",
+        "start_secs",
+        "backoff",
+        "give_up",
+        "stop_signal",
+        "stop_timeout",
+        "logs",
+        "watchdog",
+        "ready",
+        "ready_timeout",
     ];
 
     private static readonly Dictionary<string, ReadyMode> ReadyModes = new(StringComparer.Ordinal)
@@ -32,9 +42,16 @@ internal sealed class ProgramSettingsReader(NodeReader reader)
 
     /// <summary>The settings a program has when neither it nor <c>defaults:</c> says otherwise.</summary>
     public static ProgramConfig BuiltIn(string workingDirectory) =>
-        new() { Name = string.Empty, Command = string.Empty, WorkingDirectory = workingDirectory };
+        new()
+        {
+            Name = string.Empty,
+            Command = string.Empty,
+            WorkingDirectory = workingDirectory,
+        };
 
-    /// <summary>Applies one of <see cref="Keys"/> to <paramref name="settings"/>; an invalid value leaves them unchanged.</summary>
+    /// <summary>
+    /// Applies one of <see cref="Keys"/> to <paramref name="settings"/>; an invalid value leaves them unchanged.
+    /// </summary>
     public ProgramConfig Apply(ProgramConfig settings, YamlField field)
     {
         var (value, at) = (field.Value, field.Path);
@@ -42,17 +59,36 @@ internal sealed class ProgramSettingsReader(NodeReader reader)
         {
             "autostart" => reader.Bool(value, at) is { } b ? settings with { Autostart = b } : settings,
             "restart" => reader.Choice(value, at, RestartModes, "always, on-failure or never") is { } r
-                ? settings with { Restart = r } : settings,
+                ? settings with
+                {
+                    Restart = r,
+                }
+                : settings,
             "exit_codes" => ExitCodes(value, at) is { } codes ? settings with { ExitCodes = codes } : settings,
-            "start_secs" => reader.Duration(value, at, bareSeconds: true) is { } d ? settings with { StartSecs = d } : settings,
+            "start_secs" => reader.Duration(value, at, bareSeconds: true) is { } d
+                ? settings with
+                {
+                    StartSecs = d,
+                }
+                : settings,
             "backoff" => settings with { Backoff = _policies.Backoff(settings.Backoff, value, at) },
             "give_up" => settings with { GiveUp = _policies.GiveUp(settings.GiveUp, value, at) },
-            "stop_signal" => reader.Choice(value, at, Signals, "a signal: TERM, INT, HUP, QUIT, KILL, USR1 or USR2") is { } s
-                ? settings with { StopSignal = s } : settings,
+            "stop_signal" => reader.Choice(value, at, Signals, "a signal: TERM, INT, HUP, QUIT, KILL, USR1 or USR2")
+                is { } s
+                ? settings with
+                {
+                    StopSignal = s,
+                }
+                : settings,
             "stop_timeout" => reader.Duration(value, at) is { } d ? settings with { StopTimeout = d } : settings,
             "logs" => settings with { Logs = _policies.Logs(settings.Logs, value, at, PolicyReader.LogKeys) },
             "watchdog" => reader.Duration(value, at) is { } d ? settings with { Watchdog = d } : settings,
-            "ready" => reader.Choice(value, at, ReadyModes, "start_secs or notify") is { } m ? settings with { Ready = m } : settings,
+            "ready" => reader.Choice(value, at, ReadyModes, "start_secs or notify") is { } m
+                ? settings with
+                {
+                    Ready = m,
+                }
+                : settings,
             "ready_timeout" => reader.Duration(value, at) is { } d ? settings with { ReadyTimeout = d } : settings,
             _ => throw new ArgumentOutOfRangeException(nameof(field), field.Key, "not a shared program setting"),
         };

@@ -11,7 +11,9 @@ namespace MoneyBot.Supervisor.Config;
 /// </summary>
 public static partial class RunDirLocator
 {
-    /// <summary>The absolute run directory, or null when the file is missing or not simple enough to read this way.</summary>
+    /// <summary>
+    /// The absolute run directory, or null when the file is missing or not simple enough to read this way.
+    /// </summary>
     public static string? TryFind(string configPath)
     {
         string[] lines;
@@ -40,7 +42,11 @@ public static partial class RunDirLocator
                 continue;
             }
 
-            if (line.Contains('\t', StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) || line.StartsWith('%'))
+            if (
+                line.Contains('\t', StringComparison.Ordinal)
+                || line.StartsWith("---", StringComparison.Ordinal)
+                || line.StartsWith('%')
+            )
             {
                 return null;
             }
@@ -98,7 +104,9 @@ public static partial class RunDirLocator
     private static string StripComment(string line)
     {
         var hash = line.IndexOf(" #", StringComparison.Ordinal);
-        return line.TrimStart().StartsWith('#') ? string.Empty : hash >= 0 ? line[..hash] : line;
+        return line.TrimStart().StartsWith('#') ? string.Empty
+            : hash >= 0 ? line[..hash]
+            : line;
     }
 
     /// <summary>A plain or simply quoted scalar; null for anything that needs the real parser.</summary>
@@ -108,7 +116,9 @@ public static partial class RunDirLocator
         if (value.Length >= 2 && ((value[0] == '"' && value[^1] == '"') || (value[0] == '\'' && value[^1] == '\'')))
         {
             value = value[1..^1];
-            return value.Contains('\\', StringComparison.Ordinal) || value.Contains('\'', StringComparison.Ordinal) ? null : value;
+            return value.Contains('\\', StringComparison.Ordinal) || value.Contains('\'', StringComparison.Ordinal)
+                ? null
+                : value;
         }
 
         return value.IndexOfAny(['$', '*', '&', '{', '[', '|', '>', '"', '\'', '!', '@', '`']) >= 0 ? null : value;

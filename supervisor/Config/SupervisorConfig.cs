@@ -9,7 +9,8 @@ public sealed record SupervisorConfig(
     string SourcePath,
     DaemonSettings Daemon,
     IReadOnlyList<ProgramConfig> Programs,
-    IReadOnlyList<string> Secrets)
+    IReadOnlyList<string> Secrets
+)
 {
     /// <summary>The <c>telegram:</c> section (off when absent).</summary>
     public TelegramSettings Telegram { get; init; } = TelegramSettings.Disabled;

@@ -12,19 +12,32 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
 {
     public static readonly IReadOnlyList<string> Keys =
     [
-        "token", "chat_ids", "admin_users", "api_url", "notify", "schedules", "message_max_age", "crash_loop_window",
+        "token",
+        "chat_ids",
+        "admin_users",
+        "api_url",
+        "notify",
+        "schedules",
+        "message_max_age",
+        "crash_loop_window",
     ];
 
     private const string Section = "telegram";
-    private const string ChatIdForm = "a chat id (a whole number such as 123456789 or -1001234567890) or a channel name such as @my_channel";
-    private const string ChatListForm = "a comma-separated list of chat ids such as \"123456789, -1001234567890\" or a list such as [123456789, \"@my_channel\"]";
-    private const string UserListForm = "a comma-separated list of user ids such as \"123456789, 987654321\" or a list such as [123456789, 987654321]";
+    private const string ChatIdForm =
+        "a chat id (a whole number such as 123456789 or -1001234567890) or a channel name such as @my_channel";
+    private const string ChatListForm =
+        "a comma-separated list of chat ids such as \"123456789, -1001234567890\" or a list such as [123456789, "
+        + "\"@my_channel\"]";
+    private const string UserListForm =
+        "a comma-separated list of user ids such as \"123456789, 987654321\" or a list such as [123456789, 987654321]";
 
     private string? _token;
 
     private ConfigDiagnostics Diagnostics => reader.Diagnostics;
 
-    /// <summary>Reads the section; <paramref name="section"/> is null when the file has none (then Telegram is off).</summary>
+    /// <summary>
+    /// Reads the section; <paramref name="section"/> is null when the file has none (then Telegram is off).
+    /// </summary>
     public TelegramSettings Read(YamlField? section)
     {
         if (section is not { } telegram)
@@ -37,7 +50,10 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
         var notifyReader = new NotifySettingsReader(reader, IsSecret);
 
         // The token first, so that no later message can quote it, whatever the order in the file.
-        if (fields.TryGetValue("token", out var tokenField) && reader.String(tokenField.Value, tokenField.Path) is { } text)
+        if (
+            fields.TryGetValue("token", out var tokenField)
+            && reader.String(tokenField.Value, tokenField.Path) is { } text
+        )
         {
             _token = text.Trim().Length > 0 ? text.Trim() : null;
             settings = settings with { Token = _token };
@@ -70,7 +86,12 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
                     settings = Positive(value, at) is { } age ? settings with { MessageMaxAge = age } : settings;
                     break;
                 case "crash_loop_window":
-                    settings = reader.Duration(value, at) is { } window ? settings with { CrashLoopWindow = window } : settings;
+                    settings = reader.Duration(value, at) is { } window
+                        ? settings with
+                        {
+                            CrashLoopWindow = window,
+                        }
+                        : settings;
                     break;
             }
         }
@@ -78,9 +99,14 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
         if (_token is not null && settings.ChatIds.Count == 0 && !chatIdsFailed)
         {
             var where = fields.TryGetValue("chat_ids", out var chatField) ? chatField.Value : telegram.KeyNode;
-            Diagnostics.Add(where, ConfigDiagnostics.Child(Section, "chat_ids"),
-                "a token is set but no chat ids; set TELEGRAM_ADMIN_CHAT_IDS and write chat_ids: ${TELEGRAM_ADMIN_CHAT_IDS}, " +
-                "or list the chats here (else notifications would go nowhere), or leave the token empty to turn Telegram off");
+            Diagnostics.Add(
+                where,
+                ConfigDiagnostics.Child(Section, "chat_ids"),
+                "a token is set but no chat ids; set TELEGRAM_ADMIN_CHAT_IDS and write chat_ids: "
+                    + "${TELEGRAM_ADMIN_CHAT_IDS}, "
+                    + "or list the chats here (else notifications would go nowhere), or leave the token empty to "
+                    + "turn Telegram off"
+            );
         }
 
         return settings;
@@ -98,10 +124,12 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
         var failed = false;
         foreach (var item in items)
         {
-            string? chatId = ChannelName().IsMatch(item.Text) ? item.Text
-                : long.TryParse(item.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) && id != 0
+            string? chatId =
+                ChannelName().IsMatch(item.Text) ? item.Text
+                : long.TryParse(item.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
+                && id != 0
                     ? id.ToString(CultureInfo.InvariantCulture)
-                    : null;
+                : null;
             if (chatId is null)
             {
                 Diagnostics.Add(item.Node, item.Path, $"expected {ChatIdForm}, found {Describe(item.Text)}");
@@ -134,7 +162,11 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
             }
             else
             {
-                Diagnostics.Add(item.Node, item.Path, $"expected a Telegram user id (a positive whole number), found {Describe(item.Text)}");
+                Diagnostics.Add(
+                    item.Node,
+                    item.Path,
+                    $"expected a Telegram user id (a positive whole number), found {Describe(item.Text)}"
+                );
                 failed = true;
             }
         }
@@ -166,8 +198,10 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
                 continue;
             }
 
-            items.AddRange(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(piece => new ListItem(piece, node, path)));
+            items.AddRange(
+                text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(piece => new ListItem(piece, node, path))
+            );
         }
 
         return failed ? null : items;
@@ -187,7 +221,11 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
             return TelegramSettings.DefaultApiUrl;
         }
 
-        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0)
+        if (
+            Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url)
+            && url.Scheme is "http" or "https"
+            && url.Host.Length > 0
+        )
         {
             return url;
         }
@@ -215,14 +253,18 @@ internal sealed partial class TelegramSettingsReader(NodeReader reader, Variable
 
     /// <summary>Quotes a value for a message, unless it holds a secret.</summary>
     private string Describe(string value) =>
-        IsSecret(value) ? "a secret value (not shown)" : value.Length == 0 ? "nothing" : $"'{value}'";
+        IsSecret(value) ? "a secret value (not shown)"
+        : value.Length == 0 ? "nothing"
+        : $"'{value}'";
 
     /// <summary>True when <paramref name="value"/> holds the token or a secret-looking variable's value.</summary>
     private bool IsSecret(string value) =>
-        (_token is not null && value.Contains(_token, StringComparison.Ordinal)) ||
-        expander.Secrets.Any(secret => value.Contains(secret, StringComparison.Ordinal));
+        (_token is not null && value.Contains(_token, StringComparison.Ordinal))
+        || expander.Secrets.Any(secret => value.Contains(secret, StringComparison.Ordinal));
 
-    /// <summary>A public chat's or channel's username: 5 to 32 letters, digits and underscores, starting with a letter.</summary>
+    /// <summary>
+    /// A public chat's or channel's username: 5 to 32 letters, digits and underscores, starting with a letter.
+    /// </summary>
     [GeneratedRegex("^@[A-Za-z][A-Za-z0-9_]{4,31}$")]
     private static partial Regex ChannelName();
 

@@ -18,7 +18,9 @@ internal sealed class VariableExpander(IReadOnlyDictionary<string, string> envir
     /// <summary>Adds the env file's variables (the process environment still wins).</summary>
     public void UseEnvFile(IReadOnlyDictionary<string, string> variables) => _envFile = variables;
 
-    /// <summary>Values of used variables whose names look secret (TOKEN, SECRET, PASSWORD, ...), in first-use order.</summary>
+    /// <summary>
+    /// Values of used variables whose names look secret (TOKEN, SECRET, PASSWORD, ...), in first-use order.
+    /// </summary>
     public IReadOnlyList<string> Secrets => _secrets;
 
     /// <summary>
@@ -89,18 +91,24 @@ internal sealed class VariableExpander(IReadOnlyDictionary<string, string> envir
             return fallback;
         }
 
-        errors.Add($"variable '{name}' is not set; set it in the environment or the env file, or write ${{{name}:-default}}");
+        errors.Add(
+            $"variable '{name}' is not set; set it in the environment or the env file, or write ${{{name}:-default}}"
+        );
         return string.Empty;
     }
 
     private string? Lookup(string name) =>
-        environment.TryGetValue(name, out var value) ? value : _envFile.TryGetValue(name, out var fromFile) ? fromFile : null;
+        environment.TryGetValue(name, out var value) ? value
+        : _envFile.TryGetValue(name, out var fromFile) ? fromFile
+        : null;
 
     private void Remember(string name, string value)
     {
-        if (value.Length >= MinSecretLength &&
-            SecretWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)) &&
-            !_secrets.Contains(value))
+        if (
+            value.Length >= MinSecretLength
+            && SecretWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase))
+            && !_secrets.Contains(value)
+        )
         {
             _secrets.Add(value);
         }

@@ -7,7 +7,9 @@ internal abstract record YamlNode(int Line, int Column)
     public abstract string Kind { get; }
 }
 
-/// <summary>A scalar; <see cref="Value"/> is the text as written (after YAML unquoting, before <c>${VAR}</c> expansion).</summary>
+/// <summary>
+/// A scalar; <see cref="Value"/> is the text as written (after YAML unquoting, before <c>${VAR}</c> expansion).
+/// </summary>
 internal sealed record YamlScalar(int Line, int Column, string Value, bool IsPlain) : YamlNode(Line, Column)
 {
     public override string Kind => "a value";

@@ -31,9 +31,10 @@ internal sealed class YamlTreeBuilder
         catch (YamlException ex)
         {
             // YamlDotNet puts a tab in the indentation at the start of the enclosing mapping; point at the tab.
-            var (line, column) = ex.Message.Contains("tab", StringComparison.Ordinal) && FirstIndentingTab(text) is { } tab
-                ? tab
-                : (ToInt(ex.Start.Line), ToInt(ex.Start.Column));
+            var (line, column) =
+                ex.Message.Contains("tab", StringComparison.Ordinal) && FirstIndentingTab(text) is { } tab
+                    ? tab
+                    : (ToInt(ex.Start.Line), ToInt(ex.Start.Column));
             diagnostics.Add(line, column, string.Empty, "invalid YAML: " + ex.Message);
         }
         catch (InvalidOperationException)
@@ -44,7 +45,8 @@ internal sealed class YamlTreeBuilder
                 Math.Max(1, ToInt(end.Line)),
                 Math.Max(1, ToInt(end.Column)),
                 string.Empty,
-                "invalid YAML after this point; is a '[' or '{' left unclosed?");
+                "invalid YAML after this point; is a '[' or '{' left unclosed?"
+            );
         }
 
         return null;
@@ -67,7 +69,8 @@ internal sealed class YamlTreeBuilder
                 ToInt(second.Start.Line),
                 ToInt(second.Start.Column),
                 string.Empty,
-                "only one YAML document is allowed; remove the second '---'");
+                "only one YAML document is allowed; remove the second '---'"
+            );
         }
 
         return root;
@@ -92,7 +95,12 @@ internal sealed class YamlTreeBuilder
                 return target;
             }
 
-            _diagnostics.Add(Line(alias), Column(alias), path, $"unknown alias '*{alias.Value.Value}'; define '&{alias.Value.Value}' before using it");
+            _diagnostics.Add(
+                Line(alias),
+                Column(alias),
+                path,
+                $"unknown alias '*{alias.Value.Value}'; define '&{alias.Value.Value}' before using it"
+            );
             return null;
         }
 
@@ -161,7 +169,11 @@ internal sealed class YamlTreeBuilder
             if (seen.TryGetValue(key.Value, out var first))
             {
                 var what = path == "programs" ? "program name" : "key";
-                _diagnostics.Add(key, childPath, $"duplicate {what} '{key.Value}'; it is first defined at line {first.Line}, column {first.Column}");
+                _diagnostics.Add(
+                    key,
+                    childPath,
+                    $"duplicate {what} '{key.Value}'; it is first defined at line {first.Line}, column {first.Column}"
+                );
                 continue;
             }
 

@@ -12,7 +12,9 @@ public sealed class ControlClient(string socketPath)
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
+            await socket
+                .ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (SocketException)
         {

@@ -12,13 +12,14 @@ namespace MoneyBot.Supervisor.Control;
 /// </summary>
 public static class ControlCodec
 {
-    public static byte[] EncodeRequest(ControlRequest request) => Write(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("verb", request.Verb);
-        w.WriteString("target", request.Target);
-        w.WriteEndObject();
-    });
+    public static byte[] EncodeRequest(ControlRequest request) =>
+        Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("verb", request.Verb);
+            w.WriteString("target", request.Target);
+            w.WriteEndObject();
+        });
 
     public static ControlRequest DecodeRequest(string line)
     {
@@ -26,34 +27,36 @@ public static class ControlCodec
         var root = doc.RootElement;
         return new ControlRequest(
             Text(root, "verb") ?? throw new JsonException("the request has no 'verb'"),
-            Text(root, "target"));
+            Text(root, "target")
+        );
     }
 
-    public static byte[] EncodeResponse(ControlResponse response) => Write(w =>
-    {
-        w.WriteStartObject();
-        w.WriteBoolean("ok", response.Ok);
-        w.WriteString("message", response.Message);
-        if (response.Programs is { } programs)
+    public static byte[] EncodeResponse(ControlResponse response) =>
+        Write(w =>
         {
-            w.WritePropertyName("programs");
-            WritePrograms(w, programs);
-        }
-
-        if (response.Problems is { } problems)
-        {
-            w.WriteStartArray("problems");
-            foreach (var problem in problems)
+            w.WriteStartObject();
+            w.WriteBoolean("ok", response.Ok);
+            w.WriteString("message", response.Message);
+            if (response.Programs is { } programs)
             {
-                w.WriteStringValue(problem);
+                w.WritePropertyName("programs");
+                WritePrograms(w, programs);
             }
 
-            w.WriteEndArray();
-        }
+            if (response.Problems is { } problems)
+            {
+                w.WriteStartArray("problems");
+                foreach (var problem in problems)
+                {
+                    w.WriteStringValue(problem);
+                }
 
-        w.WriteBoolean("usage", response.Usage);
-        w.WriteEndObject();
-    });
+                w.WriteEndArray();
+            }
+
+            w.WriteBoolean("usage", response.Usage);
+            w.WriteEndObject();
+        });
 
     public static ControlResponse DecodeResponse(string line)
     {
@@ -68,11 +71,13 @@ public static class ControlCodec
             root.TryGetProperty("problems", out var problems) && problems.ValueKind == JsonValueKind.Array
                 ? problems.EnumerateArray().Select(p => p.GetString() ?? string.Empty).ToList()
                 : null,
-            root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.True);
+            root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.True
+        );
     }
 
     /// <summary>The array <c>status --json</c> prints: one object per program.</summary>
-    public static byte[] EncodePrograms(IReadOnlyList<ProgramStatusDto> programs) => Write(w => WritePrograms(w, programs));
+    public static byte[] EncodePrograms(IReadOnlyList<ProgramStatusDto> programs) =>
+        Write(w => WritePrograms(w, programs));
 
     private static void WritePrograms(Utf8JsonWriter w, IReadOnlyList<ProgramStatusDto> programs)
     {
@@ -99,20 +104,26 @@ public static class ControlCodec
         w.WriteEndArray();
     }
 
-    private static ProgramStatusDto ReadProgram(JsonElement e) => new(
-        Text(e, "name") ?? string.Empty,
-        Text(e, "group"),
-        Text(e, "state") ?? "STOPPED",
-        e.TryGetProperty("pid", out var pid) && pid.ValueKind == JsonValueKind.Number ? pid.GetInt32() : null,
-        e.TryGetProperty("uptime_s", out var up) && up.ValueKind == JsonValueKind.Number ? up.GetInt64() : null,
-        e.TryGetProperty("restarts", out var restarts) ? restarts.GetInt32() : 0,
-        Text(e, "last_exit"),
-        e.TryGetProperty("last_exit_at", out var exitAt) && exitAt.ValueKind == JsonValueKind.String ? exitAt.GetDateTimeOffset() : null,
-        e.TryGetProperty("next_retry_at", out var retry) && retry.ValueKind == JsonValueKind.String ? retry.GetDateTimeOffset() : null,
-        Text(e, "status_text"),
-        Text(e, "reason") ?? string.Empty,
-        e.TryGetProperty("stopped_by_operator", out var op) && op.ValueKind == JsonValueKind.True,
-        e.TryGetProperty("autostart", out var auto) && auto.ValueKind == JsonValueKind.True);
+    private static ProgramStatusDto ReadProgram(JsonElement e) =>
+        new(
+            Text(e, "name") ?? string.Empty,
+            Text(e, "group"),
+            Text(e, "state") ?? "STOPPED",
+            e.TryGetProperty("pid", out var pid) && pid.ValueKind == JsonValueKind.Number ? pid.GetInt32() : null,
+            e.TryGetProperty("uptime_s", out var up) && up.ValueKind == JsonValueKind.Number ? up.GetInt64() : null,
+            e.TryGetProperty("restarts", out var restarts) ? restarts.GetInt32() : 0,
+            Text(e, "last_exit"),
+            e.TryGetProperty("last_exit_at", out var exitAt) && exitAt.ValueKind == JsonValueKind.String
+                ? exitAt.GetDateTimeOffset()
+                : null,
+            e.TryGetProperty("next_retry_at", out var retry) && retry.ValueKind == JsonValueKind.String
+                ? retry.GetDateTimeOffset()
+                : null,
+            Text(e, "status_text"),
+            Text(e, "reason") ?? string.Empty,
+            e.TryGetProperty("stopped_by_operator", out var op) && op.ValueKind == JsonValueKind.True,
+            e.TryGetProperty("autostart", out var auto) && auto.ValueKind == JsonValueKind.True
+        );
 
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

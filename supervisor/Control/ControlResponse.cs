@@ -11,4 +11,5 @@ public sealed record ControlResponse(
     string? Message = null,
     IReadOnlyList<ProgramStatusDto>? Programs = null,
     IReadOnlyList<string>? Problems = null,
-    bool Usage = false);
+    bool Usage = false
+);

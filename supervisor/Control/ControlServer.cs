@@ -20,12 +20,17 @@ public sealed partial class ControlServer : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> _inFlight = new();
     private int _disposed;
 
-    private ControlServer(string socketPath, Func<ControlRequest, CancellationToken, Task<ControlResponse>> handle, ILogger logger)
+    private ControlServer(
+        string socketPath,
+        Func<ControlRequest, CancellationToken, Task<ControlResponse>> handle,
+        ILogger logger
+    )
     {
         _socketPath = socketPath;
         _handle = handle;
         _logger = logger;
-        File.Delete(socketPath); // a stale socket of a dead daemon; the caller holds the lock, so no live daemon uses it
+        // a stale socket of a dead daemon; the caller holds the lock, so no live daemon uses it
+        File.Delete(socketPath);
         _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         _listener.Bind(new UnixDomainSocketEndPoint(socketPath));
         File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -35,8 +40,10 @@ public sealed partial class ControlServer : IAsyncDisposable
 
     /// <summary>Binds the socket and starts answering.</summary>
     public static ControlServer Start(
-        string socketPath, Func<ControlRequest, CancellationToken, Task<ControlResponse>> handle, ILogger logger) =>
-        new(socketPath, handle, logger);
+        string socketPath,
+        Func<ControlRequest, CancellationToken, Task<ControlResponse>> handle,
+        ILogger logger
+    ) => new(socketPath, handle, logger);
 
     public async ValueTask DisposeAsync()
     {

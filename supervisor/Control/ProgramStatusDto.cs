@@ -16,20 +16,23 @@ public sealed record ProgramStatusDto(
     string? StatusText,
     string Reason,
     bool StoppedByOperator,
-    bool Autostart)
+    bool Autostart
+)
 {
-    public static ProgramStatusDto From(ProgramStatus s) => new(
-        s.Name,
-        s.Group,
-        s.State.ToString().ToUpperInvariant(),
-        s.Pid,
-        s.Uptime is { } u ? (long)u.TotalSeconds : null,
-        s.Restarts,
-        s.LastExit?.ToString(),
-        s.LastExitAt,
-        s.NextRetryAt,
-        s.StatusText,
-        s.Reason,
-        s.StoppedByOperator,
-        s.Autostart);
+    public static ProgramStatusDto From(ProgramStatus s) =>
+        new(
+            s.Name,
+            s.Group,
+            s.State.ToString().ToUpperInvariant(),
+            s.Pid,
+            s.Uptime is { } u ? (long)u.TotalSeconds : null,
+            s.Restarts,
+            s.LastExit?.ToString(),
+            s.LastExitAt,
+            s.NextRetryAt,
+            s.StatusText,
+            s.Reason,
+            s.StoppedByOperator,
+            s.Autostart
+        );
 }

@@ -19,10 +19,18 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
                     return UnknownTarget(name, programs);
                 }
 
-                return Report(true, null, programs.Statuses().Where(s => request.Target is null || s.Name == request.Target));
+                return Report(
+                    true,
+                    null,
+                    programs.Statuses().Where(s => request.Target is null || s.Name == request.Target)
+                );
             case "health":
                 var problems = HealthProblems(programs.Statuses());
-                return new ControlResponse(problems.Count == 0, problems.Count == 0 ? "healthy" : $"{problems.Count} problem(s)", Problems: problems);
+                return new ControlResponse(
+                    problems.Count == 0,
+                    problems.Count == 0 ? "healthy" : $"{problems.Count} problem(s)",
+                    Problems: problems
+                );
             case "up":
                 var autostart = programs.AutostartSet();
                 await programs.StartAsync(autostart, byOperator: false, cancellationToken).ConfigureAwait(false);
@@ -30,11 +38,17 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
                 var held = programs.Statuses().Where(s => s.StoppedByOperator).Select(s => s.Name).ToList();
                 return held.Count == 0
                     ? up
-                    : up with { Message = $"{up.Message}; left stopped by operator: {string.Join(", ", held)} (./moneybot start <name>)" };
+                    : up with
+                    {
+                        Message =
+                            $"{up.Message}; left stopped by operator: {string.Join(", ", held)} (./moneybot start "
+                            + $"<name>)",
+                    };
             case "start" or "stop" or "restart":
                 return await TargetAsync(request, programs, cancellationToken).ConfigureAwait(false);
             case "report":
-                var report = request.Target == "daily" ? daemon.Reports.DailySummary() : daemon.Reports.Health(daemon.StartedAt);
+                var report =
+                    request.Target == "daily" ? daemon.Reports.DailySummary() : daemon.Reports.Health(daemon.StartedAt);
                 return new ControlResponse(true, report.ToPlainText().TrimEnd('\n'));
             case "reload":
                 return await daemon.ReloadAsync(cancellationToken).ConfigureAwait(false);
@@ -48,11 +62,16 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
 
     /// <summary>One line per autostart program that is not RUNNING.</summary>
     public static IReadOnlyList<string> HealthProblems(IEnumerable<ProgramStatus> statuses) =>
-        statuses.Where(s => s.Autostart && s.State != ProgramState.Running)
+        statuses
+            .Where(s => s.Autostart && s.State != ProgramState.Running)
             .Select(s => $"{s.Name}: {s.State.ToString().ToUpperInvariant()} ({s.Reason})")
             .ToList();
 
-    private static async Task<ControlResponse> TargetAsync(ControlRequest request, ProgramSet programs, CancellationToken cancellationToken)
+    private static async Task<ControlResponse> TargetAsync(
+        ControlRequest request,
+        ProgramSet programs,
+        CancellationToken cancellationToken
+    )
     {
         if (string.IsNullOrWhiteSpace(request.Target))
         {
@@ -67,7 +86,9 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
         var names = targets.Select(t => t.Name).ToList();
         if (request.Verb is "stop" or "restart")
         {
-            await programs.StopAsync(targets, byOperator: request.Verb == "stop", cancellationToken).ConfigureAwait(false);
+            await programs
+                .StopAsync(targets, byOperator: request.Verb == "stop", cancellationToken)
+                .ConfigureAwait(false);
         }
 
         if (request.Verb == "stop")
@@ -83,13 +104,20 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
     {
         var statuses = programs.Statuses().Where(s => names.Contains(s.Name)).ToList();
         var wanted = verbed == "stopped" ? ProgramState.Stopped : ProgramState.Running;
-        var failed = statuses.Where(s => s.State != wanted)
+        var failed = statuses
+            .Where(s => s.State != wanted)
             .Select(s => $"{s.Name}: {s.State.ToString().ToUpperInvariant()} ({s.Reason})")
             .ToList();
-        var message = failed.Count == 0
-            ? $"{verbed} {string.Join(", ", names)}"
-            : $"{failed.Count} of {names.Count} not {verbed}";
-        return new ControlResponse(failed.Count == 0, message, programs.Statuses().Select(ProgramStatusDto.From).ToList(), failed);
+        var message =
+            failed.Count == 0
+                ? $"{verbed} {string.Join(", ", names)}"
+                : $"{failed.Count} of {names.Count} not {verbed}";
+        return new ControlResponse(
+            failed.Count == 0,
+            message,
+            programs.Statuses().Select(ProgramStatusDto.From).ToList(),
+            failed
+        );
     }
 
     private static ControlResponse Report(bool ok, string? message, IEnumerable<ProgramStatus> statuses) =>
@@ -97,8 +125,13 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
 
     private static ControlResponse UnknownTarget(string target, ProgramSet programs)
     {
-        var known = programs.Programs.Select(p => p.Name)
+        var known = programs
+            .Programs.Select(p => p.Name)
             .Concat(programs.Programs.Select(p => p.Config.Group).OfType<string>().Distinct());
-        return new ControlResponse(false, $"no program or group named '{target}' (known: {string.Join(", ", known)}, all)", Usage: true);
+        return new ControlResponse(
+            false,
+            $"no program or group named '{target}' (known: {string.Join(", ", known)}, all)",
+            Usage: true
+        );
     }
 }

@@ -4,16 +4,10 @@ namespace MoneyBot.Supervisor.Daemon;
 public sealed class DaemonAlreadyRunningException : Exception
 {
     public DaemonAlreadyRunningException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
-    public DaemonAlreadyRunningException()
-    {
-    }
+    public DaemonAlreadyRunningException() { }
 
     public DaemonAlreadyRunningException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 }

@@ -12,7 +12,8 @@ public sealed record DaemonOptions
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
     /// <summary>Re-reads the configuration for <c>reload</c> (default: the same file, process environment).</summary>
-    public Func<string, ConfigLoadResult> LoadConfig { get; init; } = path => ConfigLoader.FromProcessEnvironment().Load(path);
+    public Func<string, ConfigLoadResult> LoadConfig { get; init; } =
+        path => ConfigLoader.FromProcessEnvironment().Load(path);
 
     /// <summary>Start autostart programs once the daemon is up.</summary>
     public bool Autostart { get; init; } = true;

@@ -9,12 +9,12 @@ namespace MoneyBot.Supervisor.Daemon;
 /// </summary>
 public static class DaemonRuntime
 {
-    public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
-    {
-        ["DOTNET_GCgen0size"] = "0x200000",
-    };
+    public static IReadOnlyDictionary<string, string> Environment { get; } =
+        new Dictionary<string, string> { ["DOTNET_GCgen0size"] = "0x200000" };
 
-    /// <summary>Drops the daemon-only settings from this process's environment (after the runtime has read them).</summary>
+    /// <summary>
+    /// Drops the daemon-only settings from this process's environment (after the runtime has read them).
+    /// </summary>
     public static void KeepFromChildren()
     {
         foreach (var name in Environment.Keys)

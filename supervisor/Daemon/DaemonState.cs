@@ -8,5 +8,7 @@ public sealed record DaemonState(IReadOnlyList<string> StoppedByOperator, IReadO
     public static DaemonState Empty { get; } = new([], []);
 }
 
-/// <summary>A child process identified by pid and kernel start time (so a reused pid is never mistaken for it).</summary>
+/// <summary>
+/// A child process identified by pid and kernel start time (so a reused pid is never mistaken for it).
+/// </summary>
 public sealed record ChildRecord(string Name, int Pid, ulong StartTime);

@@ -21,7 +21,8 @@ public sealed class DaemonStateStore(string path)
 
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), DaemonJsonContext.Default.DaemonState) ?? DaemonState.Empty;
+            return JsonSerializer.Deserialize(File.ReadAllText(path), DaemonJsonContext.Default.DaemonState)
+                ?? DaemonState.Empty;
         }
         catch (JsonException e)
         {
@@ -36,7 +37,10 @@ public sealed class DaemonStateStore(string path)
         var list = programs.ToList();
         var state = new DaemonState(
             list.Where(p => p.StoppedByOperator).Select(p => p.Name).ToList(),
-            list.Where(p => p.Pid is not null).Select(p => new ChildRecord(p.Name, p.Pid!.Value, p.PidStartTime ?? 0)).ToList());
+            list.Where(p => p.Pid is not null)
+                .Select(p => new ChildRecord(p.Name, p.Pid!.Value, p.PidStartTime ?? 0))
+                .ToList()
+        );
         var json = JsonSerializer.Serialize(state, DaemonJsonContext.Default.DaemonState);
         lock (_gate)
         {

@@ -8,10 +8,17 @@ namespace MoneyBot.Supervisor.Daemon;
 /// </summary>
 public static class LeftoverChildren
 {
-    /// <summary>TERM to each still-alive recorded child's group, up to <paramref name="grace"/> to exit, then SIGKILL of its tree.</summary>
+    /// <summary>
+    /// TERM to each still-alive recorded child's group, up to <paramref name="grace"/> to exit, then SIGKILL of its
+    /// tree.
+    /// </summary>
     /// <returns>The records that were still alive.</returns>
     public static async Task<IReadOnlyList<ChildRecord>> StopAsync(
-        IEnumerable<ChildRecord> children, TimeSpan grace, TimeProvider time, CancellationToken cancellationToken = default)
+        IEnumerable<ChildRecord> children,
+        TimeSpan grace,
+        TimeProvider time,
+        CancellationToken cancellationToken = default
+    )
     {
         var alive = children.Where(c => ProcessTable.IsAlive(c.Pid, c.StartTime)).ToList();
         foreach (var child in alive)

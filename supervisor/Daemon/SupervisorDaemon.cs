@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Reports;
-using MoneyBot.Supervisor.Telegram;
 using MoneyBot.Supervisor.Supervision;
+using MoneyBot.Supervisor.Telegram;
 
 namespace MoneyBot.Supervisor.Daemon;
 
@@ -39,7 +39,13 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         _store = new DaemonStateStore(config.Daemon.StatePath);
         StartedAt = options.Time.GetUtcNow();
         _ledger = new CrashLedger(options.Time);
-        Reports = new ReportBuilder(() => Programs?.Statuses() ?? [], _ledger, config.Daemon.LogDir, options.Time, StartedAt);
+        Reports = new ReportBuilder(
+            () => Programs?.Statuses() ?? [],
+            _ledger,
+            config.Daemon.LogDir,
+            options.Time,
+            StartedAt
+        );
         Programs = null!;
     }
 
@@ -61,13 +67,19 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     /// <summary>Takes the lock, cleans up after a killed predecessor and starts supervising.</summary>
     /// <exception cref="DaemonAlreadyRunningException">Another daemon runs this configuration.</exception>
     public static async Task<SupervisorDaemon> StartAsync(
-        SupervisorConfig config, DaemonOptions options, CancellationToken cancellationToken = default)
+        SupervisorConfig config,
+        DaemonOptions options,
+        CancellationToken cancellationToken = default
+    )
     {
         RunDirectory.Create(config.Daemon.RunDir);
         Directory.CreateDirectory(config.Daemon.LogDir);
-        var daemonLock = DaemonLock.TryAcquire(config.Daemon.LockPath) ?? throw new DaemonAlreadyRunningException(
-            $"a daemon is already running for {config.SourcePath} (lock {config.Daemon.LockPath}, pid {ReadPid(config)}); " +
-            "use './moneybot status' or './moneybot down' first");
+        var daemonLock = DaemonLock.TryAcquire(config.Daemon.LockPath)
+            ?? throw new DaemonAlreadyRunningException(
+                $"a daemon is already running for {config.SourcePath} (lock {config.Daemon.LockPath}, pid "
+                    + $"{ReadPid(config)}); "
+                    + "use './moneybot status' or './moneybot down' first"
+            );
         var daemon = new SupervisorDaemon(config, daemonLock, options);
         try
         {
@@ -81,7 +93,9 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops every program in reverse dependency order, then completes <see cref="Completion"/>. Idempotent.</summary>
+    /// <summary>
+    /// Stops every program in reverse dependency order, then completes <see cref="Completion"/>. Idempotent.
+    /// </summary>
     public Task ShutdownAsync(string reason)
     {
         lock (_shutdownGate)
@@ -90,7 +104,9 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         }
     }
 
-    /// <summary>Re-reads the file and applies it, or refuses it (the running configuration stays) when invalid.</summary>
+    /// <summary>
+    /// Re-reads the file and applies it, or refuses it (the running configuration stays) when invalid.
+    /// </summary>
     public async Task<ControlResponse> ReloadAsync(CancellationToken cancellationToken = default)
     {
         await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -103,7 +119,8 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
                 return new ControlResponse(
                     false,
                     $"{Config.SourcePath} has {result.Errors.Count} error(s); the running configuration was kept",
-                    Problems: result.Errors.Select(e => e.ToString()).ToList());
+                    Problems: result.Errors.Select(e => e.ToString()).ToList()
+                );
             }
 
             var next = result.Config!;
@@ -121,7 +138,12 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
             var summary = await Programs.ReloadAsync(next, cancellationToken).ConfigureAwait(false);
             Config = next with { Daemon = Config.Daemon, Telegram = Config.Telegram };
             Log.Reloaded(_logger, summary);
-            return new ControlResponse(true, "reload applied: " + summary, Programs.Statuses().Select(ProgramStatusDto.From).ToList(), notes);
+            return new ControlResponse(
+                true,
+                "reload applied: " + summary,
+                Programs.Statuses().Select(ProgramStatusDto.From).ToList(),
+                notes
+            );
         }
         finally
         {
@@ -163,8 +185,9 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     }
 
     private static bool SameTelegram(TelegramSettings a, TelegramSettings b) =>
-        a with { ChatIds = [], AdminUsers = [] } == b with { ChatIds = [], AdminUsers = [] } &&
-        a.ChatIds.SequenceEqual(b.ChatIds) && a.AdminUsers.SequenceEqual(b.AdminUsers);
+        a with { ChatIds = [], AdminUsers = [] } == b with { ChatIds = [], AdminUsers = [] }
+        && a.ChatIds.SequenceEqual(b.ChatIds)
+        && a.AdminUsers.SequenceEqual(b.AdminUsers);
 
     private static string PidPath(SupervisorConfig config) => Path.Combine(config.Daemon.RunDir, "moneybot.pid");
 
@@ -189,7 +212,8 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
             Log.StateProblem(_logger, problem);
         }
 
-        var leftovers = await LeftoverChildren.StopAsync(previous.Children, _options.LeftoverGrace, _options.Time, cancellationToken)
+        var leftovers = await LeftoverChildren
+            .StopAsync(previous.Children, _options.LeftoverGrace, _options.Time, cancellationToken)
             .ConfigureAwait(false);
         foreach (var leftover in leftovers)
         {
@@ -198,10 +222,20 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
 
         _observer = ObserveAsync(Events.SubscribeAsync(_observing.Token));
         var stopped = previous.StoppedByOperator.ToHashSet();
-        Programs = new ProgramSet(Config, _options.Time, _logger, Events, stopped, set => _store.Save(set.Statuses()), _options.Random);
+        Programs = new ProgramSet(
+            Config,
+            _options.Time,
+            _logger,
+            Events,
+            stopped,
+            set => _store.Save(set.Statuses()),
+            _options.Random
+        );
         _store.Save(Programs.Statuses());
         var handler = new ControlHandler(this);
-        _adminBot = await AdminBot.StartAsync(this, handler.HandleAsync, _options.Time, _options.LoggerFactory, cancellationToken).ConfigureAwait(false);
+        _adminBot = await AdminBot
+            .StartAsync(this, handler.HandleAsync, _options.Time, _options.LoggerFactory, cancellationToken)
+            .ConfigureAwait(false);
         _server = ControlServer.Start(Config.Daemon.SocketPath, handler.HandleAsync, _logger);
         Log.Started(_logger, Environment.ProcessId, Config.SourcePath, Config.Programs.Count);
         _autostart = StartAutostartAsync();
@@ -226,7 +260,9 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     {
         if (_options.Autostart)
         {
-            await Programs.StartAsync(Programs.AutostartSet(), byOperator: false, CancellationToken.None).ConfigureAwait(false);
+            await Programs
+                .StartAsync(Programs.AutostartSet(), byOperator: false, CancellationToken.None)
+                .ConfigureAwait(false);
         }
 
         Events.Publish(new DaemonStarted(_options.Time.GetUtcNow(), Config.SourcePath, Programs.Statuses()));
@@ -249,10 +285,16 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "daemon pid {Pid} supervising {Count} program(s) from {Config}")]
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "daemon pid {Pid} supervising {Count} program(s) from {Config}"
+        )]
         public static partial void Started(ILogger logger, int pid, string config, int count);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "stopped {Program} (pid {Pid}) left running by a previous daemon")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "stopped {Program} (pid {Pid}) left running by a previous daemon"
+        )]
         public static partial void LeftoverStopped(ILogger logger, string program, int pid);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "{Problem}")]
@@ -264,7 +306,10 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         [LoggerMessage(Level = LogLevel.Information, Message = "daemon stopped")]
         public static partial void Stopped(ILogger logger);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "reload refused: {Count} error(s) in the file; the running configuration stays")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "reload refused: {Count} error(s) in the file; the running configuration stays"
+        )]
         public static partial void ReloadRefused(ILogger logger, int count);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "reload applied: {Summary}")]

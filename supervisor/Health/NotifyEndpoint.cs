@@ -29,14 +29,18 @@ public sealed partial class NotifyEndpoint : IAsyncDisposable
     /// <summary>The socket's path: the NOTIFY_SOCKET value for the program.</summary>
     public string Path { get; }
 
-    /// <summary>Binds <c>&lt;directory&gt;/&lt;name&gt;.sock</c> and starts passing messages to <paramref name="received"/>.</summary>
+    /// <summary>
+    /// Binds <c>&lt;directory&gt;/&lt;name&gt;.sock</c> and starts passing messages to <paramref name="received"/>.
+    /// </summary>
     public static NotifyEndpoint Open(string directory, string name, Action<NotifyMessage> received, ILogger logger)
     {
         Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var path = System.IO.Path.Combine(directory, name + ".sock");
         if (Encoding.UTF8.GetByteCount(path) > 107)
         {
-            throw new InvalidOperationException($"notify socket path '{path}' is longer than a Unix socket allows (107 bytes); use a shorter run_dir");
+            throw new InvalidOperationException(
+                $"notify socket path '{path}' is longer than a Unix socket allows (107 bytes); use a shorter run_dir"
+            );
         }
 
         File.Delete(path);

@@ -1,11 +1,16 @@
 namespace MoneyBot.Supervisor.Health;
 
-/// <summary>One notify-protocol datagram: <c>READY=1</c>, <c>WATCHDOG=1</c>, <c>STATUS=...</c>, <c>STOPPING=1</c> (others ignored).</summary>
+/// <summary>
+/// One notify-protocol datagram: <c>READY=1</c>, <c>WATCHDOG=1</c>, <c>STATUS=...</c>, <c>STOPPING=1</c> (others
+/// ignored).
+/// </summary>
 public sealed record NotifyMessage(bool Ready, bool Watchdog, bool Stopping, string? Status)
 {
     public static NotifyMessage Parse(string datagram)
     {
-        bool ready = false, watchdog = false, stopping = false;
+        bool ready = false,
+            watchdog = false,
+            stopping = false;
         string? status = null;
         foreach (var line in datagram.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -9,13 +9,11 @@ public sealed class ConsoleLoggerProvider(TextWriter writer, SecretMasker masker
 
     public ILogger CreateLogger(string categoryName) => new ConsoleLogger(this, categoryName);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() { }
 
     private void Write(LogLevel level, string category, string message, Exception? exception)
     {
-        var line = $"{level.ToString().ToUpperInvariant(),-11} {category}: {masker.Mask(message)}";
+        var line = $"{level.ToString().ToUpperInvariant(), -11} {category}: {masker.Mask(message)}";
         lock (_gate)
         {
             writer.WriteLine(line);
@@ -35,7 +33,13 @@ public sealed class ConsoleLoggerProvider(TextWriter writer, SecretMasker masker
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
             if (IsEnabled(logLevel))
             {

@@ -10,7 +10,13 @@ internal sealed class FileLogger(string category, FileLoggerProvider provider) :
 
     public bool IsEnabled(LogLevel logLevel) => provider.IsEnabled(logLevel);
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public void Log<TState>(
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter
+    )
     {
         ArgumentNullException.ThrowIfNull(formatter);
         if (!provider.IsEnabled(logLevel))

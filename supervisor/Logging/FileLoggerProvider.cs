@@ -28,7 +28,12 @@ public sealed class FileLoggerProvider : ILoggerProvider
     /// <param name="masker">Secrets to hide; <see cref="SecretMasker.None"/> for none.</param>
     /// <param name="minimumLevel">Entries below this level are skipped.</param>
     public FileLoggerProvider(
-        string path, LogSettings settings, TimeProvider time, SecretMasker masker, LogLevel minimumLevel = LogLevel.Information)
+        string path,
+        LogSettings settings,
+        TimeProvider time,
+        SecretMasker masker,
+        LogLevel minimumLevel = LogLevel.Information
+    )
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
@@ -70,7 +75,13 @@ public sealed class FileLoggerProvider : ILoggerProvider
             entry.Append(LogTimestamp.ToText(_time.GetUtcNow())).Append(' ');
         }
 
-        entry.Append(LevelName(level)).Append(' ').Append(category).Append(": ").Append(message.TrimEnd('\n', '\r')).Append('\n');
+        entry
+            .Append(LevelName(level))
+            .Append(' ')
+            .Append(category)
+            .Append(": ")
+            .Append(message.TrimEnd('\n', '\r'))
+            .Append('\n');
         if (exception is not null)
         {
             entry.Append(exception.ToString().TrimEnd('\n', '\r')).Append('\n');
@@ -102,14 +113,15 @@ public sealed class FileLoggerProvider : ILoggerProvider
         }
     }
 
-    private static string LevelName(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "TRACE",
-        LogLevel.Debug => "DEBUG",
-        LogLevel.Information => "INFO ",
-        LogLevel.Warning => "WARN ",
-        LogLevel.Error => "ERROR",
-        LogLevel.Critical => "CRIT ",
-        _ => "NONE ",
-    };
+    private static string LevelName(LogLevel level) =>
+        level switch
+        {
+            LogLevel.Trace => "TRACE",
+            LogLevel.Debug => "DEBUG",
+            LogLevel.Information => "INFO ",
+            LogLevel.Warning => "WARN ",
+            LogLevel.Error => "ERROR",
+            LogLevel.Critical => "CRIT ",
+            _ => "NONE ",
+        };
 }

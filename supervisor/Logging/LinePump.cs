@@ -15,7 +15,9 @@ internal sealed class LinePump(LogSink sink, bool timestamps, TimeProvider time,
     /// <summary>Size of each pooled read buffer.</summary>
     public const int BufferSize = 64 * 1024;
 
-    /// <summary>Longest line kept whole, including its <c>'\n'</c>; longer lines are broken into pieces this long.</summary>
+    /// <summary>
+    /// Longest line kept whole, including its <c>'\n'</c>; longer lines are broken into pieces this long.
+    /// </summary>
     public const int MaxLineLength = 1024 * 1024;
 
     private static ArrayPool<byte> Pool => ArrayPool<byte>.Shared;
@@ -117,7 +119,9 @@ internal sealed class LinePump(LogSink sink, bool timestamps, TimeProvider time,
         return (next, remainder, buffer, lines.Length);
     }
 
-    /// <summary>Copies whole lines into a pooled buffer with <c>timestamp + ' '</c> before each (one arrival time per chunk).</summary>
+    /// <summary>
+    /// Copies whole lines into a pooled buffer with <c>timestamp + ' '</c> before each (one arrival time per chunk).
+    /// </summary>
     private static byte[] Stamp(ReadOnlySpan<byte> lines, DateTimeOffset now, out int length)
     {
         var count = lines.Count((byte)'\n') + 1; // + 1 in case the last line lacks its '\n'

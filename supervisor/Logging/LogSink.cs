@@ -22,7 +22,8 @@ internal sealed partial class LogSink : IAsyncDisposable
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
             SingleWriter = false,
-        });
+        }
+    );
 
     private readonly RotatingLogFile _file;
     private readonly RecentLines? _recent;
@@ -179,13 +180,22 @@ internal sealed partial class LogSink : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cannot write log file {Path}; dropping its lines until it works again")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Cannot write log file {Path}; dropping its lines until it works again"
+    )]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string path);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Log file {Path} is written again after {Chunks} dropped chunks")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Log file {Path} is written again after {Chunks} dropped chunks"
+    )]
     private static partial void LogWritesResumed(ILogger logger, string path, long chunks);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Log writer for {Path} failed; its program's output can no longer be logged")]
+    [LoggerMessage(
+        Level = LogLevel.Critical,
+        Message = "Log writer for {Path} failed; its program's output can no longer be logged"
+    )]
     private static partial void LogWriterFailed(ILogger logger, Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Log writer for {Path} did not finish within {Timeout}")]

@@ -38,7 +38,11 @@ public static class LogTail
     /// restarts from the beginning. Polls every <see cref="PollInterval"/>; if the file rotates more
     /// than once between two polls, the files in between are skipped (they are still on disk).
     /// </summary>
-    public static IAsyncEnumerable<string> FollowAsync(string path, TimeProvider time, CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<string> FollowAsync(
+        string path,
+        TimeProvider time,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(time);
@@ -49,7 +53,10 @@ public static class LogTail
     }
 
     private static async IAsyncEnumerable<string> FollowCoreAsync(
-        LogFileCursor file, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+        LogFileCursor file,
+        TimeProvider time,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -65,8 +72,7 @@ public static class LogTail
                     {
                         yield return line;
                     }
-                }
-                while (more);
+                } while (more);
 
                 if (rotated)
                 {

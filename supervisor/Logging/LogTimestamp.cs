@@ -13,18 +13,25 @@ internal static class LogTimestamp
 
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
-    /// <summary>Writes <c>timestamp + ' '</c> as ASCII into <paramref name="destination"/> (at least <see cref="PrefixLength"/> bytes).</summary>
+    /// <summary>
+    /// Writes <c>timestamp + ' '</c> as ASCII into <paramref name="destination"/> (at least <see cref="PrefixLength"/>
+    /// bytes).
+    /// </summary>
     public static void WritePrefix(DateTimeOffset time, Span<byte> destination)
     {
-        if (!time.UtcDateTime.TryFormat(destination, out var written, Format, CultureInfo.InvariantCulture) || written != Length)
+        if (
+            !time.UtcDateTime.TryFormat(destination, out var written, Format, CultureInfo.InvariantCulture)
+            || written != Length
+        )
         {
-            throw new InvalidOperationException($"Could not format the log timestamp {time:O}; the year must have four digits.");
+            throw new InvalidOperationException(
+                $"Could not format the log timestamp {time:O}; the year must have four digits."
+            );
         }
 
         destination[Length] = (byte)' ';
     }
 
     /// <summary>The timestamp as a string, without a trailing space.</summary>
-    public static string ToText(DateTimeOffset time) =>
-        time.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+    public static string ToText(DateTimeOffset time) => time.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 }

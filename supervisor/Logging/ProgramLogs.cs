@@ -32,7 +32,13 @@ public sealed class ProgramLogs : IAsyncDisposable
     /// <param name="logger">Where failures to write the files are reported.</param>
     /// <param name="masker">Secrets to hide from the files and from <see cref="RecentErrorLines"/>.</param>
     public ProgramLogs(
-        string logDir, string programName, LogSettings settings, TimeProvider time, ILogger? logger = null, SecretMasker? masker = null)
+        string logDir,
+        string programName,
+        LogSettings settings,
+        TimeProvider time,
+        ILogger? logger = null,
+        SecretMasker? masker = null
+    )
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
@@ -130,7 +136,8 @@ public sealed class ProgramLogs : IAsyncDisposable
         {
             throw new ArgumentException(
                 $"Program name '{programName}' cannot be used as a log file name; rename the program in the config.",
-                nameof(programName));
+                nameof(programName)
+            );
         }
 
         return programName;

@@ -15,7 +15,9 @@ public sealed class RotatingLogFile : IDisposable, IAsyncDisposable
     private FileStream? _stream;
     private long _length;
 
-    /// <summary>Opens (or creates) <paramref name="path"/> for appending; its current size counts toward the limit.</summary>
+    /// <summary>
+    /// Opens (or creates) <paramref name="path"/> for appending; its current size counts toward the limit.
+    /// </summary>
     public RotatingLogFile(string path, long maxSize, int backups)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -109,7 +111,12 @@ public sealed class RotatingLogFile : IDisposable, IAsyncDisposable
     {
         // ReadWrite + Delete sharing: followers read the file while we write, and rotation renames it.
         var stream = new FileStream(
-            Path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, StreamBufferSize);
+            Path,
+            FileMode.OpenOrCreate,
+            FileAccess.Write,
+            FileShare.ReadWrite | FileShare.Delete,
+            StreamBufferSize
+        );
         stream.Seek(0, SeekOrigin.End);
         return stream;
     }

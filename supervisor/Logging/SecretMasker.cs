@@ -29,10 +29,13 @@ public sealed partial class SecretMasker
         ArgumentNullException.ThrowIfNull(secrets);
 
         // Longest first, so a secret that contains another is masked whole.
-        _secrets = [.. secrets
-            .Where(s => !string.IsNullOrEmpty(s) && s.Length >= MinSecretLength)
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(s => s.Length)];
+        _secrets =
+        [
+            .. secrets
+                .Where(s => !string.IsNullOrEmpty(s) && s.Length >= MinSecretLength)
+                .Distinct(StringComparer.Ordinal)
+                .OrderByDescending(s => s.Length),
+        ];
         _replacements = [.. _secrets.Select(Replacement)];
         _search = _secrets.Length == 0 ? null : SearchValues.Create(_secrets, StringComparison.Ordinal);
         _utf8Secrets = [.. _secrets.Select(Encoding.UTF8.GetBytes)];

@@ -10,7 +10,9 @@ namespace MoneyBot.Supervisor.Processes;
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
-    /// <summary>A bigger pipe than Linux's 64 KiB default lets a bursty program write on while the daemon catches up.</summary>
+    /// <summary>
+    /// A bigger pipe than Linux's 64 KiB default lets a bursty program write on while the daemon catches up.
+    /// </summary>
     private const int PipeBufferBytes = 1024 * 1024;
     private static readonly string[] SetsidCandidates = ["/usr/bin/setsid", "/bin/setsid"];
     private static readonly string SetsidPath = FindSetsid();
@@ -27,7 +29,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public int Pid { get; }
 
-    /// <summary>Kernel start time (clock ticks since boot); with <see cref="Pid"/> it identifies the process across pid reuse.</summary>
+    /// <summary>
+    /// Kernel start time (clock ticks since boot); with <see cref="Pid"/> it identifies the process across pid reuse.
+    /// </summary>
     public ulong StartTime { get; }
 
     /// <summary>Raw bytes the program writes to stdout.</summary>
@@ -86,10 +90,15 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a program fully detached from this one (own session, stdio on /dev/null or a file): used to put the daemon in the background.
+    /// Starts a program fully detached from this one (own session, stdio on /dev/null or a file): used to put the
+    /// daemon in the background.
     /// </summary>
     public static int StartDetached(
-        string executable, IReadOnlyList<string> args, string outputFile, IReadOnlyDictionary<string, string> environment)
+        string executable,
+        IReadOnlyList<string> args,
+        string outputFile,
+        IReadOnlyDictionary<string, string> environment
+    )
     {
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         info.ArgumentList.Add("-c");
@@ -108,7 +117,8 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         info.Environment["MONEYBOT_DETACHED_OUTPUT"] = outputFile;
-        using var launcher = Process.Start(info) ?? throw new InvalidOperationException($"could not start '{executable}'");
+        using var launcher = Process.Start(info)
+            ?? throw new InvalidOperationException($"could not start '{executable}'");
         launcher.WaitForExit();
         return launcher.ExitCode;
     }
@@ -123,7 +133,9 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGKILLs the main process (if still there), everything in its process group and every descendant still found.</summary>
+    /// <summary>
+    /// SIGKILLs the main process (if still there), everything in its process group and every descendant still found.
+    /// </summary>
     public void KillTree() => KillTree(Pid, Pid);
 
     /// <summary>
@@ -134,7 +146,8 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         if (ProcessTable.Read(rootPid) is null or { State: 'Z' } && !NativeMethods.SendSignal(-groupId, 0))
         {
-            return; // the main process is gone and its group is empty: nothing to look for (the common case after an exit)
+            // the main process is gone and its group is empty: nothing to look for (the common case after an exit)
+            return;
         }
 
         var tree = ProcessTable.TreeAndGroup(rootPid, groupId);
@@ -147,7 +160,10 @@ public sealed class ChildProcess : IAsyncDisposable
         var deadline = Environment.TickCount64 + 1000;
         foreach (var entry in tree)
         {
-            NativeMethods.WaitForExit(entry.Pid, TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64)));
+            NativeMethods.WaitForExit(
+                entry.Pid,
+                TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64))
+            );
         }
     }
 
@@ -164,7 +180,8 @@ public sealed class ChildProcess : IAsyncDisposable
             await Exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
 
-        // Process.Dispose leaves redirected streams that were read directly (not through its events) open: close the pipes here.
+        // Process.Dispose leaves redirected streams that were read directly (not through its events) open: close the
+        // pipes here.
         _process.StandardOutput.Dispose();
         _process.StandardError.Dispose();
         _process.Dispose();
@@ -178,5 +195,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     private static string FindSetsid() =>
         SetsidCandidates.FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException("'setsid' (util-linux) is required to run programs in their own process group; install util-linux.");
+        ?? throw new InvalidOperationException(
+            "'setsid' (util-linux) is required to run programs in their own process group; install util-linux."
+        );
 }

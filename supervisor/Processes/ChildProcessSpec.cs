@@ -1,8 +1,12 @@
 namespace MoneyBot.Supervisor.Processes;
 
-/// <summary>What to run: an executable (absolute path, a path with a slash, or a name on PATH), its arguments, where and with what extra environment.</summary>
+/// <summary>
+/// What to run: an executable (absolute path, a path with a slash, or a name on PATH), its arguments, where and with
+/// what extra environment.
+/// </summary>
 public sealed record ChildProcessSpec(
     string Command,
     IReadOnlyList<string> Args,
     string WorkingDirectory,
-    IReadOnlyDictionary<string, string> Environment);
+    IReadOnlyDictionary<string, string> Environment
+);

@@ -4,16 +4,10 @@ namespace MoneyBot.Supervisor.Processes;
 public sealed class ChildStartException : Exception
 {
     public ChildStartException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     public ChildStartException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 
-    public ChildStartException()
-    {
-    }
+    public ChildStartException() { }
 }

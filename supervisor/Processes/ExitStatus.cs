@@ -11,7 +11,8 @@ public readonly record struct ExitStatus(int? Code, int? Signal)
     public static ExitStatus FromRawCode(int raw) =>
         raw is > 128 and < 160 ? new ExitStatus(null, raw - 128) : new ExitStatus(raw, null);
 
-    public override string ToString() => Signal is { } s
-        ? "signal " + SignalNames.Name(s)
-        : "exit " + (Code ?? 0).ToString(CultureInfo.InvariantCulture);
+    public override string ToString() =>
+        Signal is { } s
+            ? "signal " + SignalNames.Name(s)
+            : "exit " + (Code ?? 0).ToString(CultureInfo.InvariantCulture);
 }

@@ -36,7 +36,7 @@ internal static partial class NativeMethods
     public static void UnignoreSignal(int signal)
     {
         const nint Default = 0; // SIG_DFL
-        const nint Ignore = 1;  // SIG_IGN
+        const nint Ignore = 1; // SIG_IGN
         var previous = SetSignalHandler(signal, Default);
         if (previous != Ignore)
         {

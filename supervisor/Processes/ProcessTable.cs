@@ -26,18 +26,26 @@ public static class ProcessTable
         }
     }
 
-    /// <summary>True when <paramref name="pid"/> still runs the process that started at <paramref name="startTime"/> (not a zombie, not a reused pid).</summary>
+    /// <summary>
+    /// True when <paramref name="pid"/> still runs the process that started at <paramref name="startTime"/> (not a
+    /// zombie, not a reused pid).
+    /// </summary>
     public static bool IsAlive(int pid, ulong startTime) =>
         Read(pid) is { } e && e.State != 'Z' && (startTime == 0 || e.StartTime == startTime);
 
-    /// <summary>Every live process whose ancestor is <paramref name="rootPid"/> or that is in process group <paramref name="groupId"/>.</summary>
+    /// <summary>
+    /// Every live process whose ancestor is <paramref name="rootPid"/> or that is in process group <paramref
+    /// name="groupId"/>.
+    /// </summary>
     public static IReadOnlyList<Entry> TreeAndGroup(int rootPid, int groupId)
     {
         var all = new List<Entry>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) &&
-                Read(pid) is { State: not 'Z' } entry)
+            if (
+                int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && Read(pid) is { State: not 'Z' } entry
+            )
             {
                 all.Add(entry);
             }
@@ -60,8 +68,7 @@ public static class ProcessTable
                     added |= members.Add(e.Pid);
                 }
             }
-        }
-        while (added);
+        } while (added);
 
         return all.Where(e => members.Contains(e.Pid)).ToList();
     }
@@ -86,6 +93,7 @@ public static class ProcessTable
             int.Parse(fields[1], CultureInfo.InvariantCulture),
             int.Parse(fields[2], CultureInfo.InvariantCulture),
             ulong.Parse(fields[19], CultureInfo.InvariantCulture),
-            fields[0][0]);
+            fields[0][0]
+        );
     }
 }

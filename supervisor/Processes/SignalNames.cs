@@ -10,22 +10,23 @@ public static class SignalNames
     public const int Kill = 9;
     public const int Term = 15;
 
-    public static string Name(int signal) => signal switch
-    {
-        1 => "HUP",
-        2 => "INT",
-        3 => "QUIT",
-        4 => "ILL",
-        6 => "ABRT",
-        7 => "BUS",
-        8 => "FPE",
-        9 => "KILL",
-        10 => "USR1",
-        11 => "SEGV",
-        12 => "USR2",
-        13 => "PIPE",
-        14 => "ALRM",
-        15 => "TERM",
-        _ => signal.ToString(CultureInfo.InvariantCulture),
-    };
+    public static string Name(int signal) =>
+        signal switch
+        {
+            1 => "HUP",
+            2 => "INT",
+            3 => "QUIT",
+            4 => "ILL",
+            6 => "ABRT",
+            7 => "BUS",
+            8 => "FPE",
+            9 => "KILL",
+            10 => "USR1",
+            11 => "SEGV",
+            12 => "USR2",
+            13 => "PIPE",
+            14 => "ALRM",
+            15 => "TERM",
+            _ => signal.ToString(CultureInfo.InvariantCulture),
+        };
 }

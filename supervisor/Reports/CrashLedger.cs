@@ -16,7 +16,14 @@ public sealed class CrashLedger(TimeProvider time)
     /// <summary>Records a crash if <paramref name="evt"/> is one.</summary>
     public void Observe(SupervisorEvent evt)
     {
-        if (evt is not ProgramStateChanged { To: ProgramState.Backoff or ProgramState.Fatal, From: ProgramState.Starting or ProgramState.Running } change)
+        if (
+            evt
+            is not ProgramStateChanged
+            {
+                To: ProgramState.Backoff or ProgramState.Fatal,
+                From: ProgramState.Starting or ProgramState.Running
+            } change
+        )
         {
             return;
         }

@@ -5,23 +5,42 @@ using MoneyBot.Supervisor.Supervision;
 namespace MoneyBot.Supervisor.Reports;
 
 /// <summary>Builds the health report and the daily summary from the programs' statuses and the crash ledger.</summary>
-public sealed class ReportBuilder(Func<IReadOnlyList<ProgramStatus>> statuses, CrashLedger ledger, string logDir, TimeProvider time, DateTimeOffset daemonStarted)
+public sealed class ReportBuilder(
+    Func<IReadOnlyList<ProgramStatus>> statuses,
+    CrashLedger ledger,
+    string logDir,
+    TimeProvider time,
+    DateTimeOffset daemonStarted
+)
 {
-    /// <summary>All programs with state, uptime and restarts since <paramref name="since"/>, and disk used by logs.</summary>
+    /// <summary>
+    /// All programs with state, uptime and restarts since <paramref name="since"/>, and disk used by logs.
+    /// </summary>
     public Report Health(DateTimeOffset since)
     {
         var now = time.GetUtcNow();
         var crashes = ledger.CountSince(since);
         var programs = statuses();
         var width = programs.Select(p => p.Name.Length).DefaultIfEmpty(4).Max();
-        var lines = programs.Select(p =>
-            string.Create(CultureInfo.InvariantCulture, $"{p.Name.PadRight(width)}  {p.State.ToString().ToUpperInvariant(),-8}  " +
-                $"up {(p.Uptime is { } u ? Durations.Format(u) : "-"),-7}  restarts {crashes.GetValueOrDefault(p.Name)}"))
+        var lines = programs
+            .Select(p =>
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{p.Name.PadRight(width)}  {p.State.ToString().ToUpperInvariant(), -8}  "
+                        + $"up {(p.Uptime is { } u ? Durations.Format(u) : "-"), -7}  restarts "
+                        + $"{crashes.GetValueOrDefault(p.Name)}"
+                )
+            )
             .ToList();
         var healthy = programs.Count(p => !p.Autostart || p.State == ProgramState.Running);
         lines.Add(string.Empty);
-        lines.Add($"{healthy}/{programs.Count} as expected; restarts counted over the last {Durations.Format(now - since)}");
-        lines.Add($"logs use {ByteSizes.Format(LogDiskUsage())} in {logDir}; supervisor up {Durations.Format(now - daemonStarted)}");
+        lines.Add(
+            $"{healthy}/{programs.Count} as expected; restarts counted over the last {Durations.Format(now - since)}"
+        );
+        lines.Add(
+            $"logs use {ByteSizes.Format(LogDiskUsage())} in {logDir}; supervisor up "
+                + $"{Durations.Format(now - daemonStarted)}"
+        );
         return new Report($"Health report {now:yyyy-MM-dd HH:mm} UTC", lines);
     }
 
@@ -39,7 +58,9 @@ public sealed class ReportBuilder(Func<IReadOnlyList<ProgramStatus>> statuses, C
         lines.AddRange(crashes.OrderByDescending(c => c.Value).Select(c => $"  {c.Key}: {c.Value}"));
         lines.AddRange(programs.Where(p => p.State == ProgramState.Fatal).Select(p => $"FATAL: {p.Name} ({p.Reason})"));
         lines.AddRange(programs.Where(p => p.StoppedByOperator).Select(p => $"stopped by operator: {p.Name}"));
-        lines.Add($"logs use {ByteSizes.Format(LogDiskUsage())}; supervisor up {Durations.Format(now - daemonStarted)}");
+        lines.Add(
+            $"logs use {ByteSizes.Format(LogDiskUsage())}; supervisor up {Durations.Format(now - daemonStarted)}"
+        );
         return new Report($"Daily summary {now:yyyy-MM-dd} UTC", lines);
     }
 

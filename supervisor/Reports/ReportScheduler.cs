@@ -20,24 +20,31 @@ public sealed partial class ReportScheduler : IAsyncDisposable
         _logger = logger;
     }
 
-    /// <summary>Starts the schedules; each (name, cron, job) fires <c>job</c> at every cron time. Null or empty cron: that one is off.</summary>
+    /// <summary>
+    /// Starts the schedules; each (name, cron, job) fires <c>job</c> at every cron time. Null or empty cron: that one
+    /// is off.
+    /// </summary>
     public static async Task<ReportScheduler> StartAsync(
         IReadOnlyList<(string Name, string? Cron, Func<CancellationToken, Task> Job)> schedules,
         ILogger logger,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         var jobs = schedules.Where(s => !string.IsNullOrWhiteSpace(s.Cron)).ToList();
-        var factory = QuartzSchedulerBuilder.Create(q =>
-        {
-            q.UseInMemoryStore();
-            q.UseDefaultThreadPool(1);
-            q.UseJobFactory(new DelegateJobFactory(jobs.ToDictionary(j => j.Name, j => j.Job), logger));
-        }).Build();
+        var factory = QuartzSchedulerBuilder
+            .Create(q =>
+            {
+                q.UseInMemoryStore();
+                q.UseDefaultThreadPool(1);
+                q.UseJobFactory(new DelegateJobFactory(jobs.ToDictionary(j => j.Name, j => j.Job), logger));
+            })
+            .Build();
         var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
         foreach (var (name, cron, _) in jobs)
         {
             var job = JobBuilder.Create<DelegateJob>().WithIdentity(name).Build();
-            var trigger = TriggerBuilder.Create()
+            var trigger = TriggerBuilder
+                .Create()
                 .WithIdentity(name)
                 .WithCronSchedule(cron!, x => x.InTimeZone(TimeZoneInfo.Utc))
                 .Build();
@@ -67,9 +74,16 @@ public sealed partial class ReportScheduler : IAsyncDisposable
             await run(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed class DelegateJobFactory(IReadOnlyDictionary<string, Func<CancellationToken, Task>> jobs, ILogger logger) : IJobFactory
+    private sealed class DelegateJobFactory(
+        IReadOnlyDictionary<string, Func<CancellationToken, Task>> jobs,
+        ILogger logger
+    ) : IJobFactory
     {
-        public ValueTask<JobScope> CreateJob(TriggerFiredBundle bundle, IScheduler scheduler, CancellationToken cancellationToken)
+        public ValueTask<JobScope> CreateJob(
+            TriggerFiredBundle bundle,
+            IScheduler scheduler,
+            CancellationToken cancellationToken
+        )
         {
             var name = bundle.JobDetail.Key.Name;
             Log.Firing(logger, name);

@@ -6,7 +6,10 @@ namespace MoneyBot.Supervisor.Supervision;
 public static class DependencyOrder
 {
     /// <summary><paramref name="names"/> plus everything they depend on, transitively.</summary>
-    public static IReadOnlySet<string> WithDependencies(IEnumerable<string> names, IReadOnlyDictionary<string, ProgramConfig> programs)
+    public static IReadOnlySet<string> WithDependencies(
+        IEnumerable<string> names,
+        IReadOnlyDictionary<string, ProgramConfig> programs
+    )
     {
         var result = new HashSet<string>();
         var pending = new Stack<string>(names);

@@ -33,7 +33,8 @@ public sealed class EventBus
     {
         var channel = Channel.CreateBounded<SupervisorEvent>(
             new BoundedChannelOptions(_capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            _ => Interlocked.Increment(ref _dropped));
+            _ => Interlocked.Increment(ref _dropped)
+        );
         lock (_gate)
         {
             _subscribers = [.. _subscribers, channel];
@@ -43,7 +44,9 @@ public sealed class EventBus
     }
 
     private async IAsyncEnumerable<SupervisorEvent> ReadAsync(
-        Channel<SupervisorEvent> channel, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Channel<SupervisorEvent> channel,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         try
         {

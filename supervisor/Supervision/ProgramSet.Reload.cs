@@ -14,8 +14,8 @@ public sealed partial class ProgramSet
         var current = Programs.ToDictionary(p => p.Name);
         var next = config.Programs.ToDictionary(p => p.Name);
         var removed = current.Values.Where(p => !next.ContainsKey(p.Name)).ToList();
-        var changed = current.Values
-            .Where(p => next.TryGetValue(p.Name, out var n) && !p.Config.HasSameSettingsAs(n))
+        var changed = current
+            .Values.Where(p => next.TryGetValue(p.Name, out var n) && !p.Config.HasSameSettingsAs(n))
             .ToList();
         var added = config.Programs.Where(p => !current.ContainsKey(p.Name)).ToList();
 
@@ -42,12 +42,16 @@ public sealed partial class ProgramSet
             _programs = config.Programs.Select(p => byName[p.Name]).ToList();
         }
 
-        var toStart = changed.Where(p => wasActive.Contains(p.Name) || (p.Config.Autostart && !p.Status().StoppedByOperator))
+        var toStart = changed
+            .Where(p => wasActive.Contains(p.Name) || (p.Config.Autostart && !p.Status().StoppedByOperator))
             .Concat(created.Where(p => p.Config.Autostart));
         await StartAsync(toStart, byOperator: false, cancellationToken).ConfigureAwait(false);
 
         var summary = new ReloadSummary(
-            added.Select(p => p.Name).ToList(), removed.Select(p => p.Name).ToList(), changed.Select(p => p.Name).ToList());
+            added.Select(p => p.Name).ToList(),
+            removed.Select(p => p.Name).ToList(),
+            changed.Select(p => p.Name).ToList()
+        );
         _events.Publish(new ConfigReloaded(_time.GetUtcNow(), summary.Added, summary.Removed, summary.Changed));
         _onChanged(this);
         return summary;

@@ -36,7 +36,8 @@ public sealed partial class ProgramSet : IAsyncDisposable
         EventBus events,
         IReadOnlySet<string>? stoppedByOperator = null,
         Action<ProgramSet>? onChanged = null,
-        Func<double>? random = null)
+        Func<double>? random = null
+    )
     {
         _logDir = config.Daemon.LogDir;
         _notifyDirectory = Path.Combine(config.Daemon.RunDir, "notify");
@@ -47,9 +48,7 @@ public sealed partial class ProgramSet : IAsyncDisposable
         _random = random;
         _onChanged = onChanged ?? (_ => { });
         Directory.CreateDirectory(_logDir);
-        _programs = config.Programs
-            .Select(p => Create(p, stoppedByOperator?.Contains(p.Name) == true))
-            .ToList();
+        _programs = config.Programs.Select(p => Create(p, stoppedByOperator?.Contains(p.Name) == true)).ToList();
     }
 
     /// <summary>The programs, in configuration order.</summary>
@@ -68,7 +67,9 @@ public sealed partial class ProgramSet : IAsyncDisposable
 
     public ProgramSupervisor? Find(string name) => Programs.FirstOrDefault(p => p.Name == name);
 
-    /// <summary>The programs a CLI target names: a program, a group, or <c>all</c>; null when it names nothing.</summary>
+    /// <summary>
+    /// The programs a CLI target names: a program, a group, or <c>all</c>; null when it names nothing.
+    /// </summary>
     public IReadOnlyList<ProgramSupervisor>? Resolve(string target)
     {
         var all = Programs;
@@ -96,7 +97,10 @@ public sealed partial class ProgramSet : IAsyncDisposable
     /// independent programs in parallel. Completes when each is RUNNING or failed.
     /// </summary>
     public async Task<IReadOnlyList<ProgramStatus>> StartAsync(
-        IEnumerable<ProgramSupervisor> targets, bool byOperator, CancellationToken cancellationToken = default)
+        IEnumerable<ProgramSupervisor> targets,
+        bool byOperator,
+        CancellationToken cancellationToken = default
+    )
     {
         var all = Programs.ToDictionary(p => p.Name);
         var configs = all.Values.ToDictionary(p => p.Name, p => p.Config);
@@ -108,11 +112,20 @@ public sealed partial class ProgramSet : IAsyncDisposable
         {
             if (!tasks.TryGetValue(program.Name, out var task))
             {
-                var dependencies = program.Config.DependsOn.Where(all.ContainsKey).Select(d => StartOne(all[d])).ToList();
+                var dependencies = program
+                    .Config.DependsOn.Where(all.ContainsKey)
+                    .Select(d => StartOne(all[d]))
+                    .ToList();
                 var pulledIn = !wanted.Contains(program.Name);
-                task = pulledIn && program.Status().StoppedByOperator
-                    ? Task.FromResult(program.Status()) // an operator's stop outranks being someone's dependency
-                    : StartAfterAsync(program, dependencies, byOperator && wanted.Contains(program.Name), cancellationToken);
+                task =
+                    pulledIn && program.Status().StoppedByOperator
+                        ? Task.FromResult(program.Status()) // an operator's stop outranks being someone's dependency
+                        : StartAfterAsync(
+                            program,
+                            dependencies,
+                            byOperator && wanted.Contains(program.Name),
+                            cancellationToken
+                        );
                 tasks[program.Name] = task;
             }
 
@@ -130,7 +143,10 @@ public sealed partial class ProgramSet : IAsyncDisposable
 
     /// <summary>Stops <paramref name="targets"/>, each after the targets that depend on it have stopped.</summary>
     public async Task<IReadOnlyList<ProgramStatus>> StopAsync(
-        IEnumerable<ProgramSupervisor> targets, bool byOperator, CancellationToken cancellationToken = default)
+        IEnumerable<ProgramSupervisor> targets,
+        bool byOperator,
+        CancellationToken cancellationToken = default
+    )
     {
         var set = targets.ToDictionary(p => p.Name);
         var tasks = new Dictionary<string, Task<ProgramStatus>>();
@@ -139,7 +155,8 @@ public sealed partial class ProgramSet : IAsyncDisposable
         {
             if (!tasks.TryGetValue(program.Name, out var task))
             {
-                var dependents = DependencyOrder.DependentsOf(program.Name, set.Values.Select(p => p.Config))
+                var dependents = DependencyOrder
+                    .DependentsOf(program.Name, set.Values.Select(p => p.Config))
                     .Select(d => StopOne(set[d]))
                     .ToList();
                 task = StopAfterAsync(program, dependents, byOperator, cancellationToken);
@@ -166,7 +183,11 @@ public sealed partial class ProgramSet : IAsyncDisposable
     }
 
     private static async Task<ProgramStatus> StartAfterAsync(
-        ProgramSupervisor program, List<Task<ProgramStatus>> dependencies, bool byOperator, CancellationToken cancellationToken)
+        ProgramSupervisor program,
+        List<Task<ProgramStatus>> dependencies,
+        bool byOperator,
+        CancellationToken cancellationToken
+    )
     {
         var ready = await Task.WhenAll(dependencies).ConfigureAwait(false);
         var notReady = ready.FirstOrDefault(d => d.State != ProgramState.Running);
@@ -179,12 +200,27 @@ public sealed partial class ProgramSet : IAsyncDisposable
     }
 
     private static async Task<ProgramStatus> StopAfterAsync(
-        ProgramSupervisor program, List<Task<ProgramStatus>> dependents, bool byOperator, CancellationToken cancellationToken)
+        ProgramSupervisor program,
+        List<Task<ProgramStatus>> dependents,
+        bool byOperator,
+        CancellationToken cancellationToken
+    )
     {
         await Task.WhenAll(dependents).ConfigureAwait(false);
         return await program.StopAsync(byOperator, cancellationToken).ConfigureAwait(false);
     }
 
     private ProgramSupervisor Create(ProgramConfig config, bool stoppedByOperator) =>
-        new(config, _logDir, _time, _logger, _events, _ => _onChanged(this), _random, stoppedByOperator, _masker, _notifyDirectory);
+        new(
+            config,
+            _logDir,
+            _time,
+            _logger,
+            _events,
+            _ => _onChanged(this),
+            _random,
+            stoppedByOperator,
+            _masker,
+            _notifyDirectory
+        );
 }

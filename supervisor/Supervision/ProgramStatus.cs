@@ -17,4 +17,5 @@ public sealed record ProgramStatus(
     string Reason,
     bool StoppedByOperator,
     bool Autostart,
-    ulong? PidStartTime = null);
+    ulong? PidStartTime = null
+);

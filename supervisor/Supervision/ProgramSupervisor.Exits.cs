@@ -41,15 +41,21 @@ public sealed partial class ProgramSupervisor
             return;
         }
 
-        var expected = _config.Restart == RestartMode.Never ||
-            (_config.Restart == RestartMode.OnFailure && status.Code is { } code && _config.ExitCodes.Contains(code));
+        var expected =
+            _config.Restart == RestartMode.Never
+            || (
+                _config.Restart == RestartMode.OnFailure && status.Code is { } code && _config.ExitCodes.Contains(code)
+            );
         if (expected)
         {
             Transition(Exited, $"{status} (expected)");
             return;
         }
 
-        var early = _state == Starting ? $" within start_secs ({Durations.Format(uptime)})" : $" after {Durations.Format(uptime)}";
+        var early =
+            _state == Starting
+                ? $" within start_secs ({Durations.Format(uptime)})"
+                : $" after {Durations.Format(uptime)}";
         OnUnexpectedExit(uptime, why + early);
     }
 
@@ -71,7 +77,12 @@ public sealed partial class ProgramSupervisor
             var retry = _config.GiveUp.RetryAfter;
             _nextRetryAt = retry is { } r ? _time.GetUtcNow() + r : null;
             var after = retry is { } ra ? $"; one more try in {Durations.Format(ra)}" : string.Empty;
-            Transition(Fatal, $"{why}; gave up after {_recentRestarts.Count} restarts within {Durations.Format(_config.GiveUp.Within)}{after}", retry);
+            Transition(
+                Fatal,
+                $"{why}; gave up after {_recentRestarts.Count} restarts within "
+                    + $"{Durations.Format(_config.GiveUp.Within)}{after}",
+                retry
+            );
 
             return;
         }

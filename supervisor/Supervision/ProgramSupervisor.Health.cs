@@ -14,7 +14,9 @@ public sealed partial class ProgramSupervisor
     private int _watchdogGeneration;
     private string? _statusText;
 
-    /// <summary>The environment a new process gets: the configured one plus NOTIFY_SOCKET (and WATCHDOG_USEC).</summary>
+    /// <summary>
+    /// The environment a new process gets: the configured one plus NOTIFY_SOCKET (and WATCHDOG_USEC).
+    /// </summary>
     private IReadOnlyDictionary<string, string> ChildEnvironment()
     {
         if (_notify is null)
@@ -25,7 +27,9 @@ public sealed partial class ProgramSupervisor
         var environment = new Dictionary<string, string>(_config.Environment) { ["NOTIFY_SOCKET"] = _notify.Path };
         if (_config.Watchdog > TimeSpan.Zero)
         {
-            environment["WATCHDOG_USEC"] = ((long)_config.Watchdog.TotalMicroseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["WATCHDOG_USEC"] = ((long)_config.Watchdog.TotalMicroseconds).ToString(
+                System.Globalization.CultureInfo.InvariantCulture
+            );
         }
 
         return environment;
@@ -74,7 +78,11 @@ public sealed partial class ProgramSupervisor
 
         var generation = ++_watchdogGeneration;
         _watchdogTimer = _time.CreateTimer(
-            _ => _inbox.Writer.TryWrite(new ProgramMessage.WatchdogExpired(generation)), null, _config.Watchdog, Timeout.InfiniteTimeSpan);
+            _ => _inbox.Writer.TryWrite(new ProgramMessage.WatchdogExpired(generation)),
+            null,
+            _config.Watchdog,
+            Timeout.InfiniteTimeSpan
+        );
     }
 
     private void DisarmWatchdog()

@@ -37,8 +37,9 @@ public sealed partial class ProgramSupervisor
     /// <returns>True when the loop must end.</returns>
     private async Task<bool> HandleAsync(ProgramMessage message)
     {
-        _operatorAction = message is ProgramMessage.Start { ByOperator: true } or ProgramMessage.Stop { ByOperator: true } ||
-            (message is ProgramMessage.ProcessExited && _state == Stopping && _stoppedByOperator);
+        _operatorAction =
+            message is ProgramMessage.Start { ByOperator: true } or ProgramMessage.Stop { ByOperator: true }
+            || (message is ProgramMessage.ProcessExited && _state == Stopping && _stoppedByOperator);
         if (message is not ProgramMessage.ProcessExited)
         {
             _lastUptime = null;
@@ -169,7 +170,12 @@ public sealed partial class ProgramSupervisor
         _nextRetryAt = null;
         try
         {
-            var spec = new ChildProcessSpec(_config.Command, _config.Args, _config.WorkingDirectory, ChildEnvironment());
+            var spec = new ChildProcessSpec(
+                _config.Command,
+                _config.Args,
+                _config.WorkingDirectory,
+                ChildEnvironment()
+            );
             _child = ChildProcess.Start(spec);
         }
         catch (ChildStartException e)
@@ -188,7 +194,8 @@ public sealed partial class ProgramSupervisor
             t => _inbox.Writer.TryWrite(new ProgramMessage.ProcessExited(started, t.Result)),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+            TaskScheduler.Default
+        );
         Log.Spawned(_logger, Name, started.Pid);
         if (_config.Ready == ReadyMode.Notify)
         {
@@ -209,7 +216,9 @@ public sealed partial class ProgramSupervisor
     {
         if (StateMachine.HasProcess(_state))
         {
-            reconfigure.Done.TrySetException(new InvalidOperationException($"program '{Name}' must be stopped before it is reconfigured"));
+            reconfigure.Done.TrySetException(
+                new InvalidOperationException($"program '{Name}' must be stopped before it is reconfigured")
+            );
             return;
         }
 

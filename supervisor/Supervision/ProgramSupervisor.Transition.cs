@@ -34,9 +34,21 @@ public sealed partial class ProgramSupervisor
 
         Publish();
         Log.Transition(_logger, Name, from, to, why);
-        _events.Publish(new ProgramStateChanged(
-            _time.GetUtcNow(), Name, from, to, why, _child?.Pid, to is Backoff or Exited or Fatal or Stopped ? _lastExit : null,
-            _restarts, _nextRetryAt is { } next ? next - _time.GetUtcNow() : null, _lastUptime, _operatorAction));
+        _events.Publish(
+            new ProgramStateChanged(
+                _time.GetUtcNow(),
+                Name,
+                from,
+                to,
+                why,
+                _child?.Pid,
+                to is Backoff or Exited or Fatal or Stopped ? _lastExit : null,
+                _restarts,
+                _nextRetryAt is { } next ? next - _time.GetUtcNow() : null,
+                _lastUptime,
+                _operatorAction
+            )
+        );
 
         if (to is Running or Backoff or Exited or Fatal)
         {
@@ -69,14 +81,32 @@ public sealed partial class ProgramSupervisor
         _onChanged(this);
     }
 
-    private ProgramStatus BuildSnapshot() => new(
-        _config.Name, _config.Group, _state, _child?.Pid, null, _restarts, _lastExit, _lastExitAt,
-        _state is Backoff or Fatal ? _nextRetryAt : null, _statusText, _reason, _stoppedByOperator, _config.Autostart, _child?.StartTime);
+    private ProgramStatus BuildSnapshot() =>
+        new(
+            _config.Name,
+            _config.Group,
+            _state,
+            _child?.Pid,
+            null,
+            _restarts,
+            _lastExit,
+            _lastExitAt,
+            _state is Backoff or Fatal ? _nextRetryAt : null,
+            _statusText,
+            _reason,
+            _stoppedByOperator,
+            _config.Autostart,
+            _child?.StartTime
+        );
 
     private ITimer Arm(TimeSpan delay)
     {
         var expected = _epoch;
         return _time.CreateTimer(
-            _ => _inbox.Writer.TryWrite(new ProgramMessage.TimerFired(expected)), null, delay, Timeout.InfiniteTimeSpan);
+            _ => _inbox.Writer.TryWrite(new ProgramMessage.TimerFired(expected)),
+            null,
+            delay,
+            Timeout.InfiniteTimeSpan
+        );
     }
 }

@@ -15,7 +15,9 @@ namespace MoneyBot.Supervisor.Supervision;
 /// </summary>
 public sealed partial class ProgramSupervisor : IAsyncDisposable
 {
-    private readonly Channel<ProgramMessage> _inbox = Channel.CreateUnbounded<ProgramMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<ProgramMessage> _inbox = Channel.CreateUnbounded<ProgramMessage>(
+        new UnboundedChannelOptions { SingleReader = true }
+    );
     private readonly string _logDir;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -27,17 +29,21 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
     private readonly Task _loop;
     private int _disposed;
 
-    /// <summary>Creates the supervisor of <paramref name="config"/> in STOPPED; nothing runs until <see cref="StartAsync"/>.</summary>
+    /// <summary>
+    /// Creates the supervisor of <paramref name="config"/> in STOPPED; nothing runs until <see cref="StartAsync"/>.
+    /// </summary>
     /// <param name="config">The program's settings.</param>
     /// <param name="logDir">Where its log files go.</param>
     /// <param name="time">Clock for timers and uptimes.</param>
     /// <param name="logger">The daemon's log.</param>
     /// <param name="events">Where transitions are published.</param>
-    /// <param name="onChanged">Called synchronously after every transition (the daemon saves its state file there).</param>
+    /// <param name="onChanged">Called synchronously after every transition (the daemon saves its state file
+    /// there).</param>
     /// <param name="random">Source of jitter in [0, 1).</param>
     /// <param name="stoppedByOperator">Remembered from an earlier daemon: the operator stopped it.</param>
     /// <param name="masker">Secrets to hide in the program's own output before it reaches the log files.</param>
-    /// <param name="notifyDirectory">Where the program's notify socket (NOTIFY_SOCKET) goes; null: no notify protocol.</param>
+    /// <param name="notifyDirectory">Where the program's notify socket (NOTIFY_SOCKET) goes; null: no notify
+    /// protocol.</param>
     public ProgramSupervisor(
         ProgramConfig config,
         string logDir,
@@ -48,7 +54,8 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         Func<double>? random = null,
         bool stoppedByOperator = false,
         SecretMasker? masker = null,
-        string? notifyDirectory = null)
+        string? notifyDirectory = null
+    )
     {
         _config = config;
         _logDir = logDir;
@@ -65,7 +72,12 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         _snapshot = BuildSnapshot();
         _notify = notifyDirectory is null
             ? null
-            : NotifyEndpoint.Open(notifyDirectory, config.Name, m => _inbox.Writer.TryWrite(new ProgramMessage.Notified(m)), logger);
+            : NotifyEndpoint.Open(
+                notifyDirectory,
+                config.Name,
+                m => _inbox.Writer.TryWrite(new ProgramMessage.Notified(m)),
+                logger
+            );
         _loop = Task.Run(RunAsync);
     }
 
@@ -93,7 +105,9 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         return current.Pid is null ? current : current with { Uptime = _time.GetElapsedTime(since) };
     }
 
-    /// <summary>Starts the program; completes when it is RUNNING or its start failed (BACKOFF, FATAL, EXITED, STOPPED).</summary>
+    /// <summary>
+    /// Starts the program; completes when it is RUNNING or its start failed (BACKOFF, FATAL, EXITED, STOPPED).
+    /// </summary>
     public Task<ProgramStatus> StartAsync(bool byOperator = true, CancellationToken cancellationToken = default) =>
         SendAsync(done => new ProgramMessage.Start(done, byOperator), cancellationToken);
 
@@ -102,8 +116,10 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         SendAsync(done => new ProgramMessage.Stop(done, byOperator), cancellationToken);
 
     /// <summary>Replaces the settings. Only allowed while no process runs (stop first).</summary>
-    public Task<ProgramStatus> ReconfigureAsync(ProgramConfig newConfig, CancellationToken cancellationToken = default) =>
-        SendAsync(done => new ProgramMessage.Reconfigure(newConfig, done), cancellationToken);
+    public Task<ProgramStatus> ReconfigureAsync(
+        ProgramConfig newConfig,
+        CancellationToken cancellationToken = default
+    ) => SendAsync(done => new ProgramMessage.Reconfigure(newConfig, done), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -124,7 +140,9 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
     }
 
     private async Task<ProgramStatus> SendAsync(
-        Func<TaskCompletionSource<ProgramStatus>, ProgramMessage> create, CancellationToken cancellationToken)
+        Func<TaskCompletionSource<ProgramStatus>, ProgramMessage> create,
+        CancellationToken cancellationToken
+    )
     {
         var done = NewCompletion();
         if (!_inbox.Writer.TryWrite(create(done)))

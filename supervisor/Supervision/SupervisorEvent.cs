@@ -2,7 +2,9 @@ using MoneyBot.Supervisor.Processes;
 
 namespace MoneyBot.Supervisor.Supervision;
 
-/// <summary>Something that happened in the daemon: a closed family of small records, handled with pattern matching.</summary>
+/// <summary>
+/// Something that happened in the daemon: a closed family of small records, handled with pattern matching.
+/// </summary>
 public abstract record SupervisorEvent(DateTimeOffset At);
 
 /// <summary>A program moved from one state to another.</summary>
@@ -28,17 +30,20 @@ public sealed record ProgramStateChanged(
     int Restarts,
     TimeSpan? NextRetryIn,
     TimeSpan? Uptime = null,
-    bool ByOperator = false) : SupervisorEvent(At);
+    bool ByOperator = false
+) : SupervisorEvent(At);
 
 /// <summary>A reload was applied.</summary>
 public sealed record ConfigReloaded(
     DateTimeOffset At,
     IReadOnlyList<string> Added,
     IReadOnlyList<string> Removed,
-    IReadOnlyList<string> Changed) : SupervisorEvent(At);
+    IReadOnlyList<string> Changed
+) : SupervisorEvent(At);
 
 /// <summary>The daemon is up and its autostart programs have been started (or failed to).</summary>
-public sealed record DaemonStarted(DateTimeOffset At, string ConfigPath, IReadOnlyList<ProgramStatus> Programs) : SupervisorEvent(At);
+public sealed record DaemonStarted(DateTimeOffset At, string ConfigPath, IReadOnlyList<ProgramStatus> Programs)
+    : SupervisorEvent(At);
 
 /// <summary>The daemon is shutting down.</summary>
 public sealed record DaemonStopping(DateTimeOffset At, string Reason) : SupervisorEvent(At);

@@ -35,13 +35,16 @@ internal sealed partial class AdminBot : IAsyncDisposable
 
     public TelegramOutbox Outbox => _outbox;
 
-    /// <summary>Starts the bot for <paramref name="daemon"/>'s <c>telegram:</c> settings; null when Telegram is off.</summary>
+    /// <summary>
+    /// Starts the bot for <paramref name="daemon"/>'s <c>telegram:</c> settings; null when Telegram is off.
+    /// </summary>
     public static async Task<AdminBot?> StartAsync(
         SupervisorDaemon daemon,
         Func<ControlRequest, CancellationToken, Task<ControlResponse>> control,
         TimeProvider time,
         ILoggerFactory loggers,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         var logger = loggers.CreateLogger("telegram");
         var settings = daemon.Config.Telegram;
@@ -59,13 +62,33 @@ internal sealed partial class AdminBot : IAsyncDisposable
 
         var client = new TelegramBotClient(token, settings.ApiUrl, timeProvider: time);
         var outbox = new TelegramOutbox(
-            client, TelegramOutboxOptions.Default with { MaxAge = settings.MessageMaxAge }, time, loggers.CreateLogger<TelegramOutbox>());
-        var listener = new TelegramCommandListener(client, outbox, settings, new ChatCommandHandler(daemon, control), time, logger);
+            client,
+            TelegramOutboxOptions.Default with
+            {
+                MaxAge = settings.MessageMaxAge,
+            },
+            time,
+            loggers.CreateLogger<TelegramOutbox>()
+        );
+        var listener = new TelegramCommandListener(
+            client,
+            outbox,
+            settings,
+            new ChatCommandHandler(daemon, control),
+            time,
+            logger
+        );
         var bot = new AdminBot(client, outbox, listener, logger);
         var notifier = new TelegramNotifier(
-            outbox, settings, name => daemon.Programs?.Find(name)?.Logs.RecentErrorLines() ?? [], Environment.MachineName, logger);
+            outbox,
+            settings,
+            name => daemon.Programs?.Find(name)?.Logs.RecentErrorLines() ?? [],
+            Environment.MachineName,
+            logger
+        );
         bot._notifying = bot.NotifyAsync(notifier, daemon.Events.SubscribeAsync(bot._stop.Token));
-        bot._scheduler = await StartReportsAsync(settings, daemon.Reports, outbox, time, logger, cancellationToken).ConfigureAwait(false);
+        bot._scheduler = await StartReportsAsync(settings, daemon.Reports, outbox, time, logger, cancellationToken)
+            .ConfigureAwait(false);
         Log.On(logger, token.Masked, settings.ChatIds.Count, settings.ApiUrl);
         return bot;
     }
@@ -102,9 +125,17 @@ internal sealed partial class AdminBot : IAsyncDisposable
     }
 
     private static async Task<ReportScheduler?> StartReportsAsync(
-        TelegramSettings settings, ReportBuilder reports, TelegramOutbox outbox, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+        TelegramSettings settings,
+        ReportBuilder reports,
+        TelegramOutbox outbox,
+        TimeProvider time,
+        ILogger logger,
+        CancellationToken cancellationToken
+    )
     {
-        if (string.IsNullOrWhiteSpace(settings.HealthReportCron) && string.IsNullOrWhiteSpace(settings.DailySummaryCron))
+        if (
+            string.IsNullOrWhiteSpace(settings.HealthReportCron) && string.IsNullOrWhiteSpace(settings.DailySummaryCron)
+        )
         {
             return null;
         }
@@ -121,18 +152,23 @@ internal sealed partial class AdminBot : IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        return await ReportScheduler.StartAsync(
-            [
-                ("health_report", settings.HealthReportCron, _ =>
-                {
-                    var since = lastHealth;
-                    lastHealth = time.GetUtcNow();
-                    return Send(reports.Health(since));
-                }),
-                ("daily_summary", settings.DailySummaryCron, _ => Send(reports.DailySummary())),
-            ],
-            logger,
-            cancellationToken).ConfigureAwait(false);
+        Task SendHealth()
+        {
+            var since = lastHealth;
+            lastHealth = time.GetUtcNow();
+            return Send(reports.Health(since));
+        }
+
+        return await ReportScheduler
+            .StartAsync(
+                [
+                    ("health_report", settings.HealthReportCron, _ => SendHealth()),
+                    ("daily_summary", settings.DailySummaryCron, _ => Send(reports.DailySummary())),
+                ],
+                logger,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
     private async Task NotifyAsync(TelegramNotifier notifier, IAsyncEnumerable<SupervisorEvent> events)
@@ -155,16 +191,29 @@ internal sealed partial class AdminBot : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "telegram is off (no telegram.token configured): no notifications or remote commands")]
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "telegram is off (no telegram.token configured): no notifications or remote commands"
+        )]
         public static partial void Off(ILogger logger);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "telegram is off: telegram.token is not a bot token (expected the form 123456789:ABC... from @BotFather)")]
+        [LoggerMessage(
+            Level = LogLevel.Error,
+            Message = "telegram is off: telegram.token is not a bot token (expected the form 123456789:ABC... "
+                + "from @BotFather)"
+        )]
         public static partial void BadToken(ILogger logger);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "telegram is on: bot {Token}, {Chats} admin chat(s), API {ApiUrl}")]
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "telegram is on: bot {Token}, {Chats} admin chat(s), API {ApiUrl}"
+        )]
         public static partial void On(ILogger logger, string token, int chats, Uri apiUrl);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "telegram: {Pending} message(s) not delivered before shutdown")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "telegram: {Pending} message(s) not delivered before shutdown"
+        )]
         public static partial void Undelivered(ILogger logger, int pending);
     }
 }

@@ -13,7 +13,10 @@ namespace MoneyBot.Supervisor.Telegram;
 /// button presses through the same operations as the control socket. Destructive actions (stop, restart
 /// all) first answer with a confirmation button.
 /// </summary>
-internal sealed class ChatCommandHandler(SupervisorDaemon daemon, Func<ControlRequest, CancellationToken, Task<ControlResponse>> control)
+internal sealed class ChatCommandHandler(
+    SupervisorDaemon daemon,
+    Func<ControlRequest, CancellationToken, Task<ControlResponse>> control
+)
 {
     public const int MaxLogLines = 2000;
     private const int InlineLogLimit = 3500;
@@ -38,15 +41,21 @@ internal sealed class ChatCommandHandler(SupervisorDaemon daemon, Func<ControlRe
             case "status":
                 return await StatusAsync(target, cancellationToken).ConfigureAwait(false);
             case "start":
-                return target is null ? Usage("/start name|group|all") : await RunAsync("start", target, cancellationToken).ConfigureAwait(false);
+                return target is null
+                    ? Usage("/start name|group|all")
+                    : await RunAsync("start", target, cancellationToken).ConfigureAwait(false);
             case "stop":
                 return target is null ? Usage("/stop name|group|all") : Confirm("stop", target);
             case "restart" when target == "all":
                 return Confirm("restart", target);
             case "restart":
-                return target is null ? Usage("/restart name|group|all") : await RunAsync("restart", target, cancellationToken).ConfigureAwait(false);
+                return target is null
+                    ? Usage("/restart name|group|all")
+                    : await RunAsync("restart", target, cancellationToken).ConfigureAwait(false);
             case "logs":
-                return target is null ? Usage("/logs name [lines]") : Logs(target, command.Args.Count > 1 ? command.Args[1] : null);
+                return target is null
+                    ? Usage("/logs name [lines]")
+                    : Logs(target, command.Args.Count > 1 ? command.Args[1] : null);
             case "health":
                 return Format(await control(new ControlRequest("health"), cancellationToken).ConfigureAwait(false));
             case "reload":
@@ -58,7 +67,10 @@ internal sealed class ChatCommandHandler(SupervisorDaemon daemon, Func<ControlRe
         }
     }
 
-    /// <summary>A button press: <c>restart:name</c>, <c>stop:name</c> (asks to confirm), <c>confirm:verb:target</c>, <c>cancel</c>.</summary>
+    /// <summary>
+    /// A button press: <c>restart:name</c>, <c>stop:name</c> (asks to confirm), <c>confirm:verb:target</c>,
+    /// <c>cancel</c>.
+    /// </summary>
     public async Task<ChatReply> HandleButtonAsync(string data, CancellationToken cancellationToken)
     {
         var parts = data.Split(':', 3);
@@ -67,7 +79,12 @@ internal sealed class ChatCommandHandler(SupervisorDaemon daemon, Func<ControlRe
             ["cancel"] => new ChatReply("cancelled"),
             ["restart", var name] => await RunAsync("restart", name, cancellationToken).ConfigureAwait(false),
             ["stop", var name] => Confirm("stop", name),
-            ["confirm", "stop" or "restart" or "start", var target] => await RunAsync(parts[1], target, cancellationToken).ConfigureAwait(false),
+            ["confirm", "stop" or "restart" or "start", var target] => await RunAsync(
+                    parts[1],
+                    target,
+                    cancellationToken
+                )
+                .ConfigureAwait(false),
             _ => new ChatReply("that button is no longer valid"),
         };
     }
@@ -85,21 +102,34 @@ internal sealed class ChatCommandHandler(SupervisorDaemon daemon, Func<ControlRe
         foreach (var p in programs)
         {
             var state = Enum.Parse<Supervision.ProgramState>(p.State, ignoreCase: true);
-            text.Append(CultureInfo.InvariantCulture, $"{NotificationTexts.StateIcon(state)} <b>{Escape(p.Name)}</b> {p.State}");
-            text.Append(p.UptimeS is { } up ? $" up {MoneyBot.Common.Units.Durations.Format(TimeSpan.FromSeconds(up))}" : string.Empty);
+            text.Append(
+                CultureInfo.InvariantCulture,
+                $"{NotificationTexts.StateIcon(state)} <b>{Escape(p.Name)}</b> {p.State}"
+            );
+            text.Append(
+                p.UptimeS is { } up
+                    ? $" up {MoneyBot.Common.Units.Durations.Format(TimeSpan.FromSeconds(up))}"
+                    : string.Empty
+            );
             text.Append(p.Restarts > 0 ? $", {p.Restarts} restarts" : string.Empty);
             text.Append(p.StatusText is { Length: > 0 } s ? $"\n   {Escape(s)}" : string.Empty);
             text.Append(p.State != "RUNNING" ? $"\n   {Escape(p.Reason)}" : string.Empty).Append('\n');
         }
 
-        var buttons = programs.Take(20)
-            .Select(p => (IReadOnlyList<InlineKeyboardButton>)
-            [
-                new InlineKeyboardButton($"🔄 {p.Name}", $"restart:{p.Name}"),
-                new InlineKeyboardButton($"⏹ {p.Name}", $"stop:{p.Name}"),
-            ])
+        var buttons = programs
+            .Take(20)
+            .Select(p =>
+                (IReadOnlyList<InlineKeyboardButton>)
+                    [
+                        new InlineKeyboardButton($"🔄 {p.Name}", $"restart:{p.Name}"),
+                        new InlineKeyboardButton($"⏹ {p.Name}", $"stop:{p.Name}"),
+                    ]
+            )
             .ToList();
-        return new ChatReply(text.ToString().TrimEnd('\n'), buttons.Count > 0 ? new InlineKeyboardMarkup(buttons) : null);
+        return new ChatReply(
+            text.ToString().TrimEnd('\n'),
+            buttons.Count > 0 ? new InlineKeyboardMarkup(buttons) : null
+        );
     }
 
     private async Task<ChatReply> RunAsync(string verb, string target, CancellationToken cancellationToken) =>
@@ -112,28 +142,42 @@ internal sealed class ChatCommandHandler(SupervisorDaemon daemon, Func<ControlRe
             return new ChatReply($"no program named {Escape(name)}");
         }
 
-        var lines = int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, MaxLogLines) : 20;
-        var tail = LogTail.ReadLast(ProgramLogs.OutPath(daemon.Config.Daemon.LogDir, name), lines, program.Logs.Backups);
+        var lines = int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? Math.Clamp(n, 1, MaxLogLines)
+            : 20;
+        var tail = LogTail.ReadLast(
+            ProgramLogs.OutPath(daemon.Config.Daemon.LogDir, name),
+            lines,
+            program.Logs.Backups
+        );
         var text = string.Join("\n", tail);
         if (text.Length > InlineLogLimit)
         {
             return new ChatReply(
                 $"last {tail.Count} lines of <b>{Escape(name)}</b>",
-                Document: ($"{name}.log", Encoding.UTF8.GetBytes(text + "\n")));
+                Document: ($"{name}.log", Encoding.UTF8.GetBytes(text + "\n"))
+            );
         }
 
-        return new ChatReply(tail.Count == 0 ? $"{Escape(name)}: the log is empty" : $"<b>{Escape(name)}</b>\n<pre>{Escape(text)}</pre>");
+        return new ChatReply(
+            tail.Count == 0 ? $"{Escape(name)}: the log is empty" : $"<b>{Escape(name)}</b>\n<pre>{Escape(text)}</pre>"
+        );
     }
 
-    private static ChatReply Confirm(string verb, string target) => new(
-        $"{verb} <b>{Escape(target)}</b>?",
-        InlineKeyboardMarkup.SingleRow(
-            new InlineKeyboardButton($"✅ {verb} {target}", $"confirm:{verb}:{target}"),
-            new InlineKeyboardButton("✖ cancel", "cancel")));
+    private static ChatReply Confirm(string verb, string target) =>
+        new(
+            $"{verb} <b>{Escape(target)}</b>?",
+            InlineKeyboardMarkup.SingleRow(
+                new InlineKeyboardButton($"✅ {verb} {target}", $"confirm:{verb}:{target}"),
+                new InlineKeyboardButton("✖ cancel", "cancel")
+            )
+        );
 
     private static ChatReply Format(ControlResponse response)
     {
-        var text = new StringBuilder(response.Ok ? "✅ " : "⚠️ ").Append(Escape(response.Message ?? (response.Ok ? "done" : "failed")));
+        var text = new StringBuilder(response.Ok ? "✅ " : "⚠️ ").Append(
+            Escape(response.Message ?? (response.Ok ? "done" : "failed"))
+        );
         foreach (var problem in response.Problems ?? [])
         {
             text.Append('\n').Append(Escape(problem));
@@ -144,5 +188,6 @@ internal sealed class ChatCommandHandler(SupervisorDaemon daemon, Func<ControlRe
 
     private static ChatReply Usage(string usage) => new($"usage: {Escape(usage)}");
 
-    private static ChatReply Help() => new(string.Join("\n", Menu.Select(c => $"/{c.Command} — {Escape(c.Description)}")));
+    private static ChatReply Help() =>
+        new(string.Join("\n", Menu.Select(c => $"/{c.Command} — {Escape(c.Description)}")));
 }

@@ -16,7 +16,10 @@ public sealed class CommandAuthorizer(TelegramSettings settings)
     public bool IsAllowed(long chatId, string? chatUsername, string chatType, long? userId)
     {
         var id = chatId.ToString(CultureInfo.InvariantCulture);
-        var known = settings.ChatIds.Any(c => c == id || (chatUsername is not null && string.Equals(c, "@" + chatUsername, StringComparison.OrdinalIgnoreCase)));
+        var known = settings.ChatIds.Any(c =>
+            c == id
+            || (chatUsername is not null && string.Equals(c, "@" + chatUsername, StringComparison.OrdinalIgnoreCase))
+        );
         if (!known)
         {
             return false;

@@ -3,7 +3,9 @@ using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Supervisor.Telegram;
 
-/// <summary>Crashes of one program close together, told in one Telegram message per chat that is edited as they come.</summary>
+/// <summary>
+/// Crashes of one program close together, told in one Telegram message per chat that is edited as they come.
+/// </summary>
 internal sealed class CrashIncident(ProgramStateChanged first)
 {
     private readonly Lock _gate = new();

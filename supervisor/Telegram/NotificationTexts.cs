@@ -16,7 +16,10 @@ public static class NotificationTexts
             .Append(CultureInfo.InvariantCulture, $"config: <code>{Escape(configPath)}</code>\n");
         foreach (var p in programs)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{StateIcon(p.State)} <b>{Escape(p.Name)}</b> {p.State.ToString().ToUpperInvariant()}");
+            text.Append(
+                CultureInfo.InvariantCulture,
+                $"{StateIcon(p.State)} <b>{Escape(p.Name)}</b> {p.State.ToString().ToUpperInvariant()}"
+            );
             if (p.State != ProgramState.Running)
             {
                 text.Append(CultureInfo.InvariantCulture, $" — {Escape(p.Reason)}");
@@ -32,23 +35,32 @@ public static class NotificationTexts
         $"▶️ <b>{Escape(change.Program)}</b> started (pid {change.Pid})";
 
     public static string Crashed(ProgramStateChanged change) =>
-        $"💥 <b>{Escape(change.Program)}</b> crashed: {Escape(change.Exit?.ToString() ?? "could not start")}" +
-        (change.Uptime is { } up ? $" after {Durations.Format(up)}" : string.Empty) +
-        $"\nrestarts so far: {change.Restarts}{NextRetry(change)}";
+        $"💥 <b>{Escape(change.Program)}</b> crashed: {Escape(change.Exit?.ToString() ?? "could not start")}"
+        + (change.Uptime is { } up ? $" after {Durations.Format(up)}" : string.Empty)
+        + $"\nrestarts so far: {change.Restarts}{NextRetry(change)}";
 
     /// <summary>The collapsed message of a crash loop, edited in place as crashes come.</summary>
-    public static string CrashLoop(string program, int crashes, DateTimeOffset since, ProgramStateChanged last, bool runningAgain) =>
-        $"💥 <b>{Escape(program)}</b> crashed {crashes} times since {since:HH:mm:ss} UTC" +
-        $"\nlast: {Escape(last.Exit?.ToString() ?? "could not start")}{(last.Uptime is { } up ? $" after {Durations.Format(up)}" : string.Empty)}" +
-        (runningAgain ? "\n✅ running again" : NextRetry(last));
+    public static string CrashLoop(
+        string program,
+        int crashes,
+        DateTimeOffset since,
+        ProgramStateChanged last,
+        bool runningAgain
+    ) =>
+        $"💥 <b>{Escape(program)}</b> crashed {crashes} times since {since:HH:mm:ss} UTC"
+        + $"\nlast: {Escape(last.Exit?.ToString() ?? "could not start")}"
+        + (last.Uptime is { } up ? $" after {Durations.Format(up)}" : string.Empty)
+        + (runningAgain ? "\n✅ running again" : NextRetry(last));
 
     public static string Recovered(ProgramStateChanged change) =>
         $"✅ <b>{Escape(change.Program)}</b> is running again (pid {change.Pid})";
 
     public static string Fatal(ProgramStateChanged change, IReadOnlyList<string> stderr)
     {
-        var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"⛔ <b>{Escape(change.Program)}</b> is FATAL: {Escape(change.Reason)}");
+        var text = new StringBuilder().Append(
+            CultureInfo.InvariantCulture,
+            $"⛔ <b>{Escape(change.Program)}</b> is FATAL: {Escape(change.Reason)}"
+        );
         if (stderr.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"\nlast {stderr.Count} stderr lines:\n<pre>");
@@ -74,19 +86,21 @@ public static class NotificationTexts
         static string List(IReadOnlyList<string> names) => names.Count == 0 ? "-" : Escape(string.Join(", ", names));
         return reload.Added.Count + reload.Removed.Count + reload.Changed.Count == 0
             ? "🔁 reload applied: no changes"
-            : $"🔁 reload applied\nadded: {List(reload.Added)}\nremoved: {List(reload.Removed)}\nrestarted: {List(reload.Changed)}";
+            : $"🔁 reload applied\nadded: {List(reload.Added)}\nremoved: {List(reload.Removed)}\nrestarted: "
+                + $"{List(reload.Changed)}";
     }
 
     public static string Stopping(DaemonStopping stopping, string host) =>
         $"🔴 <b>MoneyBot supervisor stopping</b> on {Escape(host)}: {Escape(stopping.Reason)}";
 
-    public static string StateIcon(ProgramState state) => state switch
-    {
-        ProgramState.Running => "🟢",
-        ProgramState.Starting or ProgramState.Backoff or ProgramState.Stopping => "🟡",
-        ProgramState.Fatal => "🔴",
-        _ => "⚪",
-    };
+    public static string StateIcon(ProgramState state) =>
+        state switch
+        {
+            ProgramState.Running => "🟢",
+            ProgramState.Starting or ProgramState.Backoff or ProgramState.Stopping => "🟡",
+            ProgramState.Fatal => "🔴",
+            _ => "⚪",
+        };
 
     private static string NextRetry(ProgramStateChanged change) =>
         change.NextRetryIn is { } next ? $"; next try in {Durations.Format(next)}" : string.Empty;

@@ -26,7 +26,13 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
     private int _disposed;
 
     public TelegramCommandListener(
-        TelegramBotClient client, TelegramOutbox outbox, TelegramSettings settings, ChatCommandHandler handler, TimeProvider time, ILogger logger)
+        TelegramBotClient client,
+        TelegramOutbox outbox,
+        TelegramSettings settings,
+        ChatCommandHandler handler,
+        TimeProvider time,
+        ILogger logger
+    )
     {
         _client = client;
         _outbox = outbox;
@@ -78,10 +84,14 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
         {
             if (!menuSet)
             {
-                menuSet = (await _client.SetMyCommandsAsync(ChatCommandHandler.Menu, cancellationToken).ConfigureAwait(false)).Ok;
+                menuSet = (
+                    await _client.SetMyCommandsAsync(ChatCommandHandler.Menu, cancellationToken).ConfigureAwait(false)
+                ).Ok;
             }
 
-            var updates = await _client.GetUpdatesAsync(offset, PollTimeout, AllowedUpdates, cancellationToken).ConfigureAwait(false);
+            var updates = await _client
+                .GetUpdatesAsync(offset, PollTimeout, AllowedUpdates, cancellationToken)
+                .ConfigureAwait(false);
             if (!updates.Ok)
             {
                 if (cancellationToken.IsCancellationRequested)
@@ -124,8 +134,13 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
             if (_time.GetUtcNow() - message.SentAt > StaleAfter)
             {
                 Log.StaleCommand(_logger, command.Name, message.SentAt);
-                Reply(message.Chat.Id, new ChatReply(
-                    $"ignored /{TelegramHtml.Escape(command.Name)} sent at {message.SentAt:HH:mm:ss} UTC: it waited while the supervisor was down; send it again if still wanted"));
+                Reply(
+                    message.Chat.Id,
+                    new ChatReply(
+                        $"ignored /{TelegramHtml.Escape(command.Name)} sent at {message.SentAt:HH:mm:ss} UTC: it "
+                            + $"waited while the supervisor was down; send it again if still wanted"
+                    )
+                );
                 return;
             }
 
@@ -136,12 +151,16 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
         {
             if (!Authorised(origin.Chat, press.From, data))
             {
-                await _client.AnswerCallbackQueryAsync(press.Id, "not allowed", cancellationToken).ConfigureAwait(false);
+                await _client
+                    .AnswerCallbackQueryAsync(press.Id, "not allowed", cancellationToken)
+                    .ConfigureAwait(false);
                 return;
             }
 
             Log.Button(_logger, data, press.From.Id, origin.Chat.Id);
-            await _client.AnswerCallbackQueryAsync(press.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _client
+                .AnswerCallbackQueryAsync(press.Id, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
             Reply(origin.Chat.Id, await _handler.HandleButtonAsync(data, cancellationToken).ConfigureAwait(false));
         }
     }
@@ -182,22 +201,42 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "telegram: getUpdates failed ({Reason}); polling again in {Delay}")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "telegram: getUpdates failed ({Reason}); polling again in {Delay}"
+        )]
         public static partial void PollFailed(ILogger logger, string reason, TimeSpan delay);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "telegram: update {UpdateId} could not be handled")]
         public static partial void UpdateFailed(ILogger logger, long updateId, Exception exception);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "telegram: refused '{What}' from user {UserId} (@{Username}) in chat {ChatId} ({ChatType}): not an admin chat or user")]
-        public static partial void Refused(ILogger logger, string what, long? userId, string? username, long chatId, string chatType);
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "telegram: refused '{What}' from user {UserId} (@{Username}) in chat {ChatId} ({ChatType}): "
+                + "not an admin chat or user"
+        )]
+        public static partial void Refused(
+            ILogger logger,
+            string what,
+            long? userId,
+            string? username,
+            long chatId,
+            string chatType
+        );
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "telegram: refused stale /{Command} sent at {SentAt}")]
         public static partial void StaleCommand(ILogger logger, string command, DateTimeOffset sentAt);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "telegram: /{Command} from user {UserId} in chat {ChatId}")]
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "telegram: /{Command} from user {UserId} in chat {ChatId}"
+        )]
         public static partial void Command(ILogger logger, string command, long? userId, long chatId);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "telegram: button '{Data}' from user {UserId} in chat {ChatId}")]
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "telegram: button '{Data}' from user {UserId} in chat {ChatId}"
+        )]
         public static partial void Button(ILogger logger, string data, long userId, long chatId);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "telegram: command listener did not stop within 5s")]

@@ -17,7 +17,8 @@ public sealed partial class TelegramNotifier(
     TelegramSettings settings,
     Func<string, IReadOnlyList<string>> recentErrorLines,
     string host,
-    ILogger logger)
+    ILogger logger
+)
 {
     private readonly IReadOnlyList<ChatId> _chats = settings.ChatIds.Select(ChatId.Parse).ToList();
     private readonly Dictionary<string, CrashIncident> _incidents = [];
@@ -51,7 +52,8 @@ public sealed partial class TelegramNotifier(
     {
         switch (change)
         {
-            case { To: Backoff, From: Starting or Running } when change.Reason.Contains("watchdog", StringComparison.Ordinal):
+            case { To: Backoff, From: Starting or Running }
+                when change.Reason.Contains("watchdog", StringComparison.Ordinal):
                 _crashedSinceRunning.Add(change.Program);
                 Send(settings.Notify.Watchdog, NotificationTexts.Watchdog(change), critical: true);
                 break;
@@ -61,7 +63,11 @@ public sealed partial class TelegramNotifier(
                 break;
             case { To: Fatal }:
                 _crashedSinceRunning.Add(change.Program);
-                Send(settings.Notify.Fatal, NotificationTexts.Fatal(change, recentErrorLines(change.Program)), critical: true);
+                Send(
+                    settings.Notify.Fatal,
+                    NotificationTexts.Fatal(change, recentErrorLines(change.Program)),
+                    critical: true
+                );
                 break;
             case { To: Running } when _crashedSinceRunning.Remove(change.Program):
                 OnRecovered(change);
@@ -77,7 +83,10 @@ public sealed partial class TelegramNotifier(
 
     private void OnCrash(ProgramStateChanged change)
     {
-        if (_incidents.TryGetValue(change.Program, out var incident) && incident.Covers(change.At, settings.CrashLoopWindow))
+        if (
+            _incidents.TryGetValue(change.Program, out var incident)
+            && incident.Covers(change.At, settings.CrashLoopWindow)
+        )
         {
             incident.Add(change);
             Log.CrashLoopUpdated(logger, change.Program, incident.Crashes);
@@ -95,8 +104,11 @@ public sealed partial class TelegramNotifier(
 
     private void OnRecovered(ProgramStateChanged change)
     {
-        if (_incidents.TryGetValue(change.Program, out var incident) && incident.Covers(change.At, settings.CrashLoopWindow) &&
-            incident.Messages.Count > 0)
+        if (
+            _incidents.TryGetValue(change.Program, out var incident)
+            && incident.Covers(change.At, settings.CrashLoopWindow)
+            && incident.Messages.Count > 0
+        )
         {
             incident.RunningAgain = true;
             if (settings.Notify.Recovered != NotifyMode.Off)
@@ -110,7 +122,9 @@ public sealed partial class TelegramNotifier(
         Send(settings.Notify.Recovered, NotificationTexts.Recovered(change));
     }
 
-    /// <summary>Edits each chat's message of the incident to its latest text, once Telegram has given it an id.</summary>
+    /// <summary>
+    /// Edits each chat's message of the incident to its latest text, once Telegram has given it an id.
+    /// </summary>
     private void Update(CrashIncident incident)
     {
         foreach (var (chat, sent) in incident.Messages)
@@ -120,12 +134,19 @@ public sealed partial class TelegramNotifier(
                 {
                     if (t.Result is { } messageId)
                     {
-                        outbox.Enqueue(new OutgoingMessage(chat, incident.Text()) { EditMessageId = messageId, DisableNotification = true });
+                        outbox.Enqueue(
+                            new OutgoingMessage(chat, incident.Text())
+                            {
+                                EditMessageId = messageId,
+                                DisableNotification = true,
+                            }
+                        );
                     }
                 },
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+                TaskScheduler.Default
+            );
         }
     }
 
@@ -136,16 +157,30 @@ public sealed partial class TelegramNotifier(
             return [];
         }
 
-        return _chats.Select(chat => (chat, outbox.Enqueue(new OutgoingMessage(chat, text)
-        {
-            DisableNotification = mode == NotifyMode.Silent,
-            Critical = critical,
-        }).Sent)).ToList();
+        return _chats
+            .Select(chat =>
+                (
+                    chat,
+                    outbox
+                        .Enqueue(
+                            new OutgoingMessage(chat, text)
+                            {
+                                DisableNotification = mode == NotifyMode.Silent,
+                                Critical = critical,
+                            }
+                        )
+                        .Sent
+                )
+            )
+            .ToList();
     }
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Debug, Message = "{Program}: crash {Count} of a loop; updating its Telegram message")]
+        [LoggerMessage(
+            Level = LogLevel.Debug,
+            Message = "{Program}: crash {Count} of a loop; updating its Telegram message"
+        )]
         public static partial void CrashLoopUpdated(ILogger logger, string program, int count);
     }
 }

@@ -1,11 +1,14 @@
-// A controllable child program for the supervisor's tests. Options combine; without an exit option it runs until signalled.
+// A controllable child program for the supervisor's tests. Options combine; without an exit option it runs until
+// signalled.
 //   --print-every <ms>         print "tick <n>" every <ms> milliseconds
 //   --exit-after <ms>          exit after <ms> milliseconds with --code (default 0)
 //   --code <n>                 exit code for --exit-after / --crash
 //   --crash                    exit at once with --code (default 1), after writing "crashing" to stderr
 //   --ignore-term              ignore SIGTERM (and SIGINT)
-//   --spawn-grandchild         start another testprog that sleeps forever (ignoring TERM too with --ignore-term); print "grandchild <pid>"
-//   --flood <lines>            write <lines> numbered lines ("<stream> 000000001 xxxx...") to stdout, and to stderr with --flood-stderr
+//   --spawn-grandchild         start another testprog that sleeps forever (ignoring TERM too with --ignore-term); print
+// "grandchild <pid>"
+//   --flood <lines>            write <lines> numbered lines ("<stream> 000000001 xxxx...") to stdout, and to stderr
+// with --flood-stderr
 //   --flood-stderr             also flood stderr, concurrently
 //   --line-bytes <n>           approximate bytes per flood line (default 100)
 //   --pid-file <path>          append "<pid>\n" to <path> at start
@@ -99,7 +102,10 @@ if (options.SpawnGrandchild)
 
 if (options.FloodLines > 0)
 {
-    var tasks = new List<Task> { Task.Run(() => Flood(Console.OpenStandardOutput(), "out", options.FloodLines, options.LineBytes)) };
+    var tasks = new List<Task>
+    {
+        Task.Run(() => Flood(Console.OpenStandardOutput(), "out", options.FloodLines, options.LineBytes)),
+    };
     if (options.FloodStderr)
     {
         tasks.Add(Task.Run(() => Flood(Console.OpenStandardError(), "err", options.FloodLines, options.LineBytes)));
@@ -152,7 +158,11 @@ static void Notify(string message)
         return;
     }
 
-    using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Unspecified);
+    using var socket = new System.Net.Sockets.Socket(
+        System.Net.Sockets.AddressFamily.Unix,
+        System.Net.Sockets.SocketType.Dgram,
+        System.Net.Sockets.ProtocolType.Unspecified
+    );
     socket.SendTo(Encoding.UTF8.GetBytes(message), new System.Net.Sockets.UnixDomainSocketEndPoint(path));
 }
 

@@ -21,7 +21,9 @@ public sealed class CapturingLogger : ILogger
     /// <summary>A logger provider whose loggers, of every category, write here.</summary>
     public ILoggerProvider Provider { get; }
 
-    /// <summary>Every entry as <c>Level: message</c>, plus <c> [ExceptionType: message]</c> when one was logged.</summary>
+    /// <summary>
+    /// Every entry as <c>Level: message</c>, plus <c> [ExceptionType: message]</c> when one was logged.
+    /// </summary>
     public IReadOnlyList<string> Lines
     {
         get
@@ -67,7 +69,9 @@ public sealed class CapturingLogger : ILogger
         Func<TState, Exception?, string> formatter
     ) => Record(string.Empty, logLevel, state, exception, formatter);
 
-    /// <summary>Waits until <paramref name="count"/> lines contain <paramref name="text"/>; returns the first of them.</summary>
+    /// <summary>
+    /// Waits until <paramref name="count"/> lines contain <paramref name="text"/>; returns the first of them.
+    /// </summary>
     public async Task<string> WaitForAsync(string text, int count = 1, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
@@ -153,5 +157,7 @@ public sealed class CapturingLogger : ILogger
         ) => owner.Record(category, logLevel, state, exception, formatter);
     }
 
-    private sealed class Typed<T>(CapturingLogger owner) : Categorised(owner, typeof(T).FullName ?? typeof(T).Name), ILogger<T>;
+    private sealed class Typed<T>(CapturingLogger owner)
+        : Categorised(owner, typeof(T).FullName ?? typeof(T).Name),
+            ILogger<T>;
 }

@@ -12,8 +12,14 @@ public static class Collector
     /// <summary>A collector filled by hand with <see cref="Collector{T}.Add"/>.</summary>
     public static Collector<T> Manual<T>() => new(null);
 
-    /// <summary>Passes <paramref name="source"/> on unchanged, recording each item in <paramref name="record"/>.</summary>
-    public static async IAsyncEnumerable<T> Tee<T>(IAsyncEnumerable<T> source, Collector<T> record, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Passes <paramref name="source"/> on unchanged, recording each item in <paramref name="record"/>.
+    /// </summary>
+    public static async IAsyncEnumerable<T> Tee<T>(
+        IAsyncEnumerable<T> source,
+        Collector<T> record,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         await foreach (var item in source.WithCancellation(cancellationToken))
         {

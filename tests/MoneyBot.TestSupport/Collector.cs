@@ -16,7 +16,8 @@ public sealed class Collector<T> : IAsyncDisposable
     private Exception? _failure;
     private bool _completed;
 
-    internal Collector(IAsyncEnumerable<T>? source) => _pump = source is null ? Task.CompletedTask : Task.Run(() => PumpAsync(source));
+    internal Collector(IAsyncEnumerable<T>? source) =>
+        _pump = source is null ? Task.CompletedTask : Task.Run(() => PumpAsync(source));
 
     /// <summary>Everything seen so far.</summary>
     public IReadOnlyList<T> Items
@@ -34,7 +35,8 @@ public sealed class Collector<T> : IAsyncDisposable
     public async Task<IReadOnlyList<T>> WaitUntilAsync(
         Func<IReadOnlyList<T>, bool> condition,
         TimeSpan? timeout = null,
-        [CallerArgumentExpression(nameof(condition))] string? what = null)
+        [CallerArgumentExpression(nameof(condition))] string? what = null
+    )
     {
         using var cts = new CancellationTokenSource(timeout ?? Collector.DefaultTimeout);
         while (true)
@@ -67,7 +69,10 @@ public sealed class Collector<T> : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"not seen within {timeout ?? Collector.DefaultTimeout}: {what}; {snapshot.Count} items, last: {(snapshot.Count > 0 ? snapshot[^1] : "none")}");
+                throw new TimeoutException(
+                    $"not seen within {timeout ?? Collector.DefaultTimeout}: {what}; {snapshot.Count} items, "
+                        + $"last: {(snapshot.Count > 0 ? snapshot[^1] : "none")}"
+                );
             }
         }
     }
@@ -76,7 +81,11 @@ public sealed class Collector<T> : IAsyncDisposable
     public void Add(T item) => Signal(() => _items.Add(item));
 
     /// <summary>The first item (from the start) that matches, waiting for it.</summary>
-    public async Task<T> WaitForAsync(Func<T, bool> match, TimeSpan? timeout = null, [CallerArgumentExpression(nameof(match))] string? what = null)
+    public async Task<T> WaitForAsync(
+        Func<T, bool> match,
+        TimeSpan? timeout = null,
+        [CallerArgumentExpression(nameof(match))] string? what = null
+    )
     {
         var seen = await WaitUntilAsync(list => list.Any(match), timeout, what);
         return seen.First(match);

@@ -1,9 +1,12 @@
 namespace MoneyBot.TestSupport;
 
-/// <summary>A fresh directory under the system temp folder (<c>/tmp/&lt;prefix&gt;XXXXXX</c>), deleted on dispose.</summary>
+/// <summary>
+/// A fresh directory under the system temp folder (<c>/tmp/&lt;prefix&gt;XXXXXX</c>), deleted on dispose.
+/// </summary>
 public sealed class TempDirectory : IDisposable
 {
-    /// <param name="prefix">The start of the folder's name; keep it short where a Unix socket goes inside (108 bytes).</param>
+    /// <param name="prefix">The start of the folder's name; keep it short where a Unix socket goes inside (108
+    /// bytes).</param>
     public TempDirectory(string prefix = "mb-")
     {
         Path = Directory.CreateTempSubdirectory(prefix).FullName;

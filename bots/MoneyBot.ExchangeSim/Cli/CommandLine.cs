@@ -29,12 +29,16 @@ public static class CommandLine
 
         REST: /api/v3/klines /fapi/v1/klines /api/v3/aggTrades /fapi/v1/aggTrades /api/v3/time
         Streams: /ws/<stream>[/<stream>..]  /stream?streams=a/b   (<sym>@aggTrade, <sym>@kline_3m, <sym>@depth20@100ms)
-        Control: GET /sim/status; POST /sim/faults/drop|malformed|clear, /sim/faults/stall?seconds=N, /sim/faults/refuse?seconds=N,
-                 /sim/faults/skip-trades?count=N[&symbol=SYM]  (next N aggTrades of SYM, or of each symbol, sent on no
-                 websocket while REST aggTrades still serves them: clients see an id jump of N to backfill)
+        Control: GET /sim/status; POST /sim/faults/drop|malformed|clear, /sim/faults/stall?seconds=N,
+                 /sim/faults/refuse?seconds=N, /sim/faults/skip-trades?count=N[&symbol=SYM]
+                 (skip-trades: the next N aggTrades of SYM, or of each symbol, are sent on no websocket while
+                 REST aggTrades still serves them: clients see an id jump of N to backfill)
         """;
 
-    /// <summary>Parses the arguments; false with <paramref name="error"/> on a bad option (options is then null), or with neither when help was asked.</summary>
+    /// <summary>
+    /// Parses the arguments; false with <paramref name="error"/> on a bad option (options is then null), or with
+    /// neither when help was asked.
+    /// </summary>
     public static bool TryParse(IReadOnlyList<string> args, out SimulatorOptions? options, out string? error)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -51,7 +55,10 @@ public static class CommandLine
 
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
             var name = equals > 0 ? arg[..equals] : arg;
-            string? value = equals > 0 ? arg[(equals + 1)..] : i + 1 < args.Count ? args[++i] : null;
+            string? value =
+                equals > 0 ? arg[(equals + 1)..]
+                : i + 1 < args.Count ? args[++i]
+                : null;
             if (!name.StartsWith("--", StringComparison.Ordinal))
             {
                 error = $"unexpected argument '{arg}'";
@@ -91,42 +98,78 @@ public static class CommandLine
         switch (name)
         {
             case "--urls":
-                return Uri.TryCreate(value, UriKind.Absolute, out var url) && !value.Contains(';', StringComparison.Ordinal)
+                return
+                    Uri.TryCreate(value, UriKind.Absolute, out var url)
+                    && !value.Contains(';', StringComparison.Ordinal)
                     ? (o with { ListenUrl = url }, null)
                     : (o, $"--urls: '{value}' is not one URL such as http://127.0.0.1:8090");
             case "--speed":
-                return double.TryParse(value, NumberStyles.Float, invariant, out var speed) ? (o with { Speed = speed }, null) : (o, $"--speed: '{value}' is not a number");
+                return double.TryParse(value, NumberStyles.Float, invariant, out var speed)
+                    ? (o with { Speed = speed }, null)
+                    : (o, $"--speed: '{value}' is not a number");
             case "--seed":
-                return int.TryParse(value, NumberStyles.Integer, invariant, out var seed) ? (o with { Seed = seed }, null) : (o, $"--seed: '{value}' is not an integer");
+                return int.TryParse(value, NumberStyles.Integer, invariant, out var seed)
+                    ? (o with { Seed = seed }, null)
+                    : (o, $"--seed: '{value}' is not an integer");
             case "--trade-rate":
-                return double.TryParse(value, NumberStyles.Float, invariant, out var rate) ? (o with { TradesPerSecond = rate }, null) : (o, $"--trade-rate: '{value}' is not a number");
+                return double.TryParse(value, NumberStyles.Float, invariant, out var rate)
+                    ? (o with { TradesPerSecond = rate }, null)
+                    : (o, $"--trade-rate: '{value}' is not a number");
             case "--symbols":
-                return (o with { Symbols = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToUpperInvariant())] }, null);
+                return (
+                    o with
+                    {
+                        Symbols =
+                        [
+                            .. value
+                                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                                .Select(s => s.ToUpperInvariant()),
+                        ],
+                    },
+                    null
+                );
             case "--clock-file":
                 return (o with { ClockFile = value }, null);
             case "--start":
-                return TryParseTime(value, out var start) ? (o with { Start = start }, null) : (o, $"--start: '{value}' is not an ISO-8601 time (2024-05-01T00:00:00Z) or Unix milliseconds");
+                return TryParseTime(value, out var start)
+                    ? (o with { Start = start }, null)
+                    : (o, $"--start: '{value}' is not an ISO-8601 time (2024-05-01T00:00:00Z) or Unix milliseconds");
             case "--history":
-                return Durations.TryParse(value, out var history) ? (o with { History = history }, null) : (o, DurationError(name, value));
+                return Durations.TryParse(value, out var history)
+                    ? (o with { History = history }, null)
+                    : (o, DurationError(name, value));
             case "--max-connection-age":
-                return Durations.TryParse(value, out var age) ? (o with { MaxConnectionAge = age }, null) : (o, DurationError(name, value));
+                return Durations.TryParse(value, out var age)
+                    ? (o with { MaxConnectionAge = age }, null)
+                    : (o, DurationError(name, value));
             case "--ping-interval":
-                return Durations.TryParse(value, out var ping) ? (o with { PingInterval = ping }, null) : (o, DurationError(name, value));
+                return Durations.TryParse(value, out var ping)
+                    ? (o with { PingInterval = ping }, null)
+                    : (o, DurationError(name, value));
             default:
                 return (o, $"unknown option '{name}'");
         }
     }
 
-    private static string DurationError(string name, string value) => $"{name}: '{value}' is not a duration such as 500ms, 10s, 5m, 48h, 2d";
+    private static string DurationError(string name, string value) =>
+        $"{name}: '{value}' is not a duration such as 500ms, 10s, 5m, 48h, 2d";
 
     private static bool TryParseTime(string value, out DateTimeOffset time)
     {
-        if (value.All(char.IsAsciiDigit) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+        if (
+            value.All(char.IsAsciiDigit)
+            && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+        )
         {
             time = DateTimeOffset.FromUnixTimeMilliseconds(ms);
             return true;
         }
 
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+        return DateTimeOffset.TryParse(
+            value,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out time
+        );
     }
 }

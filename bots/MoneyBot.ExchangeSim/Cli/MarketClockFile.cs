@@ -10,7 +10,12 @@ public static class MarketClockFile
     {
         try
         {
-            return DateTimeOffset.TryParse(File.ReadAllText(path).Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            return DateTimeOffset.TryParse(
+                File.ReadAllText(path).Trim(),
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal,
+                out var time
+            )
                 ? time
                 : null;
         }

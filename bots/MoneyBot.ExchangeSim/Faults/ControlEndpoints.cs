@@ -19,31 +19,49 @@ internal sealed class ControlEndpoints(FaultInjector faults, Func<SimulatorStatu
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/sim/status", context =>
-            context.Response.WriteAsJsonAsync(status(), SimJsonContext.Default.SimulatorStatus, cancellationToken: context.RequestAborted));
+            context.Response.WriteAsJsonAsync(
+                status(),
+                SimJsonContext.Default.SimulatorStatus,
+                cancellationToken: context.RequestAborted
+            )
+        );
         routes.MapPost("/sim/faults/{fault}", FaultAsync);
     }
 
     /// <summary>Answers 503 to everything but <c>/sim</c> while refusing.</summary>
-    public RequestDelegate Refusal(RequestDelegate next) => context =>
-    {
-        if (!faults.IsRefusing || context.Request.Path.StartsWithSegments("/sim", StringComparison.Ordinal))
+    public RequestDelegate Refusal(RequestDelegate next) =>
+        context =>
         {
-            return next(context);
-        }
+            if (!faults.IsRefusing || context.Request.Path.StartsWithSegments("/sim", StringComparison.Ordinal))
+            {
+                return next(context);
+            }
 
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        return context.Response.WriteAsync("""{"code":-1008,"msg":"Simulated outage: the exchange refuses connections."}""", context.RequestAborted);
-    };
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return context.Response.WriteAsync(
+                """{"code":-1008,"msg":"Simulated outage: the exchange refuses connections."}""",
+                context.RequestAborted
+            );
+        };
 
     private Task FaultAsync(HttpContext context)
     {
         var fault = context.GetRouteValue("fault") as string ?? string.Empty;
         var secondsText = context.Request.Query["seconds"].ToString();
         var seconds = DefaultSeconds;
-        if (secondsText.Length > 0 &&
-            (!double.TryParse(secondsText, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) || seconds is < 0 or > 86_400))
+        if (
+            secondsText.Length > 0
+            && (
+                !double.TryParse(secondsText, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds)
+                || seconds is < 0 or > 86_400
+            )
+        )
         {
-            return ProblemAsync(context, StatusCodes.Status400BadRequest, $"seconds must be a number from 0 to 86400, not '{secondsText}'.");
+            return ProblemAsync(
+                context,
+                StatusCodes.Status400BadRequest,
+                $"seconds must be a number from 0 to 86400, not '{secondsText}'."
+            );
         }
 
         if (fault == "skip-trades")
@@ -61,21 +79,38 @@ internal sealed class ControlEndpoints(FaultInjector faults, Func<SimulatorStatu
             _ => null,
         };
         return result is null
-            ? ProblemAsync(context, StatusCodes.Status404NotFound, $"Unknown fault '{fault}'; use drop, stall, malformed, refuse, skip-trades or clear.")
-            : context.Response.WriteAsJsonAsync(result, SimJsonContext.Default.FaultResult, cancellationToken: context.RequestAborted);
+            ? ProblemAsync(
+                context,
+                StatusCodes.Status404NotFound,
+                $"Unknown fault '{fault}'; use drop, stall, malformed, refuse, skip-trades or clear."
+            )
+            : context.Response.WriteAsJsonAsync(
+                result,
+                SimJsonContext.Default.FaultResult,
+                cancellationToken: context.RequestAborted
+            );
     }
 
     private Task SkipTradesAsync(HttpContext context)
     {
         var countText = context.Request.Query["count"].ToString();
         var count = 1;
-        if (countText.Length > 0 &&
-            (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > FaultInjector.MaxSkippedTrades))
+        if (
+            countText.Length > 0
+            && (
+                !int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count)
+                || count is < 1 or > FaultInjector.MaxSkippedTrades
+            )
+        )
         {
             return ProblemAsync(
                 context,
                 StatusCodes.Status400BadRequest,
-                string.Create(CultureInfo.InvariantCulture, $"count must be a whole number from 1 to {FaultInjector.MaxSkippedTrades}, not '{countText}'."));
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"count must be a whole number from 1 to {FaultInjector.MaxSkippedTrades}, not '{countText}'."
+                )
+            );
         }
 
         var symbol = context.Request.Query["symbol"].ToString();
@@ -83,7 +118,10 @@ internal sealed class ControlEndpoints(FaultInjector faults, Func<SimulatorStatu
         {
             var affected = faults.SkipTrades(count, symbol.Length > 0 ? symbol : null);
             return context.Response.WriteAsJsonAsync(
-                new FaultResult("skip-trades", affected, null), SimJsonContext.Default.FaultResult, cancellationToken: context.RequestAborted);
+                new FaultResult("skip-trades", affected, null),
+                SimJsonContext.Default.FaultResult,
+                cancellationToken: context.RequestAborted
+            );
         }
         catch (ArgumentException e)
         {
@@ -101,6 +139,10 @@ internal sealed class ControlEndpoints(FaultInjector faults, Func<SimulatorStatu
     private static Task ProblemAsync(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ControlProblem(message), SimJsonContext.Default.ControlProblem, cancellationToken: context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(
+            new ControlProblem(message),
+            SimJsonContext.Default.ControlProblem,
+            cancellationToken: context.RequestAborted
+        );
     }
 }

@@ -5,7 +5,10 @@ using MoneyBot.ExchangeSim.Streams;
 
 namespace MoneyBot.ExchangeSim.Faults;
 
-/// <summary>Injects the faults: drop, stall, malformed, refuse, skip-trades (and clears the timed and pending ones). Thread-safe.</summary>
+/// <summary>
+/// Injects the faults: drop, stall, malformed, refuse, skip-trades (and clears the timed and pending ones).
+/// Thread-safe.
+/// </summary>
 internal sealed class FaultInjector(FaultState state, TradeSkips skips, StreamBroadcaster broadcaster, ILogger logger)
 {
     /// <summary>Most trades one skip-trades request may withhold per symbol.</summary>
@@ -21,14 +24,19 @@ internal sealed class FaultInjector(FaultState state, TradeSkips skips, StreamBr
         return dropped;
     }
 
-    /// <summary>Keeps the sockets open but sends nothing (pings aside) for <paramref name="duration"/>; what would have been sent is lost.</summary>
+    /// <summary>
+    /// Keeps the sockets open but sends nothing (pings aside) for <paramref name="duration"/>; what would have been
+    /// sent is lost.
+    /// </summary>
     public void Stall(TimeSpan duration)
     {
         state.Stall(duration);
         logger.FaultInjected("stall", $"for {duration}");
     }
 
-    /// <summary>Sends one frame of invalid JSON on each stream of each connection; returns the number of frames.</summary>
+    /// <summary>
+    /// Sends one frame of invalid JSON on each stream of each connection; returns the number of frames.
+    /// </summary>
     public int SendMalformed()
     {
         var frames = broadcaster.SendMalformed();
@@ -36,7 +44,9 @@ internal sealed class FaultInjector(FaultState state, TradeSkips skips, StreamBr
         return frames;
     }
 
-    /// <summary>Answers new websocket and REST requests with 503 for <paramref name="duration"/> (the <c>/sim</c> API stays up).</summary>
+    /// <summary>
+    /// Answers new websocket and REST requests with 503 for <paramref name="duration"/> (the <c>/sim</c> API stays up).
+    /// </summary>
     public void Refuse(TimeSpan duration)
     {
         state.Refuse(duration);
@@ -48,19 +58,26 @@ internal sealed class FaultInjector(FaultState state, TradeSkips skips, StreamBr
     /// from every websocket; REST still serves them, so clients see the ids jump by <paramref name="count"/>.
     /// Repeated requests add up. Returns the number of trades to be withheld over all symbols.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not from 1 to <see cref="MaxSkippedTrades"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not from 1 to <see
+    /// cref="MaxSkippedTrades"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="symbol"/> is not simulated.</exception>
     public int SkipTrades(int count, string? symbol)
     {
         if (count is < 1 or > MaxSkippedTrades)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(count), count, string.Create(CultureInfo.InvariantCulture, $"Skip from 1 to {MaxSkippedTrades} trades."));
+                nameof(count),
+                count,
+                string.Create(CultureInfo.InvariantCulture, $"Skip from 1 to {MaxSkippedTrades} trades.")
+            );
         }
 
         if (symbol is not null && !skips.Knows(symbol))
         {
-            throw new ArgumentException($"'{symbol}' is not simulated; use one of {string.Join(", ", skips.Symbols)}, or none for all.", nameof(symbol));
+            throw new ArgumentException(
+                $"'{symbol}' is not simulated; use one of {string.Join(", ", skips.Symbols)}, or none for all.",
+                nameof(symbol)
+            );
         }
 
         string[] symbols = symbol is null ? [.. skips.Symbols] : [symbol];
@@ -70,7 +87,12 @@ internal sealed class FaultInjector(FaultState state, TradeSkips skips, StreamBr
         }
 
         logger.FaultInjected(
-            "skip-trades", string.Create(CultureInfo.InvariantCulture, $"the next {count} aggTrade(s) of {(symbol is null ? "each symbol" : symbol.ToUpperInvariant())}"));
+            "skip-trades",
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"the next {count} aggTrade(s) of {(symbol is null ? "each symbol" : symbol.ToUpperInvariant())}"
+            )
+        );
         return count * symbols.Length;
     }
 

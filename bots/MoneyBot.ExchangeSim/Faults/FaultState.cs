@@ -36,6 +36,8 @@ internal sealed class FaultState(TimeProvider time)
     private TimeSpan Remaining(long deadline)
     {
         var now = time.GetTimestamp();
-        return deadline <= now ? TimeSpan.Zero : TimeSpan.FromSeconds((double)(deadline - now) / time.TimestampFrequency);
+        return deadline <= now
+            ? TimeSpan.Zero
+            : TimeSpan.FromSeconds((double)(deadline - now) / time.TimestampFrequency);
     }
 }

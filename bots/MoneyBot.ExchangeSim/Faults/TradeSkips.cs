@@ -8,8 +8,11 @@ namespace MoneyBot.ExchangeSim.Faults;
 /// </summary>
 internal sealed class TradeSkips(IEnumerable<string> symbols)
 {
-    private readonly Dictionary<string, Counter> _counters =
-        symbols.ToDictionary(s => s, _ => new Counter(), StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Counter> _counters = symbols.ToDictionary(
+        s => s,
+        _ => new Counter(),
+        StringComparer.OrdinalIgnoreCase
+    );
 
     /// <summary>The symbols, as the markets spell them.</summary>
     public IReadOnlyCollection<string> Symbols => _counters.Keys;
@@ -20,7 +23,9 @@ internal sealed class TradeSkips(IEnumerable<string> symbols)
     /// <summary>Skips <paramref name="count"/> more trades of <paramref name="symbol"/>.</summary>
     public void Add(string symbol, int count) => Interlocked.Add(ref _counters[symbol].Pending, count);
 
-    /// <summary>Uses up one skip of <paramref name="symbol"/> for the trade just printed; false when none is pending (send it).</summary>
+    /// <summary>
+    /// Uses up one skip of <paramref name="symbol"/> for the trade just printed; false when none is pending (send it).
+    /// </summary>
     public bool TrySkip(string symbol)
     {
         if (!_counters.TryGetValue(symbol, out var counter))
@@ -45,10 +50,12 @@ internal sealed class TradeSkips(IEnumerable<string> symbols)
     }
 
     /// <summary>Trades of <paramref name="symbol"/> still to be skipped.</summary>
-    public long Pending(string symbol) => _counters.TryGetValue(symbol, out var c) ? Interlocked.Read(ref c.Pending) : 0;
+    public long Pending(string symbol) =>
+        _counters.TryGetValue(symbol, out var c) ? Interlocked.Read(ref c.Pending) : 0;
 
     /// <summary>Trades of <paramref name="symbol"/> skipped since start.</summary>
-    public long Skipped(string symbol) => _counters.TryGetValue(symbol, out var c) ? Interlocked.Read(ref c.Skipped) : 0;
+    public long Skipped(string symbol) =>
+        _counters.TryGetValue(symbol, out var c) ? Interlocked.Read(ref c.Skipped) : 0;
 
     /// <summary>Trades of every symbol skipped since start.</summary>
     public long TotalSkipped => _counters.Values.Sum(c => Interlocked.Read(ref c.Skipped));

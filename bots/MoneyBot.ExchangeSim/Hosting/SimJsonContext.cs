@@ -4,8 +4,13 @@ using MoneyBot.ExchangeSim.Streams;
 
 namespace MoneyBot.ExchangeSim.Hosting;
 
-/// <summary>Source-generated JSON for the control API and client requests (the market wire JSON is hand-written).</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+/// <summary>
+/// Source-generated JSON for the control API and client requests (the market wire JSON is hand-written).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull
+)]
 [JsonSerializable(typeof(SimulatorStatus))]
 [JsonSerializable(typeof(FaultResult))]
 [JsonSerializable(typeof(ControlProblem))]

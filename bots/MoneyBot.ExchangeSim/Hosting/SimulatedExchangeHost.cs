@@ -1,4 +1,3 @@
-using MoneyBot.Common.Hosting;
 using System.Net;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MoneyBot.Common.Hosting;
 using MoneyBot.ExchangeSim.Faults;
 using MoneyBot.ExchangeSim.Market;
 using MoneyBot.ExchangeSim.Rest;
@@ -36,7 +36,13 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
     private Task _pumpTask = Task.CompletedTask;
     private int _disposed;
 
-    private SimulatedExchangeHost(SimulatorOptions options, SimulatedMarkets markets, WebApplication app, Parts parts, CancellationTokenSource stopping)
+    private SimulatedExchangeHost(
+        SimulatorOptions options,
+        SimulatedMarkets markets,
+        WebApplication app,
+        Parts parts,
+        CancellationTokenSource stopping
+    )
     {
         Options = options;
         Markets = markets;
@@ -48,7 +54,10 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
         _broadcaster = parts.Broadcaster;
         _logger = parts.Logger;
         _stopping = stopping;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         BaseUrl = new Uri(address.TrimEnd('/') + "/");
         WebSocketUrl = new UriBuilder(BaseUrl) { Scheme = "ws" }.Uri;
     }
@@ -74,14 +83,19 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
     /// <summary>Starts an exchange: generates the history, binds the listener, starts the market pump.</summary>
     /// <exception cref="ArgumentException">A setting is invalid (the message says which).</exception>
     /// <exception cref="IOException">The address cannot be bound (for example, the port is in use).</exception>
-    public static async Task<SimulatedExchangeHost> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
+    public static async Task<SimulatedExchangeHost> StartAsync(
+        SimulatorOptions options,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var markets = await CreateMarketsAsync(options, cancellationToken);
         var stopping = new CancellationTokenSource();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(ListenAddress(options.ListenUrl), options.ListenUrl.Port));
+        builder
+            .WebHost.UseKestrelCore()
+            .ConfigureKestrel(k => k.Listen(ListenAddress(options.ListenUrl), options.ListenUrl.Port));
         builder.Services.AddRoutingCore();
         builder.Services.AddLogging(logging => options.ConfigureLogging?.Invoke(logging));
         builder.Services.AddSingleton<IHostLifetime, InProcessLifetime>();
@@ -92,7 +106,14 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
         app.Use(control.Refusal);
         app.UseWebSockets();
         new RestEndpoints(markets).Map(app);
-        new StreamEndpoints(markets, parts.Broadcaster, new ClientRequests(markets), options, parts.Logger, stopping.Token).Map(app);
+        new StreamEndpoints(
+            markets,
+            parts.Broadcaster,
+            new ClientRequests(markets),
+            options,
+            parts.Logger,
+            stopping.Token
+        ).Map(app);
         control.Map(app);
         try
         {
@@ -110,7 +131,9 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Completes when the market has been advanced (and published) to at least <paramref name="time"/>.</summary>
+    /// <summary>
+    /// Completes when the market has been advanced (and published) to at least <paramref name="time"/>.
+    /// </summary>
     public Task WaitForMarketTimeAsync(DateTimeOffset time, CancellationToken cancellationToken = default) =>
         _progress.WaitForAsync(time.ToUnixTimeMilliseconds(), cancellationToken);
 
@@ -118,14 +141,18 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
     /// <returns>How many connections were dropped.</returns>
     public int DropConnections() => _faults.Drop();
 
-    /// <summary>Fault: keeps the sockets open but sends nothing for <paramref name="duration"/>; messages of that time are lost.</summary>
+    /// <summary>
+    /// Fault: keeps the sockets open but sends nothing for <paramref name="duration"/>; messages of that time are lost.
+    /// </summary>
     public void Stall(TimeSpan duration) => _faults.Stall(duration);
 
     /// <summary>Fault: sends one frame of invalid JSON on each subscribed stream of each connection.</summary>
     /// <returns>How many frames were queued.</returns>
     public int SendMalformed() => _faults.SendMalformed();
 
-    /// <summary>Fault: answers new websocket and REST requests with 503 for <paramref name="duration"/> (<c>/sim</c> stays up).</summary>
+    /// <summary>
+    /// Fault: answers new websocket and REST requests with 503 for <paramref name="duration"/> (<c>/sim</c> stays up).
+    /// </summary>
     public void Refuse(TimeSpan duration) => _faults.Refuse(duration);
 
     /// <summary>
@@ -142,24 +169,37 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
     public void ClearFaults() => _faults.Clear();
 
     /// <summary>What <c>GET /sim/status</c> reports.</summary>
-    public SimulatorStatus GetStatus() => new(
-        Now,
-        ProcessedUntil,
-        Markets.Clock.Start,
-        Options.Speed,
-        Options.Seed,
-        [.. Markets.All.Select(m => new SymbolStatus(
-            m.Symbol, m.LastPrice, m.LastTradeId, m.TradesGenerated, DateTimeOffset.FromUnixTimeMilliseconds(m.HistoryStart), _skips.Skipped(m.Symbol), _skips.Pending(m.Symbol)))],
-        _broadcaster.Count,
-        _broadcaster.Counters.Accepted,
-        _broadcaster.Counters.Sent,
-        _broadcaster.Counters.Suppressed,
-        _broadcaster.Counters.SlowDropped,
-        _faultState.StallRemaining.TotalSeconds,
-        _faultState.RefuseRemaining.TotalSeconds,
-        _skips.TotalSkipped);
+    public SimulatorStatus GetStatus() =>
+        new(
+            Now,
+            ProcessedUntil,
+            Markets.Clock.Start,
+            Options.Speed,
+            Options.Seed,
+            [
+                .. Markets.All.Select(m => new SymbolStatus(
+                    m.Symbol,
+                    m.LastPrice,
+                    m.LastTradeId,
+                    m.TradesGenerated,
+                    DateTimeOffset.FromUnixTimeMilliseconds(m.HistoryStart),
+                    _skips.Skipped(m.Symbol),
+                    _skips.Pending(m.Symbol)
+                )),
+            ],
+            _broadcaster.Count,
+            _broadcaster.Counters.Accepted,
+            _broadcaster.Counters.Sent,
+            _broadcaster.Counters.Suppressed,
+            _broadcaster.Counters.SlowDropped,
+            _faultState.StallRemaining.TotalSeconds,
+            _faultState.RefuseRemaining.TotalSeconds,
+            _skips.TotalSkipped
+        );
 
-    /// <summary>Stops: closes the websockets (close frame, 1 s grace), stops the pump and the listener. Idempotent.</summary>
+    /// <summary>
+    /// Stops: closes the websockets (close frame, 1 s grace), stops the pump and the listener. Idempotent.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -183,11 +223,20 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
     }
 
     private static IPAddress ListenAddress(Uri url) =>
-        string.Equals(url.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(url.Host.Trim('[', ']'));
+        string.Equals(url.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+            ? IPAddress.Loopback
+            : IPAddress.Parse(url.Host.Trim('[', ']'));
 
     private void StartPump(MarketPump pump)
     {
         _pumpTask = pump.StartAsync(_pumpStop.Token);
-        _logger.Started(BaseUrl, Options.Speed, Options.Seed, string.Join(",", Options.Symbols), Markets.Clock.Start, DateTimeOffset.FromUnixTimeMilliseconds(Markets.All[0].HistoryStart));
+        _logger.Started(
+            BaseUrl,
+            Options.Speed,
+            Options.Seed,
+            string.Join(",", Options.Symbols),
+            Markets.Clock.Start,
+            DateTimeOffset.FromUnixTimeMilliseconds(Markets.All[0].HistoryStart)
+        );
     }
 }

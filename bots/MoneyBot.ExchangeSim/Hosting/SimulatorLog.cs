@@ -5,8 +5,21 @@ namespace MoneyBot.ExchangeSim.Hosting;
 /// <summary>The simulator's log messages (source-generated).</summary>
 internal static partial class SimulatorLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Simulated exchange listening on {Url}: speed {Speed}x, seed {Seed}, symbols {Symbols}, market time {Start:O}, history from {HistoryStart:O}")]
-    public static partial void Started(this ILogger logger, Uri url, double speed, int seed, string symbols, DateTimeOffset start, DateTimeOffset historyStart);
+    [LoggerMessage(
+        1,
+        LogLevel.Information,
+        "Simulated exchange listening on {Url}: speed {Speed}x, seed {Seed}, symbols {Symbols}, market time "
+            + "{Start:O}, history from {HistoryStart:O}"
+    )]
+    public static partial void Started(
+        this ILogger logger,
+        Uri url,
+        double speed,
+        int seed,
+        string symbols,
+        DateTimeOffset start,
+        DateTimeOffset historyStart
+    );
 
     [LoggerMessage(2, LogLevel.Information, "Websocket {Id} opened ({Kind}) with streams {Streams}")]
     public static partial void ConnectionOpened(this ILogger logger, long id, string kind, string streams);
@@ -14,7 +27,11 @@ internal static partial class SimulatorLog
     [LoggerMessage(3, LogLevel.Information, "Websocket {Id} closed")]
     public static partial void ConnectionClosed(this ILogger logger, long id);
 
-    [LoggerMessage(4, LogLevel.Warning, "Websocket {Id} dropped: more than {Capacity} messages queued (client too slow)")]
+    [LoggerMessage(
+        4,
+        LogLevel.Warning,
+        "Websocket {Id} dropped: more than {Capacity} messages queued (client too slow)"
+    )]
     public static partial void SlowConsumerDropped(this ILogger logger, long id, int capacity);
 
     [LoggerMessage(5, LogLevel.Information, "Websocket {Id} closed after the maximum connection age {MaxAge}")]

@@ -9,7 +9,9 @@ namespace MoneyBot.ExchangeSim.Hosting;
 /// </summary>
 public sealed record SimulatorOptions
 {
-    /// <summary>The defaults: loopback on a free port, BTCUSDT and ETHUSDT, seed 42, real time, 48 h of history.</summary>
+    /// <summary>
+    /// The defaults: loopback on a free port, BTCUSDT and ETHUSDT, seed 42, real time, 48 h of history.
+    /// </summary>
     public static SimulatorOptions Default { get; } = new();
 
     /// <summary>Where to listen: an <c>http</c> URL on a loopback address; port 0 picks a free port.</summary>
@@ -34,7 +36,9 @@ public sealed record SimulatorOptions
     /// </summary>
     public string? ClockFile { get; init; }
 
-    /// <summary>How much past the REST API serves at start (the tape begins at the hour boundary at or before start - history).</summary>
+    /// <summary>
+    /// How much past the REST API serves at start (the tape begins at the hour boundary at or before start - history).
+    /// </summary>
     public TimeSpan History { get; init; } = TimeSpan.FromHours(48);
 
     /// <summary>Average trades per simulated second per symbol.</summary>
@@ -69,12 +73,23 @@ public sealed record SimulatorOptions
     {
         if (ListenUrl is not { IsAbsoluteUri: true, Scheme: "http" } || !IsLoopback(ListenUrl.Host))
         {
-            throw new ArgumentException($"The listen URL '{ListenUrl}' must be http on a loopback address, e.g. http://127.0.0.1:8090.", nameof(ListenUrl));
+            throw new ArgumentException(
+                $"The listen URL '{ListenUrl}' must be http on a loopback address, e.g. http://127.0.0.1:8090.",
+                nameof(ListenUrl)
+            );
         }
 
-        if (Symbols.Count == 0 || Symbols.Any(s => s.Length is < 2 or > 20 || !s.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))))
+        if (
+            Symbols.Count == 0
+            || Symbols.Any(s =>
+                s.Length is < 2 or > 20 || !s.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))
+            )
+        )
         {
-            throw new ArgumentException($"Symbols must be 2-20 upper-case letters or digits, e.g. BTCUSDT; got '{string.Join(",", Symbols)}'.", nameof(Symbols));
+            throw new ArgumentException(
+                $"Symbols must be 2-20 upper-case letters or digits, e.g. BTCUSDT; got '{string.Join(",", Symbols)}'.",
+                nameof(Symbols)
+            );
         }
 
         if (Symbols.Distinct(StringComparer.Ordinal).Count() != Symbols.Count)
@@ -82,12 +97,36 @@ public sealed record SimulatorOptions
             throw new ArgumentException($"Symbols are listed twice: '{string.Join(",", Symbols)}'.", nameof(Symbols));
         }
 
-        Check(Speed is > 0 and <= 1_000_000, nameof(Speed), $"The speed must be above 0 and at most 1000000 (got {Speed}).");
-        Check(History >= TimeSpan.Zero && History <= TimeSpan.FromDays(30), nameof(History), $"The history must be 0 to 30 days (got {History}).");
-        Check(TradesPerSecond is > 0 and <= 200, nameof(TradesPerSecond), $"Trades per second must be above 0 and at most 200 (got {TradesPerSecond}).");
-        Check(MaxConnectionAge > TimeSpan.Zero, nameof(MaxConnectionAge), "The maximum connection age must be positive.");
-        Check(PingInterval > TimeSpan.Zero && PongTimeout > TimeSpan.Zero, nameof(PingInterval), "The ping interval and pong timeout must be positive.");
-        Check(TickInterval >= TimeSpan.FromMilliseconds(10) && TickInterval <= TimeSpan.FromSeconds(1), nameof(TickInterval), "The tick interval must be 10 ms to 1 s.");
+        Check(
+            Speed is > 0 and <= 1_000_000,
+            nameof(Speed),
+            $"The speed must be above 0 and at most 1000000 (got {Speed})."
+        );
+        Check(
+            History >= TimeSpan.Zero && History <= TimeSpan.FromDays(30),
+            nameof(History),
+            $"The history must be 0 to 30 days (got {History})."
+        );
+        Check(
+            TradesPerSecond is > 0 and <= 200,
+            nameof(TradesPerSecond),
+            $"Trades per second must be above 0 and at most 200 (got {TradesPerSecond})."
+        );
+        Check(
+            MaxConnectionAge > TimeSpan.Zero,
+            nameof(MaxConnectionAge),
+            "The maximum connection age must be positive."
+        );
+        Check(
+            PingInterval > TimeSpan.Zero && PongTimeout > TimeSpan.Zero,
+            nameof(PingInterval),
+            "The ping interval and pong timeout must be positive."
+        );
+        Check(
+            TickInterval >= TimeSpan.FromMilliseconds(10) && TickInterval <= TimeSpan.FromSeconds(1),
+            nameof(TickInterval),
+            "The tick interval must be 10 ms to 1 s."
+        );
         Check(SendQueueCapacity >= 100, nameof(SendQueueCapacity), "The send queue must hold at least 100 messages.");
         ArgumentNullException.ThrowIfNull(TimeProvider);
     }
@@ -101,6 +140,6 @@ public sealed record SimulatorOptions
     }
 
     private static bool IsLoopback(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ||
-        (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

@@ -29,4 +29,5 @@ public sealed record SimulatorStatus(
     long SlowConnectionsDropped,
     double StallSecondsLeft,
     double RefuseSecondsLeft,
-    long TradesSkipped);
+    long TradesSkipped
+);

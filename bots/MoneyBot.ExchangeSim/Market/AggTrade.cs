@@ -9,4 +9,11 @@ namespace MoneyBot.ExchangeSim.Market;
 /// <param name="Quantity">Quantity (<c>q</c>), on the step grid.</param>
 /// <param name="IsBuyerMaker">True when the seller was the aggressor (<c>m</c>).</param>
 public readonly record struct AggTrade(
-    long Id, long FirstTradeId, long LastTradeId, long Time, decimal Price, decimal Quantity, bool IsBuyerMaker);
+    long Id,
+    long FirstTradeId,
+    long LastTradeId,
+    long Time,
+    decimal Price,
+    decimal Quantity,
+    bool IsBuyerMaker
+);

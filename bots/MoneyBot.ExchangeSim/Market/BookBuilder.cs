@@ -14,7 +14,8 @@ internal static class BookBuilder
         var random = new SeededRandom(SeededRandom.Combine(seed, (ulong)updateId));
         var bids = new BookLevel[levels];
         var asks = new BookLevel[levels];
-        long bid = bidTicks, ask = bidTicks + 1;
+        long bid = bidTicks,
+            ask = bidTicks + 1;
         for (var i = 0; i < levels; i++)
         {
             bids[i] = new BookLevel(instrument.Price(bid), Size(instrument, random, bid));

@@ -12,7 +12,8 @@ namespace MoneyBot.ExchangeSim.Market;
 /// <param name="Close">Last trade price.</param>
 /// <param name="Volume">Base asset volume.</param>
 /// <param name="QuoteVolume">Quote asset volume (sum of price x quantity).</param>
-/// <param name="TradeCount">Number of aggregate trades (Binance counts raw trades; the simulator counts aggregates).</param>
+/// <param name="TradeCount">Number of aggregate trades (Binance counts raw trades; the simulator counts
+/// aggregates).</param>
 /// <param name="FirstTradeId">First aggregate trade id, -1 when empty.</param>
 /// <param name="LastTradeId">Last aggregate trade id, -1 when empty.</param>
 /// <param name="TakerBuyVolume">Base volume of buyer-aggressor trades.</param>
@@ -30,14 +31,29 @@ public readonly record struct Candle(
     long FirstTradeId,
     long LastTradeId,
     decimal TakerBuyVolume,
-    decimal TakerBuyQuoteVolume)
+    decimal TakerBuyQuoteVolume
+)
 {
     /// <summary>True when no trade fell in the candle.</summary>
     public bool IsEmpty => TradeCount == 0;
 
     /// <summary>A candle without trades, flat at <paramref name="previousClose"/>.</summary>
     public static Candle Empty(long openTime, long intervalMs, decimal previousClose) =>
-        new(openTime, openTime + intervalMs - 1, previousClose, previousClose, previousClose, previousClose, 0m, 0m, 0, -1, -1, 0m, 0m);
+        new(
+            openTime,
+            openTime + intervalMs - 1,
+            previousClose,
+            previousClose,
+            previousClose,
+            previousClose,
+            0m,
+            0m,
+            0,
+            -1,
+            -1,
+            0m,
+            0m
+        );
 
     /// <summary>This candle with one more trade (which must fall inside it, after the others).</summary>
     public Candle Add(in AggTrade trade)

@@ -15,9 +15,18 @@ public readonly record struct CandleInterval
     /// <summary>Every supported interval, shortest first.</summary>
     public static IReadOnlyList<CandleInterval> All { get; } =
     [
-        new("1m", 60_000), new("3m", 180_000), new("5m", 300_000), new("15m", 900_000),
-        new("30m", 1_800_000), new("1h", 3_600_000), new("2h", 7_200_000), new("4h", 14_400_000),
-        new("6h", 21_600_000), new("8h", 28_800_000), new("12h", 43_200_000), new("1d", 86_400_000),
+        new("1m", 60_000),
+        new("3m", 180_000),
+        new("5m", 300_000),
+        new("15m", 900_000),
+        new("30m", 1_800_000),
+        new("1h", 3_600_000),
+        new("2h", 7_200_000),
+        new("4h", 14_400_000),
+        new("6h", 21_600_000),
+        new("8h", 28_800_000),
+        new("12h", 43_200_000),
+        new("1d", 86_400_000),
     ];
 
     /// <summary>Binance's name, e.g. <c>3m</c>.</summary>
@@ -43,9 +52,12 @@ public readonly record struct CandleInterval
     }
 
     /// <summary>Parses Binance's name or throws a <see cref="FormatException"/> naming the valid ones.</summary>
-    public static CandleInterval Parse(string name) => TryParse(name, out var interval)
-        ? interval
-        : throw new FormatException($"'{name}' is not a simulated kline interval; use one of {string.Join(", ", All.Select(i => i.Name))}.");
+    public static CandleInterval Parse(string name) =>
+        TryParse(name, out var interval)
+            ? interval
+            : throw new FormatException(
+                $"'{name}' is not a simulated kline interval; use one of {string.Join(", ", All.Select(i => i.Name))}."
+            );
 
     /// <summary>The open time of the candle holding <paramref name="timeMs"/>.</summary>
     public long OpenTimeOf(long timeMs) => timeMs - Mod(timeMs);

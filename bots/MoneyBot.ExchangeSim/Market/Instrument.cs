@@ -17,14 +17,15 @@ public sealed record Instrument(string Symbol, decimal TickSize, decimal StepSiz
     public int QuantityDecimals => StepSize.Scale;
 
     /// <summary>The preset for a symbol, or a generic one.</summary>
-    public static Instrument For(string symbol) => symbol switch
-    {
-        "BTCUSDT" => new(symbol, 0.01m, 0.00001m, 65000m),
-        "ETHUSDT" => new(symbol, 0.01m, 0.0001m, 3200m),
-        "BNBUSDT" => new(symbol, 0.01m, 0.001m, 580m),
-        "SOLUSDT" => new(symbol, 0.01m, 0.001m, 150m),
-        _ => new(symbol, 0.01m, 0.001m, 100m),
-    };
+    public static Instrument For(string symbol) =>
+        symbol switch
+        {
+            "BTCUSDT" => new(symbol, 0.01m, 0.00001m, 65000m),
+            "ETHUSDT" => new(symbol, 0.01m, 0.0001m, 3200m),
+            "BNBUSDT" => new(symbol, 0.01m, 0.001m, 580m),
+            "SOLUSDT" => new(symbol, 0.01m, 0.001m, 150m),
+            _ => new(symbol, 0.01m, 0.001m, 100m),
+        };
 
     /// <summary>The price of a number of ticks.</summary>
     public decimal Price(long ticks) => ticks * TickSize;

@@ -8,4 +8,5 @@ internal abstract record MarketEvent(long EventTime);
 internal sealed record TradeEvent(AggTrade Trade) : MarketEvent(Trade.Time);
 
 /// <summary>A kline changed (<paramref name="IsClosed"/> false) or closed (true, exactly once per candle).</summary>
-internal sealed record KlineEvent(CandleInterval Interval, Candle Candle, bool IsClosed, long EventTime) : MarketEvent(EventTime);
+internal sealed record KlineEvent(CandleInterval Interval, Candle Candle, bool IsClosed, long EventTime)
+    : MarketEvent(EventTime);

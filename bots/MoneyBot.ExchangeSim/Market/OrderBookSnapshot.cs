@@ -1,6 +1,8 @@
 namespace MoneyBot.ExchangeSim.Market;
 
-/// <summary>The top of the simulated order book, best prices first, as Binance's partial depth stream sends it.</summary>
+/// <summary>
+/// The top of the simulated order book, best prices first, as Binance's partial depth stream sends it.
+/// </summary>
 /// <param name="LastUpdateId">Increases with every snapshot.</param>
 /// <param name="Bids">Bids, highest first; the best bid is just below the last trade price or at it.</param>
 /// <param name="Asks">Asks, lowest first; the best ask is one tick above the best bid.</param>

@@ -31,7 +31,9 @@ internal sealed class SeededRandom
         return SplitMix(ref x);
     }
 
-    /// <summary>A stable 64-bit hash of a text (FNV-1a; <see cref="string.GetHashCode()"/> changes per process).</summary>
+    /// <summary>
+    /// A stable 64-bit hash of a text (FNV-1a; <see cref="string.GetHashCode()"/> changes per process).
+    /// </summary>
     public static ulong Hash(string text)
     {
         var h = 14695981039346656037UL;

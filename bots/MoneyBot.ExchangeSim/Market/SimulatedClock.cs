@@ -28,7 +28,8 @@ public sealed class SimulatedClock
     public double Speed { get; }
 
     /// <summary>Simulated time now, Unix ms.</summary>
-    public long NowMs => Start.ToUnixTimeMilliseconds() + (long)(_time.GetElapsedTime(_origin).TotalMilliseconds * Speed);
+    public long NowMs =>
+        Start.ToUnixTimeMilliseconds() + (long)(_time.GetElapsedTime(_origin).TotalMilliseconds * Speed);
 
     /// <summary>Simulated time now.</summary>
     public DateTimeOffset Now => DateTimeOffset.FromUnixTimeMilliseconds(NowMs);

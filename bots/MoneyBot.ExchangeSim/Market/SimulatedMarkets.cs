@@ -23,9 +23,12 @@ public sealed class SimulatedMarkets
     public IReadOnlyList<SymbolMarket> All { get; }
 
     /// <summary>The market of a symbol (any case).</summary>
-    public SymbolMarket this[string symbol] => TryGet(symbol, out var market)
-        ? market
-        : throw new KeyNotFoundException($"'{symbol}' is not simulated; the symbols are {string.Join(", ", _bySymbol.Keys)}.");
+    public SymbolMarket this[string symbol] =>
+        TryGet(symbol, out var market)
+            ? market
+            : throw new KeyNotFoundException(
+                $"'{symbol}' is not simulated; the symbols are {string.Join(", ", _bySymbol.Keys)}."
+            );
 
     /// <summary>Finds the market of a symbol (any case).</summary>
     public bool TryGet(string? symbol, [NotNullWhen(true)] out SymbolMarket? market)

@@ -1,6 +1,8 @@
 namespace MoneyBot.ExchangeSim.Market;
 
-/// <summary>Read side of <see cref="SymbolMarket"/>: klines, aggregate trades and the book, as Binance's REST API selects them.</summary>
+/// <summary>
+/// Read side of <see cref="SymbolMarket"/>: klines, aggregate trades and the book, as Binance's REST API selects them.
+/// </summary>
 public sealed partial class SymbolMarket
 {
     /// <summary>

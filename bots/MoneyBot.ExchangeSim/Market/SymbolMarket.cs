@@ -24,7 +24,13 @@ public sealed partial class SymbolMarket
     /// and is a function of (<paramref name="seed"/>, <paramref name="instrument"/>,
     /// <paramref name="tradesPerSecond"/>, <paramref name="historyStartMs"/>) only.
     /// </summary>
-    public SymbolMarket(Instrument instrument, ulong seed, double tradesPerSecond, long historyStartMs, TimeSpan tradeRetention)
+    public SymbolMarket(
+        Instrument instrument,
+        ulong seed,
+        double tradesPerSecond,
+        long historyStartMs,
+        TimeSpan tradeRetention
+    )
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tradesPerSecond);

@@ -23,7 +23,7 @@ internal sealed class TradeGenerator
     private readonly double _anchor;
     private readonly double _tick;
     private double _logMid;
-    private double _drift;       // log units per second
+    private double _drift; // log units per second
     private double _activity = 1;
     private double _regimeEndMs;
     private double _timeMs;

@@ -10,7 +10,7 @@ internal sealed class TradeTape(long firstId)
     private const int ChunkSize = 2048;
     private readonly List<TapeTrade[]> _chunks = [];
     private long _firstIndex; // global position of chunks[0][0]
-    private long _count;      // trades ever appended
+    private long _count; // trades ever appended
 
     /// <summary>Id of the oldest trade kept.</summary>
     public long FirstId => firstId + _firstIndex;
@@ -49,10 +49,13 @@ internal sealed class TradeTape(long firstId)
         return _chunks[(int)(position / ChunkSize)][position % ChunkSize];
     }
 
-    /// <summary>The id of the first kept trade with time at or after <paramref name="timeMs"/> (<see cref="NextId"/> when none).</summary>
+    /// <summary>
+    /// The id of the first kept trade with time at or after <paramref name="timeMs"/> (<see cref="NextId"/> when none).
+    /// </summary>
     public long FirstIdAtOrAfter(long timeMs)
     {
-        long lo = FirstId, hi = NextId;
+        long lo = FirstId,
+            hi = NextId;
         while (lo < hi)
         {
             var mid = lo + ((hi - lo) / 2);

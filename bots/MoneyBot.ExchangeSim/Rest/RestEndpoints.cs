@@ -67,7 +67,8 @@ internal sealed class RestEndpoints(SimulatedMarkets markets)
         var query = new RestQuery(context.Request.Query);
         SymbolMarket? market = null;
         var interval = default(CandleInterval);
-        long? start = null, end = null;
+        long? start = null,
+            end = null;
         var limit = DefaultLimit;
         var error = Symbol(query, out market)
             ?? Interval(query, out interval)
@@ -87,7 +88,9 @@ internal sealed class RestEndpoints(SimulatedMarkets markets)
     {
         var query = new RestQuery(context.Request.Query);
         SymbolMarket? market = null;
-        long? fromId = null, start = null, end = null;
+        long? fromId = null,
+            start = null,
+            end = null;
         var limit = DefaultLimit;
         var error = Symbol(query, out market)
             ?? query.Limit(DefaultLimit, 1000, out limit)

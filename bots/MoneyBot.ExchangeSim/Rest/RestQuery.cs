@@ -6,7 +6,8 @@ namespace MoneyBot.ExchangeSim.Rest;
 /// <summary>Reads Binance-style query parameters; each reader returns an error instead of throwing.</summary>
 internal sealed class RestQuery(IQueryCollection query)
 {
-    public string? Text(string name) => query.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value.ToString()) ? value.ToString() : null;
+    public string? Text(string name) =>
+        query.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value.ToString()) ? value.ToString() : null;
 
     /// <summary>An optional non-negative integer.</summary>
     public RestError? Long(string name, out long? value)
@@ -17,7 +18,11 @@ internal sealed class RestQuery(IQueryCollection query)
             return null;
         }
 
-        if (text.Length > 20 || !text.All(char.IsAsciiDigit) || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        if (
+            text.Length > 20
+            || !text.All(char.IsAsciiDigit)
+            || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+        )
         {
             return RestError.IllegalCharacters(name);
         }

@@ -50,7 +50,12 @@ internal sealed class ClientRequests(SimulatedMarkets markets)
 
                 return StreamPayloads.Result(request.Id, null);
             default:
-                return StreamPayloads.Error(request.Id, 2, $"Invalid request: unknown method '{request.Method}'; use SUBSCRIBE, UNSUBSCRIBE or LIST_SUBSCRIPTIONS.");
+                return StreamPayloads.Error(
+                    request.Id,
+                    2,
+                    $"Invalid request: unknown method '{request.Method}'; use SUBSCRIBE, UNSUBSCRIBE or "
+                        + $"LIST_SUBSCRIPTIONS."
+                );
         }
     }
 
@@ -65,8 +70,10 @@ internal sealed class ClientRequests(SimulatedMarkets markets)
 
         foreach (var item in array.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.String ||
-                !StreamName.TryParse(item.GetString()!, markets, out var name, out error))
+            if (
+                item.ValueKind != JsonValueKind.String
+                || !StreamName.TryParse(item.GetString()!, markets, out var name, out error)
+            )
             {
                 return false;
             }

@@ -13,12 +13,23 @@ namespace MoneyBot.ExchangeSim.Streams;
 /// skip-trades fault are not published.
 /// </summary>
 internal sealed class MarketPump(
-    SimulatedMarkets markets, StreamBroadcaster broadcaster, TradeSkips skips, MarketProgress progress, SimulatorOptions options, ILogger logger)
+    SimulatedMarkets markets,
+    StreamBroadcaster broadcaster,
+    TradeSkips skips,
+    MarketProgress progress,
+    SimulatorOptions options,
+    ILogger logger
+)
 {
     private readonly List<MarketEvent> _events = [];
-    private readonly Dictionary<string, SymbolStreamNames> _names =
-        markets.All.ToDictionary(m => m.Symbol, m => new SymbolStreamNames(m.Symbol));
-    private readonly long _ticksPerSecond = Math.Max(1, (long)Math.Round(TimeSpan.FromSeconds(1) / options.TickInterval));
+    private readonly Dictionary<string, SymbolStreamNames> _names = markets.All.ToDictionary(
+        m => m.Symbol,
+        m => new SymbolStreamNames(m.Symbol)
+    );
+    private readonly long _ticksPerSecond = Math.Max(
+        1,
+        (long)Math.Round(TimeSpan.FromSeconds(1) / options.TickInterval)
+    );
     private long _ticks;
 
     /// <summary>Starts the timer now (so a manual clock advanced right after sees it) and returns the loop.</summary>
@@ -85,7 +96,14 @@ internal sealed class MarketPump(
                 case KlineEvent kline when broadcaster.HasSubscribers(streams.Kline(kline.Interval)):
                     broadcaster.Publish(
                         streams.Kline(kline.Interval),
-                        StreamPayloads.Kline(market.Symbol, kline.Interval, kline.Candle, kline.IsClosed, kline.EventTime));
+                        StreamPayloads.Kline(
+                            market.Symbol,
+                            kline.Interval,
+                            kline.Candle,
+                            kline.IsClosed,
+                            kline.EventTime
+                        )
+                    );
                     break;
             }
         }
@@ -96,7 +114,10 @@ internal sealed class MarketPump(
             {
                 var interval = CandleInterval.All[i];
                 var candle = market.GetCurrentCandle(interval);
-                broadcaster.Publish(streams.Klines[i], StreamPayloads.Kline(market.Symbol, interval, candle, isClosed: false, now));
+                broadcaster.Publish(
+                    streams.Klines[i],
+                    StreamPayloads.Kline(market.Symbol, interval, candle, isClosed: false, now)
+                );
             }
         }
 

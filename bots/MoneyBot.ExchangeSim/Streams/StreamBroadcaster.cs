@@ -24,7 +24,14 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
     public StreamConnection Open(bool combined, IEnumerable<string> streams)
     {
         var connection = new StreamConnection(
-            Interlocked.Increment(ref _nextId), combined, streams, time.GetTimestamp(), queueCapacity, faults, Counters);
+            Interlocked.Increment(ref _nextId),
+            combined,
+            streams,
+            time.GetTimestamp(),
+            queueCapacity,
+            faults,
+            Counters
+        );
         _connections[connection.Id] = connection;
         Counters.OnAccepted();
         return connection;
@@ -49,7 +56,10 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
         return false;
     }
 
-    /// <summary>Queues <paramref name="raw"/> for every subscriber of <paramref name="stream"/> (nothing during a stall); drops subscribers that cannot keep up.</summary>
+    /// <summary>
+    /// Queues <paramref name="raw"/> for every subscriber of <paramref name="stream"/> (nothing during a stall); drops
+    /// subscribers that cannot keep up.
+    /// </summary>
     public void Publish(string stream, byte[] raw)
     {
         if (faults.IsStalled)
@@ -76,7 +86,9 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
         }
     }
 
-    /// <summary>Queues one invalid-JSON frame per subscribed stream on every connection; returns the number of frames.</summary>
+    /// <summary>
+    /// Queues one invalid-JSON frame per subscribed stream on every connection; returns the number of frames.
+    /// </summary>
     public int SendMalformed()
     {
         var frames = 0;
@@ -113,7 +125,9 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
         }
     }
 
-    /// <summary>Closes (with a close frame) the connections older than <paramref name="maxAge"/> of real time.</summary>
+    /// <summary>
+    /// Closes (with a close frame) the connections older than <paramref name="maxAge"/> of real time.
+    /// </summary>
     public void CloseOlderThan(TimeSpan maxAge)
     {
         foreach (var connection in _connections.Values)

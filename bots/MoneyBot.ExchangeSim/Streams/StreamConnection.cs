@@ -20,7 +20,15 @@ internal sealed class StreamConnection : IDisposable
     private readonly StreamCounters _counters;
     private WebSocket? _socket;
 
-    public StreamConnection(long id, bool combined, IEnumerable<string> streams, long connectedAt, int capacity, FaultState faults, StreamCounters counters)
+    public StreamConnection(
+        long id,
+        bool combined,
+        IEnumerable<string> streams,
+        long connectedAt,
+        int capacity,
+        FaultState faults,
+        StreamCounters counters
+    )
     {
         Id = id;
         Combined = combined;
@@ -28,11 +36,13 @@ internal sealed class StreamConnection : IDisposable
         _streams = new HashSet<string>(streams, StringComparer.Ordinal);
         _faults = faults;
         _counters = counters;
-        _outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait, // TryWrite fails instead of waiting: the pump never blocks
-        });
+        _outbox = Channel.CreateBounded<Outgoing>(
+            new BoundedChannelOptions(capacity)
+            {
+                SingleReader = true,
+                FullMode = BoundedChannelFullMode.Wait, // TryWrite fails instead of waiting: the pump never blocks
+            }
+        );
     }
 
     public long Id { get; }
@@ -92,8 +102,14 @@ internal sealed class StreamConnection : IDisposable
         _socket?.Abort();
     }
 
-    /// <summary>Runs the send and receive loops until the socket closes, fails or <paramref name="cancellationToken"/> fires.</summary>
-    public async Task RunAsync(WebSocket webSocket, Func<StreamConnection, byte[], byte[]?> handleRequest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the send and receive loops until the socket closes, fails or <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public async Task RunAsync(
+        WebSocket webSocket,
+        Func<StreamConnection, byte[], byte[]?> handleRequest,
+        CancellationToken cancellationToken
+    )
     {
         _socket = webSocket;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
@@ -131,13 +147,23 @@ internal sealed class StreamConnection : IDisposable
                 _counters.OnSent();
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e)
+            when (e
+                    is OperationCanceledException
+                        or WebSocketException
+                        or ObjectDisposedException
+                        or InvalidOperationException
+            )
         {
             // The client went away, the connection was dropped or the server is stopping: nothing to send to.
         }
     }
 
-    private async Task ReceiveLoopAsync(WebSocket webSocket, Func<StreamConnection, byte[], byte[]?> handleRequest, CancellationToken token)
+    private async Task ReceiveLoopAsync(
+        WebSocket webSocket,
+        Func<StreamConnection, byte[], byte[]?> handleRequest,
+        CancellationToken token
+    )
     {
         var buffer = new byte[4096];
         using var message = new MemoryStream();
@@ -174,7 +200,13 @@ internal sealed class StreamConnection : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e)
+            when (e
+                    is OperationCanceledException
+                        or WebSocketException
+                        or ObjectDisposedException
+                        or InvalidOperationException
+            )
         {
             // The client went away, the connection was dropped or the server is stopping.
         }

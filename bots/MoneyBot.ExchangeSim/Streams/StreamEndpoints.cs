@@ -14,13 +14,23 @@ namespace MoneyBot.ExchangeSim.Streams;
 /// (Binance would accept them silently; a simulator should say what is wrong).
 /// </summary>
 internal sealed class StreamEndpoints(
-    SimulatedMarkets markets, StreamBroadcaster broadcaster, ClientRequests requests, SimulatorOptions options, ILogger logger, CancellationToken stopping)
+    SimulatedMarkets markets,
+    StreamBroadcaster broadcaster,
+    ClientRequests requests,
+    SimulatorOptions options,
+    ILogger logger,
+    CancellationToken stopping
+)
 {
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.Map("/ws", context => AcceptAsync(context, combined: false, string.Empty));
-        routes.Map("/ws/{**streams}", context => AcceptAsync(context, combined: false, context.GetRouteValue("streams") as string ?? string.Empty));
-        routes.Map("/stream", context => AcceptAsync(context, combined: true, context.Request.Query["streams"].ToString()));
+        routes.Map("/ws/{**streams}", context =>
+            AcceptAsync(context, combined: false, context.GetRouteValue("streams") as string ?? string.Empty)
+        );
+        routes.Map("/stream", context =>
+            AcceptAsync(context, combined: true, context.Request.Query["streams"].ToString())
+        );
     }
 
     private async Task AcceptAsync(HttpContext context, bool combined, string streamList)
@@ -48,11 +58,13 @@ internal sealed class StreamEndpoints(
         using var connection = broadcaster.Open(combined, names);
         try
         {
-            using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
-            {
-                KeepAliveInterval = options.PingInterval,
-                KeepAliveTimeout = options.PongTimeout,
-            });
+            using var socket = await context.WebSockets.AcceptWebSocketAsync(
+                new WebSocketAcceptContext
+                {
+                    KeepAliveInterval = options.PingInterval,
+                    KeepAliveTimeout = options.PongTimeout,
+                }
+            );
             logger.ConnectionOpened(connection.Id, combined ? "combined" : "raw", string.Join(",", names));
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
             await connection.RunAsync(socket, requests.Handle, linked.Token);

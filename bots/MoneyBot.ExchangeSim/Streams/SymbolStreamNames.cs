@@ -8,11 +8,16 @@ internal sealed class SymbolStreamNames(string symbol)
     public string AggTrade { get; } = StreamName.AggTrade(symbol).Text;
 
     /// <summary>Kline stream names in the order of <see cref="CandleInterval.All"/>.</summary>
-    public IReadOnlyList<string> Klines { get; } = [.. CandleInterval.All.Select(i => StreamName.Kline(symbol, i).Text)];
+    public IReadOnlyList<string> Klines { get; } =
+    [.. CandleInterval.All.Select(i => StreamName.Kline(symbol, i).Text)];
 
     /// <summary>Every depth stream with its level count and speed.</summary>
     public IReadOnlyList<(string Name, int Levels, bool Fast)> Depths { get; } =
-        [.. from levels in new[] { 5, 10, 20 } from fast in new[] { true, false } select (StreamName.Depth(symbol, levels, fast).Text, levels, fast)];
+    [
+        .. from levels in new[] { 5, 10, 20 }
+        from fast in new[] { true, false }
+        select (StreamName.Depth(symbol, levels, fast).Text, levels, fast),
+    ];
 
     public string Kline(CandleInterval interval) => Klines[IndexOf(interval)];
 

@@ -7,7 +7,10 @@ namespace MoneyBot.ExchangeSim.Wire;
 /// <summary>Helpers for the hand-written wire JSON (one-letter keys, decimals as fixed-point strings).</summary>
 internal static class JsonWriting
 {
-    private static readonly string[] FixedFormats = [.. Enumerable.Range(0, 29).Select(i => "F" + i.ToString(CultureInfo.InvariantCulture))];
+    private static readonly string[] FixedFormats =
+    [
+        .. Enumerable.Range(0, 29).Select(i => "F" + i.ToString(CultureInfo.InvariantCulture)),
+    ];
 
     /// <summary>Runs <paramref name="write"/> against a fresh writer and returns the UTF-8 bytes.</summary>
     public static byte[] Build<TState>(TState state, Action<Utf8JsonWriter, TState> write)
@@ -21,7 +24,9 @@ internal static class JsonWriting
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Writes a decimal as a string with exactly <paramref name="decimals"/> decimals, e.g. <c>"0.01000000"</c>.</summary>
+    /// <summary>
+    /// Writes a decimal as a string with exactly <paramref name="decimals"/> decimals, e.g. <c>"0.01000000"</c>.
+    /// </summary>
     public static void WriteFixed(this Utf8JsonWriter writer, decimal value, int decimals)
     {
         Span<char> text = stackalloc char[64];

@@ -6,26 +6,30 @@ namespace MoneyBot.ExchangeSim.Wire;
 /// <summary>The websocket messages, byte for byte in Binance's spot stream format.</summary>
 internal static class StreamPayloads
 {
-    /// <summary><c>{"e":"aggTrade","E":..,"s":..,"a":..,"p":"..","q":"..","f":..,"l":..,"T":..,"m":..,"M":true}</c></summary>
+    /// <summary>
+    /// <c>{"e":"aggTrade","E":..,"s":..,"a":..,"p":"..","q":"..","f":..,"l":..,"T":..,"m":..,"M":true}</c>
+    /// </summary>
     public static byte[] AggTrade(string symbol, AggTrade trade) => JsonWriting.Build((symbol, trade), static (w, s) =>
-    {
-        var (symbol, t) = s;
-        w.WriteStartObject();
-        w.WriteString("e", "aggTrade");
-        w.WriteNumber("E", t.Time);
-        w.WriteString("s", symbol);
-        w.WriteNumber("a", t.Id);
-        w.WriteFixed("p", t.Price, WireFormat.Spot.PriceDecimals);
-        w.WriteFixed("q", t.Quantity, WireFormat.Spot.QuantityDecimals);
-        w.WriteNumber("f", t.FirstTradeId);
-        w.WriteNumber("l", t.LastTradeId);
-        w.WriteNumber("T", t.Time);
-        w.WriteBoolean("m", t.IsBuyerMaker);
-        w.WriteBoolean("M", true);
-        w.WriteEndObject();
-    });
+        {
+            var (symbol, t) = s;
+            w.WriteStartObject();
+            w.WriteString("e", "aggTrade");
+            w.WriteNumber("E", t.Time);
+            w.WriteString("s", symbol);
+            w.WriteNumber("a", t.Id);
+            w.WriteFixed("p", t.Price, WireFormat.Spot.PriceDecimals);
+            w.WriteFixed("q", t.Quantity, WireFormat.Spot.QuantityDecimals);
+            w.WriteNumber("f", t.FirstTradeId);
+            w.WriteNumber("l", t.LastTradeId);
+            w.WriteNumber("T", t.Time);
+            w.WriteBoolean("m", t.IsBuyerMaker);
+            w.WriteBoolean("M", true);
+            w.WriteEndObject();
+        });
 
-    /// <summary><c>{"e":"kline","E":..,"s":..,"k":{"t","T","s","i","f","L","o","c","h","l","v","n","x","q","V","Q","B"}}</c></summary>
+    /// <summary>
+    /// <c>{"e":"kline","E":..,"s":..,"k":{"t","T","s","i","f","L","o","c","h","l","v","n","x","q","V","Q","B"}}</c>
+    /// </summary>
     public static byte[] Kline(string symbol, CandleInterval interval, Candle c, bool isClosed, long eventTime) =>
         JsonWriting.Build((symbol, interval, c, isClosed, eventTime), static (w, s) =>
         {
@@ -57,65 +61,70 @@ internal static class StreamPayloads
             w.WriteEndObject();
         });
 
-    /// <summary><c>{"lastUpdateId":..,"bids":[["price","qty"],..],"asks":[..]}</c> with the top <paramref name="levels"/>.</summary>
+    /// <summary>
+    /// <c>{"lastUpdateId":..,"bids":[["price","qty"],..],"asks":[..]}</c> with the top <paramref name="levels"/>.
+    /// </summary>
     public static byte[] Depth(OrderBookSnapshot book, int levels) => JsonWriting.Build((book, levels), static (w, s) =>
-    {
-        var (book, levels) = s;
-        w.WriteStartObject();
-        w.WriteNumber("lastUpdateId", book.LastUpdateId);
-        WriteLevels(w, "bids", book.Bids, levels);
-        WriteLevels(w, "asks", book.Asks, levels);
-        w.WriteEndObject();
-    });
+        {
+            var (book, levels) = s;
+            w.WriteStartObject();
+            w.WriteNumber("lastUpdateId", book.LastUpdateId);
+            WriteLevels(w, "bids", book.Bids, levels);
+            WriteLevels(w, "asks", book.Asks, levels);
+            w.WriteEndObject();
+        });
 
     /// <summary>The combined-stream envelope <c>{"stream":"name","data":raw}</c>.</summary>
     public static byte[] Wrap(string stream, byte[] raw) => JsonWriting.Build((stream, raw), static (w, s) =>
-    {
-        w.WriteStartObject();
-        w.WriteString("stream", s.stream);
-        w.WritePropertyName("data");
-        w.WriteRawValue(s.raw, skipInputValidation: true);
-        w.WriteEndObject();
-    });
+        {
+            w.WriteStartObject();
+            w.WriteString("stream", s.stream);
+            w.WritePropertyName("data");
+            w.WriteRawValue(s.raw, skipInputValidation: true);
+            w.WriteEndObject();
+        });
 
     /// <summary>A frame that is not valid JSON: the start of a message, cut off (fault injection).</summary>
-    public static byte[] Malformed(string stream, bool combined) => System.Text.Encoding.UTF8.GetBytes(combined
-        ? $$"""{"stream":"{{stream}}","data":{"e":"kline","E":17"""
-        : """{"e":"aggTrade","E":17,"s":"BTC""");
+    public static byte[] Malformed(string stream, bool combined) =>
+        System.Text.Encoding.UTF8.GetBytes(
+            combined ? $$"""{"stream":"{{stream}}","data":{"e":"kline","E":17""" : """{"e":"aggTrade","E":17,"s":"BTC"""
+        );
 
     /// <summary>The answer to a client request: <c>{"result":..,"id":..}</c>.</summary>
-    public static byte[] Result(JsonElement? id, IReadOnlyList<string>? result) => JsonWriting.Build((id, result), static (w, s) =>
-    {
-        w.WriteStartObject();
-        w.WritePropertyName("result");
-        if (s.result is null)
+    public static byte[] Result(JsonElement? id, IReadOnlyList<string>? result) =>
+        JsonWriting.Build((id, result), static (w, s) =>
         {
-            w.WriteNullValue();
-        }
-        else
-        {
-            w.WriteStartArray();
-            foreach (var name in s.result)
+            w.WriteStartObject();
+            w.WritePropertyName("result");
+            if (s.result is null)
             {
-                w.WriteStringValue(name);
+                w.WriteNullValue();
+            }
+            else
+            {
+                w.WriteStartArray();
+                foreach (var name in s.result)
+                {
+                    w.WriteStringValue(name);
+                }
+
+                w.WriteEndArray();
             }
 
-            w.WriteEndArray();
-        }
-
-        WriteId(w, s.id);
-        w.WriteEndObject();
-    });
+            WriteId(w, s.id);
+            w.WriteEndObject();
+        });
 
     /// <summary>An error answer to a client request: <c>{"code":..,"msg":"..","id":..}</c>.</summary>
-    public static byte[] Error(JsonElement? id, int code, string message) => JsonWriting.Build((id, code, message), static (w, s) =>
-    {
-        w.WriteStartObject();
-        w.WriteNumber("code", s.code);
-        w.WriteString("msg", s.message);
-        WriteId(w, s.id);
-        w.WriteEndObject();
-    });
+    public static byte[] Error(JsonElement? id, int code, string message) =>
+        JsonWriting.Build((id, code, message), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("code", s.code);
+            w.WriteString("msg", s.message);
+            WriteId(w, s.id);
+            w.WriteEndObject();
+        });
 
     private static void WriteId(Utf8JsonWriter w, JsonElement? id)
     {

@@ -15,6 +15,10 @@ public sealed record WireFormat(int PriceDecimals, int QuantityDecimals, int Quo
     public static WireFormat Futures(Instrument instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        return new(instrument.PriceDecimals, instrument.QuantityDecimals, instrument.PriceDecimals + instrument.QuantityDecimals);
+        return new(
+            instrument.PriceDecimals,
+            instrument.QuantityDecimals,
+            instrument.PriceDecimals + instrument.QuantityDecimals
+        );
     }
 }

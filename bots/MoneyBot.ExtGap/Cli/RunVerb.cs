@@ -14,34 +14,41 @@ namespace MoneyBot.ExtGap.Cli;
 /// </summary>
 internal static class RunVerb
 {
-
     public static Command Create(TextWriter error, Termination termination, Func<string, string?> environment)
     {
         var bot = new BotOptions();
         var run = new RunOptions();
-        var command = new Command("run", "Run the bot live: stream closed klines, detect gaps, trade reversals (simulated), write the CSVs, send Telegram messages.");
+        var command = new Command(
+            "run",
+            "Run the bot live: stream closed klines, detect gaps, trade reversals (simulated), write the CSVs, "
+                + "send Telegram messages."
+        );
         bot.AddTo(command);
         command.Options.Add(bot.Language);
         run.AddTo(command);
-        command.SetAction(async (p, ct) =>
-        {
-            LiveOptions options;
-            try
+        command.SetAction(
+            async (p, ct) =>
             {
-                options = Options(p, bot, run, environment).Validate();
-            }
-            catch (ArgumentException ex)
-            {
-                await error.WriteLineAsync($"extgap run: {ex.Message}");
-                return ExitCodes.Usage;
-            }
+                LiveOptions options;
+                try
+                {
+                    options = Options(p, bot, run, environment).Validate();
+                }
+                catch (ArgumentException ex)
+                {
+                    await error.WriteLineAsync($"extgap run: {ex.Message}");
+                    return ExitCodes.Usage;
+                }
 
-            var level = p.GetValue(run.LogLevel) ?? LogLevel.Information;
-            using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider(error, level)));
-            await using var live = new LiveBot(options, loggers);
-            using var stopping = ct.Register(() => live.RequestStop(termination.Reason ?? "cancelled"));
-            return await live.RunAsync(CancellationToken.None);
-        });
+                var level = p.GetValue(run.LogLevel) ?? LogLevel.Information;
+                using var loggers = LoggerFactory.Create(b =>
+                    b.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider(error, level))
+                );
+                await using var live = new LiveBot(options, loggers);
+                using var stopping = ct.Register(() => live.RequestStop(termination.Reason ?? "cancelled"));
+                return await live.RunAsync(CancellationToken.None);
+            }
+        );
         return command;
     }
 

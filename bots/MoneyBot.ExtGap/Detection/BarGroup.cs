@@ -87,7 +87,9 @@ internal sealed class BarGroup(int capacity)
         return (maxLow, minHigh);
     }
 
-    /// <summary>The open time of the earliest bar, the newest excluded, whose low (or high) equals <paramref name="value"/>.</summary>
+    /// <summary>
+    /// The open time of the earliest bar, the newest excluded, whose low (or high) equals <paramref name="value"/>.
+    /// </summary>
     public DateTimeOffset EarliestExcludingNewest(decimal value, bool byLow)
     {
         for (var i = 0; i < Count - 1; i++)

@@ -13,9 +13,16 @@ public readonly record struct Candle(
     decimal Open,
     decimal High,
     decimal Low,
-    decimal Close)
+    decimal Close
+)
 {
     /// <summary>A candle whose close time follows from the timeframe.</summary>
-    public static Candle Create(Timeframe timeframe, DateTimeOffset openTime, decimal open, decimal high, decimal low, decimal close) =>
-        new(openTime, timeframe.CloseTimeOf(openTime), open, high, low, close);
+    public static Candle Create(
+        Timeframe timeframe,
+        DateTimeOffset openTime,
+        decimal open,
+        decimal high,
+        decimal low,
+        decimal close
+    ) => new(openTime, timeframe.CloseTimeOf(openTime), open, high, low, close);
 }

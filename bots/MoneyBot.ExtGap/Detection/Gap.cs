@@ -17,4 +17,5 @@ public readonly record struct Gap(
     bool IsFirstGap,
     bool IsReversal,
     int Sequence,
-    int GroupSizeBeforeCleanup);
+    int GroupSizeBeforeCleanup
+);

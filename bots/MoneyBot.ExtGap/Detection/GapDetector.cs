@@ -76,8 +76,8 @@ public sealed class GapDetector
     }
 
     /// <summary>A copy of the state, for persistence.</summary>
-    public GapDetectorState Snapshot() => new(
-        _aligned, _lastOpenTime, _group.ToArray(), IsInitialized, Bear, Bull, LastGap, Sequence, PreviousSequence);
+    public GapDetectorState Snapshot() =>
+        new(_aligned, _lastOpenTime, _group.ToArray(), IsInitialized, Bear, Bull, LastGap, Sequence, PreviousSequence);
 
     private Gap? DetectFirst(in Candle candle, in GroupBar bar, bool wasFull, in GroupBar evicted)
     {
@@ -123,7 +123,16 @@ public sealed class GapDetector
         IsInitialized = true;
         Sequence = 1;
         var polarity = bearish ? GapPolarity.Bearish : GapPolarity.Bullish;
-        _lastGap = new Gap(polarity, level, opening, candle.CloseTime, IsFirstGap: true, IsReversal: false, Sequence, size);
+        _lastGap = new Gap(
+            polarity,
+            level,
+            opening,
+            candle.CloseTime,
+            IsFirstGap: true,
+            IsReversal: false,
+            Sequence,
+            size
+        );
         return _lastGap;
     }
 
@@ -166,11 +175,22 @@ public sealed class GapDetector
             (_bear, _bull) = _group.ExtremesLatestOnTies();
         }
 
-        _lastGap = new Gap(polarity, broken.Value, broken.Time, candle.CloseTime, IsFirstGap: false, reversal, Sequence, size);
+        _lastGap = new Gap(
+            polarity,
+            broken.Value,
+            broken.Time,
+            candle.CloseTime,
+            IsFirstGap: false,
+            reversal,
+            Sequence,
+            size
+        );
         return _lastGap;
     }
 
-    /// <summary>Before the first gap: keeps max(lows) / min(highs) of the group, rescanning only when a holder is evicted.</summary>
+    /// <summary>
+    /// Before the first gap: keeps max(lows) / min(highs) of the group, rescanning only when a holder is evicted.
+    /// </summary>
     private void TrackExtremes(in GroupBar bar, bool wasFull, in GroupBar evicted)
     {
         if (_group.Count == 1)
@@ -193,12 +213,18 @@ public sealed class GapDetector
         ArgumentNullException.ThrowIfNull(state.Group, nameof(state));
         if (state.Group.Count > MaxGroupSize)
         {
-            throw new ArgumentException($"the saved group holds {state.Group.Count} bars, more than {MaxGroupSize}", nameof(state));
+            throw new ArgumentException(
+                $"the saved group holds {state.Group.Count} bars, more than {MaxGroupSize}",
+                nameof(state)
+            );
         }
 
         if (state.Initialized && (state.Bear is null || state.Bull is null || state.LastGap is null))
         {
-            throw new ArgumentException("the saved detector is initialized but has no candidates or last gap", nameof(state));
+            throw new ArgumentException(
+                "the saved detector is initialized but has no candidates or last gap",
+                nameof(state)
+            );
         }
 
         for (var i = 0; i < state.Group.Count; i++)
@@ -213,7 +239,11 @@ public sealed class GapDetector
 
         (_aligned, _lastOpenTime, IsInitialized) = (state.Aligned, state.LastOpenTime, state.Initialized);
         (Sequence, PreviousSequence) = (state.Sequence, state.PreviousSequence);
-        (_bear, _bull, _lastGap) = (state.Bear.GetValueOrDefault(), state.Bull.GetValueOrDefault(), state.LastGap.GetValueOrDefault());
+        (_bear, _bull, _lastGap) = (
+            state.Bear.GetValueOrDefault(),
+            state.Bull.GetValueOrDefault(),
+            state.LastGap.GetValueOrDefault()
+        );
         if (!IsInitialized && _group.Count > 0)
         {
             (_maxLow, _minHigh) = _group.Extremes();

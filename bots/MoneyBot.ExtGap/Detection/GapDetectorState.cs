@@ -19,4 +19,5 @@ public sealed record GapDetectorState(
     Candidate? Bull,
     Gap? LastGap,
     int Sequence,
-    int PreviousSequence);
+    int PreviousSequence
+);

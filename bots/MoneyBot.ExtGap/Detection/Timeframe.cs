@@ -39,15 +39,19 @@ public readonly record struct Timeframe
             'h' => 3_600_000L,
             _ => 86_400_000L,
         };
-        timeframe = new Timeframe(name, long.Parse(name.AsSpan(0, name.Length - 1), System.Globalization.CultureInfo.InvariantCulture) * unit);
+        timeframe = new Timeframe(
+            name,
+            long.Parse(name.AsSpan(0, name.Length - 1), System.Globalization.CultureInfo.InvariantCulture) * unit
+        );
         return true;
     }
 
     /// <summary>Parses a supported name.</summary>
     /// <exception cref="FormatException">The name is not one of <see cref="SupportedNames"/>.</exception>
-    public static Timeframe Parse(string text) => TryParse(text, out var timeframe)
-        ? timeframe
-        : throw new FormatException($"unknown timeframe '{text}': use one of {string.Join(", ", Names)}");
+    public static Timeframe Parse(string text) =>
+        TryParse(text, out var timeframe)
+            ? timeframe
+            : throw new FormatException($"unknown timeframe '{text}': use one of {string.Join(", ", Names)}");
 
     /// <summary>True when the open time falls on an interval boundary (epoch-based).</summary>
     public bool IsAligned(DateTimeOffset openTime) => openTime.ToUnixTimeMilliseconds() % IntervalMilliseconds == 0;

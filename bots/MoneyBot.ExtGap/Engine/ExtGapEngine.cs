@@ -22,7 +22,9 @@ public sealed class ExtGapEngine
         if (state is not null && (state.Symbol != symbol || state.Timeframe != timeframe.Name))
         {
             throw new BotStateException(
-                $"the saved state is for {state.Symbol} {state.Timeframe}, not {symbol} {timeframe}: use another state file");
+                $"the saved state is for {state.Symbol} {state.Timeframe}, not {symbol} {timeframe}: use another "
+                    + $"state file"
+            );
         }
 
         try
@@ -31,7 +33,10 @@ public sealed class ExtGapEngine
         }
         catch (ArgumentException ex)
         {
-            throw new BotStateException($"the saved state is inconsistent ({ex.Message}): delete it to start fresh", ex);
+            throw new BotStateException(
+                $"the saved state is inconsistent ({ex.Message}): delete it to start fresh",
+                ex
+            );
         }
 
         Trader = new TradeSimulator(symbol, settings, state?.Trader);
@@ -67,6 +72,6 @@ public sealed class ExtGapEngine
     }
 
     /// <summary>The state to save (the record writers' positions are added by the caller).</summary>
-    public BotState Snapshot() => new(
-        BotState.CurrentVersion, Symbol, Timeframe.Name, Detector.Snapshot(), Trader.Snapshot(), null, null);
+    public BotState Snapshot() =>
+        new(BotState.CurrentVersion, Symbol, Timeframe.Name, Detector.Snapshot(), Trader.Snapshot(), null, null);
 }

@@ -24,12 +24,26 @@ public sealed class CandlePipeline : IDisposable
     private string _status;
     private LiveProgress _progress = LiveProgress.None;
 
-    private CandlePipeline(ExtGapEngine engine, BotStateStore store, GapRecordWriter gaps, TradeRecordWriter trades, BotState? resumed, DateTimeOffset since)
+    private CandlePipeline(
+        ExtGapEngine engine,
+        BotStateStore store,
+        GapRecordWriter gaps,
+        TradeRecordWriter trades,
+        BotState? resumed,
+        DateTimeOffset since
+    )
     {
         (_engine, _store, _gaps, _trades, _since) = (engine, store, gaps, trades, since);
         Resumed = resumed;
         _report = Snapshot(null);
-        _status = StatusLine.Format(engine.Symbol, engine.Timeframe, null, 0, engine.Detector.LastGap, engine.Trader.OpenPosition);
+        _status = StatusLine.Format(
+            engine.Symbol,
+            engine.Timeframe,
+            null,
+            0,
+            engine.Detector.LastGap,
+            engine.Trader.OpenPosition
+        );
     }
 
     /// <summary>The state the bot resumed from; null on a fresh start.</summary>
@@ -110,10 +124,25 @@ public sealed class CandlePipeline : IDisposable
         Save();
         var before = _progress;
         var after = new LiveProgress(
-            before.Candles + 1, before.FirstCandle ?? candle, candle, before.Gaps + (outcome.Gap is null ? 0 : 1), before.Trades + closed);
+            before.Candles + 1,
+            before.FirstCandle ?? candle,
+            candle,
+            before.Gaps + (outcome.Gap is null ? 0 : 1),
+            before.Trades + closed
+        );
         Volatile.Write(ref _progress, after);
         Volatile.Write(ref _report, Snapshot(candle.Close));
-        Volatile.Write(ref _status, StatusLine.Format(_engine.Symbol, _engine.Timeframe, candle, after.Gaps, _engine.Detector.LastGap, _engine.Trader.OpenPosition));
+        Volatile.Write(
+            ref _status,
+            StatusLine.Format(
+                _engine.Symbol,
+                _engine.Timeframe,
+                candle,
+                after.Gaps,
+                _engine.Detector.LastGap,
+                _engine.Trader.OpenPosition
+            )
+        );
         return new CandleResult(candle, outcome.Admission, outcome.Gap, [.. outcome.Events]);
     }
 
@@ -122,7 +151,13 @@ public sealed class CandlePipeline : IDisposable
     {
         _gaps.Flush();
         _trades.Flush();
-        _store.Save(_engine.Snapshot() with { LastGapWritten = _gaps.LastWritten, LastTradeWritten = _trades.LastWritten });
+        _store.Save(
+            _engine.Snapshot() with
+            {
+                LastGapWritten = _gaps.LastWritten,
+                LastTradeWritten = _trades.LastWritten,
+            }
+        );
     }
 
     /// <summary>Flushes and closes the CSV files (the state is saved after each candle).</summary>
@@ -133,5 +168,12 @@ public sealed class CandlePipeline : IDisposable
     }
 
     private StatisticsReport Snapshot(decimal? lastPrice) =>
-        new(_since, _engine.Trader.Totals, _engine.Trader.OpenPosition, lastPrice, _engine.Detector.LastGap, _engine.Detector.Sequence);
+        new(
+            _since,
+            _engine.Trader.Totals,
+            _engine.Trader.OpenPosition,
+            lastPrice,
+            _engine.Detector.LastGap,
+            _engine.Detector.Sequence
+        );
 }

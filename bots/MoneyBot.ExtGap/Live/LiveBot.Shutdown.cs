@@ -54,7 +54,16 @@ public sealed partial class LiveBot
         LiveLog.Candle(_logger, c.OpenTime, c.Open, c.High, c.Low, c.Close);
         if (result.Gap is { } gap)
         {
-            LiveLog.Gap(_logger, gap.Polarity, gap.Level, gap.OpeningBarTime, gap.Sequence, gap.IsFirstGap ? ", first" : gap.IsReversal ? ", reversal" : "");
+            LiveLog.Gap(
+                _logger,
+                gap.Polarity,
+                gap.Level,
+                gap.OpeningBarTime,
+                gap.Sequence,
+                gap.IsFirstGap ? ", first"
+                    : gap.IsReversal ? ", reversal"
+                    : ""
+            );
         }
 
         foreach (var e in result.Events)

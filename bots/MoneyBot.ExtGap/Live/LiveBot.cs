@@ -1,17 +1,17 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MoneyBot.Common.Bots;
 using MoneyBot.Common.Notify;
 using MoneyBot.ExtGap.Cli;
 using MoneyBot.ExtGap.Detection;
 using MoneyBot.ExtGap.Notifications;
 using MoneyBot.ExtGap.State;
+using MoneyBot.MarketData;
 using MoneyBot.MarketData.Feeds;
 using MoneyBot.MarketData.Rest;
 using MoneyBot.MarketData.Streams;
-using MoneyBot.MarketData;
 
 namespace MoneyBot.ExtGap.Live;
 
@@ -43,10 +43,22 @@ public sealed partial class LiveBot : IAsyncDisposable
         _time = time ?? TimeProvider.System;
         _loggers = loggers ?? NullLoggerFactory.Instance;
         _logger = _loggers.CreateLogger<LiveBot>();
-        var watchdog = options.WatchdogTimeout is { } w ? ((long)w.TotalMicroseconds).ToString(CultureInfo.InvariantCulture) : null;
-        _health = new HealthReporter(new SystemdNotifier(options.NotifySocket, watchdog), options.StaleAfter, _time, _logger);
+        var watchdog = options.WatchdogTimeout is { } w
+            ? ((long)w.TotalMicroseconds).ToString(CultureInfo.InvariantCulture)
+            : null;
+        _health = new HealthReporter(
+            new SystemdNotifier(options.NotifySocket, watchdog),
+            options.StaleAfter,
+            _time,
+            _logger
+        );
         _signals = new TelegramSignals(
-            options.Telegram, new Messages(options.Symbol, options.Timeframe, options.Language), options.Outbox, _time, _loggers);
+            options.Telegram,
+            new Messages(options.Symbol, options.Timeframe, options.Language),
+            options.Outbox,
+            _time,
+            _loggers
+        );
     }
 
     /// <summary>Raised on the candle loop after each processed candle (its rows written and the state saved).</summary>
@@ -58,7 +70,9 @@ public sealed partial class LiveBot : IAsyncDisposable
     /// <summary>Why the bot stops, once asked to.</summary>
     public string? StopReason => _lifetime.Reason;
 
-    /// <summary>Asks the bot to stop (the first reason wins); <see cref="RunAsync"/> then finishes cleanly. Thread-safe.</summary>
+    /// <summary>
+    /// Asks the bot to stop (the first reason wins); <see cref="RunAsync"/> then finishes cleanly. Thread-safe.
+    /// </summary>
     public void RequestStop(string reason) => _lifetime.Request(reason);
 
     /// <summary>
@@ -66,7 +80,8 @@ public sealed partial class LiveBot : IAsyncDisposable
     /// <see cref="ExitCodes.Failed"/> when the files cannot be used. Call once.
     /// </summary>
     /// <param name="cancellationToken">Cancelling it is <see cref="RequestStop"/>("cancelled").</param>
-    public Task<int> RunAsync(CancellationToken cancellationToken = default) => _lifetime.Start(() => RunCoreAsync(cancellationToken), nameof(LiveBot));
+    public Task<int> RunAsync(CancellationToken cancellationToken = default) =>
+        _lifetime.Start(() => RunCoreAsync(cancellationToken), nameof(LiveBot));
 
     private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
     {
@@ -74,13 +89,24 @@ public sealed partial class LiveBot : IAsyncDisposable
         using var cancelled = cancellationToken.Register(() => RequestStop("cancelled"));
         var endpoints = _options.Endpoints;
         var (restUrl, streamUrl) = (endpoints.RestBase(_options.Market), endpoints.WebSocketBase(_options.Market));
-        LiveLog.Starting(_logger, _options.Symbol, _options.Timeframe.Name, _options.Market, restUrl, streamUrl, _options.GapsPath, _options.TradesPath, _options.StatePath);
+        LiveLog.Starting(
+            _logger,
+            _options.Symbol,
+            _options.Timeframe.Name,
+            _options.Market,
+            restUrl,
+            streamUrl,
+            _options.GapsPath,
+            _options.TradesPath,
+            _options.StatePath
+        );
         CandlePipeline candles;
         try
         {
             candles = CandlePipeline.Open(_options, _time);
         }
-        catch (Exception ex) when (ex is BotStateException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception ex)
+            when (ex is BotStateException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             LiveLog.CannotStart(_logger, ex.Message);
             _health.Stopping();
@@ -90,7 +116,11 @@ public sealed partial class LiveBot : IAsyncDisposable
         Volatile.Write(ref _pipeline, candles);
         if (candles.Resumed is { } state)
         {
-            LiveLog.Resumed(_logger, state.LastCandleOpenTime, candles.OpenPosition is { } p ? $"{p.Side} open at {p.EntryPrice}" : "no open position");
+            LiveLog.Resumed(
+                _logger,
+                state.LastCandleOpenTime,
+                candles.OpenPosition is { } p ? $"{p.Side} open at {p.EntryPrice}" : "no open position"
+            );
         }
         else
         {
@@ -102,11 +132,23 @@ public sealed partial class LiveBot : IAsyncDisposable
         _signals.StartStatistics(_options.StatisticsInterval, () => candles.Report);
         using var parent = _lifetime.WatchParent(_options.ParentCheckInterval, _time, _logger);
         var feed = new ClosedKlineFeed(
-            new BinanceRestClient(_http, endpoints, _time), _options.Market, _options.Symbol, KlineInterval.Parse(_options.Timeframe.Name),
-            _loggers.CreateLogger<ClosedKlineFeed>(), _time, _options.Reconnect);
+            new BinanceRestClient(_http, endpoints, _time),
+            _options.Market,
+            _options.Symbol,
+            KlineInterval.Parse(_options.Timeframe.Name),
+            _loggers.CreateLogger<ClosedKlineFeed>(),
+            _time,
+            _options.Reconnect
+        );
         var stream = new BinanceStream(
-            feed.StreamOptions(endpoints) with { StaleAfter = _options.StaleAfter, Reconnect = _options.Reconnect },
-            _loggers.CreateLogger<BinanceStream>(), _time);
+            feed.StreamOptions(endpoints) with
+            {
+                StaleAfter = _options.StaleAfter,
+                Reconnect = _options.Reconnect,
+            },
+            _loggers.CreateLogger<BinanceStream>(),
+            _time
+        );
         var exit = ExitCodes.Success;
         try
         {
@@ -132,7 +174,12 @@ public sealed partial class LiveBot : IAsyncDisposable
         return exit;
     }
 
-    private async Task ReadCandlesAsync(ClosedKlineFeed feed, BinanceStream stream, CandlePipeline candles, CancellationToken cancellationToken)
+    private async Task ReadCandlesAsync(
+        ClosedKlineFeed feed,
+        BinanceStream stream,
+        CandlePipeline candles,
+        CancellationToken cancellationToken
+    )
     {
         var source = Observe(stream.ReadAllAsync(cancellationToken), cancellationToken);
         await foreach (var kline in feed.ReadAsync(source, candles.LastOpenTime, cancellationToken))
@@ -158,7 +205,10 @@ public sealed partial class LiveBot : IAsyncDisposable
     }
 
     /// <summary>Passes the stream on, noting market data for READY=1 as it arrives.</summary>
-    private async IAsyncEnumerable<StreamMessage> Observe(IAsyncEnumerable<StreamMessage> source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<StreamMessage> Observe(
+        IAsyncEnumerable<StreamMessage> source,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         await foreach (var message in source.WithCancellation(cancellationToken))
         {
@@ -170,5 +220,4 @@ public sealed partial class LiveBot : IAsyncDisposable
             yield return message;
         }
     }
-
 }

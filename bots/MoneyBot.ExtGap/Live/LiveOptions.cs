@@ -8,10 +8,15 @@ using MoneyBot.MarketData;
 
 namespace MoneyBot.ExtGap.Live;
 
-/// <summary>What <c>extgap run</c> runs: market, files, trading, messages and health. Immutable; <see cref="Validate"/> once.</summary>
+/// <summary>
+/// What <c>extgap run</c> runs: market, files, trading, messages and health. Immutable; <see cref="Validate"/> once.
+/// </summary>
 public sealed record LiveOptions
 {
-    /// <summary>Default seconds without a stream message before the connection counts as dead (kline streams push every 0.25-2 s).</summary>
+    /// <summary>
+    /// Default seconds without a stream message before the connection counts as dead (kline streams push every 0.25-2
+    /// s).
+    /// </summary>
     public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromSeconds(10);
 
     /// <summary>Default period of the statistics message.</summary>
@@ -51,7 +56,11 @@ public sealed record LiveOptions
     public BotTelegramSettings Telegram { get; init; } = BotTelegramSettings.Off("no Telegram settings were given");
 
     /// <summary>Queueing and pacing of the Telegram messages.</summary>
-    public TelegramOutboxOptions Outbox { get; init; } = TelegramOutboxOptions.Default with { StopTimeout = TimeSpan.FromSeconds(1) };
+    public TelegramOutboxOptions Outbox { get; init; } =
+        TelegramOutboxOptions.Default with
+        {
+            StopTimeout = TimeSpan.FromSeconds(1),
+        };
 
     /// <summary>The supervisor's notify socket (NOTIFY_SOCKET); null: no health reports.</summary>
     public string? NotifySocket { get; init; }
@@ -65,7 +74,9 @@ public sealed record LiveOptions
     /// <summary>Delays between reconnections and between failed backfills.</summary>
     public BackoffPolicy Reconnect { get; init; } = BackoffPolicy.Default;
 
-    /// <summary>How often to check that the supervisor (the parent process) still lives; null: do not watch it.</summary>
+    /// <summary>
+    /// How often to check that the supervisor (the parent process) still lives; null: do not watch it.
+    /// </summary>
     public TimeSpan? ParentCheckInterval { get; init; }
 
     /// <summary>Longest wait, on shutdown, for the stop message to be delivered.</summary>
@@ -94,11 +105,23 @@ public sealed record LiveOptions
             throw new ArgumentException("The gaps, trades and state files must be different files.");
         }
 
-        Check(StatisticsInterval >= TimeSpan.Zero, $"The statistics interval must not be negative (got {StatisticsInterval}); 0 turns it off.");
+        Check(
+            StatisticsInterval >= TimeSpan.Zero,
+            $"The statistics interval must not be negative (got {StatisticsInterval}); 0 turns it off."
+        );
         Check(StaleAfter > TimeSpan.Zero, $"The staleness timeout must be positive (got {StaleAfter}).");
-        Check(WatchdogTimeout is null || WatchdogTimeout > TimeSpan.Zero, $"The watchdog timeout must be positive (got {WatchdogTimeout}).");
-        Check(ParentCheckInterval is null || ParentCheckInterval > TimeSpan.Zero, $"The parent check interval must be positive (got {ParentCheckInterval}).");
-        Check(StopMessageTimeout >= TimeSpan.Zero, $"The stop message timeout must not be negative (got {StopMessageTimeout}).");
+        Check(
+            WatchdogTimeout is null || WatchdogTimeout > TimeSpan.Zero,
+            $"The watchdog timeout must be positive (got {WatchdogTimeout})."
+        );
+        Check(
+            ParentCheckInterval is null || ParentCheckInterval > TimeSpan.Zero,
+            $"The parent check interval must be positive (got {ParentCheckInterval})."
+        );
+        Check(
+            StopMessageTimeout >= TimeSpan.Zero,
+            $"The stop message timeout must not be negative (got {StopMessageTimeout})."
+        );
         return this;
     }
 

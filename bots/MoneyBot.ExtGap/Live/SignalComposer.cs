@@ -40,7 +40,11 @@ public static class SignalComposer
 
         if (result.Gap is { } gap)
         {
-            texts.Add(gap.IsFirstGap ? messages.FirstGap(gap) : gap.IsReversal ? messages.Reversal(gap, reversed) : messages.Gap(gap));
+            texts.Add(
+                gap.IsFirstGap ? messages.FirstGap(gap)
+                : gap.IsReversal ? messages.Reversal(gap, reversed)
+                : messages.Gap(gap)
+            );
         }
 
         if (reversalEntry is not null)

@@ -23,8 +23,16 @@ public sealed class TelegramSignals : IAsyncDisposable
     private ITimer? _statistics;
     private int _disposed;
 
-    /// <summary>Creates the client and its outbox when <paramref name="settings"/> enables Telegram; logs why not otherwise.</summary>
-    public TelegramSignals(BotTelegramSettings settings, Messages messages, TelegramOutboxOptions outboxOptions, TimeProvider time, ILoggerFactory loggers)
+    /// <summary>
+    /// Creates the client and its outbox when <paramref name="settings"/> enables Telegram; logs why not otherwise.
+    /// </summary>
+    public TelegramSignals(
+        BotTelegramSettings settings,
+        Messages messages,
+        TelegramOutboxOptions outboxOptions,
+        TimeProvider time,
+        ILoggerFactory loggers
+    )
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(messages);
@@ -98,7 +106,9 @@ public sealed class TelegramSignals : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the statistics and the delivery loops (bounded by the outbox's stop timeout). Idempotent.</summary>
+    /// <summary>
+    /// Stops the statistics and the delivery loops (bounded by the outbox's stop timeout). Idempotent.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -36,33 +36,50 @@ public sealed class Messages
     {
         ArgumentNullException.ThrowIfNull(settings);
         var sb = Title("🚀", _texts.StartupTitle)
-            .Line(_texts.StartupSize, Price(settings.Notional), Percent(settings.EntryFeeRate), Percent(settings.ExitFeeRate))
-            .Line(_texts.StartupEntry, settings.EntryRule == EntryRule.Close ? _texts.EntryAtClose : _texts.EntryAtNextOpen, Hours(settings.MaxHold));
-        return (resumed is { } p
-            ? sb.Line(_texts.ResumedPosition, Side(p.Side), Quantity(p.Quantity), _baseAsset, Price(p.EntryPrice))
-            : sb.Line(_texts.ResumedFlat)).Build();
+            .Line(
+                _texts.StartupSize,
+                Price(settings.Notional),
+                Percent(settings.EntryFeeRate),
+                Percent(settings.ExitFeeRate)
+            )
+            .Line(
+                _texts.StartupEntry,
+                settings.EntryRule == EntryRule.Close ? _texts.EntryAtClose : _texts.EntryAtNextOpen,
+                Hours(settings.MaxHold)
+            );
+        return (
+            resumed is { } p
+                ? sb.Line(_texts.ResumedPosition, Side(p.Side), Quantity(p.Quantity), _baseAsset, Price(p.EntryPrice))
+                : sb.Line(_texts.ResumedFlat)
+        ).Build();
     }
 
     /// <summary>The first gap after a fresh start (no trade).</summary>
-    public string FirstGap(Gap gap) => Title("🧭", _texts.FirstGapTitle)
-        .Line(_texts.GapAtLevel, Polarity(gap.Polarity), Price(gap.Level))
-        .Line(_texts.OpeningBar, Time(gap.OpeningBarTime))
-        .Line(_texts.Detected, Time(gap.DetectionBarTime))
-        .Line(_texts.FirstGapNoTrade)
-        .Build();
+    public string FirstGap(Gap gap) =>
+        Title("🧭", _texts.FirstGapTitle)
+            .Line(_texts.GapAtLevel, Polarity(gap.Polarity), Price(gap.Level))
+            .Line(_texts.OpeningBar, Time(gap.OpeningBarTime))
+            .Line(_texts.Detected, Time(gap.DetectionBarTime))
+            .Line(_texts.FirstGapNoTrade)
+            .Build();
 
     /// <summary>A gap in the same direction as the last one (no trade).</summary>
-    public string Gap(Gap gap) => Title(Icon(gap.Polarity), string.Format(CultureInfo.InvariantCulture, _texts.GapTitle, Polarity(gap.Polarity), gap.Sequence))
-        .Line(_texts.Level, Price(gap.Level))
-        .Line(_texts.OpeningBar, Time(gap.OpeningBarTime))
-        .Line(_texts.Detected, Time(gap.DetectionBarTime))
-        .Line(_texts.SameDirection)
-        .Build();
+    public string Gap(Gap gap) =>
+        Title(
+                Icon(gap.Polarity),
+                string.Format(CultureInfo.InvariantCulture, _texts.GapTitle, Polarity(gap.Polarity), gap.Sequence)
+            )
+            .Line(_texts.Level, Price(gap.Level))
+            .Line(_texts.OpeningBar, Time(gap.OpeningBarTime))
+            .Line(_texts.Detected, Time(gap.DetectionBarTime))
+            .Line(_texts.SameDirection)
+            .Build();
 
     /// <summary>A reversal, with the position it closed (if one was open) and its P&amp;L.</summary>
     public string Reversal(Gap gap, ClosedTrade? closed)
     {
-        var sb = Title("🔄", string.Format(CultureInfo.InvariantCulture, _texts.ReversalTitle, Polarity(gap.Polarity)))
+        var title = string.Format(CultureInfo.InvariantCulture, _texts.ReversalTitle, Polarity(gap.Polarity));
+        var sb = Title("🔄", title)
             .Line(_texts.Level, Price(gap.Level))
             .Line(_texts.OpeningBar, Time(gap.OpeningBarTime));
         if (closed is null)
@@ -70,7 +87,15 @@ public sealed class Messages
             return sb.Line(_texts.NothingToClose).Build();
         }
 
-        return sb.Line(_texts.ClosedLine, Side(closed.Side), Quantity(closed.Quantity), _baseAsset, Price(closed.EntryPrice), Price(closed.ExitPrice), SignedPercent(closed.Return))
+        return sb.Line(
+                _texts.ClosedLine,
+                Side(closed.Side),
+                Quantity(closed.Quantity),
+                _baseAsset,
+                Price(closed.EntryPrice),
+                Price(closed.ExitPrice),
+                SignedPercent(closed.Return)
+            )
             .Line(_texts.GrossAndFees, Money(closed.GrossPnl), Money(closed.TotalFees, signed: false))
             .Line(_texts.Net, Money(closed.RealizedPnl), Verdict(closed.Status))
             .Line(_texts.Totals, closed.Totals.Wins, closed.Totals.Losses, Money(closed.Totals.CumulativePnl))
@@ -81,8 +106,17 @@ public sealed class Messages
     public string Entry(Position position)
     {
         ArgumentNullException.ThrowIfNull(position);
-        return Title(position.Side == PositionSide.Long ? "📈" : "📉", string.Format(CultureInfo.InvariantCulture, _texts.OpenedTitle, Side(position.Side)))
-            .Line(_texts.EntryLine, Price(position.EntryPrice), Price(position.Notional), Quantity(position.Quantity), _baseAsset)
+        return Title(
+                position.Side == PositionSide.Long ? "📈" : "📉",
+                string.Format(CultureInfo.InvariantCulture, _texts.OpenedTitle, Side(position.Side))
+            )
+            .Line(
+                _texts.EntryLine,
+                Price(position.EntryPrice),
+                Price(position.Notional),
+                Quantity(position.Quantity),
+                _baseAsset
+            )
             .Line(_texts.TimeLine, Time(position.EntryTime))
             .Build();
     }
@@ -91,8 +125,22 @@ public sealed class Messages
     public string Expiry(ClosedTrade trade)
     {
         ArgumentNullException.ThrowIfNull(trade);
-        return Title("⏰", string.Format(CultureInfo.InvariantCulture, _texts.ExpiryTitle, Side(trade.Side), Hours(trade.CloseTime - trade.OpenTime)))
-            .Line(_texts.ExpiryHeld, Time(trade.OpenTime), Price(trade.EntryPrice), Price(trade.ExitPrice), SignedPercent(trade.Return))
+        return Title(
+                "⏰",
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    _texts.ExpiryTitle,
+                    Side(trade.Side),
+                    Hours(trade.CloseTime - trade.OpenTime)
+                )
+            )
+            .Line(
+                _texts.ExpiryHeld,
+                Time(trade.OpenTime),
+                Price(trade.EntryPrice),
+                Price(trade.ExitPrice),
+                SignedPercent(trade.Return)
+            )
             .Line(_texts.ExpiryNet, Money(trade.RealizedPnl), Money(trade.TotalFees, signed: false))
             .Line(_texts.Totals, trade.Totals.Wins, trade.Totals.Losses, Money(trade.Totals.CumulativePnl))
             .Line(_texts.ExpiryFlat)
@@ -109,25 +157,48 @@ public sealed class Messages
             .Line(_texts.StatsTrades, t.ClosedTrades, t.Wins, t.Losses, winRate)
             .Line(_texts.StatsPnl, Money(t.CumulativePnl), Money(t.CumulativeFees, signed: false));
         sb = report.OpenPosition is { } p
-            ? sb.Line(_texts.StatsPosition, Side(p.Side), Quantity(p.Quantity), _baseAsset, Price(p.EntryPrice),
-                report.LastPrice is { } last ? Money(p.Notional * (p.Side == PositionSide.Long ? last - p.EntryPrice : p.EntryPrice - last) / p.EntryPrice) : "-")
+            ? sb.Line(
+                _texts.StatsPosition,
+                Side(p.Side),
+                Quantity(p.Quantity),
+                _baseAsset,
+                Price(p.EntryPrice),
+                report.LastPrice is { } last
+                    ? Money(
+                        p.Notional
+                            * (p.Side == PositionSide.Long ? last - p.EntryPrice : p.EntryPrice - last)
+                            / p.EntryPrice
+                    )
+                    : "-"
+            )
             : sb.Line(_texts.StatsNoPosition);
         sb = report.LastGap is { } gap
-            ? sb.Line(_texts.StatsTrend, gap.Polarity == GapPolarity.Bullish ? _texts.BullishTrend : _texts.BearishTrend, report.Sequence)
+            ? sb.Line(
+                _texts.StatsTrend,
+                gap.Polarity == GapPolarity.Bullish ? _texts.BullishTrend : _texts.BearishTrend,
+                report.Sequence
+            )
             : sb.Line(_texts.StatsNoTrend);
         return sb.Line(_texts.StatsSince, Time(report.Since)).Build();
     }
 
     /// <summary>The bot stopped.</summary>
-    public string Stop(string reason, TradeStatistics totals) => Title("🛑", _texts.StopTitle)
-        .Line(_texts.StopReason, reason)
-        .Line(_texts.StopTotals, Money(totals.CumulativePnl), totals.ClosedTrades)
-        .Line(_texts.StopSaved)
-        .Build();
+    public string Stop(string reason, TradeStatistics totals) =>
+        Title("🛑", _texts.StopTitle)
+            .Line(_texts.StopReason, reason)
+            .Line(_texts.StopTotals, Money(totals.CumulativePnl), totals.ClosedTrades)
+            .Line(_texts.StopSaved)
+            .Build();
 
     private static string Icon(GapPolarity polarity) => polarity == GapPolarity.Bullish ? "🟢" : "🔴";
 
-    private static string Verdict(TradeStatus status) => status switch { TradeStatus.Win => "✅", TradeStatus.Loss => "❌", _ => "➖" };
+    private static string Verdict(TradeStatus status) =>
+        status switch
+        {
+            TradeStatus.Win => "✅",
+            TradeStatus.Loss => "❌",
+            _ => "➖",
+        };
 
     private static string Side(PositionSide side) => side == PositionSide.Long ? "LONG" : "SHORT";
 
@@ -142,27 +213,38 @@ public sealed class Messages
     /// <summary>Nearest second, UTC: <c>2025-01-01 00:06 UTC</c> (seconds only when not zero).</summary>
     private static string Time(DateTimeOffset time)
     {
-        var t = new DateTime((time.UtcTicks + (TimeSpan.TicksPerSecond / 2)) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-        return t.ToString(t.Second == 0 ? "yyyy-MM-dd HH:mm 'UTC'" : "yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        var t = new DateTime(
+            (time.UtcTicks + (TimeSpan.TicksPerSecond / 2)) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond,
+            DateTimeKind.Utc
+        );
+        return t.ToString(
+            t.Second == 0 ? "yyyy-MM-dd HH:mm 'UTC'" : "yyyy-MM-dd HH:mm:ss 'UTC'",
+            CultureInfo.InvariantCulture
+        );
     }
 
     private string Polarity(GapPolarity polarity) => polarity == GapPolarity.Bullish ? _texts.Bullish : _texts.Bearish;
 
     private string Number(decimal value, string format) =>
-        value.ToString(format, CultureInfo.InvariantCulture).Replace(".", _texts.DecimalSeparator, StringComparison.Ordinal);
+        value
+            .ToString(format, CultureInfo.InvariantCulture)
+            .Replace(".", _texts.DecimalSeparator, StringComparison.Ordinal);
 
     private string Price(decimal value) => Number(value, "0.############################");
 
     private string Quantity(decimal value) => Number(Math.Round(value, 8), "0.########");
 
-    private string Money(decimal value, bool signed = true) => Number(Math.Round(value, 2), signed ? "+0.00;-0.00;0.00" : "0.00");
+    private string Money(decimal value, bool signed = true) =>
+        Number(Math.Round(value, 2), signed ? "+0.00;-0.00;0.00" : "0.00");
 
     private string Percent(decimal fraction, int decimals = 2) =>
         Number(Math.Round(fraction * 100, decimals), decimals == 0 ? "0" : "0.0#") + _texts.PercentSuffix;
 
-    private string SignedPercent(decimal fraction) => Number(Math.Round(fraction * 100, 2), "+0.00;-0.00;0.00") + _texts.PercentSuffix;
+    private string SignedPercent(decimal fraction) =>
+        Number(Math.Round(fraction * 100, 2), "+0.00;-0.00;0.00") + _texts.PercentSuffix;
 
-    private MessageBuilder Title(string icon, string title) => new MessageBuilder().Raw($"{icon} <b>{TelegramHtml.Escape(title)}</b>{_header}");
+    private MessageBuilder Title(string icon, string title) =>
+        new MessageBuilder().Raw($"{icon} <b>{TelegramHtml.Escape(title)}</b>{_header}");
 
     /// <summary>Lines of a message: templates are HTML, arguments are escaped.</summary>
     private sealed class MessageBuilder
@@ -177,7 +259,9 @@ public sealed class Messages
 
         public MessageBuilder Line(string template, params object[] args)
         {
-            var escaped = Array.ConvertAll(args, a => (object)TelegramHtml.Escape(Convert.ToString(a, CultureInfo.InvariantCulture) ?? ""));
+            var escaped = Array.ConvertAll(args, a =>
+                (object)TelegramHtml.Escape(Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")
+            );
             _text.Append('\n').Append(string.Format(CultureInfo.InvariantCulture, template, escaped));
             return this;
         }

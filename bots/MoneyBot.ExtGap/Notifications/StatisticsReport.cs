@@ -16,4 +16,5 @@ public sealed record StatisticsReport(
     Position? OpenPosition,
     decimal? LastPrice,
     Gap? LastGap,
-    int Sequence);
+    int Sequence
+);

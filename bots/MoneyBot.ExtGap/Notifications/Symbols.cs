@@ -5,7 +5,10 @@ public static class Symbols
 {
     private static readonly string[] QuoteSuffixes = ["FDUSD", "USDT", "USDC", "BUSD", "USD"];
 
-    /// <summary>The base asset, the unit of a quantity: BTCUSDT -> BTC, ETHUSDC -> ETH; the symbol itself when no quote suffix matches.</summary>
+    /// <summary>
+    /// The base asset, the unit of a quantity: BTCUSDT -> BTC, ETHUSDC -> ETH; the symbol itself when no quote suffix
+    /// matches.
+    /// </summary>
     public static string BaseAsset(string symbol)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);

@@ -5,14 +5,18 @@ namespace MoneyBot.ExtGap.Records;
 /// <summary>How values are written in the CSV records (and read back): invariant, exact, no exponent.</summary>
 public static class CsvFormat
 {
-    /// <summary>ISO-8601 UTC: <c>2025-01-01T00:00:00Z</c>, or <c>2025-01-01T00:05:59.999Z</c> when there are milliseconds.</summary>
+    /// <summary>
+    /// ISO-8601 UTC: <c>2025-01-01T00:00:00Z</c>, or <c>2025-01-01T00:05:59.999Z</c> when there are milliseconds.
+    /// </summary>
     public static string Time(DateTimeOffset time)
     {
         Span<char> buffer = stackalloc char[MaxTimeLength];
         return new string(buffer[..FormatTime(time, buffer)]);
     }
 
-    /// <summary>The exact value, invariant, no exponent, trailing zeros dropped: <c>101</c>, <c>102.8</c>, <c>-0.6</c>.</summary>
+    /// <summary>
+    /// The exact value, invariant, no exponent, trailing zeros dropped: <c>101</c>, <c>102.8</c>, <c>-0.6</c>.
+    /// </summary>
     public static string Decimal(decimal value)
     {
         Span<char> buffer = stackalloc char[MaxDecimalLength];
@@ -26,8 +30,13 @@ public static class CsvFormat
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Parses an ISO-8601 time (no zone means UTC).</summary>
-    public static bool TryParseTime(string text, out DateTimeOffset time) => DateTimeOffset.TryParse(
-        text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+    public static bool TryParseTime(string text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out time
+        );
 
     /// <summary>Room for any decimal.</summary>
     internal const int MaxDecimalLength = 64;
@@ -35,7 +44,9 @@ public static class CsvFormat
     /// <summary>Room for any time.</summary>
     internal const int MaxTimeLength = 32;
 
-    /// <summary>Writes <see cref="Decimal(decimal)"/>'s text into <paramref name="buffer"/>; returns its length.</summary>
+    /// <summary>
+    /// Writes <see cref="Decimal(decimal)"/>'s text into <paramref name="buffer"/>; returns its length.
+    /// </summary>
     internal static int FormatDecimal(decimal value, Span<char> buffer)
     {
         // Decimal's general format is fixed-point and exact (it keeps the scale's trailing zeros); trim them.

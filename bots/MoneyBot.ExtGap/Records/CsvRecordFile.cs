@@ -29,7 +29,12 @@ internal sealed class CsvRecordFile : IDisposable
 
     /// <summary>Opens (or creates) the file for appending.</summary>
     /// <exception cref="InvalidDataException">The file exists with another header.</exception>
-    public static CsvRecordFile Open(string path, IReadOnlyList<string> header, int keyColumn, DateTimeOffset? knownLastKey)
+    public static CsvRecordFile Open(
+        string path,
+        IReadOnlyList<string> header,
+        int keyColumn,
+        DateTimeOffset? knownLastKey
+    )
     {
         path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
@@ -44,7 +49,9 @@ internal sealed class CsvRecordFile : IDisposable
             if (firstLine != expected)
             {
                 throw new InvalidDataException(
-                    $"{path} exists with another header ('{firstLine}', expected '{expected}'): move it aside or choose another file");
+                    $"{path} exists with another header ('{firstLine}', expected '{expected}'): move it aside or "
+                        + $"choose another file"
+                );
             }
 
             if (LastKeyIn(lines, keyColumn) is { } fileKey && (lastKey is null || fileKey > lastKey))
@@ -80,8 +87,11 @@ internal sealed class CsvRecordFile : IDisposable
     {
         for (var i = lines.Count - 1; i >= 0; i--)
         {
-            if (CsvLine.TrySplit(lines[i], out var fields) && fields.Count > keyColumn &&
-                CsvFormat.TryParseTime(fields[keyColumn], out var key))
+            if (
+                CsvLine.TrySplit(lines[i], out var fields)
+                && fields.Count > keyColumn
+                && CsvFormat.TryParseTime(fields[keyColumn], out var key)
+            )
             {
                 return key;
             }
@@ -93,13 +103,23 @@ internal sealed class CsvRecordFile : IDisposable
     private static (string FirstLine, List<string> TailLines, bool EndsWithNewline) ReadHeadAndTail(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var reader = new StreamReader(
+            file,
+            Encoding.UTF8,
+            detectEncodingFromByteOrderMarks: true,
+            leaveOpen: true
+        );
         var firstLine = reader.ReadLine() ?? "";
         var start = Math.Max(0, file.Length - TailBytes);
         file.Seek(start, SeekOrigin.Begin);
         var buffer = new byte[file.Length - start];
         file.ReadExactly(buffer);
-        var lines = Encoding.UTF8.GetString(buffer).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        var lines = Encoding
+            .UTF8.GetString(buffer)
+            .Split('\n')
+            .Select(l => l.TrimEnd('\r'))
+            .Where(l => l.Length > 0)
+            .ToList();
         if (start > 0 && lines.Count > 0)
         {
             lines.RemoveAt(0); // probably a partial line

@@ -11,8 +11,16 @@ public sealed class GapRecordWriter : IDisposable
     /// <summary>The header, as the users' analysis expects it.</summary>
     public static readonly IReadOnlyList<string> Columns =
     [
-        "detected_at_utc", "symbol", "polarity", "gap_level", "gap_opening_bar_time", "detection_bar_time",
-        "is_first_gap", "is_reversal", "sequence_number", "group_size_before_cleanup",
+        "detected_at_utc",
+        "symbol",
+        "polarity",
+        "gap_level",
+        "gap_opening_bar_time",
+        "detection_bar_time",
+        "is_first_gap",
+        "is_reversal",
+        "sequence_number",
+        "group_size_before_cleanup",
     ];
 
     private const int KeyColumn = 5;
@@ -37,9 +45,16 @@ public sealed class GapRecordWriter : IDisposable
     /// <summary>The file's full path.</summary>
     public string Path => _file.Path;
 
-    /// <summary>Opens or creates the file; <paramref name="lastWritten"/> is the state's memory of the last row.</summary>
+    /// <summary>
+    /// Opens or creates the file; <paramref name="lastWritten"/> is the state's memory of the last row.
+    /// </summary>
     /// <exception cref="InvalidDataException">The file exists with another header.</exception>
-    public static GapRecordWriter Open(string path, string symbol, TimeProvider clock, DateTimeOffset? lastWritten = null)
+    public static GapRecordWriter Open(
+        string path,
+        string symbol,
+        TimeProvider clock,
+        DateTimeOffset? lastWritten = null
+    )
     {
         ArgumentNullException.ThrowIfNull(clock);
         return new GapRecordWriter(CsvRecordFile.Open(path, Columns, KeyColumn, lastWritten), symbol, clock);
@@ -54,8 +69,8 @@ public sealed class GapRecordWriter : IDisposable
             return false;
         }
 
-        _file.Writer
-            .Field(_clock.GetUtcNow())
+        _file
+            .Writer.Field(_clock.GetUtcNow())
             .Field(_symbol)
             .Field(gap.Polarity == GapPolarity.Bullish ? "bullish" : "bearish")
             .Field(gap.Level)

@@ -8,9 +8,23 @@ public sealed class TradeRecordWriter : IDisposable
     /// <summary>The header, as the users' analysis expects it.</summary>
     public static readonly IReadOnlyList<string> Columns =
     [
-        "Status", "Open Time", "Close Time", "Market", "Side", "Entry Price", "Exit Price", "Position Size ($)",
-        "Position Size (Qty)", "Gross P&L", "Realized P&L", "Total Fees", "Close Reason", "Cumulative Wins",
-        "Cumulative Losses", "Cumulative P&L", "Cumulative Fees",
+        "Status",
+        "Open Time",
+        "Close Time",
+        "Market",
+        "Side",
+        "Entry Price",
+        "Exit Price",
+        "Position Size ($)",
+        "Position Size (Qty)",
+        "Gross P&L",
+        "Realized P&L",
+        "Total Fees",
+        "Close Reason",
+        "Cumulative Wins",
+        "Cumulative Losses",
+        "Cumulative P&L",
+        "Cumulative Fees",
     ];
 
     private const int KeyColumn = 2;
@@ -30,7 +44,9 @@ public sealed class TradeRecordWriter : IDisposable
     /// <summary>The file's full path.</summary>
     public string Path => _file.Path;
 
-    /// <summary>Opens or creates the file; <paramref name="lastWritten"/> is the state's memory of the last row.</summary>
+    /// <summary>
+    /// Opens or creates the file; <paramref name="lastWritten"/> is the state's memory of the last row.
+    /// </summary>
     /// <exception cref="InvalidDataException">The file exists with another header.</exception>
     public static TradeRecordWriter Open(string path, DateTimeOffset? lastWritten = null) =>
         new(CsvRecordFile.Open(path, Columns, KeyColumn, lastWritten));
@@ -48,8 +64,15 @@ public sealed class TradeRecordWriter : IDisposable
             return false;
         }
 
-        _file.Writer
-            .Field(trade.Status switch { TradeStatus.Win => "WIN", TradeStatus.Loss => "LOSS", _ => "BREAKEVEN" })
+        _file
+            .Writer.Field(
+                trade.Status switch
+                {
+                    TradeStatus.Win => "WIN",
+                    TradeStatus.Loss => "LOSS",
+                    _ => "BREAKEVEN",
+                }
+            )
             .Field(trade.OpenTime)
             .Field(trade.CloseTime)
             .Field(trade.Market)

@@ -1,6 +1,8 @@
 namespace MoneyBot.ExtGap.Replay;
 
-/// <summary>A replay's clock: "now" is the close time of the candle being replayed, so replays are deterministic.</summary>
+/// <summary>
+/// A replay's clock: "now" is the close time of the candle being replayed, so replays are deterministic.
+/// </summary>
 public sealed class CandleClock : TimeProvider
 {
     private DateTimeOffset _now = DateTimeOffset.UnixEpoch;

@@ -49,7 +49,11 @@ public static class CandleCsvReader
         var count = text.Split(ranges, ',');
         if (count < columns.Needed)
         {
-            throw new CandleFileException(path, number, $"expected {columns.Needed} columns (open_time,open,high,low,close[,close_time]), found {count}");
+            throw new CandleFileException(
+                path,
+                number,
+                $"expected {columns.Needed} columns (open_time,open,high,low,close[,close_time]), found {count}"
+            );
         }
 
         var openTime = ParseTime(text[ranges[columns.OpenTime]], "open_time", path, number);
@@ -60,14 +64,29 @@ public static class CandleCsvReader
         var inv = CultureInfo.InvariantCulture;
         if (high < low || high < open || high < close || low > open || low > close)
         {
-            throw new CandleFileException(path, number, string.Create(inv, $"inconsistent prices: high {high} and low {low} must bound open {open} and close {close}"));
+            throw new CandleFileException(
+                path,
+                number,
+                string.Create(
+                    inv,
+                    $"inconsistent prices: high {high} and low {low} must bound open {open} and close {close}"
+                )
+            );
         }
 
         var closeTime = timeframe.CloseTimeOf(openTime);
-        if (columns.CloseTime >= 0 && ParseTime(text[ranges[columns.CloseTime]], "close_time", path, number) is var given && given != closeTime)
+        if (
+            columns.CloseTime >= 0
+            && ParseTime(text[ranges[columns.CloseTime]], "close_time", path, number) is var given
+            && given != closeTime
+        )
         {
-            throw new CandleFileException(path, number,
-                $"close_time {CsvFormat.Time(given)} does not fit a {timeframe} candle opening at {CsvFormat.Time(openTime)} (expected {CsvFormat.Time(closeTime)}; wrong --timeframe?)");
+            throw new CandleFileException(
+                path,
+                number,
+                $"close_time {CsvFormat.Time(given)} does not fit a {timeframe} candle opening at "
+                    + $"{CsvFormat.Time(openTime)} (expected {CsvFormat.Time(closeTime)}; wrong --timeframe?)"
+            );
         }
 
         return new Candle(openTime, closeTime, open, high, low, close);
@@ -83,9 +102,18 @@ public static class CandleCsvReader
                 : throw new CandleFileException(path, number, $"{column} {ms} is out of range for epoch milliseconds");
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+        return DateTimeOffset.TryParse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out var time
+        )
             ? time
-            : throw new CandleFileException(path, number, $"{column} '{text}' is neither epoch milliseconds nor an ISO-8601 time");
+            : throw new CandleFileException(
+                path,
+                number,
+                $"{column} '{text}' is neither epoch milliseconds nor an ISO-8601 time"
+            );
     }
 
     private static decimal ParsePrice(ReadOnlySpan<char> field, string column, string path, int number)
@@ -107,18 +135,42 @@ public static class CandleCsvReader
         {
             return names.Count is 5 or 6
                 ? new Columns(0, 1, 2, 3, 4, names.Count == 6 ? 5 : -1, names.Count)
-                : throw new CandleFileException(path, number,
-                    $"no header row and {names.Count} columns: expected open_time,open,high,low,close[,close_time] (or a header naming them)");
+                : throw new CandleFileException(
+                    path,
+                    number,
+                    $"no header row and {names.Count} columns: expected "
+                        + $"open_time,open,high,low,close[,close_time] (or a header naming them)"
+                );
         }
 
         if (Required.FirstOrDefault(r => !names.Contains(r)) is { } missing)
         {
-            throw new CandleFileException(path, number, $"the header has no '{missing}' column (needs open_time,open,high,low,close[,close_time])");
+            throw new CandleFileException(
+                path,
+                number,
+                $"the header has no '{missing}' column (needs open_time,open,high,low,close[,close_time])"
+            );
         }
 
         var closeTime = names.IndexOf("close_time");
-        var columns = new Columns(names.IndexOf("open_time"), names.IndexOf("open"), names.IndexOf("high"), names.IndexOf("low"), names.IndexOf("close"), closeTime, 0);
-        return columns with { Needed = 1 + Math.Max(Math.Max(columns.OpenTime, columns.Open), Math.Max(Math.Max(columns.High, columns.Low), Math.Max(columns.Close, closeTime))) };
+        var columns = new Columns(
+            names.IndexOf("open_time"),
+            names.IndexOf("open"),
+            names.IndexOf("high"),
+            names.IndexOf("low"),
+            names.IndexOf("close"),
+            closeTime,
+            0
+        );
+        return columns with
+        {
+            Needed =
+                1
+                + Math.Max(
+                    Math.Max(columns.OpenTime, columns.Open),
+                    Math.Max(Math.Max(columns.High, columns.Low), Math.Max(columns.Close, closeTime))
+                ),
+        };
     }
 
     /// <summary>Rewrites a line with quoted fields as a plain one; numbers and times never hold commas.</summary>
@@ -139,5 +191,13 @@ public static class CandleCsvReader
             : string.Join(',', fields);
     }
 
-    private readonly record struct Columns(int OpenTime, int Open, int High, int Low, int Close, int CloseTime, int Needed);
+    private readonly record struct Columns(
+        int OpenTime,
+        int Open,
+        int High,
+        int Low,
+        int Close,
+        int CloseTime,
+        int Needed
+    );
 }

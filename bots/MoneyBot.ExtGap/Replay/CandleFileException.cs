@@ -4,21 +4,15 @@ namespace MoneyBot.ExtGap.Replay;
 public sealed class CandleFileException : Exception
 {
     /// <summary>An empty exception.</summary>
-    public CandleFileException()
-    {
-    }
+    public CandleFileException() { }
 
     /// <summary>An exception with a message.</summary>
     public CandleFileException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     /// <summary>An exception with a message and its cause.</summary>
     public CandleFileException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 
     /// <summary>A problem at <paramref name="path"/>:<paramref name="line"/>.</summary>
     public CandleFileException(string path, int line, string problem)

@@ -18,4 +18,5 @@ public sealed record ReplayOptions(
     string GapsPath,
     string TradesPath,
     TradingSettings Trading,
-    string? StatePath = null);
+    string? StatePath = null
+);

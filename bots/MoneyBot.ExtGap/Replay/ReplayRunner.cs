@@ -23,10 +23,20 @@ public sealed class ReplayRunner(ReplayOptions options)
     private ExtGapEngine? _engine;
 
     /// <summary>The figures so far (complete once <see cref="Run"/> returns).</summary>
-    public ReplaySummary Summary => new(
-        _candles, _candles - _notAligned - _duplicates, _notAligned, _duplicates, _gaps,
-        _gapWriter?.Written ?? 0, _gapWriter?.Skipped ?? 0, _tradeWriter?.Written ?? 0, _tradeWriter?.Skipped ?? 0,
-        _engine?.Trader.Totals ?? default, _engine?.Trader.OpenPosition);
+    public ReplaySummary Summary =>
+        new(
+            _candles,
+            _candles - _notAligned - _duplicates,
+            _notAligned,
+            _duplicates,
+            _gaps,
+            _gapWriter?.Written ?? 0,
+            _gapWriter?.Skipped ?? 0,
+            _tradeWriter?.Written ?? 0,
+            _tradeWriter?.Skipped ?? 0,
+            _engine?.Trader.Totals ?? default,
+            _engine?.Trader.OpenPosition
+        );
 
     /// <summary>Runs the replay.</summary>
     /// <exception cref="CandleFileException">A bad candle row (the message names file:line).</exception>
@@ -57,7 +67,13 @@ public sealed class ReplayRunner(ReplayOptions options)
             }
             finally
             {
-                store?.Save(_engine.Snapshot() with { LastGapWritten = _gapWriter.LastWritten, LastTradeWritten = _tradeWriter.LastWritten });
+                store?.Save(
+                    _engine.Snapshot() with
+                    {
+                        LastGapWritten = _gapWriter.LastWritten,
+                        LastTradeWritten = _tradeWriter.LastWritten,
+                    }
+                );
             }
         }
 

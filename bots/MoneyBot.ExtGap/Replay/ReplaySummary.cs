@@ -25,4 +25,5 @@ public sealed record ReplaySummary(
     int TradeRowsWritten,
     int TradeRowsSkipped,
     TradeStatistics Totals,
-    Position? OpenPosition);
+    Position? OpenPosition
+);

@@ -19,7 +19,8 @@ public sealed record BotState(
     GapDetectorState Detector,
     TradeSimulatorState Trader,
     DateTimeOffset? LastGapWritten,
-    DateTimeOffset? LastTradeWritten)
+    DateTimeOffset? LastTradeWritten
+)
 {
     /// <summary>The format this code writes and reads.</summary>
     public const int CurrentVersion = 1;

@@ -4,19 +4,13 @@ namespace MoneyBot.ExtGap.State;
 public sealed class BotStateException : Exception
 {
     /// <summary>An empty exception.</summary>
-    public BotStateException()
-    {
-    }
+    public BotStateException() { }
 
     /// <summary>An exception with a message.</summary>
     public BotStateException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     /// <summary>An exception with a message and its cause.</summary>
     public BotStateException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 }

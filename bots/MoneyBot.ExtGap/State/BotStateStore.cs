@@ -26,7 +26,10 @@ public sealed class BotStateStore(string path)
         }
         catch (JsonException ex)
         {
-            throw new BotStateException($"state file {Path} is corrupt ({ex.Message}); move it aside to start fresh", ex);
+            throw new BotStateException(
+                $"state file {Path} is corrupt ({ex.Message}); move it aside to start fresh",
+                ex
+            );
         }
         catch (IOException ex)
         {
@@ -40,10 +43,14 @@ public sealed class BotStateStore(string path)
 
         return state.Version == BotState.CurrentVersion
             ? state
-            : throw new BotStateException($"state file {Path} has version {state.Version}, this bot reads {BotState.CurrentVersion}");
+            : throw new BotStateException(
+                $"state file {Path} has version {state.Version}, this bot reads {BotState.CurrentVersion}"
+            );
     }
 
-    /// <summary>Writes the state to a temp file beside the target, flushes it to disk, then renames it over the target.</summary>
+    /// <summary>
+    /// Writes the state to a temp file beside the target, flushes it to disk, then renames it over the target.
+    /// </summary>
     public void Save(BotState state)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -31,4 +31,5 @@ public sealed record ClosedTrade(
     decimal RealizedPnl,
     decimal TotalFees,
     CloseReason Reason,
-    TradeStatistics Totals);
+    TradeStatistics Totals
+);

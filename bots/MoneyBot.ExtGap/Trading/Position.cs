@@ -13,4 +13,5 @@ public sealed record Position(
     DateTimeOffset EntryTime,
     decimal Notional,
     decimal Quantity,
-    decimal EntryFee);
+    decimal EntryFee
+);

@@ -91,14 +91,36 @@ public sealed class TradeSimulator
     {
         var p = OpenPosition!;
         OpenPosition = null;
-        var pct = p.Side == PositionSide.Long ? (exit - p.EntryPrice) / p.EntryPrice : (p.EntryPrice - exit) / p.EntryPrice;
+        var pct =
+            p.Side == PositionSide.Long ? (exit - p.EntryPrice) / p.EntryPrice : (p.EntryPrice - exit) / p.EntryPrice;
         var gross = p.Notional * pct;
         var fees = p.EntryFee + (p.Notional * _settings.ExitFeeRate);
         var realized = gross - fees;
-        var status = realized > 0 ? TradeStatus.Win : realized < 0 ? TradeStatus.Loss : TradeStatus.Breakeven;
+        var status =
+            realized > 0 ? TradeStatus.Win
+            : realized < 0 ? TradeStatus.Loss
+            : TradeStatus.Breakeven;
         Totals = Totals.Add(status, realized, fees);
-        events.Add(new PositionClosed(new ClosedTrade(
-            status, p.EntryTime, time, _symbol, p.Side, p.EntryPrice, exit, p.Notional, p.Quantity,
-            pct, gross, realized, fees, reason, Totals)));
+        events.Add(
+            new PositionClosed(
+                new ClosedTrade(
+                    status,
+                    p.EntryTime,
+                    time,
+                    _symbol,
+                    p.Side,
+                    p.EntryPrice,
+                    exit,
+                    p.Notional,
+                    p.Quantity,
+                    pct,
+                    gross,
+                    realized,
+                    fees,
+                    reason,
+                    Totals
+                )
+            )
+        );
     }
 }

@@ -32,7 +32,9 @@ public sealed record TradingSettings
 
         if (EntryFeeRate is < 0 or >= 1 || ExitFeeRate is < 0 or >= 1)
         {
-            throw new ArgumentException($"fee rates must be in [0, 1) (got {EntryFeeRate} and {ExitFeeRate}); 0.0003 means 0.03 %");
+            throw new ArgumentException(
+                $"fee rates must be in [0, 1) (got {EntryFeeRate} and {ExitFeeRate}); 0.0003 means 0.03 %"
+            );
         }
 
         return MaxHold > TimeSpan.Zero

@@ -28,7 +28,9 @@ public sealed partial class ClosedKlineFeed
     private long _holes;
     private long _backfillFailures;
 
-    /// <summary>Creates a feed for <paramref name="symbol"/> klines of <paramref name="interval"/> on <paramref name="market"/>.</summary>
+    /// <summary>
+    /// Creates a feed for <paramref name="symbol"/> klines of <paramref name="interval"/> on <paramref name="market"/>.
+    /// </summary>
     /// <param name="rest">Client for the backfills.</param>
     /// <param name="market">Spot or USD-M futures.</param>
     /// <param name="symbol">Symbol ("BTCUSDT").</param>
@@ -45,7 +47,8 @@ public sealed partial class ClosedKlineFeed
         ILogger? logger = null,
         TimeProvider? timeProvider = null,
         BackoffPolicy? retry = null,
-        Func<double>? random01 = null)
+        Func<double>? random01 = null
+    )
     {
         ArgumentNullException.ThrowIfNull(rest);
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
@@ -77,27 +80,32 @@ public sealed partial class ClosedKlineFeed
     public string StreamName => StreamNames.Kline(Symbol, Interval);
 
     /// <summary>Counters so far.</summary>
-    public ClosedKlineFeedCounters Counters => new(
-        Interlocked.Read(ref _fromStream),
-        Interlocked.Read(ref _backfilled),
-        Interlocked.Read(ref _duplicates),
-        Interlocked.Read(ref _holes),
-        Interlocked.Read(ref _backfillFailures));
+    public ClosedKlineFeedCounters Counters =>
+        new(
+            Interlocked.Read(ref _fromStream),
+            Interlocked.Read(ref _backfilled),
+            Interlocked.Read(ref _duplicates),
+            Interlocked.Read(ref _holes),
+            Interlocked.Read(ref _backfillFailures)
+        );
 
     /// <summary>Stream options for this feed's kline stream at <paramref name="endpoints"/>.</summary>
-    public BinanceStreamOptions StreamOptions(MarketDataEndpoints endpoints) => BinanceStreamOptions.For(endpoints, Market, StreamName);
+    public BinanceStreamOptions StreamOptions(MarketDataEndpoints endpoints) =>
+        BinanceStreamOptions.For(endpoints, Market, StreamName);
 
     /// <summary>
     /// Closed klines after <paramref name="lastOpenTime"/>, in order: first those missed since then
     /// (by REST), then the stream's, with gaps filled as they show. Ends when <paramref name="source"/> ends.
     /// </summary>
     /// <param name="source">Messages of a stream subscribed to <see cref="StreamName"/> (others are ignored).</param>
-    /// <param name="lastOpenTime">Open time of the last kline already processed (saved state); null to start with the stream.</param>
+    /// <param name="lastOpenTime">Open time of the last kline already processed (saved state); null to start with the
+    /// stream.</param>
     /// <param name="cancellationToken">Stops reading (and any backfill retry).</param>
     public async IAsyncEnumerable<Kline> ReadAsync(
         IAsyncEnumerable<StreamMessage> source,
         DateTimeOffset? lastOpenTime,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(source);
         var last = lastOpenTime;
@@ -114,9 +122,23 @@ public sealed partial class ClosedKlineFeed
         {
             IReadOnlyList<Kline> batch = message switch
             {
-                KlineMessage { Event.Kline: { IsClosed: true } kline } when IsOurs(kline) => await AcceptAsync(kline, last, cancellationToken),
-                ReconnectedMessage reconnected when last is { } after => await BackfillAsync(after, null, "reconnected: " + reconnected.Reason, cancellationToken),
-                MessagesDroppedMessage dropped when last is { } after => await BackfillAsync(after, null, $"{dropped.Count} messages dropped", cancellationToken),
+                KlineMessage { Event.Kline: { IsClosed: true } kline } when IsOurs(kline) => await AcceptAsync(
+                    kline,
+                    last,
+                    cancellationToken
+                ),
+                ReconnectedMessage reconnected when last is { } after => await BackfillAsync(
+                    after,
+                    null,
+                    "reconnected: " + reconnected.Reason,
+                    cancellationToken
+                ),
+                MessagesDroppedMessage dropped when last is { } after => await BackfillAsync(
+                    after,
+                    null,
+                    $"{dropped.Count} messages dropped",
+                    cancellationToken
+                ),
                 _ => [],
             };
             foreach (var kline in batch)
@@ -130,7 +152,11 @@ public sealed partial class ClosedKlineFeed
     private bool IsOurs(Kline kline) =>
         string.Equals(kline.Symbol, Symbol, StringComparison.OrdinalIgnoreCase) && kline.Interval == Interval.Name;
 
-    private async Task<IReadOnlyList<Kline>> AcceptAsync(Kline kline, DateTimeOffset? last, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Kline>> AcceptAsync(
+        Kline kline,
+        DateTimeOffset? last,
+        CancellationToken cancellationToken
+    )
     {
         if (last is { } previous && kline.OpenTime <= previous)
         {
@@ -162,8 +188,16 @@ public sealed partial class ClosedKlineFeed
         return [.. missing, kline];
     }
 
-    /// <summary>Closed klines after <paramref name="after"/> and before <paramref name="before"/> (or up to the exchange's present), retried until REST answers.</summary>
-    private async Task<IReadOnlyList<Kline>> BackfillAsync(DateTimeOffset after, DateTimeOffset? before, string why, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closed klines after <paramref name="after"/> and before <paramref name="before"/> (or up to the exchange's
+    /// present), retried until REST answers.
+    /// </summary>
+    private async Task<IReadOnlyList<Kline>> BackfillAsync(
+        DateTimeOffset after,
+        DateTimeOffset? before,
+        string why,
+        CancellationToken cancellationToken
+    )
     {
         var from = after + Interval.Duration;
         var backoff = new BackoffTracker(_retry, _random01);
@@ -198,29 +232,81 @@ public sealed partial class ClosedKlineFeed
                 delay = wait; // the exchange asked for a longer pause (rate limit)
             }
 
-            Log.BackfillFailed(_logger, Symbol, Interval.Name, result.Failure, result.Description ?? "no description", delay);
+            Log.BackfillFailed(
+                _logger,
+                Symbol,
+                Interval.Name,
+                result.Failure,
+                result.Description ?? "no description",
+                delay
+            );
             await Task.Delay(delay, _time, cancellationToken);
         }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "{Symbol} {Interval} klines: backfilling from {From:O} until {Until:O} by REST ({Why})")]
-        public static partial void Backfilling(ILogger logger, string symbol, string interval, DateTimeOffset from, DateTimeOffset until, string why);
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "{Symbol} {Interval} klines: backfilling from {From:O} until {Until:O} by REST ({Why})"
+        )]
+        public static partial void Backfilling(
+            ILogger logger,
+            string symbol,
+            string interval,
+            DateTimeOffset from,
+            DateTimeOffset until,
+            string why
+        );
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "{Symbol} {Interval} klines: backfilling from {From:O} to the present by REST ({Why})")]
-        public static partial void BackfillingToPresent(ILogger logger, string symbol, string interval, DateTimeOffset from, string why);
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "{Symbol} {Interval} klines: backfilling from {From:O} to the present by REST ({Why})"
+        )]
+        public static partial void BackfillingToPresent(
+            ILogger logger,
+            string symbol,
+            string interval,
+            DateTimeOffset from,
+            string why
+        );
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "{Symbol} {Interval} klines: backfilled {Count} closed klines")]
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "{Symbol} {Interval} klines: backfilled {Count} closed klines"
+        )]
         public static partial void Backfilled(ILogger logger, string symbol, string interval, int count);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "{Symbol} {Interval} klines: backfill failed ({Failure}: {Reason}); retrying in {Delay}")]
-        public static partial void BackfillFailed(ILogger logger, string symbol, string interval, RestFailure failure, string reason, TimeSpan delay);
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "{Symbol} {Interval} klines: backfill failed ({Failure}: {Reason}); retrying in {Delay}"
+        )]
+        public static partial void BackfillFailed(
+            ILogger logger,
+            string symbol,
+            string interval,
+            RestFailure failure,
+            string reason,
+            TimeSpan delay
+        );
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "{Symbol} {Interval} klines: the exchange has no klines from {From:O} until {Next:O}; the gap stays a gap")]
-        public static partial void Hole(ILogger logger, string symbol, string interval, DateTimeOffset from, DateTimeOffset next);
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "{Symbol} {Interval} klines: the exchange has no klines from {From:O} until {Next:O}; the "
+                + "gap stays a gap"
+        )]
+        public static partial void Hole(
+            ILogger logger,
+            string symbol,
+            string interval,
+            DateTimeOffset from,
+            DateTimeOffset next
+        );
 
-        [LoggerMessage(Level = LogLevel.Debug, Message = "{Symbol} {Interval} klines: ignored duplicate kline opening at {OpenTime:O}")]
+        [LoggerMessage(
+            Level = LogLevel.Debug,
+            Message = "{Symbol} {Interval} klines: ignored duplicate kline opening at {OpenTime:O}"
+        )]
         public static partial void Duplicate(ILogger logger, string symbol, string interval, DateTimeOffset openTime);
     }
 }

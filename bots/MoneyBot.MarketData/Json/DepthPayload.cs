@@ -36,6 +36,11 @@ internal sealed record DepthPayload
     /// <summary>The book in the common shape, or null when the message has neither form.</summary>
     public DepthSnapshot? ToSnapshot() =>
         (LastUpdateId ?? FinalUpdateId, Bids ?? BidUpdates, Asks ?? AskUpdates) is (long id, { } bids, { } asks)
-            ? new DepthSnapshot { LastUpdateId = id, Bids = bids, Asks = asks }
+            ? new DepthSnapshot
+            {
+                LastUpdateId = id,
+                Bids = bids,
+                Asks = asks,
+            }
             : null;
 }

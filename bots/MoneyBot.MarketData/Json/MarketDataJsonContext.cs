@@ -10,13 +10,12 @@ namespace MoneyBot.MarketData.Json;
 /// </summary>
 [JsonSourceGenerationOptions(
     Converters = [typeof(DecimalStringConverter), typeof(UnixMillisecondsConverter)],
-    RespectNullableAnnotations = true)]
+    RespectNullableAnnotations = true
+)]
 [JsonSerializable(typeof(KlineEvent))]
 [JsonSerializable(typeof(AggTradeEvent))]
 [JsonSerializable(typeof(IReadOnlyList<AggTrade>))]
 [JsonSerializable(typeof(DepthSnapshot))]
 [JsonSerializable(typeof(DepthPayload))]
 [JsonSerializable(typeof(BinanceError))]
-internal sealed partial class MarketDataJsonContext : JsonSerializerContext
-{
-}
+internal sealed partial class MarketDataJsonContext : JsonSerializerContext { }

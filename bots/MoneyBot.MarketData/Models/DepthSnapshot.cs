@@ -4,7 +4,8 @@ namespace MoneyBot.MarketData.Models;
 
 /// <summary>
 /// The top of the book: a spot partial-depth message (<c>&lt;symbol&gt;@depth20@100ms</c>) or a
-/// <c>GET /api/v3/depth</c> answer. Futures partial-depth messages (<c>b</c>/<c>a</c>/<c>u</c>) are read into the same shape.
+/// <c>GET /api/v3/depth</c> answer. Futures partial-depth messages (<c>b</c>/<c>a</c>/<c>u</c>) are read into the same
+/// shape.
 /// </summary>
 public sealed record DepthSnapshot
 {

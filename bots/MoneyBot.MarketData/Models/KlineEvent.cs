@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace MoneyBot.MarketData.Models;
 
-/// <summary>A message of the <c>&lt;symbol&gt;@kline_&lt;interval&gt;</c> stream: the current kline, pushed while it forms and once closed.</summary>
+/// <summary>
+/// A message of the <c>&lt;symbol&gt;@kline_&lt;interval&gt;</c> stream: the current kline, pushed while it forms and
+/// once closed.
+/// </summary>
 public sealed record KlineEvent
 {
     /// <summary>Event type, "kline".</summary>

@@ -24,7 +24,9 @@ public abstract record BinanceRequest<TResult>
     /// <summary>Query parameters in order; null values are left out.</summary>
     public abstract IEnumerable<KeyValuePair<string, string?>> Query();
 
-    /// <summary>Reads a success answer; throws <see cref="JsonException"/> when the body is not what was expected.</summary>
+    /// <summary>
+    /// Reads a success answer; throws <see cref="JsonException"/> when the body is not what was expected.
+    /// </summary>
     /// <param name="body">The answer's body.</param>
     public abstract TResult ReadAnswer(ReadOnlySpan<byte> body);
 

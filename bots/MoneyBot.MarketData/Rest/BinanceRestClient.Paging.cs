@@ -18,7 +18,8 @@ public sealed partial class BinanceRestClient
         KlineInterval interval,
         DateTimeOffset from,
         DateTimeOffset? to = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         var rows = new List<Kline>();
         if (to <= from)
@@ -52,7 +53,10 @@ public sealed partial class BinanceRestClient
             var next = page.Value[^1].OpenTime.AddMilliseconds(1);
             if (next <= cursor)
             {
-                return RestResult<IReadOnlyList<Kline>>.Fail(RestFailure.InvalidResponse, $"{symbol} klines: paging made no progress at {cursor:O}");
+                return RestResult<IReadOnlyList<Kline>>.Fail(
+                    RestFailure.InvalidResponse,
+                    $"{symbol} klines: paging made no progress at {cursor:O}"
+                );
             }
 
             cursor = next;

@@ -11,10 +11,15 @@ public sealed partial class BinanceRestClient
     private readonly TimeProvider _time;
 
     /// <summary>Creates a client.</summary>
-    /// <param name="httpClient">The HTTP client to use (not disposed here). Give it an infinite or long <see cref="HttpClient.Timeout"/>: deadlines are per request.</param>
+    /// <param name="httpClient">The HTTP client to use (not disposed here). Give it an infinite or long <see
+    /// cref="HttpClient.Timeout"/>: deadlines are per request.</param>
     /// <param name="endpoints">Base URLs; Binance's by default.</param>
     /// <param name="timeProvider">Clock for deadlines and for deciding whether a REST kline is closed.</param>
-    public BinanceRestClient(HttpClient httpClient, MarketDataEndpoints? endpoints = null, TimeProvider? timeProvider = null)
+    public BinanceRestClient(
+        HttpClient httpClient,
+        MarketDataEndpoints? endpoints = null,
+        TimeProvider? timeProvider = null
+    )
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _http = httpClient;
@@ -29,7 +34,10 @@ public sealed partial class BinanceRestClient
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Sends one request and reads its answer.</summary>
-    public async Task<RestResult<T>> SendAsync<T>(BinanceRequest<T> request, CancellationToken cancellationToken = default)
+    public async Task<RestResult<T>> SendAsync<T>(
+        BinanceRequest<T> request,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         var url = MarketDataEndpoints.Join(Endpoints.RestBase(request.Market), request.PathAndQuery());
@@ -40,12 +48,22 @@ public sealed partial class BinanceRestClient
             using var message = new HttpRequestMessage(HttpMethod.Get, url);
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var body = await response.Content.ReadAsByteArrayAsync(linked.Token);
-            return RestResponseReader.Read(request, response.StatusCode, response.ReasonPhrase, response.Headers.RetryAfter, body, _time.GetUtcNow());
+            return RestResponseReader.Read(
+                request,
+                response.StatusCode,
+                response.ReasonPhrase,
+                response.Headers.RetryAfter,
+                body,
+                _time.GetUtcNow()
+            );
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Our deadline (or the HttpClient's own timeout), not the caller's cancellation: an expected failure.
-            return RestResult<T>.Fail(RestFailure.Timeout, $"{request.Path}: no answer within {RequestTimeout.TotalSeconds:0.#}s");
+            return RestResult<T>.Fail(
+                RestFailure.Timeout,
+                $"{request.Path}: no answer within {RequestTimeout.TotalSeconds:0.#}s"
+            );
         }
         catch (HttpRequestException ex)
         {

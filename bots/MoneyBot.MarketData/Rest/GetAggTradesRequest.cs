@@ -32,13 +32,13 @@ public sealed record GetAggTradesRequest(Market Market, string Symbol) : Binance
 
     /// <inheritdoc/>
     public override IEnumerable<KeyValuePair<string, string?>> Query() =>
-    [
-        new("symbol", Symbol.ToUpperInvariant()),
-        new("fromId", Number(FromId)),
-        new("startTime", Millis(StartTime)),
-        new("endTime", Millis(EndTime)),
-        new("limit", Number(Limit)),
-    ];
+        [
+            new("symbol", Symbol.ToUpperInvariant()),
+            new("fromId", Number(FromId)),
+            new("startTime", Millis(StartTime)),
+            new("endTime", Millis(EndTime)),
+            new("limit", Number(Limit)),
+        ];
 
     /// <inheritdoc/>
     public override IReadOnlyList<AggTrade> ReadAnswer(ReadOnlySpan<byte> body) =>

@@ -14,7 +14,8 @@ namespace MoneyBot.MarketData.Rest;
 /// <param name="Market">Spot or USD-M futures.</param>
 /// <param name="Symbol">Symbol ("BTCUSDT").</param>
 /// <param name="Interval">Kline interval.</param>
-public sealed record GetKlinesRequest(Market Market, string Symbol, KlineInterval Interval) : BinanceRequest<IReadOnlyList<Kline>>(Market)
+public sealed record GetKlinesRequest(Market Market, string Symbol, KlineInterval Interval)
+    : BinanceRequest<IReadOnlyList<Kline>>(Market)
 {
     /// <summary>Binance's cap on <see cref="Limit"/> for spot.</summary>
     public const int SpotMaxLimit = 1000;
@@ -39,13 +40,13 @@ public sealed record GetKlinesRequest(Market Market, string Symbol, KlineInterva
 
     /// <inheritdoc/>
     public override IEnumerable<KeyValuePair<string, string?>> Query() =>
-    [
-        new("symbol", Symbol.ToUpperInvariant()),
-        new("interval", Interval.Name),
-        new("startTime", Millis(StartTime)),
-        new("endTime", Millis(EndTime)),
-        new("limit", Number(Limit)),
-    ];
+        [
+            new("symbol", Symbol.ToUpperInvariant()),
+            new("interval", Interval.Name),
+            new("startTime", Millis(StartTime)),
+            new("endTime", Millis(EndTime)),
+            new("limit", Number(Limit)),
+        ];
 
     /// <inheritdoc/>
     public override IReadOnlyList<Kline> ReadAnswer(ReadOnlySpan<byte> body)
@@ -97,7 +98,9 @@ public sealed record GetKlinesRequest(Market Market, string Symbol, KlineInterva
         var closeTime = UnixMillisecondsConverter.ReadTime(ref reader);
 
         // The optional tail: quote volume, trade count, taker-buy volumes, an ignored field.
-        decimal quoteVolume = 0, takerBase = 0, takerQuote = 0;
+        decimal quoteVolume = 0,
+            takerBase = 0,
+            takerQuote = 0;
         long trades = 0;
         for (var index = 7; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
@@ -107,9 +110,10 @@ public sealed record GetKlinesRequest(Market Market, string Symbol, KlineInterva
                     quoteVolume = DecimalStringConverter.ReadDecimal(ref reader);
                     break;
                 case 8:
-                    trades = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var count)
-                        ? count
-                        : throw new JsonException("the trade count must be an integer");
+                    trades =
+                        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var count)
+                            ? count
+                            : throw new JsonException("the trade count must be an integer");
                     break;
                 case 9:
                     takerBase = DecimalStringConverter.ReadDecimal(ref reader);

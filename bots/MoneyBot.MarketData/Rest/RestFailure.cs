@@ -9,7 +9,9 @@ public enum RestFailure
     /// <summary>Binance (or the HTTP layer in front of it) answered with an error status.</summary>
     Api,
 
-    /// <summary>HTTP 429 (too many requests) or 418 (IP banned for ignoring 429s): wait <see cref="RestResult{T}.RetryAfter"/>.</summary>
+    /// <summary>
+    /// HTTP 429 (too many requests) or 418 (IP banned for ignoring 429s): wait <see cref="RestResult{T}.RetryAfter"/>.
+    /// </summary>
     RateLimited,
 
     /// <summary>No answer: connection refused or reset, DNS, TLS.</summary>

@@ -17,7 +17,8 @@ internal static class RestResponseReader
         string? reason,
         RetryConditionHeaderValue? retryAfterHeader,
         byte[] body,
-        DateTimeOffset now)
+        DateTimeOffset now
+    )
     {
         var code = (int)status;
         if (code is >= 200 and < 300)
@@ -28,7 +29,11 @@ internal static class RestResponseReader
             }
             catch (JsonException ex)
             {
-                return RestResult<T>.Fail(RestFailure.InvalidResponse, $"{request.Path}: HTTP {code} with an unreadable body ({ex.Message}): {Excerpt(body)}", code);
+                return RestResult<T>.Fail(
+                    RestFailure.InvalidResponse,
+                    $"{request.Path}: HTTP {code} with an unreadable body ({ex.Message}): {Excerpt(body)}",
+                    code
+                );
             }
         }
 
@@ -39,7 +44,13 @@ internal static class RestResponseReader
         if (code is 429 or 418)
         {
             var retryAfter = retryAfterHeader?.Delta ?? (retryAfterHeader?.Date is { } date ? date - now : null);
-            return RestResult<T>.Fail(RestFailure.RateLimited, text, code, error?.Code, retryAfter is { } wait && wait > TimeSpan.Zero ? wait : null);
+            return RestResult<T>.Fail(
+                RestFailure.RateLimited,
+                text,
+                code,
+                error?.Code,
+                retryAfter is { } wait && wait > TimeSpan.Zero ? wait : null
+            );
         }
 
         return RestResult<T>.Fail(RestFailure.Api, text, code, error?.Code);

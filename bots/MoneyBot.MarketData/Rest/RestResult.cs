@@ -9,9 +9,7 @@ namespace MoneyBot.MarketData.Rest;
 /// <typeparam name="T">Type of the answer.</typeparam>
 public sealed record RestResult<T>
 {
-    private RestResult()
-    {
-    }
+    private RestResult() { }
 
     /// <summary>True when the request succeeded; then <see cref="Value"/> holds the answer.</summary>
     [MemberNotNullWhen(true, nameof(Value))]
@@ -35,17 +33,32 @@ public sealed record RestResult<T>
     /// <summary>On a rate limit: how long to wait (the <c>Retry-After</c> header).</summary>
     public TimeSpan? RetryAfter { get; private init; }
 
-    /// <summary>Repeating the same request later may succeed: rate limits, network, timeouts, 5xx, garbled answers.</summary>
+    /// <summary>
+    /// Repeating the same request later may succeed: rate limits, network, timeouts, 5xx, garbled answers.
+    /// </summary>
     public bool IsTransient =>
-        Failure is RestFailure.RateLimited or RestFailure.Network or RestFailure.Timeout or RestFailure.InvalidResponse ||
-        (Failure == RestFailure.Api && HttpStatus >= 500);
+        Failure is RestFailure.RateLimited or RestFailure.Network or RestFailure.Timeout or RestFailure.InvalidResponse
+        || (Failure == RestFailure.Api && HttpStatus >= 500);
 
     /// <summary>A success.</summary>
     internal static RestResult<T> Success(T value) => new() { Value = value };
 
     /// <summary>A failure.</summary>
-    internal static RestResult<T> Fail(RestFailure failure, string description, int? httpStatus = null, int? errorCode = null, TimeSpan? retryAfter = null) =>
-        new() { Failure = failure, Description = description, HttpStatus = httpStatus, ErrorCode = errorCode, RetryAfter = retryAfter };
+    internal static RestResult<T> Fail(
+        RestFailure failure,
+        string description,
+        int? httpStatus = null,
+        int? errorCode = null,
+        TimeSpan? retryAfter = null
+    ) =>
+        new()
+        {
+            Failure = failure,
+            Description = description,
+            HttpStatus = httpStatus,
+            ErrorCode = errorCode,
+            RetryAfter = retryAfter,
+        };
 
     /// <summary>The same failure for another answer type.</summary>
     public RestResult<TOther> As<TOther>() =>

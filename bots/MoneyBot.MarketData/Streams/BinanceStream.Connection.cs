@@ -81,11 +81,16 @@ public sealed partial class BinanceStream
             {
                 await socket.ConnectAsync(Uri, connecting.Token);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or HttpRequestException or IOException && !stop.IsCancellationRequested)
+            catch (Exception ex)
+                when (ex is OperationCanceledException or WebSocketException or HttpRequestException or IOException
+                    && !stop.IsCancellationRequested
+                )
             {
-                return ConnectionEnd.NotOpened(connectTimeout.IsCancellationRequested
-                    ? $"connect: no handshake within {Seconds(_options.ConnectTimeout)}"
-                    : $"connect: {Describe(ex)}");
+                return ConnectionEnd.NotOpened(
+                    connectTimeout.IsCancellationRequested
+                        ? $"connect: no handshake within {Seconds(_options.ConnectTimeout)}"
+                        : $"connect: {Describe(ex)}"
+                );
             }
         }
 
@@ -121,19 +126,34 @@ public sealed partial class BinanceStream
                     result = await socket.ReceiveAsync(buffer.GetMemory(ReceiveChunk), receiving.Token);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
-                        return new ConnectionEnd($"closed by the server: {socket.CloseStatus} {socket.CloseStatusDescription}".TrimEnd(), true, false, default);
+                        return new ConnectionEnd(
+                            $"closed by the server: {socket.CloseStatus} {socket.CloseStatusDescription}".TrimEnd(),
+                            true,
+                            false,
+                            default
+                        );
                     }
 
                     buffer.Advance(result.Count);
-                }
-                while (!result.EndOfMessage);
+                } while (!result.EndOfMessage);
 
                 var now = _time.GetUtcNow();
                 if (skipped > 0 || result.MessageType != WebSocketMessageType.Text)
                 {
-                    OnMalformed(skipped > 0 ? $"longer than {_options.MaxMessageBytes} bytes" : "a binary frame", buffer.WrittenSpan);
+                    OnMalformed(
+                        skipped > 0 ? $"longer than {_options.MaxMessageBytes} bytes" : "a binary frame",
+                        buffer.WrittenSpan
+                    );
                 }
-                else if (StreamMessageParser.TryParse(buffer.WrittenSpan, _options.Streams, now, out var message, out var error))
+                else if (
+                    StreamMessageParser.TryParse(
+                        buffer.WrittenSpan,
+                        _options.Streams,
+                        now,
+                        out var message,
+                        out var error
+                    )
+                )
                 {
                     stale.CancelAfter(_options.StaleAfter);
                     Interlocked.Increment(ref _messages);
@@ -146,11 +166,20 @@ public sealed partial class BinanceStream
                 }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException && !stop.IsCancellationRequested)
+        catch (Exception ex)
+            when (ex is OperationCanceledException or WebSocketException or IOException && !stop.IsCancellationRequested
+            )
         {
             // Our own timeouts abort the receive; otherwise the connection broke under us.
-            return stale.IsCancellationRequested ? new ConnectionEnd($"stale: no message for {Seconds(_options.StaleAfter)}", true, false, default)
-                : aged.IsCancellationRequested ? new ConnectionEnd($"planned reconnect: the connection reached its maximum age of {_options.MaxConnectionAge}", true, true, default)
+            return stale.IsCancellationRequested
+                    ? new ConnectionEnd($"stale: no message for {Seconds(_options.StaleAfter)}", true, false, default)
+                : aged.IsCancellationRequested
+                    ? new ConnectionEnd(
+                        $"planned reconnect: the connection reached its maximum age of {_options.MaxConnectionAge}",
+                        true,
+                        true,
+                        default
+                    )
                 : new ConnectionEnd($"receive: {Describe(ex)}", true, false, default);
         }
     }
@@ -191,7 +220,10 @@ public sealed partial class BinanceStream
             _channel.Writer.TryWrite(new ReconnectedMessage(missing.Start, missing.Reason, reconnects, now));
         }
 
-        SetState(StreamState.Connected, reconnects == 0 ? $"opened {Uri}" : $"reopened {Uri}, reconnection {reconnects}");
+        SetState(
+            StreamState.Connected,
+            reconnects == 0 ? $"opened {Uri}" : $"reopened {Uri}, reconnection {reconnects}"
+        );
     }
 
     private void OnClosed(ConnectionEnd end)
@@ -200,7 +232,8 @@ public sealed partial class BinanceStream
         lock (_gate)
         {
             var connectedAt = _status.ConnectedAt ?? _time.GetUtcNow();
-            var start = lastMessage > connectedAt.UtcTicks ? new DateTimeOffset(lastMessage, TimeSpan.Zero) : connectedAt;
+            var start =
+                lastMessage > connectedAt.UtcTicks ? new DateTimeOffset(lastMessage, TimeSpan.Zero) : connectedAt;
             _pendingGap ??= (start, end.Reason);
             _status = _status with { ConnectedAt = null };
         }
@@ -210,7 +243,12 @@ public sealed partial class BinanceStream
     {
         lock (_gate)
         {
-            _status = _status with { LastError = reason, LastErrorAt = _time.GetUtcNow(), ConsecutiveFailures = _status.ConsecutiveFailures + 1 };
+            _status = _status with
+            {
+                LastError = reason,
+                LastErrorAt = _time.GetUtcNow(),
+                ConsecutiveFailures = _status.ConsecutiveFailures + 1,
+            };
         }
     }
 
@@ -223,7 +261,8 @@ public sealed partial class BinanceStream
         }
     }
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
+    private static string Seconds(TimeSpan span) =>
+        span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
 
     private static string Describe(Exception ex)
     {

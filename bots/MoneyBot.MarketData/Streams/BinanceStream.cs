@@ -13,7 +13,11 @@ namespace MoneyBot.MarketData.Streams;
 /// the consumer falls behind (counted, and announced with <see cref="MessagesDroppedMessage"/>);
 /// every reconnection is announced with <see cref="ReconnectedMessage"/> so the consumer can backfill.
 /// </summary>
-[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A Binance market stream, Binance's own word; not a System.IO.Stream.")]
+[SuppressMessage(
+    "Naming",
+    "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "A Binance market stream, Binance's own word; not a System.IO.Stream."
+)]
 public sealed partial class BinanceStream : IAsyncDisposable
 {
     private readonly BinanceStreamOptions _options;
@@ -38,7 +42,12 @@ public sealed partial class BinanceStream : IAsyncDisposable
     /// <param name="logger">Where state changes and failures go.</param>
     /// <param name="timeProvider">Clock for every timeout, delay and timestamp.</param>
     /// <param name="random01">Source of jitter in [0, 1); <see cref="Random.Shared"/> by default.</param>
-    public BinanceStream(BinanceStreamOptions options, ILogger? logger = null, TimeProvider? timeProvider = null, Func<double>? random01 = null)
+    public BinanceStream(
+        BinanceStreamOptions options,
+        ILogger? logger = null,
+        TimeProvider? timeProvider = null,
+        Func<double>? random01 = null
+    )
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validate();
@@ -48,8 +57,13 @@ public sealed partial class BinanceStream : IAsyncDisposable
         Uri = options.ConnectionUri();
         Name = options.Name ?? string.Join(',', options.Streams);
         _channel = Channel.CreateBounded<StreamMessage>(
-            new BoundedChannelOptions(options.Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
-            OnDropped);
+            new BoundedChannelOptions(options.Capacity)
+            {
+                FullMode = BoundedChannelFullMode.DropOldest,
+                SingleWriter = true,
+            },
+            OnDropped
+        );
     }
 
     /// <summary>The name used in logs.</summary>
@@ -83,7 +97,9 @@ public sealed partial class BinanceStream : IAsyncDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (Interlocked.Exchange(ref _started, 1) != 0)
         {
-            throw new InvalidOperationException($"Stream '{Name}' is already started; create another BinanceStream for a second connection.");
+            throw new InvalidOperationException(
+                $"Stream '{Name}' is already started; create another BinanceStream for a second connection."
+            );
         }
 
         _loop = Task.Run(() => RunAsync(_stop.Token));
@@ -93,7 +109,9 @@ public sealed partial class BinanceStream : IAsyncDisposable
     /// The messages, in arrival order, with the notices of gaps among them. Ends when the stream is
     /// disposed. Meant for one consumer: each message is delivered once.
     /// </summary>
-    public async IAsyncEnumerable<StreamMessage> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StreamMessage> ReadAllAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         var reader = _channel.Reader;
         while (await reader.WaitToReadAsync(cancellationToken))
@@ -154,7 +172,11 @@ public sealed partial class BinanceStream : IAsyncDisposable
         lock (_gate)
         {
             previous = _status.State;
-            _status = _status with { State = state, ConnectedAt = state == StreamState.Connected ? _status.ConnectedAt : null };
+            _status = _status with
+            {
+                State = state,
+                ConnectedAt = state == StreamState.Connected ? _status.ConnectedAt : null,
+            };
         }
 
         if (previous != state)
@@ -166,21 +188,39 @@ public sealed partial class BinanceStream : IAsyncDisposable
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "stream {Name}: {From} -> {To} ({Detail})")]
-        public static partial void StateChanged(ILogger logger, string name, StreamState from, StreamState to, string detail);
+        public static partial void StateChanged(
+            ILogger logger,
+            string name,
+            StreamState from,
+            StreamState to,
+            string detail
+        );
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "stream {Name}: {Reason}; next attempt in {Delay} (failure {Attempt} in a row)")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "stream {Name}: {Reason}; next attempt in {Delay} (failure {Attempt} in a row)"
+        )]
         public static partial void Failed(ILogger logger, string name, string reason, TimeSpan delay, int attempt);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "stream {Name}: {Reason}")]
         public static partial void PlannedReconnect(ILogger logger, string name, string reason);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "stream {Name}: skipped malformed message #{Count} ({Error}): {Excerpt}")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "stream {Name}: skipped malformed message #{Count} ({Error}): {Excerpt}"
+        )]
         public static partial void Malformed(ILogger logger, string name, long count, string error, string excerpt);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "stream {Name}: the consumer is behind; {Count} messages dropped so far")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "stream {Name}: the consumer is behind; {Count} messages dropped so far"
+        )]
         public static partial void Dropped(ILogger logger, string name, long count);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "stream {Name}: unexpected failure in the connection loop; reconnecting")]
+        [LoggerMessage(
+            Level = LogLevel.Error,
+            Message = "stream {Name}: unexpected failure in the connection loop; reconnecting"
+        )]
         public static partial void Unexpected(ILogger logger, string name, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "stream {Name}: the connection loop did not stop within 5s")]

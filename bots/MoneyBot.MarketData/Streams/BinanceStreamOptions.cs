@@ -8,7 +8,9 @@ namespace MoneyBot.MarketData.Streams;
 /// </summary>
 public sealed record BinanceStreamOptions
 {
-    /// <summary>Subscribes <paramref name="streams"/> at <paramref name="baseUrl"/> (<c>wss://fstream.binance.com</c>).</summary>
+    /// <summary>
+    /// Subscribes <paramref name="streams"/> at <paramref name="baseUrl"/> (<c>wss://fstream.binance.com</c>).
+    /// </summary>
     public BinanceStreamOptions(Uri baseUrl, IReadOnlyList<string> streams)
     {
         BaseUrl = baseUrl;
@@ -51,7 +53,9 @@ public sealed record BinanceStreamOptions
     /// <summary>Reconnect on purpose before Binance cuts the connection at 24 h.</summary>
     public TimeSpan MaxConnectionAge { get; init; } = new(23, 50, 0);
 
-    /// <summary>Delays between reconnection attempts (capped exponential with jitter, reset after a stable connection).</summary>
+    /// <summary>
+    /// Delays between reconnection attempts (capped exponential with jitter, reset after a stable connection).
+    /// </summary>
     public BackoffPolicy Reconnect { get; init; } = BackoffPolicy.Default;
 
     /// <summary>Messages buffered for a slow consumer; beyond it the oldest are dropped and counted.</summary>
@@ -60,8 +64,14 @@ public sealed record BinanceStreamOptions
     /// <summary>A longer message is skipped as malformed.</summary>
     public int MaxMessageBytes { get; init; } = 1 << 20;
 
-    /// <summary>The options for <paramref name="streams"/> on <paramref name="market"/> at <paramref name="endpoints"/>.</summary>
-    public static BinanceStreamOptions For(MarketDataEndpoints endpoints, Market market, params IReadOnlyList<string> streams)
+    /// <summary>
+    /// The options for <paramref name="streams"/> on <paramref name="market"/> at <paramref name="endpoints"/>.
+    /// </summary>
+    public static BinanceStreamOptions For(
+        MarketDataEndpoints endpoints,
+        Market market,
+        params IReadOnlyList<string> streams
+    )
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         return new BinanceStreamOptions(endpoints.WebSocketBase(market), streams);
@@ -76,14 +86,33 @@ public sealed record BinanceStreamOptions
     /// <summary>Checks the options once; throws an <see cref="ArgumentException"/> that says what to fix.</summary>
     public BinanceStreamOptions Validate()
     {
-        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeWs && BaseUrl.Scheme != Uri.UriSchemeWss) || BaseUrl.Query.Length > 0)
+        if (
+            BaseUrl is null
+            || !BaseUrl.IsAbsoluteUri
+            || (BaseUrl.Scheme != Uri.UriSchemeWs && BaseUrl.Scheme != Uri.UriSchemeWss)
+            || BaseUrl.Query.Length > 0
+        )
         {
-            throw new ArgumentException($"The stream base URL '{BaseUrl}' must be an absolute ws:// or wss:// URL without a query, like {MarketDataEndpoints.Binance.FuturesWebSocket}.", nameof(BaseUrl));
+            throw new ArgumentException(
+                $"The stream base URL '{BaseUrl}' must be an absolute ws:// or wss:// URL without a query, like "
+                    + $"{MarketDataEndpoints.Binance.FuturesWebSocket}.",
+                nameof(BaseUrl)
+            );
         }
 
-        if (Streams is null || Streams.Count == 0 || Streams.Any(s => string.IsNullOrWhiteSpace(s) || s.Contains('/', StringComparison.Ordinal) || s.Any(char.IsWhiteSpace)))
+        if (
+            Streams is null
+            || Streams.Count == 0
+            || Streams.Any(s =>
+                string.IsNullOrWhiteSpace(s) || s.Contains('/', StringComparison.Ordinal) || s.Any(char.IsWhiteSpace)
+            )
+        )
         {
-            throw new ArgumentException("Give at least one stream name, like 'btcusdt@kline_3m' (see StreamNames); names contain no '/' or spaces.", nameof(Streams));
+            throw new ArgumentException(
+                "Give at least one stream name, like 'btcusdt@kline_3m' (see StreamNames); names contain no '/' "
+                    + "or spaces.",
+                nameof(Streams)
+            );
         }
 
         Positive(ConnectTimeout, nameof(ConnectTimeout));
@@ -98,7 +127,9 @@ public sealed record BinanceStreamOptions
         ArgumentNullException.ThrowIfNull(Reconnect, nameof(Reconnect));
         if (Capacity < 1 || MaxMessageBytes < 1024)
         {
-            throw new ArgumentException($"Capacity ({Capacity}) must be at least 1 and MaxMessageBytes ({MaxMessageBytes}) at least 1024.");
+            throw new ArgumentException(
+                $"Capacity ({Capacity}) must be at least 1 and MaxMessageBytes ({MaxMessageBytes}) at least 1024."
+            );
         }
 
         return this;

@@ -6,4 +6,5 @@ namespace MoneyBot.MarketData.Streams;
 /// <param name="Stream">The stream it came from ("btcusdt@kline_3m"); empty when unknown.</param>
 /// <param name="Event">The event.</param>
 /// <param name="ReceivedAt">The local clock on arrival.</param>
-public sealed record KlineMessage(string Stream, KlineEvent Event, DateTimeOffset ReceivedAt) : StreamMessage(ReceivedAt);
+public sealed record KlineMessage(string Stream, KlineEvent Event, DateTimeOffset ReceivedAt)
+    : StreamMessage(ReceivedAt);

@@ -9,8 +9,12 @@ namespace MoneyBot.MarketData.Streams;
 /// </summary>
 public static class StreamEnvelope
 {
-    /// <summary>The payload of <paramref name="json"/> and its stream name (as written), or <paramref name="json"/> itself and an empty name when it is raw.</summary>
-    /// <exception cref="JsonException">A wrapped message without a string "stream" or without "data", or not JSON.</exception>
+    /// <summary>
+    /// The payload of <paramref name="json"/> and its stream name (as written), or <paramref name="json"/> itself and
+    /// an empty name when it is raw.
+    /// </summary>
+    /// <exception cref="JsonException">A wrapped message without a string "stream" or without "data", or not
+    /// JSON.</exception>
     public static ReadOnlySpan<byte> Open(ReadOnlySpan<byte> json, out ReadOnlySpan<byte> stream)
     {
         stream = default;
@@ -23,13 +27,17 @@ public static class StreamEnvelope
         var reader = new Utf8JsonReader(json);
         reader.Read();
         bool named = false;
-        int dataStart = -1, dataEnd = -1;
+        int dataStart = -1,
+            dataEnd = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("stream"u8))
             {
                 reader.Read();
-                stream = reader.TokenType == JsonTokenType.String ? reader.ValueSpan : throw new JsonException("\"stream\" must be a string");
+                stream =
+                    reader.TokenType == JsonTokenType.String
+                        ? reader.ValueSpan
+                        : throw new JsonException("\"stream\" must be a string");
                 named = true;
             }
             else if (reader.ValueTextEquals("data"u8))
@@ -46,6 +54,8 @@ public static class StreamEnvelope
             }
         }
 
-        return named && dataStart >= 0 ? json[dataStart..dataEnd] : throw new JsonException("a combined-stream message needs \"stream\" and \"data\"");
+        return named && dataStart >= 0
+            ? json[dataStart..dataEnd]
+            : throw new JsonException("a combined-stream message needs \"stream\" and \"data\"");
     }
 }

@@ -22,7 +22,8 @@ public static class StreamMessageParser
 
     /// <summary>Parses a message.</summary>
     /// <param name="json">The message's UTF-8 text.</param>
-    /// <param name="knownStreams">The subscribed stream names: with exactly one, a raw message belongs to it; names in combined messages are matched against them to avoid copies.</param>
+    /// <param name="knownStreams">The subscribed stream names: with exactly one, a raw message belongs to it; names in
+    /// combined messages are matched against them to avoid copies.</param>
     /// <param name="receivedAt">The local clock on arrival.</param>
     /// <param name="message">The message, on success.</param>
     /// <param name="error">Why the message could not be read, otherwise.</param>
@@ -31,7 +32,8 @@ public static class StreamMessageParser
         IReadOnlyList<string> knownStreams,
         DateTimeOffset receivedAt,
         [NotNullWhen(true)] out StreamMessage? message,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out string? error
+    )
     {
         ArgumentNullException.ThrowIfNull(knownStreams);
         message = null;
@@ -47,8 +49,16 @@ public static class StreamMessageParser
 
             message = kind switch
             {
-                Kind.Kline => new KlineMessage(stream ?? string.Empty, Read(payload, MarketDataJsonContext.Default.KlineEvent), receivedAt),
-                Kind.AggTrade => new AggTradeMessage(stream ?? string.Empty, Read(payload, MarketDataJsonContext.Default.AggTradeEvent), receivedAt),
+                Kind.Kline => new KlineMessage(
+                    stream ?? string.Empty,
+                    Read(payload, MarketDataJsonContext.Default.KlineEvent),
+                    receivedAt
+                ),
+                Kind.AggTrade => new AggTradeMessage(
+                    stream ?? string.Empty,
+                    Read(payload, MarketDataJsonContext.Default.AggTradeEvent),
+                    receivedAt
+                ),
                 Kind.Depth => ReadDepth(payload, stream, receivedAt),
                 _ => throw new JsonException($"not a kline, aggTrade or depth message (stream '{stream}')"),
             };
@@ -63,7 +73,11 @@ public static class StreamMessageParser
         }
     }
 
-    private static ReadOnlySpan<byte> Unwrap(ReadOnlySpan<byte> json, IReadOnlyList<string> knownStreams, ref string? stream)
+    private static ReadOnlySpan<byte> Unwrap(
+        ReadOnlySpan<byte> json,
+        IReadOnlyList<string> knownStreams,
+        ref string? stream
+    )
     {
         var payload = StreamEnvelope.Open(json, out var name);
         if (payload.Length != json.Length)
@@ -88,14 +102,15 @@ public static class StreamMessageParser
         return System.Text.Encoding.UTF8.GetString(name);
     }
 
-    private static Kind KindOf(string? stream) => stream switch
-    {
-        null => Kind.Unknown,
-        _ when stream.Contains("@kline_", StringComparison.Ordinal) => Kind.Kline,
-        _ when stream.EndsWith("@aggTrade", StringComparison.Ordinal) => Kind.AggTrade,
-        _ when stream.Contains("@depth", StringComparison.Ordinal) => Kind.Depth,
-        _ => Kind.Unknown,
-    };
+    private static Kind KindOf(string? stream) =>
+        stream switch
+        {
+            null => Kind.Unknown,
+            _ when stream.Contains("@kline_", StringComparison.Ordinal) => Kind.Kline,
+            _ when stream.EndsWith("@aggTrade", StringComparison.Ordinal) => Kind.AggTrade,
+            _ when stream.Contains("@depth", StringComparison.Ordinal) => Kind.Depth,
+            _ => Kind.Unknown,
+        };
 
     private static Kind Sniff(ReadOnlySpan<byte> payload)
     {
@@ -131,11 +146,19 @@ public static class StreamMessageParser
     private static DepthMessage ReadDepth(ReadOnlySpan<byte> payload, string? stream, DateTimeOffset receivedAt)
     {
         var depth = Read(payload, MarketDataJsonContext.Default.DepthPayload);
-        var book = depth.ToSnapshot() ?? throw new JsonException("a depth message needs lastUpdateId/bids/asks or u/b/a");
-        var symbol = depth.Symbol ?? (stream is null ? throw new JsonException("a depth message without a symbol or a stream name") : StreamNames.SymbolOf(stream));
+        var book = depth.ToSnapshot()
+            ?? throw new JsonException("a depth message needs lastUpdateId/bids/asks or u/b/a");
+        var symbol = depth.Symbol
+            ?? (
+                stream is null
+                    ? throw new JsonException("a depth message without a symbol or a stream name")
+                    : StreamNames.SymbolOf(stream)
+            );
         return new DepthMessage(stream ?? string.Empty, symbol, book, depth.EventTime, receivedAt);
     }
 
-    private static T Read<T>(ReadOnlySpan<byte> payload, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
-        JsonSerializer.Deserialize(payload, typeInfo) ?? throw new JsonException("the message is null");
+    private static T Read<T>(
+        ReadOnlySpan<byte> payload,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo
+    ) => JsonSerializer.Deserialize(payload, typeInfo) ?? throw new JsonException("the message is null");
 }

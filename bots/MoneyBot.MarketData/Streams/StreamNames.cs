@@ -19,10 +19,16 @@ public static class StreamNames
     {
         if (levels is not (5 or 10 or 20))
         {
-            throw new ArgumentOutOfRangeException(nameof(levels), levels, "Binance's partial depth streams have 5, 10 or 20 levels.");
+            throw new ArgumentOutOfRangeException(
+                nameof(levels),
+                levels,
+                "Binance's partial depth streams have 5, 10 or 20 levels."
+            );
         }
 
-        var speed = updateSpeed is { } s ? "@" + ((long)s.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms" : string.Empty;
+        var speed = updateSpeed is { } s
+            ? "@" + ((long)s.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms"
+            : string.Empty;
         return $"{Lower(symbol)}@depth{levels.ToString(CultureInfo.InvariantCulture)}{speed}";
     }
 

@@ -33,6 +33,10 @@ public sealed record StreamStatus
     /// <summary>Messages dropped because the consumer fell behind.</summary>
     public long Dropped { get; init; }
 
-    /// <summary>True when no valid message arrived for <paramref name="staleAfter"/> up to <paramref name="now"/> (or none ever did).</summary>
-    public bool IsStale(DateTimeOffset now, TimeSpan staleAfter) => LastMessageAt is not { } last || now - last > staleAfter;
+    /// <summary>
+    /// True when no valid message arrived for <paramref name="staleAfter"/> up to <paramref name="now"/> (or none ever
+    /// did).
+    /// </summary>
+    public bool IsStale(DateTimeOffset now, TimeSpan staleAfter) =>
+        LastMessageAt is not { } last || now - last > staleAfter;
 }

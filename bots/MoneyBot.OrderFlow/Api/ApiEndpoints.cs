@@ -11,11 +11,17 @@ namespace MoneyBot.OrderFlow.Api;
 /// The read-only endpoints: <c>GET /status</c>, <c>GET /metrics</c> (Prometheus), <c>GET /metrics/{symbol}</c>,
 /// <c>GET /conditions/{symbol}</c>. Each symbol is read once under its lock; the body is written after.
 /// </summary>
-internal sealed class ApiEndpoints(FlowBoard board, Func<IReadOnlyList<StreamReport>> streams, TimeProvider time, DateTimeOffset startedAt)
+internal sealed class ApiEndpoints(
+    FlowBoard board,
+    Func<IReadOnlyList<StreamReport>> streams,
+    TimeProvider time,
+    DateTimeOffset startedAt
+)
 {
     /// <summary>What exists, for the 404 of an unknown path.</summary>
     public const string Endpoints =
-        "GET /status, GET /metrics (Prometheus), GET /metrics/{symbol}?window=300s, GET /conditions/{symbol}?window=300s&price=P&tolerance=T&name=N";
+        "GET /status, GET /metrics (Prometheus), GET /metrics/{symbol}?window=300s, GET "
+        + "/conditions/{symbol}?window=300s&price=P&tolerance=T&name=N";
 
     private const string Json = "application/json; charset=utf-8";
 
@@ -25,30 +31,56 @@ internal sealed class ApiEndpoints(FlowBoard board, Func<IReadOnlyList<StreamRep
         routes.MapGet("/metrics", PrometheusAsync);
         routes.MapGet("/metrics/{symbol}", MetricsAsync);
         routes.MapGet("/conditions/{symbol}", ConditionsAsync);
-        routes.MapFallback("{*path}", context => WriteAsync(context, ApiProblem.NotFound($"no endpoint {context.Request.Method} {context.Request.Path}", Endpoints)));
+        routes.MapFallback("{*path}", context =>
+            WriteAsync(
+                context,
+                ApiProblem.NotFound($"no endpoint {context.Request.Method} {context.Request.Path}", Endpoints)
+            )
+        );
     }
 
     private Task StatusAsync(HttpContext context)
     {
         var query = new ApiQuery(context, board);
-        return query.OnlyParameters() is { } problem ? WriteAsync(context, problem) : WriteAsync(context, StatusJson.Write(View([.. board.Symbols.Select(s => board.Read(s, SymbolHealth.Read))])));
+        return query.OnlyParameters() is { } problem
+            ? WriteAsync(context, problem)
+            : WriteAsync(
+                context,
+                StatusJson.Write(View([.. board.Symbols.Select(s => board.Read(s, SymbolHealth.Read))]))
+            );
     }
 
     private Task PrometheusAsync(HttpContext context)
     {
         // One read per symbol: its health and its figures come from the same moment.
-        var reads = board.Symbols.Select(s => board.Read(s, static (flow, status) => (Health: SymbolHealth.Read(flow, status), Snapshot: flow.Snapshot(status.NowMs)))).ToList();
+        var reads = board
+            .Symbols.Select(s =>
+                board.Read(s, static (flow, status) =>
+                    (Health: SymbolHealth.Read(flow, status), Snapshot: flow.Snapshot(status.NowMs))
+                )
+            )
+            .ToList();
         var view = View([.. reads.Select(r => r.Health)]);
         context.Response.ContentType = PrometheusText.ContentType;
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsync(PrometheusText.Write(view, [.. reads.Select(r => r.Snapshot)]), context.RequestAborted);
+        return context.Response.WriteAsync(
+            PrometheusText.Write(view, [.. reads.Select(r => r.Snapshot)]),
+            context.RequestAborted
+        );
     }
 
     private Task MetricsAsync(HttpContext context)
     {
         var query = new ApiQuery(context, board);
         var (symbol, windows) = (string.Empty, FlowSettings.StandardWindows);
-        if ((query.OnlyParameters("window") ?? query.Symbol(out symbol) ?? query.Windows(FlowSettings.StandardWindows, int.MaxValue, out windows)) is { } problem)
+        if (
+            (
+                query.OnlyParameters("window")
+                ?? query.Symbol(out symbol)
+                ?? query.Windows(FlowSettings.StandardWindows, int.MaxValue, out windows)
+            ) is
+            { } problem
+        )
         {
             return WriteAsync(context, problem);
         }
@@ -61,26 +93,45 @@ internal sealed class ApiEndpoints(FlowBoard board, Func<IReadOnlyList<StreamRep
     {
         var query = new ApiQuery(context, board);
         var (symbol, request, kind) = (string.Empty, ConditionRequest.Default, (ConditionKind?)null);
-        if ((query.OnlyParameters("window", "price", "tolerance", "name")
-             ?? query.Symbol(out symbol)
-             ?? query.Conditions(out request)
-             ?? query.ConditionName(request, out kind)) is { } problem)
+        if (
+            (
+                query.OnlyParameters("window", "price", "tolerance", "name")
+                ?? query.Symbol(out symbol)
+                ?? query.Conditions(out request)
+                ?? query.ConditionName(request, out kind)
+            ) is
+            { } problem
+        )
         {
             return WriteAsync(context, problem);
         }
 
         request = request with { Tolerance = request.Tolerance ?? board.Settings.Absorption.TolerancePrice };
-        var (answers, status) = board.Read(symbol, (flow, status) => (
-            kind is { } one ? [ConditionEvaluator.Evaluate(one, flow, status, request)] : ConditionEvaluator.EvaluateAll(flow, status, request),
-            status));
+        var (answers, status) = board.Read(symbol, (flow, status) =>
+            (
+                kind is { } one
+                    ? [ConditionEvaluator.Evaluate(one, flow, status, request)]
+                    : ConditionEvaluator.EvaluateAll(flow, status, request),
+                status
+            )
+        );
         var at = answers.Count > 0 ? answers[0].AtMs : status.NowMs;
         return WriteAsync(context, ConditionsJson.Write(symbol, status.Stale, at, request, answers));
     }
 
     private StatusView View(IReadOnlyList<SymbolHealth> symbols) =>
-        new(Environment.ProcessId, startedAt, time.GetUtcNow(), board.StaleAfter, board.Settings.Retention, streams(), symbols);
+        new(
+            Environment.ProcessId,
+            startedAt,
+            time.GetUtcNow(),
+            board.StaleAfter,
+            board.Settings.Retention,
+            streams(),
+            symbols
+        );
 
-    private static Task WriteAsync(HttpContext context, ApiProblem problem) => WriteAsync(context, ApiJson.Problem(problem), problem.Status);
+    private static Task WriteAsync(HttpContext context, ApiProblem problem) =>
+        WriteAsync(context, ApiJson.Problem(problem), problem.Status);
 
     private static Task WriteAsync(HttpContext context, byte[] body, int status = StatusCodes.Status200OK)
     {

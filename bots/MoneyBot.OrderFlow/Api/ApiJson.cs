@@ -29,15 +29,17 @@ internal static class ApiJson
 
     /// <summary><c>{"error": ..., "accepted": ...}</c>.</summary>
     public static byte[] Problem(ApiProblem problem) => Build(problem, static (w, p) =>
-    {
-        w.WriteStartObject();
-        w.WriteString("error", p.Error);
-        w.WriteString("accepted", p.Accepted);
-        w.WriteNumber("status", p.Status);
-        w.WriteEndObject();
-    });
+        {
+            w.WriteStartObject();
+            w.WriteString("error", p.Error);
+            w.WriteString("accepted", p.Accepted);
+            w.WriteNumber("status", p.Status);
+            w.WriteEndObject();
+        });
 
-    /// <summary><c>"name": "2025-11-21T12:00:00.000Z", "name_ms": 1763726400000</c>, both null when <paramref name="ms"/> is.</summary>
+    /// <summary>
+    /// <c>"name": "2025-11-21T12:00:00.000Z", "name_ms": 1763726400000</c>, both null when <paramref name="ms"/> is.
+    /// </summary>
     public static void WriteTime(this Utf8JsonWriter writer, string name, long? ms)
     {
         if (ms is { } value)
@@ -53,7 +55,8 @@ internal static class ApiJson
     }
 
     /// <summary>A local time as <see cref="WriteTime(Utf8JsonWriter, string, long?)"/>.</summary>
-    public static void WriteTime(this Utf8JsonWriter writer, string name, DateTimeOffset? time) => writer.WriteTime(name, time?.ToUnixTimeMilliseconds());
+    public static void WriteTime(this Utf8JsonWriter writer, string name, DateTimeOffset? time) =>
+        writer.WriteTime(name, time?.ToUnixTimeMilliseconds());
 
     /// <summary>A decimal exactly as held (trailing zeros of the input kept), or null.</summary>
     public static void WriteDecimal(this Utf8JsonWriter writer, string name, decimal? value)
@@ -81,7 +84,10 @@ internal static class ApiJson
         }
     }
 
-    /// <summary>A ratio as a number, or the explicit strings <c>"infinity"</c> (nothing below it) and <c>"undefined"</c> (nothing at all); never 999.</summary>
+    /// <summary>
+    /// A ratio as a number, or the explicit strings <c>"infinity"</c> (nothing below it) and <c>"undefined"</c>
+    /// (nothing at all); never 999.
+    /// </summary>
     public static void WriteRatio(this Utf8JsonWriter writer, string name, decimal? ratio, bool infinite)
     {
         if (ratio is { } r)
@@ -101,7 +107,10 @@ internal static class ApiJson
     public static string Side(Aggressor side) => side == Aggressor.Buy ? "BUY" : "SELL";
 
     /// <summary>ISO-8601 UTC with milliseconds.</summary>
-    public static string Iso(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Iso(long ms) =>
+        DateTimeOffset
+            .FromUnixTimeMilliseconds(ms)
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>An absorption zone.</summary>
     public static void WriteZone(this Utf8JsonWriter w, AbsorptionZone zone)

@@ -8,7 +8,9 @@ namespace MoneyBot.OrderFlow.Api;
 /// <param name="Accepted">What would be accepted instead, e.g. "BTCUSDT, ETHUSDT".</param>
 internal sealed record ApiProblem(int Status, string Error, string Accepted)
 {
-    public static ApiProblem BadRequest(string error, string accepted) => new(StatusCodes.Status400BadRequest, error, accepted);
+    public static ApiProblem BadRequest(string error, string accepted) =>
+        new(StatusCodes.Status400BadRequest, error, accepted);
 
-    public static ApiProblem NotFound(string error, string accepted) => new(StatusCodes.Status404NotFound, error, accepted);
+    public static ApiProblem NotFound(string error, string accepted) =>
+        new(StatusCodes.Status404NotFound, error, accepted);
 }

@@ -6,8 +6,13 @@ namespace MoneyBot.OrderFlow.Api;
 /// <summary>The body of <c>GET /conditions/{symbol}</c>: each answer with its reason and figures.</summary>
 internal static class ConditionsJson
 {
-    public static byte[] Write(string symbol, bool stale, long atMs, ConditionRequest request, IReadOnlyList<ConditionAnswer> answers) =>
-        ApiJson.Build((symbol, stale, atMs, request, answers), static (w, s) =>
+    public static byte[] Write(
+        string symbol,
+        bool stale,
+        long atMs,
+        ConditionRequest request,
+        IReadOnlyList<ConditionAnswer> answers
+    ) => ApiJson.Build((symbol, stale, atMs, request, answers), static (w, s) =>
         {
             var (symbol, stale, atMs, request, answers) = s;
             w.WriteStartObject();
@@ -31,12 +36,15 @@ internal static class ConditionsJson
     {
         w.WriteStartObject();
         w.WriteString("name", answer.Name);
-        w.WriteString("value", answer.Value switch
-        {
-            ConditionValue.True => "true",
-            ConditionValue.False => "false",
-            _ => "unknown",
-        });
+        w.WriteString(
+            "value",
+            answer.Value switch
+            {
+                ConditionValue.True => "true",
+                ConditionValue.False => "false",
+                _ => "unknown",
+            }
+        );
         w.WriteString("reason", answer.Reason);
         w.WriteStartObject("figures");
         w.WriteBoolean("stale", answer.Figures.Stale);

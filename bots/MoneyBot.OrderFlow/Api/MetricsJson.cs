@@ -7,44 +7,50 @@ namespace MoneyBot.OrderFlow.Api;
 /// <summary>The body of <c>GET /metrics/{symbol}</c>: every metric of one symbol at its "now".</summary>
 internal static class MetricsJson
 {
-    public static byte[] Write(FlowSnapshot snapshot, SymbolFeedStatus status, FlowSettings settings) => ApiJson.Build((snapshot, status, settings), static (w, s) =>
-    {
-        var (snapshot, status, settings) = s;
-        w.WriteStartObject();
-        w.WriteString("symbol", snapshot.Symbol);
-        w.WriteTime("time", snapshot.TimeMs);
-        w.WriteBoolean("stale", status.Stale);
-        w.WriteTime("last_trade_time", snapshot.NewestTradeMs);
-        w.WriteTime("covered_from", snapshot.CoveredFromMs);
-        w.WriteDecimal("covered_seconds", snapshot.CoveredFromMs is { } from ? ApiJson.Seconds(Math.Min(snapshot.TimeMs - from, (long)settings.Retention.TotalMilliseconds)) : null);
-        w.WriteNumber("retention_seconds", (long)settings.Retention.TotalSeconds);
-        w.WriteStartArray("windows");
-        foreach (var figures in snapshot.Windows)
+    public static byte[] Write(FlowSnapshot snapshot, SymbolFeedStatus status, FlowSettings settings) =>
+        ApiJson.Build((snapshot, status, settings), static (w, s) =>
         {
-            WriteWindow(w, figures);
-        }
+            var (snapshot, status, settings) = s;
+            w.WriteStartObject();
+            w.WriteString("symbol", snapshot.Symbol);
+            w.WriteTime("time", snapshot.TimeMs);
+            w.WriteBoolean("stale", status.Stale);
+            w.WriteTime("last_trade_time", snapshot.NewestTradeMs);
+            w.WriteTime("covered_from", snapshot.CoveredFromMs);
+            w.WriteDecimal(
+                "covered_seconds",
+                snapshot.CoveredFromMs is { } from
+                    ? ApiJson.Seconds(Math.Min(snapshot.TimeMs - from, (long)settings.Retention.TotalMilliseconds))
+                    : null
+            );
+            w.WriteNumber("retention_seconds", (long)settings.Retention.TotalSeconds);
+            w.WriteStartArray("windows");
+            foreach (var figures in snapshot.Windows)
+            {
+                WriteWindow(w, figures);
+            }
 
-        w.WriteEndArray();
-        WriteCvd(w, snapshot, settings);
-        WritePressure(w, snapshot.Pressure, settings);
-        WriteBook(w, snapshot.Book);
-        w.WriteStartArray("zones");
-        foreach (var zone in snapshot.Zones)
-        {
-            w.WriteZone(zone);
-        }
+            w.WriteEndArray();
+            WriteCvd(w, snapshot, settings);
+            WritePressure(w, snapshot.Pressure, settings);
+            WriteBook(w, snapshot.Book);
+            w.WriteStartArray("zones");
+            foreach (var zone in snapshot.Zones)
+            {
+                w.WriteZone(zone);
+            }
 
-        w.WriteEndArray();
-        w.WriteStartArray("recent_whales");
-        foreach (var whale in snapshot.RecentWhales)
-        {
-            WriteWhale(w, whale);
-        }
+            w.WriteEndArray();
+            w.WriteStartArray("recent_whales");
+            foreach (var whale in snapshot.RecentWhales)
+            {
+                WriteWhale(w, whale);
+            }
 
-        w.WriteEndArray();
-        WriteCounters(w, snapshot.Counters);
-        w.WriteEndObject();
-    });
+            w.WriteEndArray();
+            WriteCounters(w, snapshot.Counters);
+            w.WriteEndObject();
+        });
 
     private static void WriteWindow(Utf8JsonWriter w, WindowFigures figures)
     {
@@ -88,12 +94,15 @@ internal static class MetricsJson
         w.WriteNumber("buy_qty", pressure.BuyQuantity);
         w.WriteNumber("sell_qty", pressure.SellQuantity);
         w.WriteRatio("ratio", pressure.Ratio, pressure.Kind == PressureKind.Infinite);
-        w.WriteString("dominant", pressure.Dominant switch
-        {
-            Dominance.Buy => "BUY",
-            Dominance.Sell => "SELL",
-            _ => "NEUTRAL",
-        });
+        w.WriteString(
+            "dominant",
+            pressure.Dominant switch
+            {
+                Dominance.Buy => "BUY",
+                Dominance.Sell => "SELL",
+                _ => "NEUTRAL",
+            }
+        );
         w.WriteEndObject();
     }
 
@@ -144,13 +153,15 @@ internal static class MetricsJson
     }
 
     /// <summary>The tiers, smallest first.</summary>
-    internal static IReadOnlyList<WhaleTier> WhaleTierList { get; } = [WhaleTier.Small, WhaleTier.Medium, WhaleTier.Large, WhaleTier.Whale];
+    internal static IReadOnlyList<WhaleTier> WhaleTierList { get; } =
+    [WhaleTier.Small, WhaleTier.Medium, WhaleTier.Large, WhaleTier.Whale];
 
-    internal static string Trend(CvdTrend trend) => trend switch
-    {
-        CvdTrend.Rising => "rising",
-        CvdTrend.Falling => "falling",
-        CvdTrend.Flat => "flat",
-        _ => "unknown",
-    };
+    internal static string Trend(CvdTrend trend) =>
+        trend switch
+        {
+            CvdTrend.Rising => "rising",
+            CvdTrend.Falling => "falling",
+            CvdTrend.Flat => "flat",
+            _ => "unknown",
+        };
 }

@@ -1,4 +1,3 @@
-using MoneyBot.Common.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MoneyBot.Common.Hosting;
 using MoneyBot.OrderFlow.Live;
 
 namespace MoneyBot.OrderFlow.Api;
@@ -29,7 +29,10 @@ public sealed class OrderFlowApiHost : IAsyncDisposable
         _app = app;
         _logger = logger;
         StartedAt = startedAt;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         BaseUrl = new Uri(address.TrimEnd('/') + "/");
     }
 
@@ -42,17 +45,20 @@ public sealed class OrderFlowApiHost : IAsyncDisposable
     /// <summary>Binds the listener and starts answering.</summary>
     /// <param name="options">Listen URL (loopback only; port 0 picks a free one), start time, clock.</param>
     /// <param name="board">The metrics to serve.</param>
-    /// <param name="streams">The websocket connections now, for <c>/status</c> and <c>/metrics</c>; called once per request.</param>
+    /// <param name="streams">The websocket connections now, for <c>/status</c> and <c>/metrics</c>; called once per
+    /// request.</param>
     /// <param name="loggers">Where the host and Kestrel log; none when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <exception cref="ArgumentException">The listen URL is not http on loopback without a path (the message says so).</exception>
+    /// <exception cref="ArgumentException">The listen URL is not http on loopback without a path (the message says
+    /// so).</exception>
     /// <exception cref="IOException">The address cannot be bound (for example, the port is in use).</exception>
     public static async Task<OrderFlowApiHost> StartAsync(
         OrderFlowApiOptions options,
         FlowBoard board,
         Func<IReadOnlyList<StreamReport>> streams,
         ILoggerFactory? loggers = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(board);
@@ -63,7 +69,8 @@ public sealed class OrderFlowApiHost : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(options.ListenAddress, options.ListenUrl.Port));
         builder.Services.AddRoutingCore();
         builder.Services.AddLogging();
-        builder.Services.AddSingleton(loggers ?? NullLoggerFactory.Instance); // not disposed by the container: the caller owns it
+        // not disposed by the container: the caller owns it
+        builder.Services.AddSingleton(loggers ?? NullLoggerFactory.Instance);
         builder.Services.AddSingleton<IHostLifetime, InProcessLifetime>();
         var app = builder.Build();
         new ApiEndpoints(board, streams, options.TimeProvider, startedAt).Map(app);

@@ -25,14 +25,19 @@ public sealed record OrderFlowApiOptions
         if (ListenUrl is not { IsAbsoluteUri: true, Scheme: "http" } || !IsLoopback(ListenUrl.Host))
         {
             throw new ArgumentException(
-                $"The order-flow API listen URL '{ListenUrl}' must be http on a loopback address (127.0.0.1, [::1] or localhost), e.g. {DefaultListenUrl}: " +
-                "the API has no authentication, so it is never exposed beyond this machine.",
-                nameof(ListenUrl));
+                $"The order-flow API listen URL '{ListenUrl}' must be http on a loopback address (127.0.0.1, "
+                    + $"[::1] or localhost), e.g. {DefaultListenUrl}: "
+                    + "the API has no authentication, so it is never exposed beyond this machine.",
+                nameof(ListenUrl)
+            );
         }
 
         if (ListenUrl.AbsolutePath != "/" || ListenUrl.Query.Length > 0)
         {
-            throw new ArgumentException($"The order-flow API listen URL '{ListenUrl}' must have no path or query, e.g. {DefaultListenUrl}.", nameof(ListenUrl));
+            throw new ArgumentException(
+                $"The order-flow API listen URL '{ListenUrl}' must have no path or query, e.g. {DefaultListenUrl}.",
+                nameof(ListenUrl)
+            );
         }
 
         return this;
@@ -40,9 +45,11 @@ public sealed record OrderFlowApiOptions
 
     /// <summary>The address to bind.</summary>
     internal IPAddress ListenAddress =>
-        string.Equals(ListenUrl.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(ListenUrl.Host.Trim('[', ']'));
+        string.Equals(ListenUrl.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+            ? IPAddress.Loopback
+            : IPAddress.Parse(ListenUrl.Host.Trim('[', ']'));
 
     private static bool IsLoopback(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ||
-        (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

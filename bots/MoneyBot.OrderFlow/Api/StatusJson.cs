@@ -3,40 +3,42 @@ using MoneyBot.OrderFlow.Live;
 
 namespace MoneyBot.OrderFlow.Api;
 
-/// <summary>The body of <c>GET /status</c>: the bot, its websocket connections, and each symbol's feed, honestly.</summary>
+/// <summary>
+/// The body of <c>GET /status</c>: the bot, its websocket connections, and each symbol's feed, honestly.
+/// </summary>
 internal static class StatusJson
 {
     public static byte[] Write(StatusView view) => ApiJson.Build(view, static (w, v) =>
-    {
-        w.WriteStartObject();
-        w.WriteString("bot", "orderflow");
-        w.WriteNumber("pid", v.ProcessId);
-        w.WriteTime("started_at", v.StartedAt);
-        w.WriteTime("now", v.Now);
-        w.WriteNumber("uptime_seconds", ApiJson.Seconds((long)(v.Now - v.StartedAt).TotalMilliseconds));
-        w.WriteBoolean("stale", v.Symbols.Any(s => s.Feed.Stale));
-        w.WriteNumber("stale_after_seconds", ApiJson.Seconds((long)v.StaleAfter.TotalMilliseconds));
-        w.WriteNumber("retention_seconds", (long)v.Retention.TotalSeconds);
-        w.WriteNumber("reconnects", v.Streams.Sum(s => (long)s.Status.Reconnects));
-        var lastError = v.Streams.Where(s => s.Status.LastError is not null).MaxBy(s => s.Status.LastErrorAt);
-        w.WriteText("last_error", lastError is null ? null : $"{lastError.Name}: {lastError.Status.LastError}");
-        w.WriteTime("last_error_at", lastError?.Status.LastErrorAt);
-        w.WriteStartArray("streams");
-        foreach (var stream in v.Streams)
         {
-            WriteStream(w, stream);
-        }
+            w.WriteStartObject();
+            w.WriteString("bot", "orderflow");
+            w.WriteNumber("pid", v.ProcessId);
+            w.WriteTime("started_at", v.StartedAt);
+            w.WriteTime("now", v.Now);
+            w.WriteNumber("uptime_seconds", ApiJson.Seconds((long)(v.Now - v.StartedAt).TotalMilliseconds));
+            w.WriteBoolean("stale", v.Symbols.Any(s => s.Feed.Stale));
+            w.WriteNumber("stale_after_seconds", ApiJson.Seconds((long)v.StaleAfter.TotalMilliseconds));
+            w.WriteNumber("retention_seconds", (long)v.Retention.TotalSeconds);
+            w.WriteNumber("reconnects", v.Streams.Sum(s => (long)s.Status.Reconnects));
+            var lastError = v.Streams.Where(s => s.Status.LastError is not null).MaxBy(s => s.Status.LastErrorAt);
+            w.WriteText("last_error", lastError is null ? null : $"{lastError.Name}: {lastError.Status.LastError}");
+            w.WriteTime("last_error_at", lastError?.Status.LastErrorAt);
+            w.WriteStartArray("streams");
+            foreach (var stream in v.Streams)
+            {
+                WriteStream(w, stream);
+            }
 
-        w.WriteEndArray();
-        w.WriteStartArray("symbols");
-        foreach (var symbol in v.Symbols)
-        {
-            WriteSymbol(w, symbol);
-        }
+            w.WriteEndArray();
+            w.WriteStartArray("symbols");
+            foreach (var symbol in v.Symbols)
+            {
+                WriteSymbol(w, symbol);
+            }
 
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
 
     private static void WriteStream(Utf8JsonWriter w, StreamReport stream)
     {

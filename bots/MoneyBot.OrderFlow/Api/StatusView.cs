@@ -11,5 +11,11 @@ namespace MoneyBot.OrderFlow.Api;
 /// <param name="Streams">The websocket connections.</param>
 /// <param name="Symbols">Each symbol's feed and counters.</param>
 internal sealed record StatusView(
-    int ProcessId, DateTimeOffset StartedAt, DateTimeOffset Now, TimeSpan StaleAfter, TimeSpan Retention,
-    IReadOnlyList<StreamReport> Streams, IReadOnlyList<SymbolHealth> Symbols);
+    int ProcessId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset Now,
+    TimeSpan StaleAfter,
+    TimeSpan Retention,
+    IReadOnlyList<StreamReport> Streams,
+    IReadOnlyList<SymbolHealth> Symbols
+);

@@ -10,20 +10,32 @@ namespace MoneyBot.OrderFlow.Api;
 /// <param name="Counters">Trades, duplicates, gaps, missed trades, zones.</param>
 /// <param name="ZonesActive">Absorption zones active now.</param>
 /// <param name="Retention">How much history the bot keeps.</param>
-internal sealed record SymbolHealth(SymbolFeedStatus Feed, TimeSpan Window, long TradesInWindow, FlowCounters Counters, int ZonesActive, TimeSpan Retention)
+internal sealed record SymbolHealth(
+    SymbolFeedStatus Feed,
+    TimeSpan Window,
+    long TradesInWindow,
+    FlowCounters Counters,
+    int ZonesActive,
+    TimeSpan Retention
+)
 {
     /// <summary>The window whose trade count the status reports.</summary>
     public static TimeSpan StatusWindow { get; } = TimeSpan.FromSeconds(300);
 
     /// <summary>Reads it from the metrics (call under the symbol's lock).</summary>
-    public static SymbolHealth Read(SymbolFlow flow, SymbolFeedStatus status) => new(
-        status,
-        StatusWindow,
-        flow.NewestTradeMs is null ? 0 : flow.Window(StatusWindow, status.NowMs).Trades,
-        flow.Counters,
-        flow.NewestTradeMs is null ? 0 : flow.Zones(status.NowMs).Count,
-        flow.Settings.Retention);
+    public static SymbolHealth Read(SymbolFlow flow, SymbolFeedStatus status) =>
+        new(
+            status,
+            StatusWindow,
+            flow.NewestTradeMs is null ? 0 : flow.Window(StatusWindow, status.NowMs).Trades,
+            flow.Counters,
+            flow.NewestTradeMs is null ? 0 : flow.Zones(status.NowMs).Count,
+            flow.Settings.Retention
+        );
 
-    /// <summary>History held without a hole up to now, in ms (at most the retention); 0 before the first trade.</summary>
-    public long CoveredMs => Feed.CoveredFromMs is { } from ? Math.Clamp(Feed.NowMs - from, 0, (long)Retention.TotalMilliseconds) : 0;
+    /// <summary>
+    /// History held without a hole up to now, in ms (at most the retention); 0 before the first trade.
+    /// </summary>
+    public long CoveredMs =>
+        Feed.CoveredFromMs is { } from ? Math.Clamp(Feed.NowMs - from, 0, (long)Retention.TotalMilliseconds) : 0;
 }

@@ -20,17 +20,34 @@ internal static class QueryVerb
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var what = new Argument<string>("what") { Description = "What to ask: status (the bot and its feeds), metrics or conditions (of one symbol)" }
-            .AcceptOnlyFromAmong("status", "metrics", "conditions");
-        var symbol = new Option<string>("--symbol") { Description = "The symbol, for metrics and conditions", HelpName = "symbol", DefaultValueFactory = _ => "BTCUSDT" };
+        var what = new Argument<string>("what")
+        {
+            Description = "What to ask: status (the bot and its feeds), metrics or conditions (of one symbol)",
+        }.AcceptOnlyFromAmong("status", "metrics", "conditions");
+        var symbol = new Option<string>("--symbol")
+        {
+            Description = "The symbol, for metrics and conditions",
+            HelpName = "symbol",
+            DefaultValueFactory = _ => "BTCUSDT",
+        };
         var window = new Option<string?>("--window")
         {
-            Description = "Window, e.g. 45s, 2m, 300s (metrics: default 30s,60s,300s, several comma-separated; conditions: default 300s)",
+            Description =
+                "Window, e.g. 45s, 2m, 300s (metrics: default 30s,60s,300s, several comma-separated; conditions: "
+                + "default 300s)",
             HelpName = "duration",
         };
         var price = OptionFactory.Number("--price", "Price the absorption-zone conditions look around", 0m);
-        var tolerance = OptionFactory.Number("--tolerance", "How near a zone counts as near, in price units (default: the absorption tolerance)", 0m);
-        var name = new Option<string?>("--name") { Description = "One condition, e.g. delta_positive (default: all)", HelpName = "condition" };
+        var tolerance = OptionFactory.Number(
+            "--tolerance",
+            "How near a zone counts as near, in price units (default: the absorption tolerance)",
+            0m
+        );
+        var name = new Option<string?>("--name")
+        {
+            Description = "One condition, e.g. delta_positive (default: all)",
+            HelpName = "condition",
+        };
         var url = new Option<Uri>("--url")
         {
             Description = "The bot's API",
@@ -38,38 +55,73 @@ internal static class QueryVerb
             DefaultValueFactory = _ => OrderFlowApiOptions.DefaultListenUrl,
             CustomParser = ParseUrl,
         };
-        var command = new Command("query", "Ask the running order-flow bot (its HTTP API) for its status, a symbol's metrics or its conditions, and print the JSON.")
+        var command = new Command(
+            "query",
+            "Ask the running order-flow bot (its HTTP API) for its status, a symbol's metrics or its conditions, "
+                + "and print the JSON."
+        )
         {
-            what, symbol, window, price, tolerance, name, url,
+            what,
+            symbol,
+            window,
+            price,
+            tolerance,
+            name,
+            url,
         };
-        command.SetAction(async (p, ct) =>
-        {
-            var kind = p.GetValue(what)!;
-            var misplaced = kind switch
+        command.SetAction(
+            async (p, ct) =>
             {
-                "status" => new[] { ("--window", p.GetValue(window) is not null), ("--price", p.GetValue(price) is not null), ("--tolerance", p.GetValue(tolerance) is not null), ("--name", p.GetValue(name) is not null) },
-                "metrics" => [("--price", p.GetValue(price) is not null), ("--tolerance", p.GetValue(tolerance) is not null), ("--name", p.GetValue(name) is not null)],
-                _ => [],
-            };
-            if (misplaced.FirstOrDefault(m => m.Item2).Item1 is { } option)
-            {
-                await error.WriteLineAsync($"orderflow query {kind}: {option} does not apply to {kind}");
-                return ExitCodes.Usage;
-            }
+                var kind = p.GetValue(what)!;
+                var misplaced = kind switch
+                {
+                    "status" => new[]
+                    {
+                        ("--window", p.GetValue(window) is not null),
+                        ("--price", p.GetValue(price) is not null),
+                        ("--tolerance", p.GetValue(tolerance) is not null),
+                        ("--name", p.GetValue(name) is not null),
+                    },
+                    "metrics" =>
+                    [
+                        ("--price", p.GetValue(price) is not null),
+                        ("--tolerance", p.GetValue(tolerance) is not null),
+                        ("--name", p.GetValue(name) is not null),
+                    ],
+                    _ => [],
+                };
+                if (misplaced.FirstOrDefault(m => m.Item2).Item1 is { } option)
+                {
+                    await error.WriteLineAsync($"orderflow query {kind}: {option} does not apply to {kind}");
+                    return ExitCodes.Usage;
+                }
 
-            var path = kind switch
-            {
-                "status" => "status",
-                "metrics" => $"metrics/{Uri.EscapeDataString(p.GetValue(symbol)!)}" + Query(("window", p.GetValue(window))),
-                _ => $"conditions/{Uri.EscapeDataString(p.GetValue(symbol)!)}" + Query(
-                    ("window", p.GetValue(window)), ("price", Text(p.GetValue(price))), ("tolerance", Text(p.GetValue(tolerance))), ("name", p.GetValue(name))),
-            };
-            return await AskAsync(p.GetValue(url)!, path, output, error, ct);
-        });
+                var path = kind switch
+                {
+                    "status" => "status",
+                    "metrics" => $"metrics/{Uri.EscapeDataString(p.GetValue(symbol)!)}"
+                        + Query(("window", p.GetValue(window))),
+                    _ => $"conditions/{Uri.EscapeDataString(p.GetValue(symbol)!)}"
+                        + Query(
+                            ("window", p.GetValue(window)),
+                            ("price", Text(p.GetValue(price))),
+                            ("tolerance", Text(p.GetValue(tolerance))),
+                            ("name", p.GetValue(name))
+                        ),
+                };
+                return await AskAsync(p.GetValue(url)!, path, output, error, ct);
+            }
+        );
         return command;
     }
 
-    private static async Task<int> AskAsync(Uri baseUrl, string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> AskAsync(
+        Uri baseUrl,
+        string path,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    )
     {
         var url = new Uri(new Uri(baseUrl.ToString().TrimEnd('/') + "/"), path);
         using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -82,11 +134,18 @@ internal static class QueryVerb
             response = await client.GetAsync(url, timeout.Token);
             body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex)
+            when (ex is HttpRequestException
+                || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            )
         {
             // Refused, reset or silent: the bot is not there (or not this bot); the caller is told how to check.
-            var why = ex is OperationCanceledException ? $"no answer within {AnswerTimeout.TotalSeconds:0} s" : ex.Message;
-            await error.WriteLineAsync($"orderflow query: no order-flow bot answers at {baseUrl}: is it running? (./moneybot status orderflow) [{why}]");
+            var why =
+                ex is OperationCanceledException ? $"no answer within {AnswerTimeout.TotalSeconds:0} s" : ex.Message;
+            await error.WriteLineAsync(
+                $"orderflow query: no order-flow bot answers at {baseUrl}: is it running? (./moneybot status "
+                    + $"orderflow) [{why}]"
+            );
             return ExitCodes.Failed;
         }
 
@@ -99,7 +158,10 @@ internal static class QueryVerb
             }
             catch (JsonException)
             {
-                await error.WriteLineAsync($"orderflow query: {baseUrl} answered HTTP {(int)response.StatusCode} without JSON: is that the order-flow bot's API?");
+                await error.WriteLineAsync(
+                    $"orderflow query: {baseUrl} answered HTTP {(int)response.StatusCode} without JSON: is that "
+                        + $"the order-flow bot's API?"
+                );
                 return ExitCodes.Failed;
             }
 
@@ -108,9 +170,18 @@ internal static class QueryVerb
                 if (!response.IsSuccessStatusCode)
                 {
                     var root = document.RootElement;
-                    var message = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) ? e.GetString() : null;
-                    var accepted = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("accepted", out var a) ? a.GetString() : null;
-                    await error.WriteLineAsync($"orderflow query: {message ?? $"HTTP {(int)response.StatusCode}"}{(accepted is null ? string.Empty : $" (accepted: {accepted})")}");
+                    var message =
+                        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e)
+                            ? e.GetString()
+                            : null;
+                    var accepted =
+                        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("accepted", out var a)
+                            ? a.GetString()
+                            : null;
+                    await error.WriteLineAsync(
+                        $"orderflow query: {message ?? $"HTTP {(int)response.StatusCode}"}"
+                            + (accepted is null ? string.Empty : $" (accepted: {accepted})")
+                    );
                     return ExitCodes.Failed;
                 }
 
@@ -123,7 +194,12 @@ internal static class QueryVerb
     private static string Indented(JsonDocument document)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (
+            var writer = new Utf8JsonWriter(
+                buffer,
+                new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+            )
+        )
         {
             document.WriteTo(writer);
         }
@@ -139,12 +215,18 @@ internal static class QueryVerb
         }
 
         var token = result.Tokens[0].Value.Trim();
-        if (Uri.TryCreate(token, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Query.Length == 0)
+        if (
+            Uri.TryCreate(token, UriKind.Absolute, out var url)
+            && url.Scheme is "http" or "https"
+            && url.Query.Length == 0
+        )
         {
             return url;
         }
 
-        result.AddError($"--url: '{token}' is not valid (expected an http:// URL like {OrderFlowApiOptions.DefaultListenUrl})");
+        result.AddError(
+            $"--url: '{token}' is not valid (expected an http:// URL like {OrderFlowApiOptions.DefaultListenUrl})"
+        );
         return OrderFlowApiOptions.DefaultListenUrl;
     }
 
@@ -152,7 +234,10 @@ internal static class QueryVerb
 
     private static string Query(params (string Name, string? Value)[] parameters)
     {
-        var given = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        var given = parameters
+            .Where(p => p.Value is not null)
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}")
+            .ToList();
         return given.Count == 0 ? string.Empty : "?" + string.Join('&', given);
     }
 }

@@ -6,8 +6,16 @@ namespace MoneyBot.OrderFlow.Conditions;
 /// <param name="Value">True, false or unknown.</param>
 /// <param name="Reason">Why, in words, with the figures (e.g. "only 45 s of complete history, 300 s asked").</param>
 /// <param name="AtMs">The moment (exchange time, Unix ms) the data was taken at.</param>
-/// <param name="Figures">The figures used: <see cref="DeltaFigures"/>, <see cref="CvdFigures"/> or <see cref="ZoneFigures"/>.</param>
-public sealed record ConditionAnswer(ConditionKind Kind, string Symbol, ConditionValue Value, string Reason, long AtMs, ConditionFigures Figures)
+/// <param name="Figures">The figures used: <see cref="DeltaFigures"/>, <see cref="CvdFigures"/> or <see
+/// cref="ZoneFigures"/>.</param>
+public sealed record ConditionAnswer(
+    ConditionKind Kind,
+    string Symbol,
+    ConditionValue Value,
+    string Reason,
+    long AtMs,
+    ConditionFigures Figures
+)
 {
     /// <summary>The wire name (<c>delta_positive</c>...).</summary>
     public string Name => ConditionNames.Name(Kind);

@@ -21,7 +21,11 @@ public static partial class ConditionEvaluator
         // oldest bar shifts every close alike and cancels out; a hole after it distorts the slope.
         var minute = at.NowMs - (((at.NowMs % MinuteMs) + MinuteMs) % MinuteMs);
         var needsFrom = minute - ((SlopeBars - 2) * MinuteMs);
-        var figures = new CvdFigures(flow.Cvd(at.NowMs), slope, epsilon, trend, needsFrom) { Stale = at.Status.Stale, CoveredFromMs = flow.CoveredFromMs };
+        var figures = new CvdFigures(flow.Cvd(at.NowMs), slope, epsilon, trend, needsFrom)
+        {
+            Stale = at.Status.Stale,
+            CoveredFromMs = flow.CoveredFromMs,
+        };
         if (Blocker(at) is { } blocked)
         {
             return Unknown(kind, at, blocked, figures);
@@ -30,7 +34,13 @@ public static partial class ConditionEvaluator
         if (slope is not { } s)
         {
             var bars = flow.CvdBars().Count; // fewer than 6 here: a short list
-            return Unknown(kind, at, $"the CVD slope needs {SlopeBars} one-minute bars (the last 5 complete minutes and the current one); only {bars} so far", figures);
+            return Unknown(
+                kind,
+                at,
+                $"the CVD slope needs {SlopeBars} one-minute bars (the last 5 complete minutes and the current "
+                    + $"one); only {bars} so far",
+                figures
+            );
         }
 
         if (flow.CoveredFromMs > needsFrom)
@@ -38,8 +48,10 @@ public static partial class ConditionEvaluator
             return Unknown(
                 kind,
                 at,
-                $"the CVD slope spans the trades since {ReasonText.Time(needsFrom)}, but trades were missed: the history is complete only since {ReasonText.Time(flow.CoveredFromMs.Value)}",
-                figures);
+                $"the CVD slope spans the trades since {ReasonText.Time(needsFrom)}, but trades were missed: the "
+                    + $"history is complete only since {ReasonText.Time(flow.CoveredFromMs.Value)}",
+                figures
+            );
         }
 
         var rising = kind == ConditionKind.CvdRising;
@@ -50,8 +62,10 @@ public static partial class ConditionEvaluator
             CvdTrend.Falling => "falling",
             _ => "flat",
         };
-        var reason = $"CVD slope {ReasonText.Signed(decimal.Round(s, 6))} per minute over the last {SlopeBars} one-minute bars " +
-                     $"(epsilon {ReasonText.Number(epsilon)}): {word}{(holds ? string.Empty : ", not " + (rising ? "rising" : "falling"))}";
+        var reason =
+            $"CVD slope {ReasonText.Signed(decimal.Round(s, 6))} per minute over the last {SlopeBars} one-minute bars "
+            + $"(epsilon {ReasonText.Number(epsilon)}): "
+            + $"{word}{(holds ? string.Empty : ", not " + (rising ? "rising" : "falling"))}";
         return Answer(kind, at, holds, reason, figures);
     }
 }

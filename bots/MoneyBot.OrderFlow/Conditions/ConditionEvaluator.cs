@@ -12,13 +12,23 @@ namespace MoneyBot.OrderFlow.Conditions;
 public static partial class ConditionEvaluator
 {
     /// <summary>Every condition (<see cref="ConditionNames.All"/>), in order.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The window is not within the retention, or the tolerance is negative.</exception>
-    public static IReadOnlyList<ConditionAnswer> EvaluateAll(SymbolFlow flow, SymbolFeedStatus status, ConditionRequest request) =>
-        [.. ConditionNames.All.Select(kind => Evaluate(kind, flow, status, request))];
+    /// <exception cref="ArgumentOutOfRangeException">The window is not within the retention, or the tolerance is
+    /// negative.</exception>
+    public static IReadOnlyList<ConditionAnswer> EvaluateAll(
+        SymbolFlow flow,
+        SymbolFeedStatus status,
+        ConditionRequest request
+    ) => [.. ConditionNames.All.Select(kind => Evaluate(kind, flow, status, request))];
 
     /// <summary>One condition at <see cref="SymbolFeedStatus.NowMs"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The window is not within the retention, or the tolerance is negative.</exception>
-    public static ConditionAnswer Evaluate(ConditionKind kind, SymbolFlow flow, SymbolFeedStatus status, ConditionRequest request)
+    /// <exception cref="ArgumentOutOfRangeException">The window is not within the retention, or the tolerance is
+    /// negative.</exception>
+    public static ConditionAnswer Evaluate(
+        ConditionKind kind,
+        SymbolFlow flow,
+        SymbolFeedStatus status,
+        ConditionRequest request
+    )
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(status);
@@ -26,7 +36,11 @@ public static partial class ConditionEvaluator
         var at = new Moment(flow, status, Math.Max(status.NowMs, flow.NowMs));
         return kind switch
         {
-            ConditionKind.DeltaPositive or ConditionKind.DeltaNegative => Delta(kind, at, CheckWindow(request.Window, flow.Settings)),
+            ConditionKind.DeltaPositive or ConditionKind.DeltaNegative => Delta(
+                kind,
+                at,
+                CheckWindow(request.Window, flow.Settings)
+            ),
             ConditionKind.CvdRising or ConditionKind.CvdFalling => Cvd(kind, at),
             ConditionKind.AbsorptionZoneNear or ConditionKind.AvoidAbsorptionZones => Zones(kind, at, request),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a condition."),
@@ -36,7 +50,11 @@ public static partial class ConditionEvaluator
     private static TimeSpan CheckWindow(TimeSpan window, FlowSettings settings) =>
         window > TimeSpan.Zero && window <= settings.Retention
             ? window
-            : throw new ArgumentOutOfRangeException(nameof(window), window, $"The delta window must be above 0 and at most the retention ({settings.Retention}).");
+            : throw new ArgumentOutOfRangeException(
+                nameof(window),
+                window,
+                $"The delta window must be above 0 and at most the retention ({settings.Retention})."
+            );
 
     /// <summary>Why nothing can be said about any condition (no trade yet, stale feed), or null.</summary>
     private static string? Blocker(in Moment at)
@@ -47,7 +65,8 @@ public static partial class ConditionEvaluator
         }
 
         return at.Status.Stale
-            ? $"the {at.Flow.Symbol} feed is stale: no trade for {ReasonText.Seconds(at.NowMs - newest)} s (the last at {ReasonText.Time(newest)}), so its figures are out of date"
+            ? $"the {at.Flow.Symbol} feed is stale: no trade for {ReasonText.Seconds(at.NowMs - newest)} s (the "
+                + $"last at {ReasonText.Time(newest)}), so its figures are out of date"
             : null;
     }
 
@@ -55,12 +74,19 @@ public static partial class ConditionEvaluator
     private static string NotCovered(in Moment at, TimeSpan window, string what)
     {
         var from = at.Flow.CoveredFromMs ?? at.NowMs;
-        var missed = at.Flow.Counters.Gaps > 0 ? $" (trades were missed just before {ReasonText.Time(from)})" : string.Empty;
-        return $"only {ReasonText.Seconds(at.NowMs - from)} s of complete history{missed}, {ReasonText.Seconds(window)} s {what}";
+        var missed =
+            at.Flow.Counters.Gaps > 0 ? $" (trades were missed just before {ReasonText.Time(from)})" : string.Empty;
+        return $"only {ReasonText.Seconds(at.NowMs - from)} s of complete history{missed}, "
+            + $"{ReasonText.Seconds(window)} s {what}";
     }
 
-    private static ConditionAnswer Answer(ConditionKind kind, in Moment at, bool holds, string reason, ConditionFigures figures) =>
-        new(kind, at.Flow.Symbol, holds ? ConditionValue.True : ConditionValue.False, reason, at.NowMs, figures);
+    private static ConditionAnswer Answer(
+        ConditionKind kind,
+        in Moment at,
+        bool holds,
+        string reason,
+        ConditionFigures figures
+    ) => new(kind, at.Flow.Symbol, holds ? ConditionValue.True : ConditionValue.False, reason, at.NowMs, figures);
 
     private static ConditionAnswer Unknown(ConditionKind kind, in Moment at, string reason, ConditionFigures figures) =>
         new(kind, at.Flow.Symbol, ConditionValue.Unknown, reason, at.NowMs, figures);

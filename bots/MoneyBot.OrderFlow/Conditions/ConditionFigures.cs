@@ -6,9 +6,7 @@ namespace MoneyBot.OrderFlow.Conditions;
 /// </summary>
 public abstract record ConditionFigures
 {
-    private protected ConditionFigures()
-    {
-    }
+    private protected ConditionFigures() { }
 
     /// <summary>True when the feed was stale at the time.</summary>
     public required bool Stale { get; init; }

@@ -1,6 +1,9 @@
 namespace MoneyBot.OrderFlow.Conditions;
 
-/// <summary>The conditions other tools can ask about (spec orderflow.md section 4); see <see cref="ConditionNames"/> for their wire names.</summary>
+/// <summary>
+/// The conditions other tools can ask about (spec orderflow.md section 4); see <see cref="ConditionNames"/> for their
+/// wire names.
+/// </summary>
 public enum ConditionKind : byte
 {
     /// <summary><c>delta_positive</c>: delta over the window is above 0.</summary>
@@ -15,9 +18,13 @@ public enum ConditionKind : byte
     /// <summary><c>cvd_falling</c>: the CVD slope is below minus the epsilon.</summary>
     CvdFalling,
 
-    /// <summary><c>absorption_zone_near</c>: an active absorption zone lies within the tolerance of the price.</summary>
+    /// <summary>
+    /// <c>absorption_zone_near</c>: an active absorption zone lies within the tolerance of the price.
+    /// </summary>
     AbsorptionZoneNear,
 
-    /// <summary><c>avoid_absorption_zones</c>: no active absorption zone lies within the tolerance of the price (clear to act).</summary>
+    /// <summary>
+    /// <c>avoid_absorption_zones</c>: no active absorption zone lies within the tolerance of the price (clear to act).
+    /// </summary>
     AvoidAbsorptionZones,
 }

@@ -1,6 +1,8 @@
 namespace MoneyBot.OrderFlow.Conditions;
 
-/// <summary>What a condition answers: missing or stale data is <see cref="Unknown"/>, never a silent pass or block.</summary>
+/// <summary>
+/// What a condition answers: missing or stale data is <see cref="Unknown"/>, never a silent pass or block.
+/// </summary>
 public enum ConditionValue : byte
 {
     /// <summary>The condition holds.</summary>

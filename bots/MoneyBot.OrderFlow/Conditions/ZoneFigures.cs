@@ -12,5 +12,12 @@ namespace MoneyBot.OrderFlow.Conditions;
 /// <param name="Nearest">The nearest active zone; null when none is active or no price was given.</param>
 /// <param name="Distance">Distance from the price to <see cref="Nearest"/> (0 inside it).</param>
 public sealed record ZoneFigures(
-    decimal? Price, decimal Tolerance, TimeSpan Window, bool Covered, int Active, IReadOnlyList<AbsorptionZone> Near, AbsorptionZone? Nearest, decimal? Distance)
-    : ConditionFigures;
+    decimal? Price,
+    decimal Tolerance,
+    TimeSpan Window,
+    bool Covered,
+    int Active,
+    IReadOnlyList<AbsorptionZone> Near,
+    AbsorptionZone? Nearest,
+    decimal? Distance
+) : ConditionFigures;

@@ -20,14 +20,20 @@ internal sealed class AbsorptionDetector
     private readonly PriceExtreme _lowest = new(highest: false);
     private readonly Zone[] _zones = new Zone[AbsorptionSettings.MaxZones];
     private int _zoneCount;
-    private readonly long _wholeBucketSize; // the bucket size when it is a whole number (the usual case): no decimal division per trade
+
+    // the bucket size when it is a whole number (the usual case): no decimal division per trade
+    private readonly long _wholeBucketSize;
     private decimal _totalQuantity;
     private long _tail;
     private long _oldestLastSeenMs = long.MaxValue;
-    private double _cachedLow = double.MaxValue; // cachedBucket's bounds, narrowed a little so a double comparison is safe (empty at first)
+
+    // cachedBucket's bounds, narrowed a little so a double comparison is safe (empty at first)
+    private double _cachedLow = double.MaxValue;
     private double _cachedHigh = double.MinValue;
     private long _cachedBucket;
-    private double _lowestBreakAbove = double.MaxValue;  // a trade above this may break an absorbed-BUY zone (the exact check follows)
+
+    // a trade above this may break an absorbed-BUY zone (the exact check follows)
+    private double _lowestBreakAbove = double.MaxValue;
     private double _highestBreakBelow = double.MinValue; // a trade below this may break an absorbed-SELL zone
 
     public AbsorptionDetector(AbsorptionSettings settings)
@@ -35,7 +41,10 @@ internal sealed class AbsorptionDetector
         _settings = settings;
         _windowMs = (long)settings.Window.TotalMilliseconds;
         _lifetimeMs = (long)settings.ZoneLifetime.TotalMilliseconds;
-        _wholeBucketSize = settings.BucketSize == decimal.Truncate(settings.BucketSize) && settings.BucketSize <= long.MaxValue ? (long)settings.BucketSize : 0;
+        _wholeBucketSize =
+            settings.BucketSize == decimal.Truncate(settings.BucketSize) && settings.BucketSize <= long.MaxValue
+                ? (long)settings.BucketSize
+                : 0;
     }
 
     /// <summary>Zones found (a zone confirmed again is not counted twice).</summary>
@@ -47,7 +56,10 @@ internal sealed class AbsorptionDetector
     /// <summary>Zones ended by age.</summary>
     public long Expired { get; private set; }
 
-    /// <summary>Moves the window to end at <paramref name="nowMs"/>: trades at or before now - window leave it; old zones expire.</summary>
+    /// <summary>
+    /// Moves the window to end at <paramref name="nowMs"/>: trades at or before now - window leave it; old zones
+    /// expire.
+    /// </summary>
     public void AdvanceTo(TradeLedger ledger, long nowMs)
     {
         var cutoff = nowMs - _windowMs;
@@ -83,9 +95,10 @@ internal sealed class AbsorptionDetector
             return _cachedBucket; // prices move little from trade to trade: mostly the last trade's bucket
         }
 
-        _cachedBucket = _wholeBucketSize > 0 && price >= 0 && price < long.MaxValue
-            ? (long)price / _wholeBucketSize // truncation is the floor for a non-negative price
-            : (long)decimal.Floor(price / _settings.BucketSize);
+        _cachedBucket =
+            _wholeBucketSize > 0 && price >= 0 && price < long.MaxValue
+                ? (long)price / _wholeBucketSize // truncation is the floor for a non-negative price
+                : (long)decimal.Floor(price / _settings.BucketSize);
 
         // Prices near a bound are computed exactly above; the double test only takes the bucket's interior.
         var low = (double)(_cachedBucket * _settings.BucketSize);
@@ -94,7 +107,10 @@ internal sealed class AbsorptionDetector
         return _cachedBucket;
     }
 
-    /// <summary>Takes the trade just appended at <paramref name="position"/>: zones it breaks end, its bucket may become (or stay) a zone.</summary>
+    /// <summary>
+    /// Takes the trade just appended at <paramref name="position"/>: zones it breaks end, its bucket may become (or
+    /// stay) a zone.
+    /// </summary>
     public void Add(long position, in LedgerEntry trade)
     {
         var index = trade.Bucket;
@@ -136,7 +152,18 @@ internal sealed class AbsorptionDetector
             }
 
             var low = z.Bucket * _settings.BucketSize;
-            list.Add(new AbsorptionZone(low, low + _settings.BucketSize, z.Side, z.Volume, z.Notional, z.FirstSeenMs, z.LastSeenMs, z.Strength));
+            list.Add(
+                new AbsorptionZone(
+                    low,
+                    low + _settings.BucketSize,
+                    z.Side,
+                    z.Volume,
+                    z.Notional,
+                    z.FirstSeenMs,
+                    z.LastSeenMs,
+                    z.Strength
+                )
+            );
         }
 
         list.Sort((a, b) => b.Strength.CompareTo(a.Strength));
@@ -172,7 +199,11 @@ internal sealed class AbsorptionDetector
         var quote = side == Aggressor.Buy ? bucket.BuyQuote : bucket.SellQuote;
 
         // volume >= K x (total / buckets), without dividing.
-        if (quote < _settings.MinNotional || volume * _buckets.Count < _settings.VolumeMultiple * _totalQuantity || !PriceHeld(index, side))
+        if (
+            quote < _settings.MinNotional
+            || volume * _buckets.Count < _settings.VolumeMultiple * _totalQuantity
+            || !PriceHeld(index, side)
+        )
         {
             return;
         }
@@ -195,19 +226,32 @@ internal sealed class AbsorptionDetector
         }
 
         var low = index * _settings.BucketSize;
-        var breakLevel = side == Aggressor.Buy ? low + _settings.BucketSize + _settings.TolerancePrice : low - _settings.TolerancePrice;
+        var breakLevel =
+            side == Aggressor.Buy
+                ? low + _settings.BucketSize + _settings.TolerancePrice
+                : low - _settings.TolerancePrice;
         _zones[_zoneCount++] = new Zone
         {
-            Bucket = index, Side = side, Volume = volume, Notional = quote, Strength = strength, FirstSeenMs = timeMs, LastSeenMs = timeMs, BreakLevel = breakLevel,
+            Bucket = index,
+            Side = side,
+            Volume = volume,
+            Notional = quote,
+            Strength = strength,
+            FirstSeenMs = timeMs,
+            LastSeenMs = timeMs,
+            BreakLevel = breakLevel,
         };
         Found++;
         UpdateBreakLevels();
     }
 
-    /// <summary>Price did not go more than the tolerance beyond the bucket in the aggressors' direction during the window.</summary>
-    private bool PriceHeld(long index, Aggressor side) => side == Aggressor.Buy
-        ? _highest.Value <= ((index + 1) * _settings.BucketSize) + _settings.TolerancePrice
-        : _lowest.Value >= (index * _settings.BucketSize) - _settings.TolerancePrice;
+    /// <summary>
+    /// Price did not go more than the tolerance beyond the bucket in the aggressors' direction during the window.
+    /// </summary>
+    private bool PriceHeld(long index, Aggressor side) =>
+        side == Aggressor.Buy
+            ? _highest.Value <= ((index + 1) * _settings.BucketSize) + _settings.TolerancePrice
+            : _lowest.Value >= (index * _settings.BucketSize) - _settings.TolerancePrice;
 
     private void BreakZones(decimal price)
     {
@@ -221,7 +265,10 @@ internal sealed class AbsorptionDetector
         }
     }
 
-    /// <summary>The nearest break level on each side (a trade between them, nearly every trade, checks no zone) and the oldest confirmation.</summary>
+    /// <summary>
+    /// The nearest break level on each side (a trade between them, nearly every trade, checks no zone) and the oldest
+    /// confirmation.
+    /// </summary>
     private void UpdateBreakLevels()
     {
         (_lowestBreakAbove, _highestBreakBelow, _oldestLastSeenMs) = (double.MaxValue, double.MinValue, long.MaxValue);

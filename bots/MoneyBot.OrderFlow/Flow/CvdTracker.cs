@@ -30,7 +30,9 @@ internal sealed class CvdTracker
     /// <summary>Start of the current session (the anchor), Unix ms; null before the first trade.</summary>
     public long? SessionStartMs { get; private set; }
 
-    /// <summary>Since when <see cref="Value"/> counts: the session start, or the first trade seen when the bot started later.</summary>
+    /// <summary>
+    /// Since when <see cref="Value"/> counts: the session start, or the first trade seen when the bot started later.
+    /// </summary>
     public long? SinceMs { get; private set; }
 
     /// <summary>Bars kept.</summary>
@@ -39,7 +41,9 @@ internal sealed class CvdTracker
     /// <summary>The <paramref name="index"/>-th kept bar, oldest first; the last is the current minute.</summary>
     public CvdBar Bar(int index) => _bars[(_first + index) % BarCapacity];
 
-    /// <summary>Rolls the bars and the session forward to <paramref name="nowMs"/> (flat bars for minutes without trades).</summary>
+    /// <summary>
+    /// Rolls the bars and the session forward to <paramref name="nowMs"/> (flat bars for minutes without trades).
+    /// </summary>
     private void AdvanceTo(long nowMs)
     {
         if (_count == 0)
@@ -63,7 +67,10 @@ internal sealed class CvdTracker
         }
     }
 
-    /// <summary>Adds one trade at <paramref name="timeMs"/> (not earlier than the last): +quantity for a buy, -quantity for a sell.</summary>
+    /// <summary>
+    /// Adds one trade at <paramref name="timeMs"/> (not earlier than the last): +quantity for a buy, -quantity for a
+    /// sell.
+    /// </summary>
     public void Apply(long timeMs, decimal signedQuantity)
     {
         if (_count == 0)
@@ -79,14 +86,23 @@ internal sealed class CvdTracker
 
         Value += signedQuantity;
         ref var bar = ref _bars[_last];
-        bar = new CvdBar(bar.MinuteMs, bar.Open, Value > bar.High ? Value : bar.High, Value < bar.Low ? Value : bar.Low, Value);
+        bar = new CvdBar(
+            bar.MinuteMs,
+            bar.Open,
+            Value > bar.High ? Value : bar.High,
+            Value < bar.Low ? Value : bar.Low,
+            Value
+        );
     }
 
-    /// <summary>CVD at <paramref name="nowMs"/> (not before the last trade): 0 once a new session began since.</summary>
+    /// <summary>
+    /// CVD at <paramref name="nowMs"/> (not before the last trade): 0 once a new session began since.
+    /// </summary>
     public decimal ValueAt(long nowMs) => SessionStartMs is { } session && SessionOf(nowMs) > session ? 0m : Value;
 
     /// <summary>Since when the CVD at <paramref name="nowMs"/> counts (see <see cref="SinceMs"/>).</summary>
-    public long? SinceAt(long nowMs) => SessionStartMs is { } session && SessionOf(nowMs) > session ? SessionOf(nowMs) : SinceMs;
+    public long? SinceAt(long nowMs) =>
+        SessionStartMs is { } session && SessionOf(nowMs) > session ? SessionOf(nowMs) : SinceMs;
 
     /// <summary>
     /// The least-squares slope at <paramref name="nowMs"/> (not before the last trade) over the closes of
@@ -145,5 +161,6 @@ internal sealed class CvdTracker
         _bars[_last] = bar;
     }
 
-    private static long Floor(long value, long unit) => value >= 0 ? value / unit * unit : ((value - unit + 1) / unit) * unit;
+    private static long Floor(long value, long unit) =>
+        value >= 0 ? value / unit * unit : ((value - unit + 1) / unit) * unit;
 }

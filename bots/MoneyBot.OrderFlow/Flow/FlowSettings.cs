@@ -9,12 +9,15 @@ public sealed record FlowSettings
     public static FlowSettings Default { get; } = new();
 
     /// <summary>The windows every snapshot reports: 30 s, 60 s and 300 s.</summary>
-    public static IReadOnlyList<TimeSpan> StandardWindows { get; } = [TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(300)];
+    public static IReadOnlyList<TimeSpan> StandardWindows { get; } =
+    [TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(300)];
 
     /// <summary>Whale thresholds by notional.</summary>
     public WhaleTiers Tiers { get; init; } = WhaleTiers.Default;
 
-    /// <summary>How far back trades are kept: the longest window that can be asked for, and the recent whale trades.</summary>
+    /// <summary>
+    /// How far back trades are kept: the longest window that can be asked for, and the recent whale trades.
+    /// </summary>
     public TimeSpan Retention { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Time of day (UTC) at which the CVD session starts again from zero; whole minutes.</summary>
@@ -43,14 +46,35 @@ public sealed record FlowSettings
     {
         Tiers.Validate();
         Absorption.Validate();
-        Require(Retention >= TimeSpan.FromMinutes(15), $"retention must be at least 15m (the spec's shortest; windows up to it can be asked for), not {Retention}");
-        Require(Absorption.Window <= Retention, $"the absorption window ({Absorption.Window}) must not be longer than the retention ({Retention})");
-        Require(PressureWindow > TimeSpan.Zero && PressureWindow <= Retention, $"the pressure window must be within the retention, not {PressureWindow}");
         Require(
-            SessionAnchor >= TimeSpan.Zero && SessionAnchor < TimeSpan.FromDays(1) && SessionAnchor.Ticks % TimeSpan.TicksPerMinute == 0,
-            $"the session anchor must be a whole minute of the day (00:00 to 23:59 UTC), not {SessionAnchor}");
-        Require(SlopeEpsilon >= 0, string.Create(CultureInfo.InvariantCulture, $"the CVD slope epsilon must not be negative, not {SlopeEpsilon}"));
-        Require(SellDominantBelow > 0 && BuyDominantAbove > SellDominantBelow, "pressure thresholds: 0 < sell-below < buy-above");
+            Retention >= TimeSpan.FromMinutes(15),
+            $"retention must be at least 15m (the spec's shortest; windows up to it can be asked for), not {Retention}"
+        );
+        Require(
+            Absorption.Window <= Retention,
+            $"the absorption window ({Absorption.Window}) must not be longer than the retention ({Retention})"
+        );
+        Require(
+            PressureWindow > TimeSpan.Zero && PressureWindow <= Retention,
+            $"the pressure window must be within the retention, not {PressureWindow}"
+        );
+        Require(
+            SessionAnchor >= TimeSpan.Zero
+                && SessionAnchor < TimeSpan.FromDays(1)
+                && SessionAnchor.Ticks % TimeSpan.TicksPerMinute == 0,
+            $"the session anchor must be a whole minute of the day (00:00 to 23:59 UTC), not {SessionAnchor}"
+        );
+        Require(
+            SlopeEpsilon >= 0,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"the CVD slope epsilon must not be negative, not {SlopeEpsilon}"
+            )
+        );
+        Require(
+            SellDominantBelow > 0 && BuyDominantAbove > SellDominantBelow,
+            "pressure thresholds: 0 < sell-below < buy-above"
+        );
         Require(BookLevels is >= 1 and <= 20, $"book levels must be 1 to 20, not {BookLevels}");
         return this;
     }

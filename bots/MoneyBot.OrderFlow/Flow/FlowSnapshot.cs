@@ -21,7 +21,9 @@ public sealed record FlowSnapshot
     /// <summary>CVD since <see cref="CvdSinceMs"/>.</summary>
     public required decimal Cvd { get; init; }
 
-    /// <summary>The session anchor, or the first trade when the bot started later; null before the first trade.</summary>
+    /// <summary>
+    /// The session anchor, or the first trade when the bot started later; null before the first trade.
+    /// </summary>
     public required long? CvdSinceMs { get; init; }
 
     /// <summary>CVD slope, quantity per minute; null while fewer than 6 one-minute bars exist.</summary>
@@ -47,5 +49,10 @@ public sealed record FlowSnapshot
 
     /// <summary>The figures of window <paramref name="window"/>, which must be among <see cref="Windows"/>.</summary>
     public WindowFigures Window(TimeSpan window) =>
-        Windows.FirstOrDefault(w => w.Window == window) ?? throw new ArgumentOutOfRangeException(nameof(window), window, "This snapshot was not taken with that window.");
+        Windows.FirstOrDefault(w => w.Window == window)
+        ?? throw new ArgumentOutOfRangeException(
+            nameof(window),
+            window,
+            "This snapshot was not taken with that window."
+        );
 }

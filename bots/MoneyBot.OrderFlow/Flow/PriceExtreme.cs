@@ -8,7 +8,9 @@ internal sealed class PriceExtreme(bool highest)
 {
     private long[] _positions = new long[256];
     private decimal[] _prices = new decimal[256];
-    private double[] _approximations = new double[256]; // the same prices as doubles: cheap comparisons, decimals only to break a tie
+
+    // the same prices as doubles: cheap comparisons, decimals only to break a tie
+    private double[] _approximations = new double[256];
     private int _mask = 255;
     private int _start;
     private int _count;
@@ -70,6 +72,12 @@ internal sealed class PriceExtreme(bool highest)
             newApproximations[i] = _approximations[(_start + i) & _mask];
         }
 
-        (_positions, _prices, _approximations, _start, _mask) = (newPositions, newPrices, newApproximations, 0, newPositions.Length - 1);
+        (_positions, _prices, _approximations, _start, _mask) = (
+            newPositions,
+            newPrices,
+            newApproximations,
+            0,
+            newPositions.Length - 1
+        );
     }
 }

@@ -97,7 +97,16 @@ public sealed class SymbolFlow
         var notional = trade.Price * trade.Quantity;
         var tier = _settings.Tiers.Classify(notional);
         var approximation = (double)trade.Price;
-        var position = _ledger.Append(time, trade.Price, approximation, trade.Quantity, notional, trade.Aggressor, tier, _absorption.BucketOf(trade.Price, approximation));
+        var position = _ledger.Append(
+            time,
+            trade.Price,
+            approximation,
+            trade.Quantity,
+            notional,
+            trade.Aggressor,
+            tier,
+            _absorption.BucketOf(trade.Price, approximation)
+        );
         _absorption.Add(position, in _ledger.At(position));
         _cvd.Apply(time, trade.Aggressor == Aggressor.Buy ? trade.Quantity : -trade.Quantity);
         if (tier != WhaleTier.None)
@@ -114,11 +123,15 @@ public sealed class SymbolFlow
     /// <summary>The moment queries default to: the newest trade time (0 before any).</summary>
     public long NowMs => NewestTradeMs ?? 0;
 
-    /// <summary>Totals over (now - <paramref name="window"/>, now] at <paramref name="nowMs"/> (not before the newest trade).</summary>
-    public FlowTotals Window(TimeSpan window, long nowMs) => _ledger.Window(Math.Max(nowMs, NowMs), CheckWindow(window));
+    /// <summary>
+    /// Totals over (now - <paramref name="window"/>, now] at <paramref name="nowMs"/> (not before the newest trade).
+    /// </summary>
+    public FlowTotals Window(TimeSpan window, long nowMs) =>
+        _ledger.Window(Math.Max(nowMs, NowMs), CheckWindow(window));
 
     /// <summary>True when every trade of (now - <paramref name="window"/>, now] is known.</summary>
-    public bool Covers(TimeSpan window, long nowMs) => CoveredFromMs is { } from && Math.Max(nowMs, NowMs) - (long)window.TotalMilliseconds >= from;
+    public bool Covers(TimeSpan window, long nowMs) =>
+        CoveredFromMs is { } from && Math.Max(nowMs, NowMs) - (long)window.TotalMilliseconds >= from;
 
     /// <summary>Pressure over the pressure window at <paramref name="nowMs"/>.</summary>
     public Pressure Pressure(long nowMs) => Flow.Pressure.From(Window(_settings.PressureWindow, nowMs), _settings);
@@ -131,7 +144,10 @@ public sealed class SymbolFlow
 
     /// <summary>The slope against the epsilon.</summary>
     public CvdTrend Trend(decimal? slope) =>
-        slope is not { } s ? CvdTrend.Unknown : s > _settings.SlopeEpsilon ? CvdTrend.Rising : s < -_settings.SlopeEpsilon ? CvdTrend.Falling : CvdTrend.Flat;
+        slope is not { } s ? CvdTrend.Unknown
+        : s > _settings.SlopeEpsilon ? CvdTrend.Rising
+        : s < -_settings.SlopeEpsilon ? CvdTrend.Falling
+        : CvdTrend.Flat;
 
     /// <summary>The one-minute CVD bars kept (24 h at most), oldest first.</summary>
     public IReadOnlyList<CvdBar> CvdBars()
@@ -153,13 +169,29 @@ public sealed class SymbolFlow
         _whales.Recent(Math.Max(nowMs, NowMs) - _retentionMs, minimum, limit);
 
     /// <summary>The counters.</summary>
-    public FlowCounters Counters => new(Trades, _duplicates, _outOfOrder, _gaps, _missed, _absorption.Found, _absorption.Broken, _absorption.Expired);
+    public FlowCounters Counters =>
+        new(
+            Trades,
+            _duplicates,
+            _outOfOrder,
+            _gaps,
+            _missed,
+            _absorption.Found,
+            _absorption.Broken,
+            _absorption.Expired
+        );
 
-    /// <summary>Every metric at <paramref name="nowMs"/> (not before the newest trade) with the <paramref name="windows"/> asked for.</summary>
+    /// <summary>
+    /// Every metric at <paramref name="nowMs"/> (not before the newest trade) with the <paramref name="windows"/> asked
+    /// for.
+    /// </summary>
     public FlowSnapshot Snapshot(long nowMs, IReadOnlyList<TimeSpan>? windows = null)
     {
         var now = Math.Max(nowMs, NowMs);
-        var figures = (windows ?? FlowSettings.StandardWindows).Order().Select(w => new WindowFigures(w, Window(w, now), Covers(w, now))).ToList();
+        var figures = (windows ?? FlowSettings.StandardWindows)
+            .Order()
+            .Select(w => new WindowFigures(w, Window(w, now), Covers(w, now)))
+            .ToList();
         var slope = CvdSlope(now);
         return new FlowSnapshot
         {
@@ -185,6 +217,10 @@ public sealed class SymbolFlow
         var ms = (long)window.TotalMilliseconds;
         return ms > 0 && ms <= _retentionMs
             ? ms
-            : throw new ArgumentOutOfRangeException(nameof(window), window, $"A window must be above 0 and at most the retention ({_settings.Retention}).");
+            : throw new ArgumentOutOfRangeException(
+                nameof(window),
+                window,
+                $"A window must be above 0 and at most the retention ({_settings.Retention})."
+            );
     }
 }

@@ -11,6 +11,8 @@ public readonly record struct Trade(long Id, long TimeMs, decimal Price, decimal
     /// <summary>Price x quantity, in the quote currency (USD for USDT pairs).</summary>
     public decimal Notional => Price * Quantity;
 
-    /// <summary>The aggressor from Binance's <c>m</c> flag: a buyer who was the maker means the seller crossed.</summary>
+    /// <summary>
+    /// The aggressor from Binance's <c>m</c> flag: a buyer who was the maker means the seller crossed.
+    /// </summary>
     public static Aggressor AggressorOf(bool buyerIsMaker) => buyerIsMaker ? Aggressor.Sell : Aggressor.Buy;
 }

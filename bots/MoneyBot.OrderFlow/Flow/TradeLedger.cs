@@ -28,8 +28,19 @@ internal sealed class TradeLedger
     /// <summary>The trade at <paramref name="position"/> (between <see cref="Head"/> and <see cref="End"/>).</summary>
     public ref readonly LedgerEntry At(long position) => ref _entries[position & _mask];
 
-    /// <summary>Adds a trade at <paramref name="timeMs"/>, which must not be earlier than the newest; returns its position.</summary>
-    public long Append(long timeMs, decimal price, double priceApproximation, decimal quantity, decimal notional, Aggressor aggressor, WhaleTier tier, long bucket)
+    /// <summary>
+    /// Adds a trade at <paramref name="timeMs"/>, which must not be earlier than the newest; returns its position.
+    /// </summary>
+    public long Append(
+        long timeMs,
+        decimal price,
+        double priceApproximation,
+        decimal quantity,
+        decimal notional,
+        Aggressor aggressor,
+        WhaleTier tier,
+        long bucket
+    )
     {
         if (Count == _entries.Length)
         {
@@ -65,10 +76,13 @@ internal sealed class TradeLedger
         }
     }
 
-    /// <summary>The first retained position whose trade is later than <paramref name="timeMs"/> (<see cref="End"/> if none).</summary>
+    /// <summary>
+    /// The first retained position whose trade is later than <paramref name="timeMs"/> (<see cref="End"/> if none).
+    /// </summary>
     public long FirstAfter(long timeMs)
     {
-        long low = Head, high = End;
+        long low = Head,
+            high = End;
         while (low < high)
         {
             var middle = low + ((high - low) >> 1);
@@ -85,7 +99,10 @@ internal sealed class TradeLedger
         return low;
     }
 
-    /// <summary>Totals of the trades with a time in (<paramref name="nowMs"/> - <paramref name="windowMs"/>, <paramref name="nowMs"/>].</summary>
+    /// <summary>
+    /// Totals of the trades with a time in (<paramref name="nowMs"/> - <paramref name="windowMs"/>, <paramref
+    /// name="nowMs"/>].
+    /// </summary>
     public FlowTotals Window(long nowMs, long windowMs)
     {
         var first = FirstAfter(nowMs - windowMs);
@@ -93,7 +110,8 @@ internal sealed class TradeLedger
         return RunningBefore(last) - RunningBefore(first);
     }
 
-    private FlowTotals RunningBefore(long position) => position == Head ? _evicted : _entries[(position - 1) & _mask].Running;
+    private FlowTotals RunningBefore(long position) =>
+        position == Head ? _evicted : _entries[(position - 1) & _mask].Running;
 
     private void Grow()
     {

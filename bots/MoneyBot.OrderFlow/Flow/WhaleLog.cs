@@ -34,7 +34,10 @@ internal sealed class WhaleLog
         }
     }
 
-    /// <summary>The trades after <paramref name="sinceMs"/> at <paramref name="minimum"/> or above, newest first, at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The trades after <paramref name="sinceMs"/> at <paramref name="minimum"/> or above, newest first, at most
+    /// <paramref name="limit"/>.
+    /// </summary>
     public IReadOnlyList<WhaleTrade> Recent(long sinceMs, WhaleTier minimum, int limit)
     {
         var list = new List<WhaleTrade>();

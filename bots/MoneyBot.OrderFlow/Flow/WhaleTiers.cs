@@ -25,9 +25,13 @@ public sealed record WhaleTiers(decimal Small, decimal Medium, decimal Large, de
     {
         if (!(Small > 0 && Medium > Small && Large > Medium && Whale > Large))
         {
-            throw new ArgumentException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Whale tiers must be positive and rising (small < medium < large < whale), not {Small}, {Medium}, {Large}, {Whale}."));
+            throw new ArgumentException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Whale tiers must be positive and rising (small < medium < large < whale), not {Small}, "
+                        + $"{Medium}, {Large}, {Whale}."
+                )
+            );
         }
 
         return this;
@@ -48,12 +52,13 @@ public sealed record WhaleTiers(decimal Small, decimal Medium, decimal Large, de
     }
 
     /// <summary>The tier's name in lower case, as in the JSON and the metrics.</summary>
-    public static string Name(WhaleTier tier) => tier switch
-    {
-        WhaleTier.Small => "small",
-        WhaleTier.Medium => "medium",
-        WhaleTier.Large => "large",
-        WhaleTier.Whale => "whale",
-        _ => "none",
-    };
+    public static string Name(WhaleTier tier) =>
+        tier switch
+        {
+            WhaleTier.Small => "small",
+            WhaleTier.Medium => "medium",
+            WhaleTier.Large => "large",
+            WhaleTier.Whale => "whale",
+            _ => "none",
+        };
 }

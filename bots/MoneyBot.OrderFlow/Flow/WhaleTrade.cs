@@ -8,4 +8,12 @@ namespace MoneyBot.OrderFlow.Flow;
 /// <param name="Notional">Price x quantity.</param>
 /// <param name="Side">The aggressor.</param>
 /// <param name="Tier">The highest tier reached.</param>
-public readonly record struct WhaleTrade(long Id, long TimeMs, decimal Price, decimal Quantity, decimal Notional, Aggressor Side, WhaleTier Tier);
+public readonly record struct WhaleTrade(
+    long Id,
+    long TimeMs,
+    decimal Price,
+    decimal Quantity,
+    decimal Notional,
+    Aggressor Side,
+    WhaleTier Tier
+);

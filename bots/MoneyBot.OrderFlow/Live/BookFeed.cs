@@ -15,7 +15,16 @@ internal sealed class BookFeed(FlowBoard board)
             {
                 // Spot partial depth carries no event time: the book is as of the symbol's newest trade.
                 var updatedMs = depth.EventTime?.ToUnixTimeMilliseconds() ?? board.Status(symbol).NowMs;
-                board.ApplyBook(symbol, BookImbalance.From(depth.Book.Bids, depth.Book.Asks, board.Settings.BookLevels, updatedMs, depth.ReceivedAt));
+                board.ApplyBook(
+                    symbol,
+                    BookImbalance.From(
+                        depth.Book.Bids,
+                        depth.Book.Asks,
+                        board.Settings.BookLevels,
+                        updatedMs,
+                        depth.ReceivedAt
+                    )
+                );
             }
         }
     }

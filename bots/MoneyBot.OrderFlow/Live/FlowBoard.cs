@@ -18,7 +18,12 @@ public sealed class FlowBoard
     /// <param name="settings">How the metrics are computed.</param>
     /// <param name="staleAfter">No trade for this long (local clock): the symbol is stale.</param>
     /// <param name="time">The local clock.</param>
-    public FlowBoard(IReadOnlyList<string> symbols, FlowSettings settings, TimeSpan staleAfter, TimeProvider? time = null)
+    public FlowBoard(
+        IReadOnlyList<string> symbols,
+        FlowSettings settings,
+        TimeSpan staleAfter,
+        TimeProvider? time = null
+    )
     {
         ArgumentNullException.ThrowIfNull(symbols);
         ArgumentNullException.ThrowIfNull(settings);
@@ -31,7 +36,10 @@ public sealed class FlowBoard
         Settings = settings.Validate();
         StaleAfter = staleAfter;
         _time = time ?? TimeProvider.System;
-        _entries = symbols.Select(s => s.ToUpperInvariant()).Distinct().ToDictionary(s => s, s => new Entry(new SymbolFlow(s, settings)), StringComparer.OrdinalIgnoreCase);
+        _entries = symbols
+            .Select(s => s.ToUpperInvariant())
+            .Distinct()
+            .ToDictionary(s => s, s => new Entry(new SymbolFlow(s, settings)), StringComparer.OrdinalIgnoreCase);
         Symbols = [.. _entries.Keys];
     }
 
@@ -47,7 +55,10 @@ public sealed class FlowBoard
     /// <summary>The upper-case name of a tracked symbol, or null.</summary>
     public string? Canonical(string symbol) => _entries.TryGetValue(symbol, out var entry) ? entry.Flow.Symbol : null;
 
-    /// <summary>Applies a trade of <paramref name="symbol"/>; <paramref name="receivedAt"/> is its local arrival (null for backfilled trades, which say nothing about the feed's lag).</summary>
+    /// <summary>
+    /// Applies a trade of <paramref name="symbol"/>; <paramref name="receivedAt"/> is its local arrival (null for
+    /// backfilled trades, which say nothing about the feed's lag).
+    /// </summary>
     public ApplyOutcome Apply(string symbol, in Trade trade, DateTimeOffset? receivedAt)
     {
         var entry = Get(symbol);
@@ -88,7 +99,10 @@ public sealed class FlowBoard
         }
     }
 
-    /// <summary>Records a backfill of <paramref name="symbol"/>: <paramref name="trades"/> fetched, or a failure with its reason.</summary>
+    /// <summary>
+    /// Records a backfill of <paramref name="symbol"/>: <paramref name="trades"/> fetched, or a failure with its
+    /// reason.
+    /// </summary>
     public void RecordBackfill(string symbol, long trades, string? failure)
     {
         var entry = Get(symbol);
@@ -107,7 +121,10 @@ public sealed class FlowBoard
         }
     }
 
-    /// <summary>Reads the metrics of <paramref name="symbol"/> under its lock, at its "now" (see the class summary); <paramref name="read"/> must not keep the flow.</summary>
+    /// <summary>
+    /// Reads the metrics of <paramref name="symbol"/> under its lock, at its "now" (see the class summary); <paramref
+    /// name="read"/> must not keep the flow.
+    /// </summary>
     public T Read<T>(string symbol, Func<SymbolFlow, SymbolFeedStatus, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -131,14 +148,26 @@ public sealed class FlowBoard
             ? newest + (stale && silence is { } quiet ? (long)quiet.TotalMilliseconds : 0)
             : now.ToUnixTimeMilliseconds();
         return new SymbolFeedStatus(
-            flow.Symbol, flow.NewestTradeMs, entry.LastReceivedAt, entry.LastLag, stale, nowMs, flow.CoveredFromMs,
-            entry.Backfills, entry.BackfilledTrades, entry.BackfillFailures, entry.LastBackfillError);
+            flow.Symbol,
+            flow.NewestTradeMs,
+            entry.LastReceivedAt,
+            entry.LastLag,
+            stale,
+            nowMs,
+            flow.CoveredFromMs,
+            entry.Backfills,
+            entry.BackfilledTrades,
+            entry.BackfillFailures,
+            entry.LastBackfillError
+        );
     }
 
     private Entry Get(string symbol) =>
         _entries.TryGetValue(symbol, out var entry)
             ? entry
-            : throw new KeyNotFoundException($"Symbol '{symbol}' is not tracked; the bot follows {string.Join(", ", Symbols)}.");
+            : throw new KeyNotFoundException(
+                $"Symbol '{symbol}' is not tracked; the bot follows {string.Join(", ", Symbols)}."
+            );
 
     private sealed class Entry(SymbolFlow flow)
     {

@@ -27,7 +27,9 @@ public sealed record LiveOptions
     /// <summary>How the metrics are computed.</summary>
     public FlowSettings Settings { get; init; } = FlowSettings.Default;
 
-    /// <summary>No trade for this long on a symbol: stale (conditions unknown, no WATCHDOG=1) and the trade stream reconnects.</summary>
+    /// <summary>
+    /// No trade for this long on a symbol: stale (conditions unknown, no WATCHDOG=1) and the trade stream reconnects.
+    /// </summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>At start, this much history is fetched by REST so the windows are full at once (0: none).</summary>
@@ -46,7 +48,11 @@ public sealed record LiveOptions
     public BotTelegramSettings Telegram { get; init; } = BotTelegramSettings.Off("no Telegram settings were given");
 
     /// <summary>The Telegram queue's settings.</summary>
-    public TelegramOutboxOptions Outbox { get; init; } = TelegramOutboxOptions.Default with { StopTimeout = TimeSpan.FromSeconds(1) };
+    public TelegramOutboxOptions Outbox { get; init; } =
+        TelegramOutboxOptions.Default with
+        {
+            StopTimeout = TimeSpan.FromSeconds(1),
+        };
 
     /// <summary>Reconnection delays of the streams and retries of the REST backfill.</summary>
     public BackoffPolicy Reconnect { get; init; } = BackoffPolicy.Default;
@@ -66,14 +72,22 @@ public sealed record LiveOptions
     /// <summary>Throws an <see cref="ArgumentException"/> that names the first bad value.</summary>
     public LiveOptions Validate()
     {
-        FlowSettings.Require(Symbols.Count > 0 && Symbols.All(s => !string.IsNullOrWhiteSpace(s) && s.All(char.IsAsciiLetterOrDigit)), $"--symbols must list symbols like BTCUSDT,ETHUSDT, not '{string.Join(",", Symbols)}'");
+        FlowSettings.Require(
+            Symbols.Count > 0 && Symbols.All(s => !string.IsNullOrWhiteSpace(s) && s.All(char.IsAsciiLetterOrDigit)),
+            $"--symbols must list symbols like BTCUSDT,ETHUSDT, not '{string.Join(",", Symbols)}'"
+        );
         Endpoints.Validate();
         FlowSettings.Require(
             ApiUrl.IsAbsoluteUri && ApiUrl.Scheme == Uri.UriSchemeHttp && ApiUrl.IsLoopback,
-            $"--http must be an http:// URL on loopback (127.0.0.1, [::1] or localhost), not '{ApiUrl}': the API is for processes on this machine");
+            $"--http must be an http:// URL on loopback (127.0.0.1, [::1] or localhost), not '{ApiUrl}': the API "
+                + $"is for processes on this machine"
+        );
         Settings.Validate();
         FlowSettings.Require(StaleAfter > TimeSpan.Zero, $"--stale-after must be positive, not {StaleAfter}");
-        FlowSettings.Require(Warmup >= TimeSpan.Zero && Warmup <= Settings.Retention, $"--warmup must be between 0 and the retention ({Settings.Retention}), not {Warmup}");
+        FlowSettings.Require(
+            Warmup >= TimeSpan.Zero && Warmup <= Settings.Retention,
+            $"--warmup must be between 0 and the retention ({Settings.Retention}), not {Warmup}"
+        );
         FlowSettings.Require(MaxBackfillTrades >= 0, $"--max-backfill must not be negative, not {MaxBackfillTrades}");
         FlowSettings.Require(AlertTier != WhaleTier.None, "--alert-tier must be small, medium, large or whale");
         FlowSettings.Require(AlertBurst > TimeSpan.Zero, $"--alert-burst must be positive, not {AlertBurst}");

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MoneyBot.Common.Bots;
 using MoneyBot.Common.Notify;
 using MoneyBot.MarketData.Rest;
@@ -40,12 +40,28 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
         _loggers = loggers ?? NullLoggerFactory.Instance;
         _logger = _loggers.CreateLogger<OrderFlowBot>();
         Board = new FlowBoard(options.Symbols, options.Settings, options.StaleAfter, _time);
-        var watchdog = options.WatchdogTimeout is { } w ? ((long)w.TotalMicroseconds).ToString(CultureInfo.InvariantCulture) : null;
-        _health = new HealthReporter(new SystemdNotifier(options.NotifySocket, watchdog), options.StaleAfter, _time, _logger);
-        _alerts = new WhaleAlerts(options.Telegram, options.AlertTier, options.AlertBurst, _time, _loggers, options.Outbox);
+        var watchdog = options.WatchdogTimeout is { } w
+            ? ((long)w.TotalMicroseconds).ToString(CultureInfo.InvariantCulture)
+            : null;
+        _health = new HealthReporter(
+            new SystemdNotifier(options.NotifySocket, watchdog),
+            options.StaleAfter,
+            _time,
+            _logger
+        );
+        _alerts = new WhaleAlerts(
+            options.Telegram,
+            options.AlertTier,
+            options.AlertBurst,
+            _time,
+            _loggers,
+            options.Outbox
+        );
     }
 
-    /// <summary>Raised on the feed loop after each trade applied to the metrics (streamed, warm-up or backfilled).</summary>
+    /// <summary>
+    /// Raised on the feed loop after each trade applied to the metrics (streamed, warm-up or backfilled).
+    /// </summary>
     public event EventHandler<TradeProgress>? TradeApplied;
 
     /// <summary>The metrics (for tests and the API).</summary>
@@ -60,37 +76,70 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
     /// <summary>Why the bot stops, once asked to.</summary>
     public string? StopReason => _lifetime.Reason;
 
-    /// <summary>Asks the bot to stop (the first reason wins); <see cref="RunAsync"/> then finishes cleanly. Thread-safe.</summary>
+    /// <summary>
+    /// Asks the bot to stop (the first reason wins); <see cref="RunAsync"/> then finishes cleanly. Thread-safe.
+    /// </summary>
     public void RequestStop(string reason) => _lifetime.Request(reason);
 
-    /// <summary>Runs until asked to stop; returns the exit code (<see cref="ExitCodes.Failed"/> when the API cannot listen). Call once.</summary>
-    public Task<int> RunAsync(CancellationToken cancellationToken = default) => _lifetime.Start(() => RunCoreAsync(cancellationToken), nameof(OrderFlowBot));
+    /// <summary>
+    /// Runs until asked to stop; returns the exit code (<see cref="ExitCodes.Failed"/> when the API cannot listen).
+    /// Call once.
+    /// </summary>
+    public Task<int> RunAsync(CancellationToken cancellationToken = default) =>
+        _lifetime.Start(() => RunCoreAsync(cancellationToken), nameof(OrderFlowBot));
 
     private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
     {
         await Task.Yield(); // the caller gets its task back before any socket work
         using var cancelled = cancellationToken.Register(() => RequestStop("cancelled"));
-        var (restUrl, streamUrl) = (_options.Endpoints.RestBase(_options.Market), _options.Endpoints.WebSocketBase(_options.Market));
+        var (restUrl, streamUrl) = (
+            _options.Endpoints.RestBase(_options.Market),
+            _options.Endpoints.WebSocketBase(_options.Market)
+        );
         var symbols = string.Join(",", Board.Symbols);
         BotLog.Starting(_logger, symbols, _options.Market, restUrl, streamUrl, _options.ApiUrl);
         var trades = new BinanceStream(
-            BinanceStreamOptions.For(_options.Endpoints, _options.Market, [.. Board.Symbols.Select(StreamNames.AggTrade)]) with
+            BinanceStreamOptions.For(
+                _options.Endpoints,
+                _options.Market,
+                [.. Board.Symbols.Select(StreamNames.AggTrade)]
+            ) with
             {
-                Name = "trades", StaleAfter = _options.StaleAfter, Reconnect = _options.Reconnect,
+                Name = "trades",
+                StaleAfter = _options.StaleAfter,
+                Reconnect = _options.Reconnect,
             },
-            _loggers.CreateLogger<BinanceStream>(), _time);
+            _loggers.CreateLogger<BinanceStream>(),
+            _time
+        );
         var book = new BinanceStream(
-            BinanceStreamOptions.For(_options.Endpoints, _options.Market, [.. Board.Symbols.Select(s => StreamNames.PartialDepth(s, 20, TimeSpan.FromMilliseconds(100)))]) with
+            BinanceStreamOptions.For(
+                _options.Endpoints,
+                _options.Market,
+                [.. Board.Symbols.Select(s => StreamNames.PartialDepth(s, 20, TimeSpan.FromMilliseconds(100)))]
+            ) with
             {
-                Name = "book", StaleAfter = _options.StaleAfter, Reconnect = _options.Reconnect, Capacity = 100,
+                Name = "book",
+                StaleAfter = _options.StaleAfter,
+                Reconnect = _options.Reconnect,
+                Capacity = 100,
             },
-            _loggers.CreateLogger<BinanceStream>(), _time);
-        IReadOnlyList<StreamReport> Streams() => [new("trades", trades.Uri, trades.Status), new("book", book.Uri, book.Status)];
+            _loggers.CreateLogger<BinanceStream>(),
+            _time
+        );
+        IReadOnlyList<StreamReport> Streams() =>
+            [new("trades", trades.Uri, trades.Status), new("book", book.Uri, book.Status)];
 
         OrderFlowApiHost api;
         try
         {
-            api = await OrderFlowApiHost.StartAsync(new OrderFlowApiOptions { ListenUrl = _options.ApiUrl, TimeProvider = _time }, Board, Streams, _loggers, _lifetime.Token);
+            api = await OrderFlowApiHost.StartAsync(
+                new OrderFlowApiOptions { ListenUrl = _options.ApiUrl, TimeProvider = _time },
+                Board,
+                Streams,
+                _loggers,
+                _lifetime.Token
+            );
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or OperationCanceledException)
         {
@@ -104,15 +153,36 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
 
         ApiUrl = api.BaseUrl;
         using var parent = _lifetime.WatchParent(_options.ParentCheckInterval, _time, _logger);
-        var feed = new TradeFeed(Board, new TradeBackfill(new BinanceRestClient(_http, _options.Endpoints, _time), _options.Market, _time, _options.Reconnect), _options, _alerts, _health, _logger, OnApplied);
-        using var statusTimer = _time.CreateTimer(_ => _health.Status(StatusLine.Compose(Board)), null, _options.StatusInterval, _options.StatusInterval);
+        var feed = new TradeFeed(
+            Board,
+            new TradeBackfill(
+                new BinanceRestClient(_http, _options.Endpoints, _time),
+                _options.Market,
+                _time,
+                _options.Reconnect
+            ),
+            _options,
+            _alerts,
+            _health,
+            _logger,
+            OnApplied
+        );
+        using var statusTimer = _time.CreateTimer(
+            _ => _health.Status(StatusLine.Compose(Board)),
+            null,
+            _options.StatusInterval,
+            _options.StatusInterval
+        );
         trades.Start();
         book.Start();
         _health.Start(OldestTrade);
         _startedSignal.TrySetResult();
         try
         {
-            await Task.WhenAll(feed.RunAsync(trades.ReadAllAsync(_lifetime.Token), _lifetime.Token), new BookFeed(Board).RunAsync(book.ReadAllAsync(_lifetime.Token), _lifetime.Token));
+            await Task.WhenAll(
+                feed.RunAsync(trades.ReadAllAsync(_lifetime.Token), _lifetime.Token),
+                new BookFeed(Board).RunAsync(book.ReadAllAsync(_lifetime.Token), _lifetime.Token)
+            );
         }
         catch (OperationCanceledException) when (_lifetime.Token.IsCancellationRequested)
         {
@@ -124,7 +194,8 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
         await trades.DisposeAsync();
         await book.DisposeAsync();
         await api.DisposeAsync();
-        await _alerts.FlushAsync(TimeSpan.FromSeconds(2), CancellationToken.None); // the last alerts still go out on the way down
+        // the last alerts still go out on the way down
+        await _alerts.FlushAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
         var total = Board.Symbols.Sum(s => Board.Read(s, (flow, _) => flow.Trades));
         BotLog.Stopped(_logger, total);
         return ExitCodes.Success;
@@ -154,7 +225,6 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
 
         return oldest;
     }
-
 
     /// <summary>Stops the bot if it runs (waiting a bounded time), then releases everything. Idempotent.</summary>
     public async ValueTask DisposeAsync()

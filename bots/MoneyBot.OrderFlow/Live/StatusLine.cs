@@ -4,7 +4,10 @@ using MoneyBot.OrderFlow.Flow;
 
 namespace MoneyBot.OrderFlow.Live;
 
-/// <summary>The one-line summary sent as STATUS= (shown by <c>moneybot status</c>): per symbol delta, CVD trend, zones, and staleness.</summary>
+/// <summary>
+/// The one-line summary sent as STATUS= (shown by <c>moneybot status</c>): per symbol delta, CVD trend, zones, and
+/// staleness.
+/// </summary>
 internal static class StatusLine
 {
     private static readonly TimeSpan FiveMinutes = TimeSpan.FromSeconds(300);
@@ -25,10 +28,18 @@ internal static class StatusLine
                 var delta = flow.Window(FiveMinutes, status.NowMs).Delta;
                 var trend = flow.Trend(flow.CvdSlope(status.NowMs));
                 var zones = flow.Zones(status.NowMs).Count;
-                // A negative lag is a clock ahead of ours (the simulator runs faster than real time): the API reports it, the status line does not.
-                var lag = status.FeedLag is { } l && l >= TimeSpan.Zero ? string.Create(c, $" lag {l.TotalMilliseconds:0}ms") : string.Empty;
+                // A negative lag is a clock ahead of ours (the simulator runs faster than real time): the API reports
+                // it, the status line does not.
+                var lag =
+                    status.FeedLag is { } l && l >= TimeSpan.Zero
+                        ? string.Create(c, $" lag {l.TotalMilliseconds:0}ms")
+                        : string.Empty;
                 var stale = status.Stale ? $" STALE since {status.LastTradeReceivedAt:HH:mm:ss}Z" : string.Empty;
-                return string.Create(c, $"{symbol} Δ5m {Signed(decimal.Round(delta, 3))} CVD {trend.ToString().ToLowerInvariant()} zones {zones}{lag}{stale}");
+                return string.Create(
+                    c,
+                    $"{symbol} Δ5m {Signed(decimal.Round(delta, 3))} CVD {trend.ToString().ToLowerInvariant()} "
+                        + $"zones {zones}{lag}{stale}"
+                );
             });
             text.Append(text.Length > 0 ? " | " : string.Empty).Append(part);
         }
@@ -36,5 +47,6 @@ internal static class StatusLine
         return text.ToString();
     }
 
-    private static string Signed(decimal value) => (value > 0 ? "+" : string.Empty) + value.ToString(CultureInfo.InvariantCulture);
+    private static string Signed(decimal value) =>
+        (value > 0 ? "+" : string.Empty) + value.ToString(CultureInfo.InvariantCulture);
 }

@@ -13,7 +13,14 @@ namespace MoneyBot.OrderFlow.Live;
 /// Whale trades go to the alerts; every applied trade tells the health reporter data flows.
 /// </summary>
 internal sealed class TradeFeed(
-    FlowBoard board, TradeBackfill backfill, LiveOptions options, WhaleAlerts alerts, HealthReporter health, ILogger logger, Action<string, long, TradeSource>? applied = null)
+    FlowBoard board,
+    TradeBackfill backfill,
+    LiveOptions options,
+    WhaleAlerts alerts,
+    HealthReporter health,
+    ILogger logger,
+    Action<string, long, TradeSource>? applied = null
+)
 {
     /// <summary>Warm-up history is capped at this many trades per symbol.</summary>
     private const int MaxWarmupTrades = 100_000;
@@ -52,7 +59,13 @@ internal sealed class TradeFeed(
             return;
         }
 
-        var trade = new Trade(e.AggregateTradeId, e.TradeTime.ToUnixTimeMilliseconds(), e.Price, e.Quantity, Trade.AggressorOf(e.BuyerIsMaker));
+        var trade = new Trade(
+            e.AggregateTradeId,
+            e.TradeTime.ToUnixTimeMilliseconds(),
+            e.Price,
+            e.Quantity,
+            Trade.AggressorOf(e.BuyerIsMaker)
+        );
         var next = board.NextId(symbol);
         if (next is null && options.Warmup > TimeSpan.Zero)
         {
@@ -66,7 +79,12 @@ internal sealed class TradeFeed(
         Apply(symbol, trade, receivedAt, TradeSource.Stream);
     }
 
-    private async Task WarmUpAsync(string symbol, DateTimeOffset since, long beforeId, CancellationToken cancellationToken)
+    private async Task WarmUpAsync(
+        string symbol,
+        DateTimeOffset since,
+        long beforeId,
+        CancellationToken cancellationToken
+    )
     {
         var history = await backfill.HistoryAsync(symbol, since, beforeId, MaxWarmupTrades, cancellationToken);
         if (!history.Ok)
@@ -88,7 +106,9 @@ internal sealed class TradeFeed(
         var missing = toId - fromId + 1;
         if (missing > options.MaxBackfillTrades)
         {
-            var why = $"a hole of {missing} trades (ids {fromId}..{toId}) is above --max-backfill {options.MaxBackfillTrades}: not fetched";
+            var why =
+                $"a hole of {missing} trades (ids {fromId}..{toId}) is above --max-backfill "
+                + $"{options.MaxBackfillTrades}: not fetched";
             board.RecordBackfill(symbol, 0, why);
             FeedLog.BackfillSkipped(logger, symbol, why);
             return;
@@ -108,7 +128,13 @@ internal sealed class TradeFeed(
             Apply(symbol, trade, null, TradeSource.Backfill);
         }
 
-        board.RecordBackfill(symbol, fetched.Trades.Count, fetched.Trades.Count == missing ? null : $"ids {fromId}..{toId}: the exchange returned {fetched.Trades.Count} of {missing} trades");
+        board.RecordBackfill(
+            symbol,
+            fetched.Trades.Count,
+            fetched.Trades.Count == missing
+                ? null
+                : $"ids {fromId}..{toId}: the exchange returned {fetched.Trades.Count} of {missing} trades"
+        );
         FeedLog.Backfilled(logger, symbol, fetched.Trades.Count, fromId, toId);
     }
 
@@ -124,7 +150,10 @@ internal sealed class TradeFeed(
         var tier = board.Settings.Tiers.Classify(notional);
         if (source != TradeSource.Warmup && tier >= alerts.MinimumTier)
         {
-            alerts.Add(symbol, new WhaleTrade(trade.Id, trade.TimeMs, trade.Price, trade.Quantity, notional, trade.Aggressor, tier));
+            alerts.Add(
+                symbol,
+                new WhaleTrade(trade.Id, trade.TimeMs, trade.Price, trade.Quantity, notional, trade.Aggressor, tier)
+            );
         }
 
         applied?.Invoke(symbol, trade.Id, source);

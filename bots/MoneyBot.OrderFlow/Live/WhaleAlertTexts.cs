@@ -20,15 +20,21 @@ internal static class WhaleAlertTexts
     public static string Single(string symbol, in WhaleTrade trade) =>
         $"🐋 {Describe(symbol, trade)}\n{Time(trade.TimeMs)} UTC · agg trade {trade.Id.ToString(Invariant)}";
 
-    /// <summary>Several trades of one symbol: count, buy and sell notional, largest, price range, times, the largest few listed.</summary>
+    /// <summary>
+    /// Several trades of one symbol: count, buy and sell notional, largest, price range, times, the largest few listed.
+    /// </summary>
     public static string Burst(WhaleBurst burst, WhaleTier minimumTier)
     {
         ArgumentNullException.ThrowIfNull(burst);
         var symbol = TelegramHtml.Escape(burst.Symbol);
         var text = new StringBuilder()
-            .Append(Invariant, $"🐋 <b>{symbol}: {burst.Count} whale trades</b> ({WhaleTiers.Name(minimumTier)} and up), ")
+            .Append(
+                Invariant,
+                $"🐋 <b>{symbol}: {burst.Count} whale trades</b> ({WhaleTiers.Name(minimumTier)} and up), "
+            )
             .Append(Invariant, $"{Time(burst.FirstTimeMs)}–{Time(burst.LastTimeMs)} UTC\n")
-            .Append(Sides(burst)).Append('\n')
+            .Append(Sides(burst))
+            .Append('\n')
             .Append(Invariant, $"Largest: {Describe(burst.Symbol, burst.Largest)}\n")
             .Append(Invariant, $"Price {Price(burst.LowPrice)} – {Price(burst.HighPrice)}");
         var listed = burst.Listed;
@@ -45,7 +51,9 @@ internal static class WhaleAlertTexts
         return text.ToString();
     }
 
-    /// <summary>What was held back while more than <paramref name="maxPerMinute"/> messages a minute would have gone out.</summary>
+    /// <summary>
+    /// What was held back while more than <paramref name="maxPerMinute"/> messages a minute would have gone out.
+    /// </summary>
     public static string Held(IReadOnlyCollection<WhaleBurst> tallies, int maxPerMinute, int maxSymbols)
     {
         ArgumentNullException.ThrowIfNull(tallies);
@@ -59,7 +67,11 @@ internal static class WhaleAlertTexts
         var shown = tallies.OrderByDescending(t => t.BuyNotional + t.SellNotional).Take(maxSymbols).ToList();
         foreach (var tally in shown)
         {
-            text.Append(Invariant, $"\n<b>{TelegramHtml.Escape(tally.Symbol)}</b>: {Sides(tally)}; largest {Describe(tally.Symbol, tally.Largest, withSymbol: false)}");
+            text.Append(
+                Invariant,
+                $"\n<b>{TelegramHtml.Escape(tally.Symbol)}</b>: {Sides(tally)}; largest "
+                    + $"{Describe(tally.Symbol, tally.Largest, withSymbol: false)}"
+            );
         }
 
         if (tallies.Count > shown.Count)
@@ -74,16 +86,22 @@ internal static class WhaleAlertTexts
     public static string Compact(decimal value)
     {
         var magnitude = Math.Abs(value);
-        var (scaled, suffix) = magnitude >= 1_000_000_000m ? (value / 1_000_000_000m, "B")
+        var (scaled, suffix) =
+            magnitude >= 1_000_000_000m ? (value / 1_000_000_000m, "B")
             : magnitude >= 1_000_000m ? (value / 1_000_000m, "M")
             : magnitude >= 1_000m ? (value / 1_000m, "K")
             : (value, string.Empty);
         var size = Math.Abs(scaled);
-        var decimals = size < 10 ? 2 : size < 100 ? 1 : 0;
+        var decimals =
+            size < 10 ? 2
+            : size < 100 ? 1
+            : 0;
         return Math.Round(scaled, decimals, MidpointRounding.AwayFromZero).ToString("#,##0.##", Invariant) + suffix;
     }
 
-    /// <summary>The base asset, the unit of a quantity: BTCUSDT -> BTC; the symbol itself when no quote suffix matches.</summary>
+    /// <summary>
+    /// The base asset, the unit of a quantity: BTCUSDT -> BTC; the symbol itself when no quote suffix matches.
+    /// </summary>
     public static string BaseAsset(string symbol)
     {
         var upper = symbol.Trim().ToUpperInvariant();
@@ -101,15 +119,20 @@ internal static class WhaleAlertTexts
     private static string Describe(string symbol, in WhaleTrade trade, bool withSymbol = true)
     {
         var head = withSymbol ? TelegramHtml.Escape(symbol) + " " : string.Empty;
-        return $"{head}{WhaleTiers.Name(trade.Tier).ToUpperInvariant()} {Side(trade.Side)} {Compact(trade.Notional)} @ {Price(trade.Price)} " +
-            $"({trade.Quantity.ToString("#,##0.########", Invariant)} {TelegramHtml.Escape(BaseAsset(symbol))})";
+        return $"{head}{WhaleTiers.Name(trade.Tier).ToUpperInvariant()} {Side(trade.Side)} "
+            + $"{Compact(trade.Notional)} @ {Price(trade.Price)} "
+            + $"({trade.Quantity.ToString("#,##0.########", Invariant)} {TelegramHtml.Escape(BaseAsset(symbol))})";
     }
 
     private static string Sides(WhaleBurst burst)
     {
         var net = burst.BuyNotional - burst.SellNotional;
-        var lean = net > 0 ? $"net BUY +{Compact(net)}" : net < 0 ? $"net SELL {Compact(-net)}" : "net 0";
-        return $"BUY {Compact(burst.BuyNotional)} ({burst.BuyCount.ToString(Invariant)}) · SELL {Compact(burst.SellNotional)} ({burst.SellCount.ToString(Invariant)}) · {lean}";
+        var lean =
+            net > 0 ? $"net BUY +{Compact(net)}"
+            : net < 0 ? $"net SELL {Compact(-net)}"
+            : "net 0";
+        return $"BUY {Compact(burst.BuyNotional)} ({burst.BuyCount.ToString(Invariant)}) · SELL "
+            + $"{Compact(burst.SellNotional)} ({burst.SellCount.ToString(Invariant)}) · {lean}";
     }
 
     private static string Side(Aggressor side) => side == Aggressor.Buy ? "BUY" : "SELL";

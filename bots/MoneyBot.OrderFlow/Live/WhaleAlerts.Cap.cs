@@ -25,7 +25,8 @@ public sealed partial class WhaleAlerts
         return true;
     }
 
-    // Adds the burst to the held-back tally; the first one held starts the minute after which the tally goes out. Under the lock.
+    // Adds the burst to the held-back tally; the first one held starts the minute after which the tally goes out. Under
+    // the lock.
     private void Hold(WhaleBurst burst)
     {
         _burstsHeld++;

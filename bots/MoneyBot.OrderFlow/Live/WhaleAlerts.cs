@@ -42,32 +42,45 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
     private long _burstsHeld;
     private bool _disposed;
 
-    /// <summary>Creates the client and its outbox when <paramref name="settings"/> enables Telegram; logs why not otherwise.</summary>
+    /// <summary>
+    /// Creates the client and its outbox when <paramref name="settings"/> enables Telegram; logs why not otherwise.
+    /// </summary>
     /// <param name="settings">The bot's Telegram token, chats and API URL.</param>
     /// <param name="minimumTier">The smallest tier alerted (<see cref="DefaultMinimumTier"/>: large).</param>
-    /// <param name="burstWindow">How long a burst collects trades after its first (<see cref="DefaultBurstWindow"/>: 10 s).</param>
+    /// <param name="burstWindow">How long a burst collects trades after its first (<see cref="DefaultBurstWindow"/>: 10
+    /// s).</param>
     /// <param name="time">The local clock: burst windows and the message cap.</param>
     /// <param name="loggers">Where the state changes and the outbox's drops are logged.</param>
-    /// <param name="outboxOptions">Queueing and pacing of the outbox; <see cref="TelegramOutboxOptions.Default"/> when null.</param>
+    /// <param name="outboxOptions">Queueing and pacing of the outbox; <see cref="TelegramOutboxOptions.Default"/> when
+    /// null.</param>
     public WhaleAlerts(
         BotTelegramSettings settings,
         WhaleTier minimumTier,
         TimeSpan burstWindow,
         TimeProvider time,
         ILoggerFactory loggers,
-        TelegramOutboxOptions? outboxOptions = null)
+        TelegramOutboxOptions? outboxOptions = null
+    )
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(loggers);
         if (minimumTier is < WhaleTier.Small or > WhaleTier.Whale)
         {
-            throw new ArgumentOutOfRangeException(nameof(minimumTier), minimumTier, "The minimum whale-alert tier must be small, medium, large or whale.");
+            throw new ArgumentOutOfRangeException(
+                nameof(minimumTier),
+                minimumTier,
+                "The minimum whale-alert tier must be small, medium, large or whale."
+            );
         }
 
         if (burstWindow <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(burstWindow), burstWindow, "The whale-alert burst window must be positive (10 s, say).");
+            throw new ArgumentOutOfRangeException(
+                nameof(burstWindow),
+                burstWindow,
+                "The whale-alert burst window must be positive (10 s, say)."
+            );
         }
 
         MinimumTier = minimumTier;
@@ -103,14 +116,30 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
     public int MaxMessagesPerMinute
     {
         get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Allow at least one whale-alert message a minute.");
+        init =>
+            field =
+                value >= 1
+                    ? value
+                    : throw new ArgumentOutOfRangeException(
+                        nameof(value),
+                        value,
+                        "Allow at least one whale-alert message a minute."
+                    );
     } = DefaultMaxMessagesPerMinute;
 
     /// <summary>Most trades listed in a burst's message (the largest, oldest first); 0 lists none.</summary>
     public int MaxListedTrades
     {
         get;
-        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The number of listed trades cannot be negative.");
+        init =>
+            field =
+                value >= 0
+                    ? value
+                    : throw new ArgumentOutOfRangeException(
+                        nameof(value),
+                        value,
+                        "The number of listed trades cannot be negative."
+                    );
     } = DefaultMaxListedTrades;
 
     /// <summary>What the alerts have done since start.</summary>
@@ -149,14 +178,21 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
             {
                 burst = new WhaleBurst(symbol, MaxListedTrades);
                 _open.Add(symbol, burst);
-                burst.Timer = _time.CreateTimer(state => Close((WhaleBurst)state!), burst, BurstWindow, Timeout.InfiniteTimeSpan);
+                burst.Timer = _time.CreateTimer(
+                    state => Close((WhaleBurst)state!),
+                    burst,
+                    BurstWindow,
+                    Timeout.InfiniteTimeSpan
+                );
             }
 
             burst.Add(trade);
         }
     }
 
-    /// <summary>Completes when no alert is queued or being delivered (open and held-back bursts are not alerts yet).</summary>
+    /// <summary>
+    /// Completes when no alert is queued or being delivered (open and held-back bursts are not alerts yet).
+    /// </summary>
     public Task WhenIdleAsync(CancellationToken cancellationToken = default) =>
         _outbox is null ? Task.CompletedTask : _outbox.WhenIdleAsync(cancellationToken);
 
@@ -193,7 +229,10 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the timers and the delivery loops (bounded by the outbox's stop timeout); open bursts are not sent. Idempotent.</summary>
+    /// <summary>
+    /// Stops the timers and the delivery loops (bounded by the outbox's stop timeout); open bursts are not sent.
+    /// Idempotent.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         int unsentTrades;
@@ -254,7 +293,11 @@ public sealed partial class WhaleAlerts : IAsyncDisposable
         }
 
         WhaleAlertLog.BurstSent(_logger, burst.Symbol, burst.Count);
-        Send(burst.Count == 1 ? WhaleAlertTexts.Single(burst.Symbol, burst.Largest) : WhaleAlertTexts.Burst(burst, MinimumTier));
+        Send(
+            burst.Count == 1
+                ? WhaleAlertTexts.Single(burst.Symbol, burst.Largest)
+                : WhaleAlertTexts.Burst(burst, MinimumTier)
+        );
     }
 
     private void Send(string text)

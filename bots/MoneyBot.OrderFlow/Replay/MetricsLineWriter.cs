@@ -77,7 +77,6 @@ internal sealed class MetricsLineWriter(Stream output)
         Written++;
     }
 
-
     private static void WriteZone(Utf8JsonWriter json, AbsorptionZone zone)
     {
         json.WriteStartObject();

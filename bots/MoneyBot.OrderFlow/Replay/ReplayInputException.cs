@@ -4,21 +4,15 @@ namespace MoneyBot.OrderFlow.Replay;
 public sealed class ReplayInputException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public ReplayInputException()
-    {
-    }
+    public ReplayInputException() { }
 
     /// <summary>Creates the exception with its message.</summary>
     public ReplayInputException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     /// <summary>Creates the exception with its message and cause.</summary>
     public ReplayInputException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 
     /// <summary>"FILE:LINE: reason".</summary>
     public static ReplayInputException At(string path, long line, string reason) => new($"{path}:{line}: {reason}");

@@ -5,7 +5,8 @@ namespace MoneyBot.OrderFlow.Replay;
 /// <summary>What <c>orderflow replay</c> does.</summary>
 /// <param name="InputPath">Raw stream messages, one JSON object per line.</param>
 /// <param name="OutputPath">Metrics lines (JSON Lines) to write; replaced.</param>
-/// <param name="Every">A line per symbol each time this much exchange time has passed (aligned to multiples of it), and one at the end.</param>
+/// <param name="Every">A line per symbol each time this much exchange time has passed (aligned to multiples of it), and
+/// one at the end.</param>
 /// <param name="Settings">How the metrics are computed.</param>
 public sealed record ReplayOptions(string InputPath, string OutputPath, TimeSpan Every, FlowSettings Settings)
 {
@@ -20,7 +21,8 @@ public sealed record ReplayOptions(string InputPath, string OutputPath, TimeSpan
         FlowSettings.Require(Every >= TimeSpan.FromMilliseconds(1), $"--every must be at least 1ms, not {Every}");
         FlowSettings.Require(
             !string.Equals(Path.GetFullPath(InputPath), Path.GetFullPath(OutputPath), StringComparison.Ordinal),
-            "--input and --out must be different files");
+            "--input and --out must be different files"
+        );
         Settings.Validate();
         return this;
     }

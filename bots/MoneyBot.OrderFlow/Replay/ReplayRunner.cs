@@ -28,8 +28,17 @@ public sealed class ReplayRunner(ReplayOptions options)
         {
             var counters = _symbols.Select(s => s.Flow.Counters).ToList();
             return new ReplaySummary(
-                _lines, _trades, _books, _ignored, counters.Sum(c => c.Duplicates), counters.Sum(c => c.Gaps), counters.Sum(c => c.MissedTrades),
-                counters.Sum(c => c.OutOfOrder), _writer?.Written ?? 0, [.. _symbols.Select(s => s.Flow.Symbol)]);
+                _lines,
+                _trades,
+                _books,
+                _ignored,
+                counters.Sum(c => c.Duplicates),
+                counters.Sum(c => c.Gaps),
+                counters.Sum(c => c.MissedTrades),
+                counters.Sum(c => c.OutOfOrder),
+                _writer?.Written ?? 0,
+                [.. _symbols.Select(s => s.Flow.Symbol)]
+            );
         }
     }
 
@@ -41,8 +50,23 @@ public sealed class ReplayRunner(ReplayOptions options)
     {
         var everyMs = (long)options.Validate().Every.TotalMilliseconds;
 
-        using var input = new LineReader(new FileStream(options.InputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
-        using var output = new FileStream(options.OutputPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        using var input = new LineReader(
+            new FileStream(
+                options.InputPath,
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.Read,
+                1,
+                FileOptions.SequentialScan
+            )
+        );
+        using var output = new FileStream(
+            options.OutputPath,
+            FileMode.Create,
+            FileAccess.Write,
+            FileShare.Read,
+            1 << 16
+        );
         _writer = new MetricsLineWriter(output);
         try
         {
@@ -130,7 +154,10 @@ public sealed class ReplayRunner(ReplayOptions options)
             }
         }
 
-        var added = new Symbol(name.ToArray(), new SymbolFlow(System.Text.Encoding.UTF8.GetString(name), options.Settings));
+        var added = new Symbol(
+            name.ToArray(),
+            new SymbolFlow(System.Text.Encoding.UTF8.GetString(name), options.Settings)
+        );
         _symbols.Add(added);
         return added.Flow;
     }
@@ -141,16 +168,23 @@ public sealed class ReplayRunner(ReplayOptions options)
         IReadOnlyList<string> known = _symbols.Count == 1 ? [StreamNames.PartialDepth(_symbols[0].Flow.Symbol)] : [];
         if (!StreamMessageParser.TryParse(line, known, DateTimeOffset.UnixEpoch, out var message, out var error))
         {
-            throw ReplayInputException.At(options.InputPath, number, error.Contains("without a symbol", StringComparison.Ordinal)
-                ? "a raw depth message names no symbol and the file has several (or none yet): wrap it as {\"stream\":\"<symbol>@depth20@100ms\",\"data\":...}"
-                : error);
+            throw ReplayInputException.At(
+                options.InputPath,
+                number,
+                error.Contains("without a symbol", StringComparison.Ordinal)
+                    ? "a raw depth message names no symbol and the file has several (or none yet): wrap it as "
+                        + "{\"stream\":\"<symbol>@depth20@100ms\",\"data\":...}"
+                    : error
+            );
         }
 
         if (message is DepthMessage depth)
         {
             var flow = FlowOf(System.Text.Encoding.UTF8.GetBytes(depth.Symbol.ToUpperInvariant()));
             var time = depth.EventTime?.ToUnixTimeMilliseconds() ?? flow.NowMs;
-            flow.ApplyBook(BookImbalance.From(depth.Book.Bids, depth.Book.Asks, options.Settings.BookLevels, time, null));
+            flow.ApplyBook(
+                BookImbalance.From(depth.Book.Bids, depth.Book.Asks, options.Settings.BookLevels, time, null)
+            );
         }
     }
 

@@ -12,4 +12,14 @@ namespace MoneyBot.OrderFlow.Replay;
 /// <param name="LinesWritten">Metrics lines written.</param>
 /// <param name="Symbols">Symbols seen.</param>
 public sealed record ReplaySummary(
-    long Lines, long Trades, long BookUpdates, long Ignored, long Duplicates, long Gaps, long MissedTrades, long OutOfOrder, long LinesWritten, IReadOnlyList<string> Symbols);
+    long Lines,
+    long Trades,
+    long BookUpdates,
+    long Ignored,
+    long Duplicates,
+    long Gaps,
+    long MissedTrades,
+    long OutOfOrder,
+    long LinesWritten,
+    IReadOnlyList<string> Symbols
+);

@@ -19,7 +19,12 @@ public static class AggTradeReader
     /// <param name="trade">The trade, for <see cref="MessageKind.AggTrade"/>.</param>
     /// <param name="symbol">The trade's symbol as written (<c>s</c>), for <see cref="MessageKind.AggTrade"/>.</param>
     /// <param name="error">Why the message is <see cref="MessageKind.Malformed"/>; null otherwise.</param>
-    public static MessageKind Read(ReadOnlySpan<byte> json, out Trade trade, out ReadOnlySpan<byte> symbol, out string? error)
+    public static MessageKind Read(
+        ReadOnlySpan<byte> json,
+        out Trade trade,
+        out ReadOnlySpan<byte> symbol,
+        out string? error
+    )
     {
         error = null;
         if (AggTradeScanner.TryScan(json, out trade, out symbol))
@@ -50,14 +55,20 @@ public static class AggTradeReader
     private static ReadOnlySpan<byte> Unwrap(ReadOnlySpan<byte> json, out MessageKind? kind)
     {
         var payload = StreamEnvelope.Open(json, out var stream);
-        kind = payload.Length == json.Length ? null
+        kind =
+            payload.Length == json.Length ? null
             : stream.EndsWith("@aggTrade"u8) ? MessageKind.AggTrade
             : stream.IndexOf("@depth"u8) >= 0 ? MessageKind.Depth
             : MessageKind.Ignored;
         return payload;
     }
 
-    private static MessageKind ReadPayload(ReadOnlySpan<byte> payload, out Trade trade, out ReadOnlySpan<byte> symbol, out string? error)
+    private static MessageKind ReadPayload(
+        ReadOnlySpan<byte> payload,
+        out Trade trade,
+        out ReadOnlySpan<byte> symbol,
+        out string? error
+    )
     {
         trade = default;
         symbol = default;
@@ -69,8 +80,10 @@ public static class AggTradeReader
             return MessageKind.Malformed;
         }
 
-        long id = -1, time = -1;
-        decimal price = -1, quantity = -1;
+        long id = -1,
+            time = -1;
+        decimal price = -1,
+            quantity = -1;
         bool? buyerIsMaker = null;
         var isTrade = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -106,7 +119,8 @@ public static class AggTradeReader
                     isTrade = true;
                     break;
                 case (byte)'s':
-                    symbol = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped ? reader.ValueSpan : default;
+                    symbol =
+                        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped ? reader.ValueSpan : default;
                     break;
                 case (byte)'a':
                     id = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var a) ? a : -2;
@@ -121,7 +135,12 @@ public static class AggTradeReader
                     quantity = Decimal(ref reader);
                     break;
                 case (byte)'m':
-                    buyerIsMaker = reader.TokenType switch { JsonTokenType.True => true, JsonTokenType.False => false, _ => null };
+                    buyerIsMaker = reader.TokenType switch
+                    {
+                        JsonTokenType.True => true,
+                        JsonTokenType.False => false,
+                        _ => null,
+                    };
                     break;
                 default:
                     reader.Skip();
@@ -129,7 +148,8 @@ public static class AggTradeReader
             }
         }
 
-        error = !isTrade ? "not an aggTrade (no \"e\":\"aggTrade\")"
+        error =
+            !isTrade ? "not an aggTrade (no \"e\":\"aggTrade\")"
             : symbol.IsEmpty ? "\"s\" (symbol) is missing or not a plain string"
             : id < 0 ? "\"a\" (aggregate trade id) is missing or not a non-negative integer"
             : time < 0 ? "\"T\" (trade time, ms) is missing or not a non-negative integer"

@@ -27,9 +27,15 @@ internal static class AggTradeScanner
         var start = i;
         if (ReadKey(json, ref i, out var key) && key.SequenceEqual("stream"u8))
         {
-            if (!ReadString(json, ref i, out var stream) || !stream.EndsWith("@aggTrade"u8) || !Expect(json, ref i, (byte)',')
-                || !ReadKey(json, ref i, out key) || !key.SequenceEqual("data"u8) || !Expect(json, ref i, (byte)'{')
-                || !ScanObject(json, ref i, out trade, out symbol))
+            if (
+                !ReadString(json, ref i, out var stream)
+                || !stream.EndsWith("@aggTrade"u8)
+                || !Expect(json, ref i, (byte)',')
+                || !ReadKey(json, ref i, out key)
+                || !key.SequenceEqual("data"u8)
+                || !Expect(json, ref i, (byte)'{')
+                || !ScanObject(json, ref i, out trade, out symbol)
+            )
             {
                 return false;
             }
@@ -42,12 +48,19 @@ internal static class AggTradeScanner
     }
 
     /// <summary>The members of an aggTrade object after its '{', through its '}'.</summary>
-    private static bool ScanObject(ReadOnlySpan<byte> json, scoped ref int i, out Trade trade, out ReadOnlySpan<byte> symbol)
+    private static bool ScanObject(
+        ReadOnlySpan<byte> json,
+        scoped ref int i,
+        out Trade trade,
+        out ReadOnlySpan<byte> symbol
+    )
     {
         trade = default;
         symbol = default;
-        long id = -1, time = -1;
-        decimal price = -1, quantity = -1;
+        long id = -1,
+            time = -1;
+        decimal price = -1,
+            quantity = -1;
         int maker = -1;
         var isTrade = false;
         while (true)
@@ -150,7 +163,14 @@ internal static class AggTradeScanner
     /// <summary>A key and its colon; Binance's one-letter keys without spaces take a shortcut.</summary>
     private static bool ReadKey(ReadOnlySpan<byte> json, scoped ref int i, out ReadOnlySpan<byte> key)
     {
-        if (i + 3 < json.Length && json[i] == (byte)'"' && json[i + 2] == (byte)'"' && json[i + 3] == (byte)':' && json[i + 1] >= 0x20 && json[i + 1] != (byte)'\\')
+        if (
+            i + 3 < json.Length
+            && json[i] == (byte)'"'
+            && json[i + 2] == (byte)'"'
+            && json[i + 3] == (byte)':'
+            && json[i + 1] >= 0x20
+            && json[i + 1] != (byte)'\\'
+        )
         {
             key = json.Slice(i + 1, 1);
             i += 4;
@@ -207,7 +227,9 @@ internal static class AggTradeScanner
         }
 
         var digits = i - start;
-        return digits > 0 && (digits == 1 || json[start] != (byte)'0') && (i >= json.Length || json[i] is not ((byte)'.' or (byte)'e' or (byte)'E'));
+        return digits > 0
+            && (digits == 1 || json[start] != (byte)'0')
+            && (i >= json.Length || json[i] is not ((byte)'.' or (byte)'e' or (byte)'E'));
     }
 
     private static bool ReadBoolean(ReadOnlySpan<byte> json, scoped ref int i, out bool value)
@@ -302,7 +324,9 @@ internal static class AggTradeScanner
         return i - start;
     }
 
-    /// <summary>"97250.50" exactly, scale kept (the input's decimals); long inputs go through the general parser.</summary>
+    /// <summary>
+    /// "97250.50" exactly, scale kept (the input's decimals); long inputs go through the general parser.
+    /// </summary>
     private static bool TryDecimal(ReadOnlySpan<byte> text, out decimal value)
     {
         value = 0;

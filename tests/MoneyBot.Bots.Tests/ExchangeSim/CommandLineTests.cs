@@ -8,17 +8,38 @@ public sealed class CommandLineTests
     public void Every_option_is_read_in_both_spellings()
     {
         var ok = CommandLine.TryParse(
-            ["--urls", "http://127.0.0.1:9123", "--speed=60", "--seed", "5", "--symbols", "btcusdt, solusdt", "--start", "2024-05-01T00:00:00Z",
-             "--history", "2d", "--trade-rate", "7.5", "--max-connection-age", "10m", "--ping-interval", "3s"],
+            [
+                "--urls",
+                "http://127.0.0.1:9123",
+                "--speed=60",
+                "--seed",
+                "5",
+                "--symbols",
+                "btcusdt, solusdt",
+                "--start",
+                "2024-05-01T00:00:00Z",
+                "--history",
+                "2d",
+                "--trade-rate",
+                "7.5",
+                "--max-connection-age",
+                "10m",
+                "--ping-interval",
+                "3s",
+            ],
             out var options,
-            out var error);
+            out var error
+        );
 
         Assert.True(ok, error);
         Assert.Equal(new Uri("http://127.0.0.1:9123"), options!.ListenUrl);
         Assert.Equal((60.0, 5, 7.5), (options.Speed, options.Seed, options.TradesPerSecond));
         Assert.Equal(["BTCUSDT", "SOLUSDT"], options.Symbols);
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero), options.Start);
-        Assert.Equal((TimeSpan.FromDays(2), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(3)), (options.History, options.MaxConnectionAge, options.PingInterval));
+        Assert.Equal(
+            (TimeSpan.FromDays(2), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(3)),
+            (options.History, options.MaxConnectionAge, options.PingInterval)
+        );
     }
 
     [Fact]

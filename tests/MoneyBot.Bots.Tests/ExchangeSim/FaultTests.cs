@@ -1,7 +1,7 @@
-using MoneyBot.Bots.Tests.Infrastructure;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
+using MoneyBot.Bots.Tests.Infrastructure;
 
 namespace MoneyBot.Bots.Tests.ExchangeSim;
 
@@ -26,7 +26,9 @@ public sealed class FaultTests
         var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         await using var raw = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@aggTrade"));
-        await using var combined = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "stream?streams=ethusdt@kline_3m"));
+        await using var combined = await StreamClient.ConnectAsync(
+            new Uri(host.WebSocketUrl, "stream?streams=ethusdt@kline_3m")
+        );
 
         var dropped = host.DropConnections();
 
@@ -69,7 +71,9 @@ public sealed class FaultTests
         var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         await using var raw = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@aggTrade"));
-        await using var combined = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "stream?streams=btcusdt@aggTrade/ethusdt@kline_1m"));
+        await using var combined = await StreamClient.ConnectAsync(
+            new Uri(host.WebSocketUrl, "stream?streams=btcusdt@aggTrade/ethusdt@kline_1m")
+        );
 
         var frames = host.SendMalformed();
 
@@ -152,8 +156,12 @@ public sealed class FaultTests
         }
 
         var next = await client.ReceiveJsonAsync();
-        var spot = await http.GetStringAsync(new Uri($"api/v3/aggTrades?symbol=BTCUSDT&fromId={before + 1}&limit=5", UriKind.Relative));
-        var futures = await http.GetStringAsync(new Uri($"fapi/v1/aggTrades?symbol=BTCUSDT&fromId={before + 1}&limit=5", UriKind.Relative));
+        var spot = await http.GetStringAsync(
+            new Uri($"api/v3/aggTrades?symbol=BTCUSDT&fromId={before + 1}&limit=5", UriKind.Relative)
+        );
+        var futures = await http.GetStringAsync(
+            new Uri($"fapi/v1/aggTrades?symbol=BTCUSDT&fromId={before + 1}&limit=5", UriKind.Relative)
+        );
         var status = host.GetStatus();
 
         Assert.Equal(5, withheld);
@@ -173,7 +181,9 @@ public sealed class FaultTests
         var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
         using var http = host.Http();
-        await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "stream?streams=btcusdt@aggTrade/ethusdt@aggTrade"));
+        await using var client = await StreamClient.ConnectAsync(
+            new Uri(host.WebSocketUrl, "stream?streams=btcusdt@aggTrade/ethusdt@aggTrade")
+        );
         await host.AdvanceAsync(clock);
         var before = host.Markets.All.ToDictionary(m => m.Symbol, m => m.LastTradeId);
         var received = new Dictionary<string, long>();
@@ -198,16 +208,24 @@ public sealed class FaultTests
             firstAfter.TryAdd(trade.GetProperty("s").GetString()!, trade.GetProperty("a").GetInt64());
             return firstAfter.Count == 2;
         });
-        using var again = await http.PostAsync(new Uri("sim/faults/skip-trades?count=1000&symbol=ETHUSDT", UriKind.Relative), null);
+        using var again = await http.PostAsync(
+            new Uri("sim/faults/skip-trades?count=1000&symbol=ETHUSDT", UriKind.Relative),
+            null
+        );
         using var clear = await http.PostAsync(new Uri("sim/faults/clear", UriKind.Relative), null);
         using var badCount = await http.PostAsync(new Uri("sim/faults/skip-trades?count=-2", UriKind.Relative), null);
-        using var badSymbol = await http.PostAsync(new Uri("sim/faults/skip-trades?count=2&symbol=DOGEUSDT", UriKind.Relative), null);
+        using var badSymbol = await http.PostAsync(
+            new Uri("sim/faults/skip-trades?count=2&symbol=DOGEUSDT", UriKind.Relative),
+            null
+        );
         var cleared = await http.GetStringAsync(new Uri("sim/status", UriKind.Relative));
 
         Assert.Equal("""{"fault":"skip-trades","affected":6}""", await skip.Content.ReadAsStringAsync());
         using (var status = JsonDocument.Parse(pending))
         {
-            Assert.All(status.RootElement.GetProperty("symbols").EnumerateArray(), s => Assert.Equal(3, s.GetProperty("tradesToSkip").GetInt64()));
+            Assert.All(status.RootElement.GetProperty("symbols").EnumerateArray(), s =>
+                Assert.Equal(3, s.GetProperty("tradesToSkip").GetInt64())
+            );
         }
 
         Assert.All(before, b => Assert.Equal(b.Value + 4, firstAfter[b.Key]));
@@ -218,7 +236,9 @@ public sealed class FaultTests
         using (var status = JsonDocument.Parse(cleared))
         {
             Assert.Equal(6, status.RootElement.GetProperty("tradesSkipped").GetInt64());
-            Assert.All(status.RootElement.GetProperty("symbols").EnumerateArray(), s => Assert.Equal(0, s.GetProperty("tradesToSkip").GetInt64()));
+            Assert.All(status.RootElement.GetProperty("symbols").EnumerateArray(), s =>
+                Assert.Equal(0, s.GetProperty("tradesToSkip").GetInt64())
+            );
         }
     }
 

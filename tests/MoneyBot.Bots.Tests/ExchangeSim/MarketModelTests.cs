@@ -34,7 +34,10 @@ public sealed class MarketModelTests
         var c = Generate(seed: 8, hours: 2);
 
         Assert.Equal(AllTrades(a, T0, T0 + (2 * Hour)), AllTrades(b, T0, T0 + (2 * Hour)));
-        Assert.Equal(a.GetKlines(CandleInterval.Parse("3m"), T0, null, 40), b.GetKlines(CandleInterval.Parse("3m"), T0, null, 40));
+        Assert.Equal(
+            a.GetKlines(CandleInterval.Parse("3m"), T0, null, 40),
+            b.GetKlines(CandleInterval.Parse("3m"), T0, null, 40)
+        );
         Assert.NotEqual(a.LastPrice, c.LastPrice);
     }
 
@@ -52,7 +55,9 @@ public sealed class MarketModelTests
             Assert.Equal(trades[i - 1].LastTradeId + 1, trades[i].FirstTradeId);
         }
 
-        Assert.All(trades, t => Assert.True(t.Price > 0 && t.Price % 0.01m == 0 && t.Quantity > 0 && t.Quantity % 0.00001m == 0));
+        Assert.All(trades, t =>
+            Assert.True(t.Price > 0 && t.Price % 0.01m == 0 && t.Quantity > 0 && t.Quantity % 0.00001m == 0)
+        );
         Assert.Equal(trades[^1].Id, market.LastTradeId);
     }
 
@@ -86,7 +91,10 @@ public sealed class MarketModelTests
 
         foreach (var candle in h1.SkipLast(1))
         {
-            Assert.Equal(Aggregate(candle, m15.Where(c => c.OpenTime >= candle.OpenTime && c.CloseTime <= candle.CloseTime)), candle);
+            Assert.Equal(
+                Aggregate(candle, m15.Where(c => c.OpenTime >= candle.OpenTime && c.CloseTime <= candle.CloseTime)),
+                candle
+            );
             var inside = trades.Where(t => t.Time >= candle.OpenTime && t.Time <= candle.CloseTime).ToList();
             Assert.Equal(inside[0].Price, candle.Open);
             Assert.Equal(inside.Max(t => t.Price), candle.High);
@@ -145,5 +153,7 @@ public sealed class MarketModelTests
     }
 
     private static Candle Aggregate(Candle whole, IEnumerable<Candle> parts) =>
-        parts.Aggregate(Candle.Empty(whole.OpenTime, whole.CloseTime - whole.OpenTime + 1, whole.Open), (acc, part) => acc.Absorb(part));
+        parts.Aggregate(Candle.Empty(whole.OpenTime, whole.CloseTime - whole.OpenTime + 1, whole.Open), (acc, part) =>
+            acc.Absorb(part)
+        );
 }

@@ -1,6 +1,6 @@
-using MoneyBot.Bots.Tests.Infrastructure;
 using System.Net;
 using System.Text.Json;
+using MoneyBot.Bots.Tests.Infrastructure;
 
 namespace MoneyBot.Bots.Tests.ExchangeSim;
 
@@ -8,7 +8,11 @@ public sealed class RestApiTests
 {
     private static readonly long T0 = TestExchange.Start.ToUnixTimeMilliseconds();
 
-    private static async Task<JsonElement> GetJsonAsync(HttpClient http, string path, HttpStatusCode expected = HttpStatusCode.OK)
+    private static async Task<JsonElement> GetJsonAsync(
+        HttpClient http,
+        string path,
+        HttpStatusCode expected = HttpStatusCode.OK
+    )
     {
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
@@ -41,11 +45,21 @@ public sealed class RestApiTests
     [Fact(Timeout = 20_000)]
     public async Task Klines_honour_start_end_and_limit_and_cap_the_limit()
     {
-        await using var host = await TestExchange.StartAsync(Clocks.In2030(), o => o with { Symbols = ["BTCUSDT"], History = TimeSpan.FromHours(26), TradesPerSecond = 0.05 });
+        await using var host = await TestExchange.StartAsync(Clocks.In2030(), o =>
+            o with
+            {
+                Symbols = ["BTCUSDT"],
+                History = TimeSpan.FromHours(26),
+                TradesPerSecond = 0.05,
+            }
+        );
         using var http = host.Http();
         var start = T0 - 3_600_000;
 
-        var window = await GetJsonAsync(http, $"api/v3/klines?symbol=BTCUSDT&interval=1m&startTime={start + 1}&endTime={start + 600_000}");
+        var window = await GetJsonAsync(
+            http,
+            $"api/v3/klines?symbol=BTCUSDT&interval=1m&startTime={start + 1}&endTime={start + 600_000}"
+        );
         var limited = await GetJsonAsync(http, $"api/v3/klines?symbol=BTCUSDT&interval=1m&startTime={start}&limit=4");
         var capped = await GetJsonAsync(http, "api/v3/klines?symbol=btcusdt&interval=1m&limit=5000");
         var cappedFutures = await GetJsonAsync(http, "fapi/v1/klines?symbol=BTCUSDT&interval=1m&limit=5000");
@@ -71,7 +85,10 @@ public sealed class RestApiTests
         var spotTrades = await GetJsonAsync(http, "api/v3/aggTrades?symbol=ETHUSDT&limit=1");
 
         Assert.Matches(@"^\d+\.\d{2}$", futures[0][1].GetString());
-        Assert.Equal(decimal.Parse(futures[0][4].GetString()!, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(spot[0][4].GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(
+            decimal.Parse(futures[0][4].GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+            decimal.Parse(spot[0][4].GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+        );
         Assert.Matches(@"^\d+\.\d{4}$", futureTrades[0].GetProperty("q").GetString());
         Assert.False(futureTrades[0].TryGetProperty("M", out _));
         Assert.True(spotTrades[0].GetProperty("M").GetBoolean());
@@ -87,14 +104,26 @@ public sealed class RestApiTests
         var newest = await GetJsonAsync(http, "api/v3/aggTrades?symbol=BTCUSDT&limit=5");
         var firstId = newest[0].GetProperty("a").GetInt64();
         var fromId = await GetJsonAsync(http, $"api/v3/aggTrades?symbol=BTCUSDT&fromId={firstId - 10}&limit=3");
-        var byTime = await GetJsonAsync(http, $"api/v3/aggTrades?symbol=BTCUSDT&startTime={T0 - 60_000}&endTime={T0 - 30_000}");
-        var tooLong = await GetJsonAsync(http, $"api/v3/aggTrades?symbol=BTCUSDT&startTime={T0 - 3_700_000}&endTime={T0}", HttpStatusCode.BadRequest);
+        var byTime = await GetJsonAsync(
+            http,
+            $"api/v3/aggTrades?symbol=BTCUSDT&startTime={T0 - 60_000}&endTime={T0 - 30_000}"
+        );
+        var tooLong = await GetJsonAsync(
+            http,
+            $"api/v3/aggTrades?symbol=BTCUSDT&startTime={T0 - 3_700_000}&endTime={T0}",
+            HttpStatusCode.BadRequest
+        );
 
         Assert.Equal(5, newest.GetArrayLength());
         Assert.Equal(host.Markets["BTCUSDT"].LastTradeId, newest[4].GetProperty("a").GetInt64());
-        Assert.Equal([firstId - 10, firstId - 9, firstId - 8], fromId.EnumerateArray().Select(t => t.GetProperty("a").GetInt64()));
+        Assert.Equal(
+            [firstId - 10, firstId - 9, firstId - 8],
+            fromId.EnumerateArray().Select(t => t.GetProperty("a").GetInt64())
+        );
         Assert.True(byTime.GetArrayLength() > 10);
-        Assert.All(byTime.EnumerateArray(), t => Assert.InRange(t.GetProperty("T").GetInt64(), T0 - 60_000, T0 - 30_000));
+        Assert.All(byTime.EnumerateArray(), t =>
+            Assert.InRange(t.GetProperty("T").GetInt64(), T0 - 60_000, T0 - 30_000)
+        );
         Assert.Equal(-1127, tooLong.GetProperty("code").GetInt32());
     }
 

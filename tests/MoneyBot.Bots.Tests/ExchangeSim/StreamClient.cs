@@ -24,7 +24,9 @@ internal sealed class StreamClient : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Tries to connect and returns the HTTP status of the refusal (fails if the connection is accepted).</summary>
+    /// <summary>
+    /// Tries to connect and returns the HTTP status of the refusal (fails if the connection is accepted).
+    /// </summary>
     public static async Task<HttpStatusCode> RefusalStatusAsync(Uri url)
     {
         using var socket = new ClientWebSocket();
@@ -34,7 +36,9 @@ internal sealed class StreamClient : IAsyncDisposable
         return socket.HttpStatusCode;
     }
 
-    /// <summary>True when the socket ends (close frame or dropped connection) before any further message arrives.</summary>
+    /// <summary>
+    /// True when the socket ends (close frame or dropped connection) before any further message arrives.
+    /// </summary>
     public async Task<bool> EndsAsync()
     {
         try
@@ -76,7 +80,9 @@ internal sealed class StreamClient : IAsyncDisposable
         return document.RootElement.Clone();
     }
 
-    /// <summary>Receives messages until one matches; all of them (the match last) go to <paramref name="seen"/>.</summary>
+    /// <summary>
+    /// Receives messages until one matches; all of them (the match last) go to <paramref name="seen"/>.
+    /// </summary>
     public async Task<JsonElement> ReceiveUntilAsync(Func<JsonElement, bool> match, List<JsonElement>? seen = null)
     {
         while (true)
@@ -91,7 +97,12 @@ internal sealed class StreamClient : IAsyncDisposable
     }
 
     public Task SendAsync(string text) =>
-        _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        _socket.SendAsync(
+            Encoding.UTF8.GetBytes(text),
+            WebSocketMessageType.Text,
+            endOfMessage: true,
+            CancellationToken.None
+        );
 
     public ValueTask DisposeAsync()
     {

@@ -1,8 +1,8 @@
-using MoneyBot.Bots.Tests.Infrastructure;
 using System.Globalization;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
+using MoneyBot.Bots.Tests.Infrastructure;
 
 namespace MoneyBot.Bots.Tests.ExchangeSim;
 
@@ -28,7 +28,17 @@ public sealed class StreamTests
         var tape = host.Markets["BTCUSDT"].GetAggTrades(before + 1, null, null, 1000);
         Assert.InRange(received.Count, 100, 1000);
         Assert.Equal(tape.Select(t => t.Id), received.Select(m => m.GetProperty("a").GetInt64()));
-        Assert.Equal(tape.Select(t => (t.Price, t.Quantity, t.Time, t.IsBuyerMaker)), received.Select(m => (Dec(m.GetProperty("p")), Dec(m.GetProperty("q")), m.GetProperty("T").GetInt64(), m.GetProperty("m").GetBoolean())));
+        Assert.Equal(
+            tape.Select(t => (t.Price, t.Quantity, t.Time, t.IsBuyerMaker)),
+            received.Select(m =>
+                (
+                    Dec(m.GetProperty("p")),
+                    Dec(m.GetProperty("q")),
+                    m.GetProperty("T").GetInt64(),
+                    m.GetProperty("m").GetBoolean()
+                )
+            )
+        );
         var first = received[0];
         Assert.Equal("aggTrade", first.GetProperty("e").GetString());
         Assert.Equal("BTCUSDT", first.GetProperty("s").GetString());
@@ -41,7 +51,9 @@ public sealed class StreamTests
     {
         var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
-        await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "stream?streams=ethusdt@aggTrade/btcusdt@kline_1m"));
+        await using var client = await StreamClient.ConnectAsync(
+            new Uri(host.WebSocketUrl, "stream?streams=ethusdt@aggTrade/btcusdt@kline_1m")
+        );
 
         await host.AdvanceAsync(clock);
         var seen = new List<JsonElement>();
@@ -51,7 +63,10 @@ public sealed class StreamTests
         Assert.All(seen, m =>
         {
             var data = m.GetProperty("data");
-            var expected = m.GetProperty("stream").GetString() == "ethusdt@aggTrade" ? ("aggTrade", "ETHUSDT") : ("kline", "BTCUSDT");
+            var expected =
+                m.GetProperty("stream").GetString() == "ethusdt@aggTrade"
+                    ? ("aggTrade", "ETHUSDT")
+                    : ("kline", "BTCUSDT");
             Assert.Equal(expected, (data.GetProperty("e").GetString(), data.GetProperty("s").GetString()));
         });
     }
@@ -70,20 +85,46 @@ public sealed class StreamTests
             await host.AdvanceAsync(clock, steps: 10); // one real second: one simulated minute at 60x
             var now = host.Now.ToUnixTimeMilliseconds();
             var seen = new List<JsonElement>();
-            await client.ReceiveUntilAsync(m => !m.GetProperty("k").GetProperty("x").GetBoolean() && m.GetProperty("E").GetInt64() == now, seen);
-            closedAtStep.AddRange(seen.Where(m => m.GetProperty("k").GetProperty("x").GetBoolean()).Select(m => (step, m.GetProperty("k"))));
+            await client.ReceiveUntilAsync(
+                m => !m.GetProperty("k").GetProperty("x").GetBoolean() && m.GetProperty("E").GetInt64() == now,
+                seen
+            );
+            closedAtStep.AddRange(
+                seen.Where(m => m.GetProperty("k").GetProperty("x").GetBoolean())
+                    .Select(m => (step, m.GetProperty("k")))
+            );
             updates.AddRange(seen.Where(m => !m.GetProperty("k").GetProperty("x").GetBoolean()));
         }
 
-        Assert.Equal([(3, T0), (6, T0 + 180_000), (9, T0 + 360_000)], closedAtStep.Select(c => (c.Step, c.Kline.GetProperty("t").GetInt64())));
-        var rest = host.Markets["BTCUSDT"].GetKlines(MoneyBot.ExchangeSim.Market.CandleInterval.Parse("3m"), T0, T0 + 360_000, 3);
+        Assert.Equal(
+            [(3, T0), (6, T0 + 180_000), (9, T0 + 360_000)],
+            closedAtStep.Select(c => (c.Step, c.Kline.GetProperty("t").GetInt64()))
+        );
+        var rest = host.Markets["BTCUSDT"]
+            .GetKlines(MoneyBot.ExchangeSim.Market.CandleInterval.Parse("3m"), T0, T0 + 360_000, 3);
         foreach (var ((_, k), candle) in closedAtStep.Zip(rest))
         {
             Assert.Equal(candle.CloseTime, k.GetProperty("T").GetInt64());
-            Assert.Equal((candle.Open, candle.High, candle.Low, candle.Close, candle.Volume), (Dec(k.GetProperty("o")), Dec(k.GetProperty("h")), Dec(k.GetProperty("l")), Dec(k.GetProperty("c")), Dec(k.GetProperty("v"))));
+            Assert.Equal(
+                (candle.Open, candle.High, candle.Low, candle.Close, candle.Volume),
+                (
+                    Dec(k.GetProperty("o")),
+                    Dec(k.GetProperty("h")),
+                    Dec(k.GetProperty("l")),
+                    Dec(k.GetProperty("c")),
+                    Dec(k.GetProperty("v"))
+                )
+            );
             Assert.Equal(candle.TradeCount, k.GetProperty("n").GetInt32());
-            var closedIndex = updates.FindLastIndex(u => u.GetProperty("k").GetProperty("t").GetInt64() == candle.OpenTime);
-            Assert.True(closedIndex < updates.FindIndex(u => u.GetProperty("k").GetProperty("t").GetInt64() == candle.OpenTime + 180_000));
+            var closedIndex = updates.FindLastIndex(u =>
+                u.GetProperty("k").GetProperty("t").GetInt64() == candle.OpenTime
+            );
+            Assert.True(
+                closedIndex
+                    < updates.FindIndex(u =>
+                        u.GetProperty("k").GetProperty("t").GetInt64() == candle.OpenTime + 180_000
+                    )
+            );
         }
     }
 
@@ -92,7 +133,9 @@ public sealed class StreamTests
     {
         var clock = Clocks.In2030();
         await using var host = await TestExchange.StartAsync(clock);
-        await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@depth20@100ms"));
+        await using var client = await StreamClient.ConnectAsync(
+            new Uri(host.WebSocketUrl, "ws/btcusdt@depth20@100ms")
+        );
 
         await host.AdvanceAsync(clock);
         var first = await client.ReceiveJsonAsync();
@@ -135,15 +178,26 @@ public sealed class StreamTests
     {
         await using var host = await TestExchange.StartAsync(Clocks.In2030());
 
-        Assert.Equal(HttpStatusCode.BadRequest, await StreamClient.RefusalStatusAsync(new Uri(host.WebSocketUrl, "ws/dogeusdt@aggTrade")));
-        Assert.Equal(HttpStatusCode.BadRequest, await StreamClient.RefusalStatusAsync(new Uri(host.WebSocketUrl, "stream?streams=btcusdt@kline_7m")));
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            await StreamClient.RefusalStatusAsync(new Uri(host.WebSocketUrl, "ws/dogeusdt@aggTrade"))
+        );
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            await StreamClient.RefusalStatusAsync(new Uri(host.WebSocketUrl, "stream?streams=btcusdt@kline_7m"))
+        );
     }
 
     [Fact(Timeout = 20_000)]
     public async Task A_connection_is_closed_with_a_close_frame_at_its_maximum_age()
     {
         var clock = Clocks.In2030();
-        await using var host = await TestExchange.StartAsync(clock, o => o with { MaxConnectionAge = TimeSpan.FromSeconds(2) });
+        await using var host = await TestExchange.StartAsync(clock, o =>
+            o with
+            {
+                MaxConnectionAge = TimeSpan.FromSeconds(2),
+            }
+        );
         await using var client = await StreamClient.ConnectAsync(new Uri(host.WebSocketUrl, "ws/btcusdt@kline_1h"));
 
         await host.AdvanceAsync(clock, steps: 19);
@@ -153,8 +207,7 @@ public sealed class StreamTests
         do
         {
             text = await client.ReceiveTextAsync();
-        }
-        while (text is not null);
+        } while (text is not null);
 
         Assert.Equal(WebSocketCloseStatus.NormalClosure, client.CloseStatus);
     }

@@ -11,7 +11,9 @@ internal static class Bars
     /// <summary>The open time of bar <paramref name="index"/>.</summary>
     public static DateTimeOffset T(int index) => Start.AddMinutes(3 * index);
 
-    /// <summary>Bar <paramref name="index"/> with its low and high; opens at the low, closes at the high unless told.</summary>
+    /// <summary>
+    /// Bar <paramref name="index"/> with its low and high; opens at the low, closes at the high unless told.
+    /// </summary>
     public static Candle Bar(int index, decimal low, decimal high, decimal? close = null) =>
         Candle.Create(ThreeMinutes, T(index), low, high, low, close ?? high);
 
@@ -27,6 +29,10 @@ internal static class Bars
     public static List<(int Index, Gap Gap)> Gaps(IEnumerable<Candle> candles)
     {
         var detector = new GapDetector(ThreeMinutes);
-        return Detect(detector, candles).Select((g, i) => (i, g)).Where(x => x.g is not null).Select(x => (x.i, x.g!.Value)).ToList();
+        return Detect(detector, candles)
+            .Select((g, i) => (i, g))
+            .Where(x => x.g is not null)
+            .Select(x => (x.i, x.g!.Value))
+            .ToList();
     }
 }

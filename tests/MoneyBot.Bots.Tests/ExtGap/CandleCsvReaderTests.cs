@@ -35,7 +35,10 @@ public sealed class CandleCsvReaderTests
         using var dir = new TempDirectory();
 
         // Act
-        var candles = Read(dir, "Open_Time,Volume,Close,Low,High,Open,Close_Time\n1735689600000,5,101,100,101,100,1735689779999\n\n");
+        var candles = Read(
+            dir,
+            "Open_Time,Volume,Close,Low,High,Open,Close_Time\n1735689600000,5,101,100,101,100,1735689779999\n\n"
+        );
 
         // Assert
         Assert.Equal([Bar(0, 100, 101)], candles);
@@ -48,7 +51,10 @@ public sealed class CandleCsvReaderTests
         using var dir = new TempDirectory();
 
         // Act
-        var candles = Read(dir, "1735689600000,100,101,100,101,1735689779999\n1735689780000,101,102,100.5,102,1735689959999\n");
+        var candles = Read(
+            dir,
+            "1735689600000,100,101,100,101,1735689779999\n1735689780000,101,102,100.5,102,1735689959999\n"
+        );
 
         // Assert
         Assert.Equal([Bar(0, 100, 101), Bar(1, 100.5m, 102, close: 102) with { Open = 101 }], candles);
@@ -56,7 +62,10 @@ public sealed class CandleCsvReaderTests
 
     [Theory]
     [InlineData("1735689600000,100,abc,100,101,1735689779999", "high 'abc' is not a number")]
-    [InlineData("yesterday,100,101,100,101,1735689779999", "open_time 'yesterday' is neither epoch milliseconds nor an ISO-8601 time")]
+    [InlineData(
+        "yesterday,100,101,100,101,1735689779999",
+        "open_time 'yesterday' is neither epoch milliseconds nor an ISO-8601 time"
+    )]
     [InlineData("1735689600000,100,101", "expected 6 columns")]
     [InlineData("1735689600000,100,99,100,101,1735689779999", "inconsistent prices: high 99 and low 100")]
     [InlineData("1735689600000,0,101,0,101,1735689779999", "open 0 must be above 0")]
@@ -67,7 +76,12 @@ public sealed class CandleCsvReaderTests
         using var dir = new TempDirectory();
 
         // Act
-        var ex = Assert.Throws<CandleFileException>(() => Read(dir, "open_time,open,high,low,close,close_time\n1735689420000,100,101,100,101,1735689599999\n" + row + "\n"));
+        var ex = Assert.Throws<CandleFileException>(() =>
+            Read(
+                dir,
+                "open_time,open,high,low,close,close_time\n1735689420000,100,101,100,101,1735689599999\n" + row + "\n"
+            )
+        );
 
         // Assert
         Assert.StartsWith(dir.File("candles.csv") + ":3: ", ex.Message, StringComparison.Ordinal);

@@ -19,15 +19,20 @@ internal static class CsvAssert
             Assert.Equal(want.Count, got.Count);
             for (var col = 0; col < want.Count; col++)
             {
-                Assert.True(SameValue(want[col], got[col]), $"row {row} column {col}: expected '{want[col]}', got '{got[col]}'");
+                Assert.True(
+                    SameValue(want[col], got[col]),
+                    $"row {row} column {col}: expected '{want[col]}', got '{got[col]}'"
+                );
             }
         }
     }
 
     private static bool SameValue(string want, string got)
     {
-        if (decimal.TryParse(want, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) &&
-            decimal.TryParse(got, NumberStyles.Float, CultureInfo.InvariantCulture, out var b))
+        if (
+            decimal.TryParse(want, NumberStyles.Float, CultureInfo.InvariantCulture, out var a)
+            && decimal.TryParse(got, NumberStyles.Float, CultureInfo.InvariantCulture, out var b)
+        )
         {
             return a == b;
         }

@@ -3,12 +3,16 @@ using MoneyBot.ExtGap.Detection;
 
 namespace MoneyBot.Bots.Tests.ExtGap;
 
-/// <summary>The ext-gap fixtures kept as files in <c>Fixtures/</c> beside this source file, and seeded synthetic candles.</summary>
+/// <summary>
+/// The ext-gap fixtures kept as files in <c>Fixtures/</c> beside this source file, and seeded synthetic candles.
+/// </summary>
 internal static class Fixtures
 {
     public static string ExtGap(string name) => SourceFixture.PathOf(name);
 
-    /// <summary>A seeded random walk of 3m candles with 0.1 ticks: enough gaps, reversals and trades to compare runs.</summary>
+    /// <summary>
+    /// A seeded random walk of 3m candles with 0.1 ticks: enough gaps, reversals and trades to compare runs.
+    /// </summary>
     public static Candle[] RandomWalk(int seed, int count)
     {
         var random = new Random(seed);
@@ -34,7 +38,12 @@ internal static class Fixtures
         writer.Write("open_time,open,high,low,close\n");
         foreach (var c in candles)
         {
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{c.OpenTime.ToUnixTimeMilliseconds()},{c.Open},{c.High},{c.Low},{c.Close}\n"));
+            writer.Write(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{c.OpenTime.ToUnixTimeMilliseconds()},{c.Open},{c.High},{c.Low},{c.Close}\n"
+                )
+            );
         }
     }
 

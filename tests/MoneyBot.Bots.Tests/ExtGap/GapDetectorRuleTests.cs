@@ -11,7 +11,12 @@ public sealed class GapDetectorRuleTests
     {
         // Arrange: before the first gap every pair of bars overlaps, so with well-formed bars both
         // conditions cannot hold at once; an inverted bar (low above high) exercises the rule anyway.
-        var candles = new[] { Bar(0, 100, 110), Bar(1, 105, 108), Candle.Create(ThreeMinutes, T(2), 104, 104, 104.5m, 104) };
+        var candles = new[]
+        {
+            Bar(0, 100, 110),
+            Bar(1, 105, 108),
+            Candle.Create(ThreeMinutes, T(2), 104, 104, 104.5m, 104),
+        };
 
         // Act
         var gaps = Gaps(candles);
@@ -28,7 +33,14 @@ public sealed class GapDetectorRuleTests
     public void After_the_first_gap_bearish_wins_when_both_conditions_hold()
     {
         // Arrange: the fixture's bars; bar 5 is below the bear candidate (102.6) and above the bull candidate (102.5).
-        var candles = Series((100, 101), (102, 103), (102.8m, 104), (102.6m, 103.5m), (101.9m, 102.5m), (102.52m, 102.55m));
+        var candles = Series(
+            (100, 101),
+            (102, 103),
+            (102.8m, 104),
+            (102.6m, 103.5m),
+            (101.9m, 102.5m),
+            (102.52m, 102.55m)
+        );
 
         // Act
         var gaps = Gaps(candles);

@@ -89,7 +89,10 @@ public sealed class GapDetectorTieRuleTests
         // Arrange: first gap bullish at bar 1; bars 3 and 4 share the low 102.6; bar 5 makes a bearish
         // gap at 102.8 (bar 2) and the trim leaves bars 3, 4 and 5.
         var detector = new GapDetector(ThreeMinutes);
-        var gaps = Detect(detector, Series((100, 101), (102, 103), (102.8m, 104), (102.6m, 103.5m), (102.6m, 103.5m), (101.9m, 102.5m)));
+        var gaps = Detect(
+            detector,
+            Series((100, 101), (102, 103), (102.8m, 104), (102.6m, 103.5m), (102.6m, 103.5m), (101.9m, 102.5m))
+        );
 
         // Act
         var bear = detector.Bear;

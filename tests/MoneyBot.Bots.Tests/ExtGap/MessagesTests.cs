@@ -8,12 +8,43 @@ namespace MoneyBot.Bots.Tests.ExtGap;
 /// <summary>Telegram texts: both languages, escaping, and the base asset as the quantity unit.</summary>
 public sealed class MessagesTests
 {
-    private static readonly Gap Bearish = new(GapPolarity.Bearish, 102.8m, T(2), T(4).AddMinutes(3).AddMilliseconds(-1), false, true, 1, 5);
-    private static readonly Position Long = new(PositionSide.Long, 2000, T(1).AddMinutes(3).AddMilliseconds(-1), 1000, 0.5m, 0.3m);
+    private static readonly Gap Bearish = new(
+        GapPolarity.Bearish,
+        102.8m,
+        T(2),
+        T(4).AddMinutes(3).AddMilliseconds(-1),
+        false,
+        true,
+        1,
+        5
+    );
+    private static readonly Position Long = new(
+        PositionSide.Long,
+        2000,
+        T(1).AddMinutes(3).AddMilliseconds(-1),
+        1000,
+        0.5m,
+        0.3m
+    );
 
-    private static ClosedTrade Closed(CloseReason reason) => new(
-        TradeStatus.Win, Long.EntryTime, Bearish.DetectionBarTime, "ETHUSDT", PositionSide.Long, 2000, 2020, 1000, 0.5m,
-        0.01m, 10, 9.4m, 0.6m, reason, new TradeStatistics(3, 1, 0, 12.3m, 2.4m));
+    private static ClosedTrade Closed(CloseReason reason) =>
+        new(
+            TradeStatus.Win,
+            Long.EntryTime,
+            Bearish.DetectionBarTime,
+            "ETHUSDT",
+            PositionSide.Long,
+            2000,
+            2020,
+            1000,
+            0.5m,
+            0.01m,
+            10,
+            9.4m,
+            0.6m,
+            reason,
+            new TradeStatistics(3, 1, 0, 12.3m, 2.4m)
+        );
 
     [Theory]
     [InlineData("BTCUSDT", "BTC")]
@@ -43,14 +74,15 @@ public sealed class MessagesTests
 
         // Assert
         Assert.Equal(
-            "🔄 <b>Reversal: bearish gap</b> · ETHUSDT 3m\n" +
-            "Level: <b>102.8</b>\n" +
-            "Opening bar: 2025-01-01 00:06 UTC\n" +
-            "Closed LONG 0.5 ETH: 2000 → 2020 (+1.00%)\n" +
-            "Gross +10.00 USD · fees 0.60 USD\n" +
-            "Net P&amp;L: <b>+9.40 USD</b> ✅\n" +
-            "Total: 3 ✅ / 1 ❌ · +12.30 USD",
-            text);
+            "🔄 <b>Reversal: bearish gap</b> · ETHUSDT 3m\n"
+                + "Level: <b>102.8</b>\n"
+                + "Opening bar: 2025-01-01 00:06 UTC\n"
+                + "Closed LONG 0.5 ETH: 2000 → 2020 (+1.00%)\n"
+                + "Gross +10.00 USD · fees 0.60 USD\n"
+                + "Net P&amp;L: <b>+9.40 USD</b> ✅\n"
+                + "Total: 3 ✅ / 1 ❌ · +12.30 USD",
+            text
+        );
     }
 
     [Fact]
@@ -63,7 +95,11 @@ public sealed class MessagesTests
         var text = messages.Reversal(Bearish, Closed(CloseReason.Reverse));
 
         // Assert
-        Assert.StartsWith("🔄 <b>Retournement : gap baissier</b> · ETHUSDT 3m\nNiveau : <b>102,8</b>", text, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "🔄 <b>Retournement : gap baissier</b> · ETHUSDT 3m\nNiveau : <b>102,8</b>",
+            text,
+            StringComparison.Ordinal
+        );
         Assert.Contains("LONG clôturé, 0,5 ETH : 2000 → 2020 (+1,00 %)", text, StringComparison.Ordinal);
         Assert.Contains("P&amp;L net : <b>+9,40 USD</b> ✅", text, StringComparison.Ordinal);
     }
@@ -112,17 +148,30 @@ public sealed class MessagesTests
         // Act
         string[] texts =
         [
-            messages.Startup(TradingSettings.Default, Long), messages.Startup(TradingSettings.Default, null),
-            messages.FirstGap(Bearish with { IsFirstGap = true }), messages.Gap(Bearish with { Sequence = 3 }),
-            messages.Reversal(Bearish, null), messages.Entry(Long), messages.Expiry(Closed(CloseReason.Expiry)),
-            messages.Statistics(report), messages.Stop("SIGTERM", report.Totals),
+            messages.Startup(TradingSettings.Default, Long),
+            messages.Startup(TradingSettings.Default, null),
+            messages.FirstGap(Bearish with { IsFirstGap = true }),
+            messages.Gap(Bearish with { Sequence = 3 }),
+            messages.Reversal(Bearish, null),
+            messages.Entry(Long),
+            messages.Expiry(Closed(CloseReason.Expiry)),
+            messages.Statistics(report),
+            messages.Stop("SIGTERM", report.Totals),
         ];
 
         // Assert
         Assert.All(texts, t => Assert.DoesNotContain("{", t, StringComparison.Ordinal));
         Assert.All(texts, t => Assert.DoesNotContain("BTC", t, StringComparison.Ordinal));
-        Assert.Contains("0.5 SOL".Replace(".", language == MessageLanguage.French ? "," : ".", StringComparison.Ordinal), messages.Entry(Long), StringComparison.Ordinal);
-        Assert.Contains(language == MessageLanguage.French ? "latent +5,00 USD" : "unrealized +5.00 USD", texts[7], StringComparison.Ordinal);
+        Assert.Contains(
+            "0.5 SOL".Replace(".", language == MessageLanguage.French ? "," : ".", StringComparison.Ordinal),
+            messages.Entry(Long),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            language == MessageLanguage.French ? "latent +5,00 USD" : "unrealized +5.00 USD",
+            texts[7],
+            StringComparison.Ordinal
+        );
         Assert.Contains(language == MessageLanguage.French ? "75 %" : "75%", texts[7], StringComparison.Ordinal);
     }
 

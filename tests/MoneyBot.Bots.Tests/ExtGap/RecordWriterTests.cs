@@ -30,9 +30,11 @@ public sealed class RecordWriterTests
         Assert.Equal(
             [
                 string.Join(',', GapRecordWriter.Columns),
-                "2025-03-01T12:00:00Z,BTCUSDT,bullish,101.5,2025-01-01T00:00:00Z,2025-01-01T00:05:59.999Z,false,false,2,7",
+                "2025-03-01T12:00:00Z,BTCUSDT,bullish,101.5,2025-01-01T00:00:00Z,2025-01-01T00:05:59.999Z,false,"
+                    + "false,2,7",
             ],
-            File.ReadAllLines(dir.File("gaps.csv")));
+            File.ReadAllLines(dir.File("gaps.csv"))
+        );
     }
 
     [Fact]
@@ -105,7 +107,22 @@ public sealed class RecordWriterTests
         using var dir = new TempDirectory();
         var totals = new TradeStatistics(3, 1, 0, 12.5m, 2.4m);
         var trade = new ClosedTrade(
-            TradeStatus.Loss, T(0), T(480), "BTCUSDT", PositionSide.Short, 100, 101, 1000, 10, -0.01m, -10, -10.6m, 0.6m, CloseReason.Expiry, totals);
+            TradeStatus.Loss,
+            T(0),
+            T(480),
+            "BTCUSDT",
+            PositionSide.Short,
+            100,
+            101,
+            1000,
+            10,
+            -0.01m,
+            -10,
+            -10.6m,
+            0.6m,
+            CloseReason.Expiry,
+            totals
+        );
 
         // Act
         using (var writer = TradeRecordWriter.Open(dir.File("trades.csv")))
@@ -117,10 +134,14 @@ public sealed class RecordWriterTests
         // Assert
         Assert.Equal(
             [
-                "Status,Open Time,Close Time,Market,Side,Entry Price,Exit Price,Position Size ($),Position Size (Qty),Gross P&L,Realized P&L,Total Fees,Close Reason,Cumulative Wins,Cumulative Losses,Cumulative P&L,Cumulative Fees",
-                "LOSS,2025-01-01T00:00:00Z,2025-01-02T00:00:00Z,BTCUSDT,SHORT,100,101,1000,10,-10,-10.6,0.6,24H_EXPIRY,3,1,12.5,2.4",
+                "Status,Open Time,Close Time,Market,Side,Entry Price,Exit Price,Position Size ($),Position Size "
+                    + "(Qty),Gross P&L,Realized P&L,Total Fees,Close Reason,Cumulative Wins,Cumulative "
+                    + "Losses,Cumulative P&L,Cumulative Fees",
+                "LOSS,2025-01-01T00:00:00Z,2025-01-02T00:00:00Z,BTCUSDT,SHORT,100,101,1000,10,-10,-10.6,0.6,"
+                    + "24H_EXPIRY,3,1,12.5,2.4",
             ],
-            File.ReadAllLines(dir.File("trades.csv")));
+            File.ReadAllLines(dir.File("trades.csv"))
+        );
     }
 
     [Fact]
@@ -145,17 +166,38 @@ public sealed class RecordWriterTests
         // Act
         string[] values =
         [
-            CsvFormat.Decimal(101.00000000m), CsvFormat.Decimal(0.00000001m), CsvFormat.Decimal(-12345678901234.50m),
-            CsvFormat.Decimal(100m), CsvFormat.Decimal(0.000m), CsvFormat.Decimal(-0.000m), CsvFormat.Decimal(1e-28m),
+            CsvFormat.Decimal(101.00000000m),
+            CsvFormat.Decimal(0.00000001m),
+            CsvFormat.Decimal(-12345678901234.50m),
+            CsvFormat.Decimal(100m),
+            CsvFormat.Decimal(0.000m),
+            CsvFormat.Decimal(-0.000m),
+            CsvFormat.Decimal(1e-28m),
             CsvFormat.Decimal(decimal.MaxValue),
         ];
 
         // Assert
         Assert.Equal(
-            ["101", "0.00000001", "-12345678901234.5", "100", "0", "0", "0.0000000000000000000000000001", "79228162514264337593543950335"],
-            values);
-        Assert.Equal("2025-01-01T00:05:59.999Z", CsvFormat.Time(new DateTimeOffset(2025, 1, 1, 1, 5, 59, 999, TimeSpan.FromHours(1))));
+            [
+                "101",
+                "0.00000001",
+                "-12345678901234.5",
+                "100",
+                "0",
+                "0",
+                "0.0000000000000000000000000001",
+                "79228162514264337593543950335",
+            ],
+            values
+        );
+        Assert.Equal(
+            "2025-01-01T00:05:59.999Z",
+            CsvFormat.Time(new DateTimeOffset(2025, 1, 1, 1, 5, 59, 999, TimeSpan.FromHours(1)))
+        );
         Assert.Equal("2025-01-01T00:06:00Z", CsvFormat.Time(new DateTimeOffset(2025, 1, 1, 0, 6, 0, TimeSpan.Zero)));
-        Assert.Equal("2025-12-31T23:59:59.010Z", CsvFormat.Time(new DateTimeOffset(2025, 12, 31, 23, 59, 59, 10, TimeSpan.Zero)));
+        Assert.Equal(
+            "2025-12-31T23:59:59.010Z",
+            CsvFormat.Time(new DateTimeOffset(2025, 12, 31, 23, 59, 59, 10, TimeSpan.Zero))
+        );
     }
 }

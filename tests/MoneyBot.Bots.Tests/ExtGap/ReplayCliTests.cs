@@ -14,7 +14,20 @@ public sealed class ReplayCliTests
     }
 
     private static string[] Replay(TempDirectory dir, string candles, params string[] more) =>
-        ["replay", "--candles", candles, "--timeframe", "3m", "--symbol", "BTCUSDT", "--gaps-out", dir.File("gaps.csv"), "--trades-out", dir.File("trades.csv"), .. more];
+        [
+            "replay",
+            "--candles",
+            candles,
+            "--timeframe",
+            "3m",
+            "--symbol",
+            "BTCUSDT",
+            "--gaps-out",
+            dir.File("gaps.csv"),
+            "--trades-out",
+            dir.File("trades.csv"),
+            .. more,
+        ];
 
     [Fact(Timeout = 30_000)]
     public async Task Replaying_the_precedence_fixture_gives_the_golden_gaps_and_no_trade()
@@ -128,6 +141,7 @@ public sealed class ReplayCliTests
         var trades = Fixtures.Rows(dir.File("trades.csv"));
         Assert.Contains(trades, t => t[12] == "24H_EXPIRY");
         Assert.Contains(trades, t => t[12] == "REVERSE");
-        Assert.All(trades, t => Assert.EndsWith(":00Z", t[1], StringComparison.Ordinal)); // next-open: entries at an open time
+        // next-open: entries at an open time
+        Assert.All(trades, t => Assert.EndsWith(":00Z", t[1], StringComparison.Ordinal));
     }
 }

@@ -12,7 +12,11 @@ namespace MoneyBot.Bots.Tests.ExtGap;
 public sealed class StateRoundTripTests
 {
     private static readonly Candle[] Walk = Fixtures.RandomWalk(seed: 42, count: 4000);
-    private static readonly TradingSettings NextOpen = TradingSettings.Default with { EntryRule = EntryRule.NextOpen, MaxHold = TimeSpan.FromHours(2) };
+    private static readonly TradingSettings NextOpen = TradingSettings.Default with
+    {
+        EntryRule = EntryRule.NextOpen,
+        MaxHold = TimeSpan.FromHours(2),
+    };
 
     /// <summary>Runs candles through an engine into the two files; returns the state to save.</summary>
     private static BotState Run(string dir, IEnumerable<Candle> candles, BotState? state)
@@ -36,7 +40,11 @@ public sealed class StateRoundTripTests
             }
         }
 
-        return engine.Snapshot() with { LastGapWritten = gaps.LastWritten, LastTradeWritten = trades.LastWritten };
+        return engine.Snapshot() with
+        {
+            LastGapWritten = gaps.LastWritten,
+            LastTradeWritten = trades.LastWritten,
+        };
     }
 
     [Fact]
@@ -96,7 +104,16 @@ public sealed class StateRoundTripTests
         // Assert
         Assert.Equal(engine.Detector.Snapshot().Group, restored.Detector.Snapshot().Group);
         GroupBar[] none = [];
-        Assert.Equal(engine.Detector.Snapshot() with { Group = none }, restored.Detector.Snapshot() with { Group = none });
+        Assert.Equal(
+            engine.Detector.Snapshot() with
+            {
+                Group = none,
+            },
+            restored.Detector.Snapshot() with
+            {
+                Group = none,
+            }
+        );
         Assert.Equal(engine.Trader.Snapshot(), restored.Trader.Snapshot());
         Assert.False(File.Exists(dir.File("state.json.tmp")));
     }
@@ -123,7 +140,9 @@ public sealed class StateRoundTripTests
         var state = new ExtGapEngine("ETHUSDT", Bars.ThreeMinutes, TradingSettings.Default).Snapshot();
 
         // Act
-        var ex = Assert.Throws<BotStateException>(() => new ExtGapEngine("BTCUSDT", Bars.ThreeMinutes, TradingSettings.Default, state));
+        var ex = Assert.Throws<BotStateException>(() =>
+            new ExtGapEngine("BTCUSDT", Bars.ThreeMinutes, TradingSettings.Default, state)
+        );
 
         // Assert
         Assert.Contains("for ETHUSDT 3m, not BTCUSDT 3m", ex.Message, StringComparison.Ordinal);
@@ -138,14 +157,33 @@ public sealed class StateRoundTripTests
         Fixtures.WriteCandles(whole.File("all.csv"), Walk);
         Fixtures.WriteCandles(split.File("first.csv"), Walk[..2222]);
         string[] Args(TempDirectory d, string candles, params string[] more) =>
-            ["replay", "--candles", candles, "--timeframe", "3m", "--gaps-out", d.File("gaps.csv"), "--trades-out", d.File("trades.csv"), .. more];
+            [
+                "replay",
+                "--candles",
+                candles,
+                "--timeframe",
+                "3m",
+                "--gaps-out",
+                d.File("gaps.csv"),
+                "--trades-out",
+                d.File("trades.csv"),
+                .. more,
+            ];
 
         // Act
         var codes = new[]
         {
             await ExtGapCli.RunAsync(Args(whole, whole.File("all.csv")), TextWriter.Null, TextWriter.Null),
-            await ExtGapCli.RunAsync(Args(split, split.File("first.csv"), "--state", split.File("s.json")), TextWriter.Null, TextWriter.Null),
-            await ExtGapCli.RunAsync(Args(split, whole.File("all.csv"), "--state", split.File("s.json")), TextWriter.Null, TextWriter.Null),
+            await ExtGapCli.RunAsync(
+                Args(split, split.File("first.csv"), "--state", split.File("s.json")),
+                TextWriter.Null,
+                TextWriter.Null
+            ),
+            await ExtGapCli.RunAsync(
+                Args(split, whole.File("all.csv"), "--state", split.File("s.json")),
+                TextWriter.Null,
+                TextWriter.Null
+            ),
         };
 
         // Assert

@@ -51,14 +51,18 @@ public sealed class TradeSimulatorTests
             e =>
             {
                 var t = Assert.IsType<PositionClosed>(e).Trade;
-                Assert.Equal((PositionSide.Long, 100m, 110m, CloseReason.Reverse), (t.Side, t.EntryPrice, t.ExitPrice, t.Reason));
+                Assert.Equal(
+                    (PositionSide.Long, 100m, 110m, CloseReason.Reverse),
+                    (t.Side, t.EntryPrice, t.ExitPrice, t.Reason)
+                );
                 Assert.Equal((first.CloseTime, second.CloseTime), (t.OpenTime, t.CloseTime));
             },
             e =>
             {
                 var p = Assert.IsType<PositionOpened>(e).Position;
                 Assert.Equal((PositionSide.Short, 110m, second.CloseTime), (p.Side, p.EntryPrice, p.EntryTime));
-            });
+            }
+        );
     }
 
     [Fact]
@@ -114,7 +118,8 @@ public sealed class TradeSimulatorTests
         Assert.Collection(
             events,
             e => Assert.Equal(CloseReason.Expiry, Assert.IsType<PositionClosed>(e).Trade.Reason),
-            e => Assert.Equal(PositionSide.Short, Assert.IsType<PositionOpened>(e).Position.Side));
+            e => Assert.Equal(PositionSide.Short, Assert.IsType<PositionOpened>(e).Position.Side)
+        );
     }
 
     [Fact]
@@ -127,14 +132,25 @@ public sealed class TradeSimulatorTests
         // Act
         var win = ((PositionClosed)Feed(trader, Bar(1, 109, 111, close: 110), GapAt(1, GapPolarity.Bearish))[0]).Trade;
         var loss = ((PositionClosed)Feed(trader, Bar(2, 120, 122, close: 121), GapAt(2, GapPolarity.Bullish))[0]).Trade;
-        var even = ((PositionClosed)Feed(trader, Bar(3, 121, 122, close: 121.0726m), GapAt(3, GapPolarity.Bearish))[0]).Trade;
+        var even = (
+            (PositionClosed)Feed(trader, Bar(3, 121, 122, close: 121.0726m), GapAt(3, GapPolarity.Bearish))[0]
+        ).Trade;
 
         // Assert
-        Assert.Equal((TradeStatus.Win, 0.1m, 100m, 99.4m, 0.6m, 10m), (win.Status, win.Return, win.GrossPnl, win.RealizedPnl, win.TotalFees, win.Quantity));
-        Assert.Equal((TradeStatus.Loss, -0.1m, -100m, -100.6m), (loss.Status, loss.Return, loss.GrossPnl, loss.RealizedPnl));
+        Assert.Equal(
+            (TradeStatus.Win, 0.1m, 100m, 99.4m, 0.6m, 10m),
+            (win.Status, win.Return, win.GrossPnl, win.RealizedPnl, win.TotalFees, win.Quantity)
+        );
+        Assert.Equal(
+            (TradeStatus.Loss, -0.1m, -100m, -100.6m),
+            (loss.Status, loss.Return, loss.GrossPnl, loss.RealizedPnl)
+        );
         Assert.Equal((TradeStatus.Breakeven, 0m), (even.Status, even.RealizedPnl));
         Assert.Equal(new TradeStatistics(1, 1, 1, -1.2m, 1.8m), even.Totals);
-        Assert.Equal((1, 0, 99.4m, 0.6m), (win.Totals.Wins, win.Totals.Losses, win.Totals.CumulativePnl, win.Totals.CumulativeFees));
+        Assert.Equal(
+            (1, 0, 99.4m, 0.6m),
+            (win.Totals.Wins, win.Totals.Losses, win.Totals.CumulativePnl, win.Totals.CumulativeFees)
+        );
         Assert.Equal("ETHUSDT", even.Market);
     }
 
@@ -150,14 +166,19 @@ public sealed class TradeSimulatorTests
         var trade = ((PositionClosed)Feed(trader, Bar(1, 89, 91, close: 90), GapAt(1, GapPolarity.Bullish))[0]).Trade;
 
         // Assert: SHORT 100 -> 90 = +10 % of 250 = 25; fees 0.25 + 0.125.
-        Assert.Equal((PositionSide.Short, 2.5m, 25m, 0.375m, 24.625m), (trade.Side, trade.Quantity, trade.GrossPnl, trade.TotalFees, trade.RealizedPnl));
+        Assert.Equal(
+            (PositionSide.Short, 2.5m, 25m, 0.375m, 24.625m),
+            (trade.Side, trade.Quantity, trade.GrossPnl, trade.TotalFees, trade.RealizedPnl)
+        );
     }
 
     [Fact]
     public void Invalid_settings_are_refused_with_the_setting_named()
     {
         // Act
-        var ex = Assert.Throws<ArgumentException>(() => new TradeSimulator("BTCUSDT", TradingSettings.Default with { Notional = 0 }));
+        var ex = Assert.Throws<ArgumentException>(() =>
+            new TradeSimulator("BTCUSDT", TradingSettings.Default with { Notional = 0 })
+        );
 
         // Assert
         Assert.Contains("notional", ex.Message, StringComparison.Ordinal);

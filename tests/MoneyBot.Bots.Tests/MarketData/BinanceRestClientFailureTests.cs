@@ -38,7 +38,11 @@ public sealed class BinanceRestClientFailureTests
     [Fact(Timeout = 30_000)]
     public async Task A_closed_port_is_a_network_error_result()
     {
-        using var port = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        using var port = new System.Net.Sockets.Socket(
+            System.Net.Sockets.AddressFamily.InterNetwork,
+            System.Net.Sockets.SocketType.Stream,
+            System.Net.Sockets.ProtocolType.Tcp
+        );
         port.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var url = new Uri($"http://127.0.0.1:{((IPEndPoint)port.LocalEndPoint!).Port}");
         using var http = new HttpClient();
@@ -55,7 +59,10 @@ public sealed class BinanceRestClientFailureTests
     {
         await using var server = new HangingServer();
         using var http = new HttpClient();
-        var client = new BinanceRestClient(http, MarketDataEndpoints.Binance with { FuturesRest = server.HttpUrl }) { RequestTimeout = TimeSpan.FromMilliseconds(300) };
+        var client = new BinanceRestClient(http, MarketDataEndpoints.Binance with { FuturesRest = server.HttpUrl })
+        {
+            RequestTimeout = TimeSpan.FromMilliseconds(300),
+        };
 
         var result = await client.GetKlinesAsync(Market.UsdFutures, Exchange.Symbol, Exchange.Interval);
 
@@ -66,10 +73,11 @@ public sealed class BinanceRestClientFailureTests
     [Fact(Timeout = 30_000)]
     public async Task A_rate_limit_carries_retry_after()
     {
-        using var http = new HttpClient(new CannedHandler(
-            HttpStatusCode.TooManyRequests,
-            """{"code":-1003,"msg":"Too many requests."}""",
-            r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7))));
+        using var http = new HttpClient(
+            new CannedHandler(HttpStatusCode.TooManyRequests, """{"code":-1003,"msg":"Too many requests."}""", r =>
+                r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7))
+            )
+        );
         var client = new BinanceRestClient(http);
 
         var result = await client.GetKlinesAsync(Market.Spot, Exchange.Symbol, Exchange.Interval);
@@ -82,7 +90,10 @@ public sealed class BinanceRestClientFailureTests
     [Theory(Timeout = 30_000)]
     [InlineData("<html>oops</html>")]
     [InlineData("""[[1763683200000,"1","2","0.5"]]""")]
-    [InlineData("""[[1763683200000,"1","2","0.5","1.5","10",1763683379999],[1763683100000,"1","2","0.5","1.5","10",1763683279999]]""")]
+    [InlineData(
+        """[[1763683200000,"1","2","0.5","1.5","10",1763683379999],"""
+            + """[1763683100000,"1","2","0.5","1.5","10",1763683279999]]"""
+    )]
     [InlineData("""{"klines":[]}""")]
     public async Task An_unreadable_success_answer_is_an_invalid_response_with_an_excerpt(string body)
     {

@@ -42,7 +42,10 @@ public sealed class BinanceRestClientTests : IAsyncLifetime, IDisposable
         {
             Assert.Equal(truth[i].OpenTime, klines[i].OpenTime.ToUnixTimeMilliseconds());
             Assert.Equal(truth[i].CloseTime, klines[i].CloseTime.ToUnixTimeMilliseconds());
-            Assert.Equal((truth[i].Open, truth[i].High, truth[i].Low, truth[i].Close), (klines[i].Open, klines[i].High, klines[i].Low, klines[i].Close));
+            Assert.Equal(
+                (truth[i].Open, truth[i].High, truth[i].Low, truth[i].Close),
+                (klines[i].Open, klines[i].High, klines[i].Low, klines[i].Close)
+            );
             Assert.Equal((truth[i].Volume, (long)truth[i].TradeCount), (klines[i].Volume, klines[i].TradeCount));
             Assert.Equal(("BTCUSDT", "1m"), (klines[i].Symbol, klines[i].Interval));
         }
@@ -55,16 +58,30 @@ public sealed class BinanceRestClientTests : IAsyncLifetime, IDisposable
     [Fact(Timeout = 30_000)]
     public async Task A_kline_answer_with_every_field_is_read_from_its_fixture()
     {
-        using var canned = new HttpClient(new CannedHandler(System.Net.HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(Fixture.Bytes("klines_rest.json"))));
+        using var canned = new HttpClient(
+            new CannedHandler(
+                System.Net.HttpStatusCode.OK,
+                System.Text.Encoding.UTF8.GetString(Fixture.Bytes("klines_rest.json"))
+            )
+        );
         var offline = new BinanceRestClient(canned);
 
         var result = await offline.GetKlinesAsync(Market.Spot, "btcusdt", KlineInterval.ThreeMinutes);
 
         Assert.True(result.Ok, result.Description);
         var first = result.Value[0];
-        Assert.Equal((91234.5m, 91301m, 91200m, 91250.1m, 123.456m), (first.Open, first.High, first.Low, first.Close, first.Volume));
-        Assert.Equal((11262000.12345678m, 5433L, 60.0001m, 5475000.00000001m), (first.QuoteVolume, first.TradeCount, first.TakerBuyBaseVolume, first.TakerBuyQuoteVolume));
-        Assert.Equal(("BTCUSDT", "3m", true, false), (first.Symbol, first.Interval, first.IsClosed, result.Value[1].IsClosed));
+        Assert.Equal(
+            (91234.5m, 91301m, 91200m, 91250.1m, 123.456m),
+            (first.Open, first.High, first.Low, first.Close, first.Volume)
+        );
+        Assert.Equal(
+            (11262000.12345678m, 5433L, 60.0001m, 5475000.00000001m),
+            (first.QuoteVolume, first.TradeCount, first.TakerBuyBaseVolume, first.TakerBuyQuoteVolume)
+        );
+        Assert.Equal(
+            ("BTCUSDT", "3m", true, false),
+            (first.Symbol, first.Interval, first.IsClosed, result.Value[1].IsClosed)
+        );
     }
 
     [Fact(Timeout = 30_000)]
@@ -82,20 +99,36 @@ public sealed class BinanceRestClientTests : IAsyncLifetime, IDisposable
         var truth = _exchange.Markets[Exchange.Symbol].GetAggTrades(fromId, null, null, 10);
         Assert.Equal(
             truth.Select(t => (t.Price, t.Quantity, t.Time, t.IsBuyerMaker, t.FirstTradeId)),
-            result.Value.Select(t => (t.Price, t.Quantity, t.TradeTime.ToUnixTimeMilliseconds(), t.BuyerIsMaker, t.FirstTradeId)));
+            result.Value.Select(t =>
+                (t.Price, t.Quantity, t.TradeTime.ToUnixTimeMilliseconds(), t.BuyerIsMaker, t.FirstTradeId)
+            )
+        );
     }
 
     [Fact(Timeout = 30_000)]
     public async Task Aggregate_trades_are_read_from_their_fixture()
     {
-        using var canned = new HttpClient(new CannedHandler(System.Net.HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(Fixture.Bytes("aggtrades_rest.json"))));
+        using var canned = new HttpClient(
+            new CannedHandler(
+                System.Net.HttpStatusCode.OK,
+                System.Text.Encoding.UTF8.GetString(Fixture.Bytes("aggtrades_rest.json"))
+            )
+        );
         var offline = new BinanceRestClient(canned);
 
-        var result = await offline.GetAggTradesAsync(Market.Spot, "BTCUSDT", startTime: DateTimeOffset.FromUnixTimeMilliseconds(1), endTime: DateTimeOffset.FromUnixTimeMilliseconds(2));
+        var result = await offline.GetAggTradesAsync(
+            Market.Spot,
+            "BTCUSDT",
+            startTime: DateTimeOffset.FromUnixTimeMilliseconds(1),
+            endTime: DateTimeOffset.FromUnixTimeMilliseconds(2)
+        );
 
         Assert.True(result.Ok, result.Description);
         Assert.Equal([3012345678L, 3012345679L], result.Value.Select(t => t.AggregateTradeId));
-        Assert.Equal((91250.2m, 1m, false), (result.Value[1].Price, result.Value[1].Quantity, result.Value[1].BuyerIsMaker));
+        Assert.Equal(
+            (91250.2m, 1m, false),
+            (result.Value[1].Price, result.Value[1].Quantity, result.Value[1].BuyerIsMaker)
+        );
     }
 
     [Fact(Timeout = 60_000)]
@@ -112,7 +145,9 @@ public sealed class BinanceRestClientTests : IAsyncLifetime, IDisposable
         Assert.Equal(2390, klines.Count);
         Assert.Equal(from, klines[0].OpenTime);
         Assert.Equal(to - Exchange.Interval.Duration, klines[^1].OpenTime);
-        Assert.All(klines.Zip(klines.Skip(1)), pair => Assert.Equal(pair.First.OpenTime + Exchange.Interval.Duration, pair.Second.OpenTime));
+        Assert.All(klines.Zip(klines.Skip(1)), pair =>
+            Assert.Equal(pair.First.OpenTime + Exchange.Interval.Duration, pair.Second.OpenTime)
+        );
         Assert.All(klines, k => Assert.True(k.IsClosed));
         Assert.Equal(3, _handler.Requests.Count(u => u.AbsolutePath == "/api/v3/klines"));
         Assert.Contains("limit=1000", _handler.Requests[^1].Query, StringComparison.Ordinal);
@@ -130,8 +165,13 @@ public sealed class BinanceRestClientTests : IAsyncLifetime, IDisposable
 
         Assert.True(result.Ok, result.Description);
         var forming = Exchange.Interval.OpenTimeOf(_exchange.ProcessedUntil);
-        Assert.True(result.Value[^1].OpenTime < forming, $"{result.Value[^1].OpenTime:O} is not before the forming kline {forming:O}");
+        Assert.True(
+            result.Value[^1].OpenTime < forming,
+            $"{result.Value[^1].OpenTime:O} is not before the forming kline {forming:O}"
+        );
         Assert.True(result.Value.Count >= 30);
-        Assert.All(result.Value.Zip(result.Value.Skip(1)), pair => Assert.Equal(pair.First.OpenTime + Exchange.Interval.Duration, pair.Second.OpenTime));
+        Assert.All(result.Value.Zip(result.Value.Skip(1)), pair =>
+            Assert.Equal(pair.First.OpenTime + Exchange.Interval.Duration, pair.Second.OpenTime)
+        );
     }
 }

@@ -1,6 +1,6 @@
-using MoneyBot.Bots.Tests.Infrastructure;
 using System.Net;
 using System.Net.Sockets;
+using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.Common.Resilience;
 using MoneyBot.MarketData.Streams;
 
@@ -16,9 +16,22 @@ public sealed class BinanceStreamBackoffTests
         closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var clock = Clocks.AtNoon();
         var log = new CapturingLogger();
-        var policy = new BackoffPolicy(TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(4), 0.5, TimeSpan.FromMinutes(1));
-        var options = new BinanceStreamOptions(new Uri($"ws://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}"), ["btcusdt@aggTrade"]) { Reconnect = policy };
-        await using var stream = new BinanceStream(options, log, clock, random01: () => 0.0); // the low edge of the jitter band: -50%
+        var policy = new BackoffPolicy(
+            TimeSpan.FromSeconds(1),
+            2,
+            TimeSpan.FromSeconds(4),
+            0.5,
+            TimeSpan.FromMinutes(1)
+        );
+        var options = new BinanceStreamOptions(
+            new Uri($"ws://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}"),
+            ["btcusdt@aggTrade"]
+        )
+        {
+            Reconnect = policy,
+        };
+        // the low edge of the jitter band: -50%
+        await using var stream = new BinanceStream(options, log, clock, random01: () => 0.0);
 
         stream.Start();
 
@@ -26,7 +39,11 @@ public sealed class BinanceStreamBackoffTests
         for (var attempt = 1; attempt <= expected.Length; attempt++)
         {
             var line = await log.WaitForAsync($"(failure {attempt} in a row)");
-            Assert.Contains($"next attempt in {expected[attempt - 1]} (failure {attempt} in a row)", line, StringComparison.Ordinal);
+            Assert.Contains(
+                $"next attempt in {expected[attempt - 1]} (failure {attempt} in a row)",
+                line,
+                StringComparison.Ordinal
+            );
             Assert.Contains("connect: WebSocketException", line, StringComparison.Ordinal);
             Assert.Contains("refused", line, StringComparison.OrdinalIgnoreCase);
             Assert.Equal((StreamState.Connecting, attempt), (stream.Status.State, stream.Status.ConsecutiveFailures));

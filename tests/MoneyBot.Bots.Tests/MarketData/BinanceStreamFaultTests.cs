@@ -25,7 +25,11 @@ public sealed class BinanceStreamFaultTests : IAsyncLifetime
         var index = rig.Messages.Items.ToList().IndexOf(notice);
         await rig.WaitForClosedKlinesAsync(1, after: index);
 
-        Assert.StartsWith("Warning: stream btcusdt@kline_1m: stale: no message for 1s; next attempt in", failure, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Warning: stream btcusdt@kline_1m: stale: no message for 1s; next attempt in",
+            failure,
+            StringComparison.Ordinal
+        );
         Assert.Equal("stale: no message for 1s", ((ReconnectedMessage)notice).Reason);
         var status = rig.Stream.Status;
         Assert.Equal(StreamState.Connected, status.State);
@@ -52,7 +56,9 @@ public sealed class BinanceStreamFaultTests : IAsyncLifetime
         var status = rig.Stream.Status;
         Assert.Equal((StreamState.Connected, 1, 0), (status.State, status.Reconnects, status.ConsecutiveFailures));
         Assert.Equal(notice.Reason, status.LastError);
-        Assert.Contains(rig.Log.Lines, l => l.StartsWith("Warning: stream btcusdt@kline_1m: receive: ", StringComparison.Ordinal));
+        Assert.Contains(rig.Log.Lines, l =>
+            l.StartsWith("Warning: stream btcusdt@kline_1m: receive: ", StringComparison.Ordinal)
+        );
     }
 
     [Fact(Timeout = 30_000)]
@@ -68,7 +74,10 @@ public sealed class BinanceStreamFaultTests : IAsyncLifetime
 
         Assert.Contains("{\"e\":\"aggTrade\",\"E\":17,\"s\":\"BTC", line, StringComparison.Ordinal);
         var status = rig.Stream.Status;
-        Assert.Equal((1L, 0, StreamState.Connected, null), (status.Malformed, status.Reconnects, status.State, status.LastError));
+        Assert.Equal(
+            (1L, 0, StreamState.Connected, null),
+            (status.Malformed, status.Reconnects, status.State, status.LastError)
+        );
         Assert.DoesNotContain(rig.Messages.Items, m => m is ReconnectedMessage);
     }
 
@@ -89,6 +98,7 @@ public sealed class BinanceStreamFaultTests : IAsyncLifetime
         Assert.Null(refused.LastMessageAt);
         var status = rig.Stream.Status;
         Assert.Equal((StreamState.Connected, 0, 0), (status.State, status.Reconnects, status.ConsecutiveFailures));
-        Assert.DoesNotContain(rig.Messages.Items, m => m is ReconnectedMessage); // nothing was missed: no connection had opened
+        // nothing was missed: no connection had opened
+        Assert.DoesNotContain(rig.Messages.Items, m => m is ReconnectedMessage);
     }
 }

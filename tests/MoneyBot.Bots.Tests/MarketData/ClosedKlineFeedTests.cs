@@ -3,7 +3,9 @@ using MoneyBot.MarketData.Streams;
 
 namespace MoneyBot.Bots.Tests.MarketData;
 
-/// <summary>After every fault the simulated exchange can inject, the feed has lost no candle: in order, no gap, no repeat.</summary>
+/// <summary>
+/// After every fault the simulated exchange can inject, the feed has lost no candle: in order, no gap, no repeat.
+/// </summary>
 public sealed class ClosedKlineFeedTests : IAsyncLifetime
 {
     private SimulatedExchangeHost _exchange = null!;
@@ -26,7 +28,10 @@ public sealed class ClosedKlineFeedTests : IAsyncLifetime
 
         rig.AssertNoLostCandle();
         Assert.True(rig.Feed.Counters.Backfilled >= 1, $"nothing backfilled: {rig.Feed.Counters}");
-        Assert.Contains(rig.Log.Lines, l => l.Contains("backfilling from", StringComparison.Ordinal) && l.Contains("(reconnected: stale", StringComparison.Ordinal));
+        Assert.Contains(rig.Log.Lines, l =>
+            l.Contains("backfilling from", StringComparison.Ordinal)
+            && l.Contains("(reconnected: stale", StringComparison.Ordinal)
+        );
     }
 
     [Fact(Timeout = 30_000)]
@@ -66,7 +71,8 @@ public sealed class ClosedKlineFeedTests : IAsyncLifetime
         _exchange.Refuse(TimeSpan.FromMinutes(1));
         _exchange.DropConnections();
         await rig.Log.WaitForAsync("503", count: 2);
-        await _exchange.WaitForMarketTimeAsync(_exchange.ProcessedUntil + TimeSpan.FromMinutes(4)); // klines close while we are out
+        // klines close while we are out
+        await _exchange.WaitForMarketTimeAsync(_exchange.ProcessedUntil + TimeSpan.FromMinutes(4));
         Assert.Equal(StreamState.Reconnecting, rig.Stream.Status.State);
         _exchange.ClearFaults();
         await rig.Messages.WaitForAsync(m => m is ReconnectedMessage);
@@ -79,13 +85,20 @@ public sealed class ClosedKlineFeedTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task No_candle_is_lost_across_planned_reconnects()
     {
-        await using var rig = FeedRig.Start(_exchange, o => o with { MaxConnectionAge = TimeSpan.FromMilliseconds(700) });
+        await using var rig = FeedRig.Start(_exchange, o =>
+            o with
+            {
+                MaxConnectionAge = TimeSpan.FromMilliseconds(700),
+            }
+        );
 
         await rig.Messages.WaitUntilAsync(list => list.OfType<ReconnectedMessage>().Count() >= 2);
         await rig.WaitForMoreKlinesAsync();
 
         rig.AssertNoLostCandle();
-        Assert.All(rig.Messages.Items.OfType<ReconnectedMessage>(), m => Assert.StartsWith("planned reconnect", m.Reason, StringComparison.Ordinal));
+        Assert.All(rig.Messages.Items.OfType<ReconnectedMessage>(), m =>
+            Assert.StartsWith("planned reconnect", m.Reason, StringComparison.Ordinal)
+        );
     }
 
     [Fact(Timeout = 30_000)]
@@ -98,7 +111,10 @@ public sealed class ClosedKlineFeedTests : IAsyncLifetime
 
         var klines = rig.AssertNoLostCandle();
         Assert.Equal(saved + Exchange.Interval.Duration, klines[0].OpenTime);
-        Assert.True(rig.Feed.Counters.Backfilled >= 29 && rig.Feed.Counters.FromStream >= 1, rig.Feed.Counters.ToString());
+        Assert.True(
+            rig.Feed.Counters.Backfilled >= 29 && rig.Feed.Counters.FromStream >= 1,
+            rig.Feed.Counters.ToString()
+        );
         Assert.Contains(rig.Log.Lines, l => l.Contains("(start)", StringComparison.Ordinal));
     }
 }

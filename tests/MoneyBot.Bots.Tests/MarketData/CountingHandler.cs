@@ -17,7 +17,10 @@ public sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler
         }
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken
+    )
     {
         lock (_gate)
         {

@@ -14,21 +14,43 @@ public static class Exchange
     public static readonly KlineInterval Interval = KlineInterval.OneMinute;
 
     /// <summary>Retries within milliseconds, so faults heal quickly in tests.</summary>
-    public static readonly BackoffPolicy FastBackoff = new(TimeSpan.FromMilliseconds(20), 2, TimeSpan.FromMilliseconds(200), 0.2, TimeSpan.FromSeconds(60));
+    public static readonly BackoffPolicy FastBackoff = new(
+        TimeSpan.FromMilliseconds(20),
+        2,
+        TimeSpan.FromMilliseconds(200),
+        0.2,
+        TimeSpan.FromSeconds(60)
+    );
 
-    public static Task<SimulatedExchangeHost> StartAsync(double speed = 300, TimeSpan? history = null, double tradesPerSecond = 1) =>
-        SimulatedExchangeHost.StartAsync(SimulatorOptions.Default with
-        {
-            Symbols = [Symbol],
-            Speed = speed,
-            History = history ?? TimeSpan.FromHours(2),
-            TradesPerSecond = tradesPerSecond,
-        });
+    public static Task<SimulatedExchangeHost> StartAsync(
+        double speed = 300,
+        TimeSpan? history = null,
+        double tradesPerSecond = 1
+    ) =>
+        SimulatedExchangeHost.StartAsync(
+            SimulatorOptions.Default with
+            {
+                Symbols = [Symbol],
+                Speed = speed,
+                History = history ?? TimeSpan.FromHours(2),
+                TradesPerSecond = tradesPerSecond,
+            }
+        );
 
     public static MarketDataEndpoints Endpoints(this SimulatedExchangeHost host) =>
         new(host.BaseUrl, host.BaseUrl, host.WebSocketUrl, host.WebSocketUrl);
 
     /// <summary>The exchange's own klines with open times in [from, to].</summary>
-    public static IReadOnlyList<Candle> Truth(this SimulatedExchangeHost host, DateTimeOffset from, DateTimeOffset to) =>
-        host.Markets[Symbol].GetKlines(CandleInterval.Parse(Interval.Name), from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), 1000);
+    public static IReadOnlyList<Candle> Truth(
+        this SimulatedExchangeHost host,
+        DateTimeOffset from,
+        DateTimeOffset to
+    ) =>
+        host.Markets[Symbol]
+            .GetKlines(
+                CandleInterval.Parse(Interval.Name),
+                from.ToUnixTimeMilliseconds(),
+                to.ToUnixTimeMilliseconds(),
+                1000
+            );
 }

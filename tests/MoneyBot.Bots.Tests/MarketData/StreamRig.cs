@@ -21,17 +21,28 @@ public sealed class StreamRig : IAsyncDisposable
     /// <summary>What the stream delivered (null when <see cref="Start"/> was told not to read).</summary>
     public Collector<StreamMessage> Messages { get; }
 
-    /// <summary>Starts a stream of <paramref name="streams"/> (1m klines by default) with fast reconnects; reads it unless told not to.</summary>
+    /// <summary>
+    /// Starts a stream of <paramref name="streams"/> (1m klines by default) with fast reconnects; reads it unless told
+    /// not to.
+    /// </summary>
     public static StreamRig Start(
         SimulatedExchangeHost exchange,
         Func<BinanceStreamOptions, BinanceStreamOptions>? configure = null,
         bool read = true,
-        params string[] streams) =>
-        Start(exchange.Endpoints().SpotWebSocket, configure, read, streams);
+        params string[] streams
+    ) => Start(exchange.Endpoints().SpotWebSocket, configure, read, streams);
 
-    public static StreamRig Start(Uri webSocketBase, Func<BinanceStreamOptions, BinanceStreamOptions>? configure = null, bool read = true, params string[] streams)
+    public static StreamRig Start(
+        Uri webSocketBase,
+        Func<BinanceStreamOptions, BinanceStreamOptions>? configure = null,
+        bool read = true,
+        params string[] streams
+    )
     {
-        var options = new BinanceStreamOptions(webSocketBase, streams.Length > 0 ? streams : [StreamNames.Kline(Exchange.Symbol, Exchange.Interval)])
+        var options = new BinanceStreamOptions(
+            webSocketBase,
+            streams.Length > 0 ? streams : [StreamNames.Kline(Exchange.Symbol, Exchange.Interval)]
+        )
         {
             Reconnect = Exchange.FastBackoff,
             StaleAfter = TimeSpan.FromSeconds(30),
@@ -43,7 +54,10 @@ public sealed class StreamRig : IAsyncDisposable
         return new StreamRig(stream, log, messages);
     }
 
-    /// <summary>Waits for <paramref name="count"/> closed klines after the item at <paramref name="after"/> (an index into <see cref="Messages"/>).</summary>
+    /// <summary>
+    /// Waits for <paramref name="count"/> closed klines after the item at <paramref name="after"/> (an index into <see
+    /// cref="Messages"/>).
+    /// </summary>
     public Task<IReadOnlyList<StreamMessage>> WaitForClosedKlinesAsync(int count, int after = -1) =>
         Messages.WaitUntilAsync(list => list.Skip(after + 1).Count(IsClosedKline) >= count);
 

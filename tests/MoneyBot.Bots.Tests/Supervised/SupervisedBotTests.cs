@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.Bots.Tests.ExtGap;
 using MoneyBot.Bots.Tests.ExtGap.Live;
+using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.Bots.Tests.MarketData;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Supervision;
@@ -23,21 +23,50 @@ public sealed class SupervisedBotTests
             Command = BotExecutables.ExtGap,
             Args =
             [
-                "run", "--timeframe", "1m", "--symbol", Exchange.Symbol, "--market", "futures",
-                "--rest-url", exchange.BaseUrl.ToString(), "--ws-url", exchange.WebSocketUrl.ToString(),
-                "--gaps-out", dir.File("out/gaps.csv"), "--trades-out", dir.File("out/trades.csv"), "--state", dir.File("out/state.json"),
-                "--stats-interval", "0", "--stale-after", "1s",
+                "run",
+                "--timeframe",
+                "1m",
+                "--symbol",
+                Exchange.Symbol,
+                "--market",
+                "futures",
+                "--rest-url",
+                exchange.BaseUrl.ToString(),
+                "--ws-url",
+                exchange.WebSocketUrl.ToString(),
+                "--gaps-out",
+                dir.File("out/gaps.csv"),
+                "--trades-out",
+                dir.File("out/trades.csv"),
+                "--state",
+                dir.File("out/state.json"),
+                "--stats-interval",
+                "0",
+                "--stale-after",
+                "1s",
             ],
             WorkingDirectory = dir.Path,
             Ready = ReadyMode.Notify,
             ReadyTimeout = TimeSpan.FromSeconds(30),
             Watchdog = TimeSpan.FromSeconds(3),
-            Backoff = new MoneyBot.Common.Resilience.BackoffPolicy(TimeSpan.Zero, 1, TimeSpan.Zero, 0, TimeSpan.FromMinutes(1)),
+            Backoff = new MoneyBot.Common.Resilience.BackoffPolicy(
+                TimeSpan.Zero,
+                1,
+                TimeSpan.Zero,
+                0,
+                TimeSpan.FromMinutes(1)
+            ),
             StopTimeout = TimeSpan.FromSeconds(5),
         };
         var events = bus.SubscribeAsync().GetAsyncEnumerator();
         await using var program = new ProgramSupervisor(
-            config, dir.File("logs"), TimeProvider.System, NullLogger.Instance, bus, notifyDirectory: dir.File("run/notify"));
+            config,
+            dir.File("logs"),
+            TimeProvider.System,
+            NullLogger.Instance,
+            bus,
+            notifyDirectory: dir.File("run/notify")
+        );
 
         var running = await program.StartAsync();
         Assert.Equal(ProgramState.Running, running.State); // READY=1 once market data flowed
@@ -48,7 +77,10 @@ public sealed class SupervisedBotTests
         await program.StopAsync();
     }
 
-    private static async Task<ProgramStateChanged> NextAsync(IAsyncEnumerator<SupervisorEvent> events, Func<ProgramStateChanged, bool> match)
+    private static async Task<ProgramStateChanged> NextAsync(
+        IAsyncEnumerator<SupervisorEvent> events,
+        Func<ProgramStateChanged, bool> match
+    )
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
         while (await events.MoveNextAsync().AsTask().WaitAsync(timeout.Token))

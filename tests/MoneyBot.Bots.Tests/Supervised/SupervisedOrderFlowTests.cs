@@ -2,15 +2,17 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.Bots.Tests.ExtGap;
+using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.Bots.Tests.MarketData;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Bots.Tests.Supervised;
 
-/// <summary>The real order-flow bot under the real supervisor, fed by the simulated exchange, read by its own query verb.</summary>
+/// <summary>
+/// The real order-flow bot under the real supervisor, fed by the simulated exchange, read by its own query verb.
+/// </summary>
 public sealed class SupervisedOrderFlowTests
 {
     private static string Executable => BotExecutables.OrderFlow;
@@ -29,8 +31,19 @@ public sealed class SupervisedOrderFlowTests
             Command = Executable,
             Args =
             [
-                "run", "--symbols", Exchange.Symbol, "--market", "spot", "--rest-url", exchange.BaseUrl.ToString(),
-                "--ws-url", exchange.WebSocketUrl.ToString(), "--http", api, "--warmup", "1m",
+                "run",
+                "--symbols",
+                Exchange.Symbol,
+                "--market",
+                "spot",
+                "--rest-url",
+                exchange.BaseUrl.ToString(),
+                "--ws-url",
+                exchange.WebSocketUrl.ToString(),
+                "--http",
+                api,
+                "--warmup",
+                "1m",
             ],
             WorkingDirectory = dir.Path,
             Ready = ReadyMode.Notify,
@@ -39,7 +52,13 @@ public sealed class SupervisedOrderFlowTests
             StopTimeout = TimeSpan.FromSeconds(10),
         };
         await using var program = new ProgramSupervisor(
-            config, dir.File("logs"), TimeProvider.System, NullLogger.Instance, bus, notifyDirectory: dir.File("run/notify"));
+            config,
+            dir.File("logs"),
+            TimeProvider.System,
+            NullLogger.Instance,
+            bus,
+            notifyDirectory: dir.File("run/notify")
+        );
 
         // Act
         var running = await program.StartAsync();

@@ -6,13 +6,20 @@ using MoneyBot.Supervisor.Tests.Telegram;
 
 namespace MoneyBot.Supervisor.Tests.AdminBot;
 
-/// <summary>A daemon with Telegram on, pointed at a fake Bot API server on loopback; the log captured unmasked.</summary>
+/// <summary>
+/// A daemon with Telegram on, pointed at a fake Bot API server on loopback; the log captured unmasked.
+/// </summary>
 internal sealed class AdminBotHarness : IAsyncDisposable
 {
     public const string Token = "123456:TEST-secret-token-value";
     public const long AdminChat = 1001;
 
-    private AdminBotHarness(FakeTelegramServer telegram, DaemonHarness daemon, CapturingLogger log, ILoggerFactory loggers)
+    private AdminBotHarness(
+        FakeTelegramServer telegram,
+        DaemonHarness daemon,
+        CapturingLogger log,
+        ILoggerFactory loggers
+    )
     {
         Telegram = telegram;
         Daemon = daemon;
@@ -36,26 +43,32 @@ internal sealed class AdminBotHarness : IAsyncDisposable
         string telegramExtra = "",
         string defaults = "  start_secs: 0\n  logs: { timestamps: false }",
         string? chatIds = null,
-        string schedules = "{ health_report: off, daily_summary: off }")
+        string schedules = "{ health_report: off, daily_summary: off }"
+    )
     {
         var telegram = await FakeTelegramServer.StartAsync();
         var log = new CapturingLogger();
         var loggers = LoggerFactory.Create(b => b.AddProvider(log.Provider).SetMinimumLevel(LogLevel.Debug));
-        var yaml = Sandbox.ProgramsYaml(defaults, programs) +
-            "telegram:\n" +
-            $"  token: \"{Token}\"\n" +
-            $"  chat_ids: \"{chatIds ?? AdminChat.ToString(CultureInfo.InvariantCulture)}\"\n" +
-            $"  api_url: {telegram.BaseUrl}\n" +
-            $"  schedules: {schedules}\n" +
-            telegramExtra;
+        var yaml =
+            Sandbox.ProgramsYaml(defaults, programs)
+            + "telegram:\n"
+            + $"  token: \"{Token}\"\n"
+            + $"  chat_ids: \"{chatIds ?? AdminChat.ToString(CultureInfo.InvariantCulture)}\"\n"
+            + $"  api_url: {telegram.BaseUrl}\n"
+            + $"  schedules: {schedules}\n"
+            + telegramExtra;
         var daemon = await DaemonHarness.StartAsync(yaml, configure: o => o with { LoggerFactory = loggers });
         return new AdminBotHarness(telegram, daemon, log, loggers);
     }
 
     /// <summary>The next message sent to <paramref name="chat"/> whose text contains <paramref name="text"/>.</summary>
     public Task<RecordedRequest> MessageAsync(string text, long chat = AdminChat, string method = "sendMessage") =>
-        Telegram.WaitForRequestAsync(r => r.Method == method && r.Succeeded &&
-            r.ChatId == chat.ToString(CultureInfo.InvariantCulture) && r.Text?.Contains(text, StringComparison.Ordinal) == true);
+        Telegram.WaitForRequestAsync(r =>
+            r.Method == method
+            && r.Succeeded
+            && r.ChatId == chat.ToString(CultureInfo.InvariantCulture)
+            && r.Text?.Contains(text, StringComparison.Ordinal) == true
+        );
 
     public async ValueTask DisposeAsync()
     {

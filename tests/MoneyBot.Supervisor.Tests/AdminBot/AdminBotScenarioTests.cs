@@ -14,7 +14,10 @@ public sealed class AdminBotScenarioTests
     [Fact(Timeout = 60_000)]
     public async Task An_operator_sees_startup_then_a_crash_and_can_query_and_restart_while_a_stranger_cannot()
     {
-        await using var h = await AdminBotHarness.StartAsync([("alpha", "--print-every, 60000"), ("beta", "--print-every, 60000")]);
+        await using var h = await AdminBotHarness.StartAsync([
+            ("alpha", "--print-every, 60000"),
+            ("beta", "--print-every, 60000"),
+        ]);
 
         var startup = await h.MessageAsync("supervisor started");
         Assert.Contains("alpha", startup.Text, StringComparison.Ordinal);
@@ -27,9 +30,12 @@ public sealed class AdminBotScenarioTests
         killed.Stop();
         Assert.Contains("alpha", crash.Text, StringComparison.Ordinal);
         Assert.Contains("signal KILL", crash.Text, StringComparison.Ordinal);
-        Assert.True(killed.Elapsed < TimeSpan.FromSeconds(2), $"crash message after {killed.Elapsed}"); // 1s of it may be Telegram's per-chat pacing
+        // 1s of it may be Telegram's per-chat pacing
+        Assert.True(killed.Elapsed < TimeSpan.FromSeconds(2), $"crash message after {killed.Elapsed}");
 
-        await h.Daemon.Events.NextAsync<ProgramStateChanged>(e => e.Program == "alpha" && e.To == ProgramState.Running && e.Restarts == 1);
+        await h.Daemon.Events.NextAsync<ProgramStateChanged>(e =>
+            e.Program == "alpha" && e.To == ProgramState.Running && e.Restarts == 1
+        );
         h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/status");
         var status = await h.MessageAsync("Programs");
         Assert.Contains("<b>alpha</b> RUNNING", status.Text, StringComparison.Ordinal);
@@ -47,7 +53,9 @@ public sealed class AdminBotScenarioTests
         h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/health"); // processed after the stranger's
         await h.MessageAsync("healthy");
         Assert.Equal(after, h.Daemon.Pids());
-        Assert.DoesNotContain(h.Telegram.Requests, r => r.ChatId == Stranger.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(h.Telegram.Requests, r =>
+            r.ChatId == Stranger.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        );
         Assert.Contains("refused 'stop' from user 666", h.Log.Text, StringComparison.Ordinal);
     }
 
@@ -76,7 +84,11 @@ public sealed class AdminBotScenarioTests
         await h.MessageAsync("supervisor started");
         var pid = h.Daemon.Pids()["alpha"];
 
-        h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/restart alpha", date: DateTimeOffset.UtcNow.AddMinutes(-5));
+        h.Telegram.EnqueueTextMessage(
+            AdminBotHarness.AdminChat,
+            "/restart alpha",
+            date: DateTimeOffset.UtcNow.AddMinutes(-5)
+        );
         var note = await h.MessageAsync("ignored /restart");
 
         Assert.Contains("send it again", note.Text, StringComparison.Ordinal);
@@ -87,7 +99,11 @@ public sealed class AdminBotScenarioTests
     public async Task In_a_group_only_listed_admin_users_may_command()
     {
         const long group = -100500;
-        await using var h = await AdminBotHarness.StartAsync([("alpha", "")], telegramExtra: "  admin_users: [42]\n", chatIds: $"{AdminBotHarness.AdminChat},{group}");
+        await using var h = await AdminBotHarness.StartAsync(
+            [("alpha", "")],
+            telegramExtra: "  admin_users: [42]\n",
+            chatIds: $"{AdminBotHarness.AdminChat},{group}"
+        );
         await h.MessageAsync("supervisor started", group);
         var pid = h.Daemon.Pids()["alpha"];
 

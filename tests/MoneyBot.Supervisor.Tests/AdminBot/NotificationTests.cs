@@ -10,21 +10,25 @@ namespace MoneyBot.Supervisor.Tests.AdminBot;
 public sealed class NotificationTests
 {
     private const string CrashLoopDefaults =
-        "  start_secs: 1s\n  logs: { timestamps: false }\n" +
-        "  backoff: { initial: 0s, factor: 1, max: 0s, jitter: 0, reset_after: 1m }\n" +
-        "  give_up: { restarts: 4, within: 10m }";
+        "  start_secs: 1s\n  logs: { timestamps: false }\n"
+        + "  backoff: { initial: 0s, factor: 1, max: 0s, jitter: 0, reset_after: 1m }\n"
+        + "  give_up: { restarts: 4, within: 10m }";
 
     [Fact(Timeout = 60_000)]
-    public async Task A_crash_loop_collapses_into_one_message_edited_with_the_count_and_fatal_carries_the_last_stderr_lines()
+    public async Task A_crash_loop_is_one_message_edited_with_the_count_and_fatal_carries_the_last_stderr_lines()
     {
         await using var h = await AdminBotHarness.StartAsync([("looper", "--crash")], defaults: CrashLoopDefaults);
 
         var first = await h.MessageAsync("crashed");
         var fatal = await h.MessageAsync("FATAL");
-        var edit = await h.Telegram.WaitForRequestAsync(r => r.Method == "editMessageText" && r.Text?.Contains("crashed 4 times", StringComparison.Ordinal) == true);
+        var edit = await h.Telegram.WaitForRequestAsync(r =>
+            r.Method == "editMessageText" && r.Text?.Contains("crashed 4 times", StringComparison.Ordinal) == true
+        );
 
         Assert.Contains("looper", first.Text, StringComparison.Ordinal);
-        Assert.Single(h.Telegram.Requests, r => r.Method == "sendMessage" && r.Text!.Contains("crashed", StringComparison.Ordinal));
+        Assert.Single(h.Telegram.Requests, r =>
+            r.Method == "sendMessage" && r.Text!.Contains("crashed", StringComparison.Ordinal)
+        );
         Assert.Equal(first.ChatId, edit.ChatId);
         Assert.Contains("<pre>crashing", fatal.Text, StringComparison.Ordinal);
         Assert.Contains("gave up after 4 restarts", fatal.Text, StringComparison.Ordinal);
@@ -35,7 +39,8 @@ public sealed class NotificationTests
     {
         await using var h = await AdminBotHarness.StartAsync(
             [("alpha", "")],
-            telegramExtra: "  notify: { started: off, crashed: silent, stopped: on, daemon: on }\n");
+            telegramExtra: "  notify: { started: off, crashed: silent, stopped: on, daemon: on }\n"
+        );
         await h.MessageAsync("supervisor started");
 
         NativeMethods.SendSignal(h.Daemon.Pids()["alpha"], SignalNames.Kill);
@@ -49,7 +54,9 @@ public sealed class NotificationTests
 
         Assert.Equal("true", crash["disable_notification"]);
         Assert.NotEqual("true", stopped["disable_notification"]);
-        Assert.DoesNotContain(h.Telegram.Requests, r => r.Text?.Contains("started (pid", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(h.Telegram.Requests, r =>
+            r.Text?.Contains("started (pid", StringComparison.Ordinal) == true
+        );
     }
 
     [Fact(Timeout = 60_000)]
@@ -57,13 +64,17 @@ public sealed class NotificationTests
     {
         await using var h = await AdminBotHarness.StartAsync(
             [("alpha", "")],
-            defaults: "  start_secs: 0\n  logs: { timestamps: false }\n  backoff: { initial: 0s, factor: 1, max: 0s, jitter: 0, reset_after: 1m }");
+            defaults: "  start_secs: 0\n  logs: { timestamps: false }\n  backoff: { initial: 0s, factor: 1, max: "
+                + "0s, jitter: 0, reset_after: 1m }"
+        );
         await h.MessageAsync("supervisor started");
         h.Telegram.Delay("sendMessage", TimeSpan.FromSeconds(20));
 
         var clock = Stopwatch.StartNew();
         NativeMethods.SendSignal(h.Daemon.Pids()["alpha"], SignalNames.Kill);
-        await h.Daemon.Events.NextAsync<ProgramStateChanged>(e => e.Program == "alpha" && e.To == ProgramState.Running && e.Restarts == 1);
+        await h.Daemon.Events.NextAsync<ProgramStateChanged>(e =>
+            e.Program == "alpha" && e.To == ProgramState.Running && e.Restarts == 1
+        );
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"restart took {clock.Elapsed}");
     }
@@ -72,7 +83,9 @@ public sealed class NotificationTests
     public async Task The_health_report_is_sent_on_its_cron_schedule_and_the_report_verb_prints_the_same()
     {
         await using var h = await AdminBotHarness.StartAsync(
-            [("alpha", "")], schedules: "{ health_report: \"* * * * * ?\", daily_summary: off }");
+            [("alpha", "")],
+            schedules: "{ health_report: \"* * * * * ?\", daily_summary: off }"
+        );
 
         var report = await h.MessageAsync("Health report");
         var local = await new ControlClient(h.Daemon.Config.Daemon.SocketPath).SendAsync(new ControlRequest("report"));
@@ -89,7 +102,10 @@ public sealed class NotificationTests
         await using var h = await AdminBotHarness.StartAsync([("chatty", "--flood, 200, --line-bytes, 100")]);
         await h.Telegram.WaitForRequestAsync("setMyCommands");
         await h.MessageAsync("supervisor started");
-        await LogLines.WaitForAsync(MoneyBot.Supervisor.Logging.ProgramLogs.OutPath(h.Daemon.Config.Daemon.LogDir, "chatty"), "flood done");
+        await LogLines.WaitForAsync(
+            MoneyBot.Supervisor.Logging.ProgramLogs.OutPath(h.Daemon.Config.Daemon.LogDir, "chatty"),
+            "flood done"
+        );
 
         h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/logs chatty 3");
         var shortLogs = await h.MessageAsync("<b>chatty</b>");

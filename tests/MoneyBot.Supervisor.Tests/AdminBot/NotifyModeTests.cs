@@ -18,7 +18,9 @@ public sealed class NotifyModeTests
     public static TheoryData<string, NotifyMode> Cases()
     {
         var data = new TheoryData<string, NotifyMode>();
-        foreach (var kind in new[] { "started", "crashed", "fatal", "recovered", "watchdog", "stopped", "reload", "daemon" })
+        foreach (
+            var kind in new[] { "started", "crashed", "fatal", "recovered", "watchdog", "stopped", "reload", "daemon" }
+        )
         {
             foreach (var mode in Enum.GetValues<NotifyMode>())
             {
@@ -36,7 +38,16 @@ public sealed class NotifyModeTests
         await using var server = await FakeTelegramServer.StartAsync();
         using var client = TestBot.Client(server);
         await using var outbox = new TelegramOutbox(client, TestBot.FastOptions);
-        var others = new NotifySettings(NotifyMode.Off, NotifyMode.Off, NotifyMode.Off, NotifyMode.Off, NotifyMode.Off, NotifyMode.Off, NotifyMode.Off, NotifyMode.Off);
+        var others = new NotifySettings(
+            NotifyMode.Off,
+            NotifyMode.Off,
+            NotifyMode.Off,
+            NotifyMode.Off,
+            NotifyMode.Off,
+            NotifyMode.Off,
+            NotifyMode.Off,
+            NotifyMode.Off
+        );
         var notify = kind switch
         {
             "started" => others with { Started = mode },
@@ -71,8 +82,25 @@ public sealed class NotifyModeTests
 
     private static IEnumerable<SupervisorEvent> Events(string kind)
     {
-        ProgramStateChanged Change(ProgramState from, ProgramState to, string reason = "test", bool byOperator = false) =>
-            new(T0, "bot", from, to, reason, 42, new ExitStatus(1, null), 1, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(3), byOperator);
+        ProgramStateChanged Change(
+            ProgramState from,
+            ProgramState to,
+            string reason = "test",
+            bool byOperator = false
+        ) =>
+            new(
+                T0,
+                "bot",
+                from,
+                to,
+                reason,
+                42,
+                new ExitStatus(1, null),
+                1,
+                TimeSpan.FromSeconds(2),
+                TimeSpan.FromMinutes(3),
+                byOperator
+            );
 
         switch (kind)
         {

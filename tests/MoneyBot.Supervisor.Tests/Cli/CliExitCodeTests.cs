@@ -27,14 +27,16 @@ public sealed class CliExitCodeTests : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task Config_check_prints_every_error_with_its_position_and_exits_2()
     {
-        var config = _sandbox.WriteConfig("""
+        var config = _sandbox.WriteConfig(
+            """
             defaults:
               restart: sometimes
             programs:
               a:
                 comand: /bin/true
                 stop_timeout: soon
-            """);
+            """
+        );
 
         var result = await CliRunner.RunAsync("config", "check", "-c", config);
 

@@ -15,7 +15,9 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
 
     public Task InitializeAsync()
     {
-        _config = _sandbox.WriteConfig(Sandbox.ProgramsYaml(Defaults, ("alpha", "--print-every, 60000"), ("beta", "--print-every, 60000")));
+        _config = _sandbox.WriteConfig(
+            Sandbox.ProgramsYaml(Defaults, ("alpha", "--print-every, 60000"), ("beta", "--print-every, 60000"))
+        );
         return Task.CompletedTask;
     }
 
@@ -48,7 +50,11 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no program or group named 'gamma'", unknown.Error, StringComparison.Ordinal);
 
-        var pids = (await StatusAsync()).Values.Select(p => p.GetProperty("pid")).Where(p => p.ValueKind == JsonValueKind.Number).Select(p => p.GetInt32()).ToList();
+        var pids = (await StatusAsync())
+            .Values.Select(p => p.GetProperty("pid"))
+            .Where(p => p.ValueKind == JsonValueKind.Number)
+            .Select(p => p.GetInt32())
+            .ToList();
         var daemon = CliRunner.DaemonPid(RunDir)!.Value;
         var down = await CliRunner.RunAsync("down", "-c", _config);
         Assert.True(down.ExitCode == 0, down.ToString());
@@ -63,7 +69,8 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
         var orphans = (await StatusAsync()).ToDictionary(p => p.Key, p => p.Value.GetProperty("pid").GetInt32());
         var daemon = CliRunner.DaemonPid(RunDir)!.Value;
 
-        NativeMethods.SendSignal(daemon, SignalNames.Kill); // the daemon alone: its children live on in their own groups
+        // the daemon alone: its children live on in their own groups
+        NativeMethods.SendSignal(daemon, SignalNames.Kill);
         Assert.All(orphans.Values, pid => Assert.True(ProcessProbe.IsAlive(pid)));
         var up = await CliRunner.RunAsync("up", "-c", _config);
 
@@ -121,8 +128,10 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
     {
         try
         {
-            return File.ReadAllText($"/proc/{pid}/environ").Contains(_sandbox.Root, StringComparison.Ordinal) ||
-                   Directory.ResolveLinkTarget($"/proc/{pid}/cwd", false)?.FullName.StartsWith(_sandbox.Root, StringComparison.Ordinal) == true;
+            return File.ReadAllText($"/proc/{pid}/environ").Contains(_sandbox.Root, StringComparison.Ordinal)
+                || Directory
+                    .ResolveLinkTarget($"/proc/{pid}/cwd", false)
+                    ?.FullName.StartsWith(_sandbox.Root, StringComparison.Ordinal) == true;
         }
         catch (IOException)
         {
@@ -134,6 +143,9 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
     {
         var result = await CliRunner.RunAsync("status", "--json", "-c", _config);
         Assert.True(result.ExitCode == 0, result.ToString());
-        return JsonDocument.Parse(result.Output).RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.Clone());
+        return JsonDocument
+            .Parse(result.Output)
+            .RootElement.EnumerateArray()
+            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.Clone());
     }
 }

@@ -5,8 +5,17 @@ namespace MoneyBot.Supervisor.Tests.Config;
 /// <summary>Assertions with readable failure output for configuration results.</summary>
 internal static class ConfigAssert
 {
-    /// <summary>Asserts the one error at <paramref name="line"/>:<paramref name="column"/> with <paramref name="path"/> whose message contains <paramref name="message"/>.</summary>
-    public static ConfigError Single(IReadOnlyList<ConfigError> errors, int line, int column, string path, string message)
+    /// <summary>
+    /// Asserts the one error at <paramref name="line"/>:<paramref name="column"/> with <paramref name="path"/> whose
+    /// message contains <paramref name="message"/>.
+    /// </summary>
+    public static ConfigError Single(
+        IReadOnlyList<ConfigError> errors,
+        int line,
+        int column,
+        string path,
+        string message
+    )
     {
         var error = Assert.Single(errors);
         AssertError(error, line, column, path, message);
@@ -27,7 +36,8 @@ internal static class ConfigAssert
         Assert.Equal(expected.ExitCodes, actual.ExitCodes);
         Assert.Equal(
             expected.Environment.OrderBy(kv => kv.Key, StringComparer.Ordinal),
-            actual.Environment.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+            actual.Environment.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+        );
         Assert.Equal(WithoutCollections(expected), WithoutCollections(actual));
         Assert.True(expected.HasSameSettingsAs(actual));
     }
@@ -35,5 +45,11 @@ internal static class ConfigAssert
     private static readonly Dictionary<string, string> EmptyEnvironment = [];
 
     private static ProgramConfig WithoutCollections(ProgramConfig p) =>
-        p with { Args = [], DependsOn = [], ExitCodes = [], Environment = EmptyEnvironment };
+        p with
+        {
+            Args = [],
+            DependsOn = [],
+            ExitCodes = [],
+            Environment = EmptyEnvironment,
+        };
 }

@@ -83,11 +83,17 @@ public sealed class ConfigFileErrorTests : IDisposable
     [Fact]
     public void Errors_carry_the_path_as_given_and_print_as_file_line_column_path_message()
     {
-        var result = new ConfigLoader(new Dictionary<string, string>()).LoadText("programs:\n  bot: { comand: x }\n", "config/moneybot.yaml");
+        var result = new ConfigLoader(new Dictionary<string, string>()).LoadText(
+            "programs:\n  bot: { comand: x }\n",
+            "config/moneybot.yaml"
+        );
 
         Assert.Equal(
-            ["config/moneybot.yaml:2:3: programs.bot: missing 'command' (the executable to run)",
-             "config/moneybot.yaml:2:10: programs.bot.comand: unknown key 'comand'; did you mean 'command'?"],
-            result.Errors.Select(e => e.ToString()));
+            [
+                "config/moneybot.yaml:2:3: programs.bot: missing 'command' (the executable to run)",
+                "config/moneybot.yaml:2:10: programs.bot.comand: unknown key 'comand'; did you mean 'command'?",
+            ],
+            result.Errors.Select(e => e.ToString())
+        );
     }
 }

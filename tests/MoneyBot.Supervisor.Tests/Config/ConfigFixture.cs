@@ -14,7 +14,10 @@ public sealed class ConfigFixture : IDisposable
 
     public string ConfigPath => Path.Combine(Root, "config", "moneybot.yaml");
 
-    /// <summary>Writes <paramref name="text"/> to <paramref name="relativePath"/> under <see cref="Root"/> and returns its full path.</summary>
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="relativePath"/> under <see cref="Root"/> and returns its full
+    /// path.
+    /// </summary>
     public string Write(string relativePath, string text)
     {
         var path = Path.Combine(Root, relativePath);
@@ -23,7 +26,9 @@ public sealed class ConfigFixture : IDisposable
         return path;
     }
 
-    /// <summary>Writes the config file and loads it with <paramref name="environment"/> as the process environment.</summary>
+    /// <summary>
+    /// Writes the config file and loads it with <paramref name="environment"/> as the process environment.
+    /// </summary>
     public ConfigLoadResult Load(string yaml, IReadOnlyDictionary<string, string>? environment = null)
     {
         Write("config/moneybot.yaml", yaml);

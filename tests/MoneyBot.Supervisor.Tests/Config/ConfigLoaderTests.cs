@@ -60,8 +60,15 @@ public sealed class ConfigLoaderTests : IDisposable
         var root = _fixture.Root;
         Assert.Equal(_fixture.ConfigPath, config.SourcePath);
         Assert.Equal(
-            new DaemonSettings(root, Path.Combine(root, "run"), Path.Combine(root, "logs"), Path.Combine(root, "config", ".env"), LogSettings.Default),
-            config.Daemon);
+            new DaemonSettings(
+                root,
+                Path.Combine(root, "run"),
+                Path.Combine(root, "logs"),
+                Path.Combine(root, "config", ".env"),
+                LogSettings.Default
+            ),
+            config.Daemon
+        );
         Assert.Equal(["extgap-3m", "exchange"], config.Programs.Select(p => p.Name));
         ConfigAssert.SameProgram(
             new ProgramConfig
@@ -77,20 +84,40 @@ public sealed class ConfigLoaderTests : IDisposable
                 Restart = RestartMode.Always,
                 ExitCodes = [0],
                 StartSecs = TimeSpan.FromSeconds(10),
-                Backoff = new BackoffPolicy(TimeSpan.FromSeconds(1), 2, TimeSpan.FromMinutes(5), 0.2, TimeSpan.FromSeconds(60)),
+                Backoff = new BackoffPolicy(
+                    TimeSpan.FromSeconds(1),
+                    2,
+                    TimeSpan.FromMinutes(5),
+                    0.2,
+                    TimeSpan.FromSeconds(60)
+                ),
                 GiveUp = new GiveUpPolicy(10, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(15)),
                 StopSignal = StopSignal.Term,
                 StopTimeout = TimeSpan.FromSeconds(30),
                 Logs = new LogSettings(10 * 1024 * 1024, 3, true, StderrMode.Separate),
                 Watchdog = TimeSpan.Zero,
             },
-            config.Programs[0]);
+            config.Programs[0]
+        );
         ConfigAssert.SameProgram(
-            new ProgramConfig { Name = "exchange", Command = "dotnet", Args = ["bots/exchange.dll"], WorkingDirectory = root },
-            config.Programs[1]);
+            new ProgramConfig
+            {
+                Name = "exchange",
+                Command = "dotnet",
+                Args = ["bots/exchange.dll"],
+                WorkingDirectory = root,
+            },
+            config.Programs[1]
+        );
         Assert.Equal(
-            TelegramSettings.Disabled with { Token = "654321:AAE-supervisor-token", ChatIds = config.Telegram.ChatIds, AdminUsers = config.Telegram.AdminUsers },
-            config.Telegram);
+            TelegramSettings.Disabled with
+            {
+                Token = "654321:AAE-supervisor-token",
+                ChatIds = config.Telegram.ChatIds,
+                AdminUsers = config.Telegram.AdminUsers,
+            },
+            config.Telegram
+        );
         Assert.Equal(["123456789", "-1001234567890"], config.Telegram.ChatIds);
         Assert.Empty(config.Telegram.AdminUsers);
         Assert.Equal(["123456:AAF-secret-token", "654321:AAE-supervisor-token"], config.Secrets);
@@ -111,10 +138,12 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Empty_programs_section_is_allowed()
     {
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             defaults:
             programs:
-            """);
+            """
+        );
 
         Assert.Empty(config.Programs);
     }
@@ -122,15 +151,23 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Program_without_settings_gets_the_named_defaults()
     {
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             programs:
               bot:
                 command: bot
-            """);
+            """
+        );
 
         ConfigAssert.SameProgram(
-            new ProgramConfig { Name = "bot", Command = "bot", WorkingDirectory = _fixture.Root },
-            Assert.Single(config.Programs));
+            new ProgramConfig
+            {
+                Name = "bot",
+                Command = "bot",
+                WorkingDirectory = _fixture.Root,
+            },
+            Assert.Single(config.Programs)
+        );
         Assert.Equal(BackoffPolicy.Default, config.Programs[0].Backoff);
         Assert.Equal(GiveUpPolicy.Default, config.Programs[0].GiveUp);
         Assert.Equal(LogSettings.Default, config.Programs[0].Logs);
@@ -139,7 +176,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Programs_inherit_defaults_and_override_them_key_by_key()
     {
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             defaults:
               autostart: false
               restart: on-failure
@@ -153,7 +191,8 @@ public sealed class ConfigLoaderTests : IDisposable
                 restart: never
                 exit_codes: []
                 autostart: true
-            """);
+            """
+        );
 
         var plain = config.Find("plain")!;
         Assert.False(plain.Autostart);
@@ -170,7 +209,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Nested_settings_merge_per_key_over_defaults_and_named_defaults()
     {
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             defaults:
               backoff: { factor: 3 }
               give_up: { within: 1h }
@@ -181,7 +221,8 @@ public sealed class ConfigLoaderTests : IDisposable
                 backoff: { max: 1m }
                 give_up: { restarts: 3 }
                 logs: { stderr: merge, timestamps: false }
-            """);
+            """
+        );
 
         var bot = Assert.Single(config.Programs);
         Assert.Equal(BackoffPolicy.Default with { Factor = 3, Max = TimeSpan.FromMinutes(1) }, bot.Backoff);
@@ -192,7 +233,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Anchors_and_aliases_are_resolved()
     {
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             defaults:
               backoff: &fast { initial: 0s, max: 10s }
             programs:
@@ -204,7 +246,8 @@ public sealed class ConfigLoaderTests : IDisposable
                 args: *common
                 give_up: { restarts: 1 }
                 backoff: *fast
-            """);
+            """
+        );
 
         Assert.Equal(["--verbose", "--color"], config.Find("b")!.Args);
         Assert.Equal(TimeSpan.Zero, config.Find("b")!.Backoff.Initial);
@@ -214,12 +257,14 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Group_and_dependencies_are_kept_in_file_order()
     {
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             programs:
               z: { command: z, depends_on: [b, a], group: g1 }
               a: { command: a }
               b: { command: b, depends_on: [a] }
-            """);
+            """
+        );
 
         Assert.Equal(["z", "a", "b"], config.Programs.Select(p => p.Name));
         Assert.Equal(["b", "a"], config.Find("z")!.DependsOn);
@@ -232,7 +277,10 @@ public sealed class ConfigLoaderTests : IDisposable
     {
         var path = Path.Combine(_fixture.Root, "elsewhere", "conf", "bots.yaml");
 
-        var result = new ConfigLoader(new Dictionary<string, string>()).LoadText("programs:\n  a: { command: ./a }\n", path);
+        var result = new ConfigLoader(new Dictionary<string, string>()).LoadText(
+            "programs:\n  a: { command: ./a }\n",
+            path
+        );
 
         Assert.True(result.IsValid);
         Assert.Equal(path, result.Config!.SourcePath);
@@ -242,8 +290,12 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Loader_from_process_environment_expands_process_variables()
     {
-        var config = ConfigLoader.FromProcessEnvironment()
-            .LoadText("programs:\n  a: { command: a, args: [\"${PATH}\"] }\n", Path.Combine(_fixture.Root, "config", "x.yaml"));
+        var config = ConfigLoader
+            .FromProcessEnvironment()
+            .LoadText(
+                "programs:\n  a: { command: a, args: [\"${PATH}\"] }\n",
+                Path.Combine(_fixture.Root, "config", "x.yaml")
+            );
 
         Assert.True(config.IsValid, string.Join(", ", config.Errors));
         Assert.Equal(Environment.GetEnvironmentVariable("PATH"), config.Config!.Programs[0].Args[0]);

@@ -16,13 +16,15 @@ public sealed class ConfigValueTests : IDisposable
     [InlineData("")]
     public void Retry_after_off_or_empty_means_no_retry(string value)
     {
-        var config = _fixture.LoadValid($$"""
+        var config = _fixture.LoadValid(
+            $$"""
             defaults:
               give_up:
                 retry_after: {{value}}
             programs:
               bot: { command: bot }
-            """);
+            """
+        );
 
         Assert.Null(config.Programs[0].GiveUp.RetryAfter);
         Assert.Equal(GiveUpPolicy.Default.Restarts, config.Programs[0].GiveUp.Restarts);
@@ -57,7 +59,12 @@ public sealed class ConfigValueTests : IDisposable
         var config = _fixture.LoadValid($"programs:\n  bot:\n    command: bot\n    {key}: {text}\n");
 
         var bot = config.Programs[0];
-        var actual = key switch { "start_secs" => bot.StartSecs, "stop_timeout" => bot.StopTimeout, _ => bot.Watchdog };
+        var actual = key switch
+        {
+            "start_secs" => bot.StartSecs,
+            "stop_timeout" => bot.StopTimeout,
+            _ => bot.Watchdog,
+        };
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), actual);
     }
 
@@ -68,7 +75,10 @@ public sealed class ConfigValueTests : IDisposable
     [InlineData("4096", 4096)]
     public void Sizes_are_read_in_their_units(string text, long expected)
     {
-        var config = _fixture.LoadValid($"supervisor:\n  log: {{ max_size: {text}, backups: 7 }}\nprograms:\n  bot: {{ command: bot, logs: {{ max_size: {text} }} }}\n");
+        var config = _fixture.LoadValid(
+            $"supervisor:\n  log: {{ max_size: {text}, backups: 7 }}\nprograms:\n  bot: {{ command: bot, logs: {{ "
+                + $"max_size: {text} }} }}\n"
+        );
 
         Assert.Equal(expected, config.Programs[0].Logs.MaxSize);
         Assert.Equal(new LogSettings(expected, 7, true, StderrMode.Separate), config.Daemon.Log);
@@ -77,13 +87,15 @@ public sealed class ConfigValueTests : IDisposable
     [Fact]
     public void Args_and_env_values_of_any_scalar_type_become_strings()
     {
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             programs:
               bot:
                 command: bot
                 args: [1, true, "two words", 2.50, '']
                 env: { PORT: 8080, DEBUG: false, EMPTY: }
-            """);
+            """
+        );
 
         var bot = config.Programs[0];
         Assert.Equal(["1", "true", "two words", "2.50", ""], bot.Args);

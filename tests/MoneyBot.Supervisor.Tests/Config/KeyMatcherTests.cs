@@ -4,7 +4,17 @@ namespace MoneyBot.Supervisor.Tests.Config;
 
 public sealed class KeyMatcherTests
 {
-    private static readonly string[] Keys = ["command", "args", "cwd", "env", "depends_on", "restart", "stop_timeout", "start_secs"];
+    private static readonly string[] Keys =
+    [
+        "command",
+        "args",
+        "cwd",
+        "env",
+        "depends_on",
+        "restart",
+        "stop_timeout",
+        "start_secs",
+    ];
 
     [Theory]
     [InlineData("comand", "command")]

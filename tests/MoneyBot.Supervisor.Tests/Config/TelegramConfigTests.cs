@@ -15,7 +15,8 @@ public sealed class TelegramConfigTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["TELEGRAM_BOT_TOKEN_SUPERVISOR"] = Token };
 
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             telegram:
               token: ${TELEGRAM_BOT_TOKEN_SUPERVISOR}
               chat_ids: [123456789, -1001234567890, "@moneybot_alerts"]
@@ -33,7 +34,9 @@ public sealed class TelegramConfigTests : IDisposable
               schedules: { health_report: "0 0 */2 * * ?", daily_summary: "0 30 7 ? * MON-FRI" }
               message_max_age: 30m
               crash_loop_window: 90s
-            """, environment);
+            """,
+            environment
+        );
 
         var telegram = config.Telegram;
         Assert.True(telegram.Enabled);
@@ -42,8 +45,18 @@ public sealed class TelegramConfigTests : IDisposable
         Assert.Equal([111L, 222L], telegram.AdminUsers);
         Assert.Equal(new Uri("http://127.0.0.1:8081/"), telegram.ApiUrl);
         Assert.Equal(
-            new NotifySettings(NotifyMode.Off, NotifyMode.On, NotifyMode.On, NotifyMode.Silent, NotifyMode.On, NotifyMode.Off, NotifyMode.Silent, NotifyMode.Off),
-            telegram.Notify);
+            new NotifySettings(
+                NotifyMode.Off,
+                NotifyMode.On,
+                NotifyMode.On,
+                NotifyMode.Silent,
+                NotifyMode.On,
+                NotifyMode.Off,
+                NotifyMode.Silent,
+                NotifyMode.Off
+            ),
+            telegram.Notify
+        );
         Assert.Equal("0 0 */2 * * ?", telegram.HealthReportCron);
         Assert.Equal("0 30 7 ? * MON-FRI", telegram.DailySummaryCron);
         Assert.Equal(TimeSpan.FromMinutes(30), telegram.MessageMaxAge);
@@ -65,7 +78,9 @@ public sealed class TelegramConfigTests : IDisposable
     [Fact]
     public void Keys_left_out_keep_the_named_defaults()
     {
-        var config = _fixture.LoadValid($"telegram:\n  token: \"{Token}\"\n  chat_ids: 42\n  notify: {{ crashed: silent }}\n");
+        var config = _fixture.LoadValid(
+            $"telegram:\n  token: \"{Token}\"\n  chat_ids: 42\n  notify: {{ crashed: silent }}\n"
+        );
 
         var expected = TelegramSettings.Disabled with
         {
@@ -153,7 +168,10 @@ public sealed class TelegramConfigTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["TELEGRAM_BOT_TOKEN_SUPERVISOR"] = Token };
 
-        var config = _fixture.LoadValid("telegram:\n  token: ${TELEGRAM_BOT_TOKEN_SUPERVISOR}\n  chat_ids: 42\n", environment);
+        var config = _fixture.LoadValid(
+            "telegram:\n  token: ${TELEGRAM_BOT_TOKEN_SUPERVISOR}\n  chat_ids: 42\n",
+            environment
+        );
 
         Assert.Equal([Token], config.Secrets);
     }

@@ -15,7 +15,10 @@ public sealed class VariableExpansionTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["SYMBOL"] = "BTCUSDT", ["TF"] = "3m" };
 
-        var config = _fixture.LoadValid("programs:\n  bot: { command: bot, args: [\"--pair=${SYMBOL}/${TF}\", \"${TF}\"] }\n", environment);
+        var config = _fixture.LoadValid(
+            "programs:\n  bot: { command: bot, args: [\"--pair=${SYMBOL}/${TF}\", \"${TF}\"] }\n",
+            environment
+        );
 
         Assert.Equal(["--pair=BTCUSDT/3m", "3m"], config.Programs[0].Args);
     }
@@ -25,12 +28,15 @@ public sealed class VariableExpansionTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["EMPTY"] = string.Empty, ["SET"] = "x" };
 
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             programs:
               bot:
                 command: bot
                 args: ["${UNSET:-a b}", "${EMPTY:-fallback}", "${SET:-unused}", "${UNSET:-}", "${EMPTY}"]
-            """, environment);
+            """,
+            environment
+        );
 
         Assert.Equal(["a b", "fallback", "x", "", ""], config.Programs[0].Args);
     }
@@ -38,7 +44,9 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Double_dollar_is_a_literal_dollar_and_a_lone_dollar_stays()
     {
-        var config = _fixture.LoadValid("programs:\n  bot: { command: bot, args: [\"$${HOME}\", \"cost $5\", \"a$$b\", \"end$\"] }\n");
+        var config = _fixture.LoadValid(
+            "programs:\n  bot: { command: bot, args: [\"$${HOME}\", \"cost $5\", \"a$$b\", \"end$\"] }\n"
+        );
 
         Assert.Equal(["${HOME}", "cost $5", "a$b", "end$"], config.Programs[0].Args);
     }
@@ -48,7 +56,11 @@ public sealed class VariableExpansionTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["START"] = "30", ["AUTO"] = "false" };
 
-        var config = _fixture.LoadValid("programs:\n  bot: { command: bot, start_secs: \"${START}\", autostart: \"${AUTO}\", stop_timeout: \"${STOP:-5s}\" }\n", environment);
+        var config = _fixture.LoadValid(
+            "programs:\n  bot: { command: bot, start_secs: \"${START}\", autostart: \"${AUTO}\", stop_timeout: "
+                + "\"${STOP:-5s}\" }\n",
+            environment
+        );
 
         Assert.Equal(TimeSpan.FromSeconds(30), config.Programs[0].StartSecs);
         Assert.False(config.Programs[0].Autostart);
@@ -60,13 +72,21 @@ public sealed class VariableExpansionTests : IDisposable
     {
         var errors = _fixture.LoadInvalid("programs:\n  bot:\n    command: bot\n    env: { \"${NAME}\": value }\n");
 
-        ConfigAssert.Single(errors, 4, 12, "programs.bot.env.${NAME}", "'${NAME}' is not a valid environment variable name");
+        ConfigAssert.Single(
+            errors,
+            4,
+            12,
+            "programs.bot.env.${NAME}",
+            "'${NAME}' is not a valid environment variable name"
+        );
     }
 
     [Fact]
     public void Env_file_supplies_variables_and_the_process_environment_wins()
     {
-        _fixture.Write("config/.env", """
+        _fixture.Write(
+            "config/.env",
+            """
             # comment line
 
             export FROM_FILE=file-value
@@ -76,19 +96,24 @@ public sealed class VariableExpansionTests : IDisposable
             INLINE=value # trailing comment
             SPACED = padded
             HASH=a#b
-            """);
+            """
+        );
         var environment = new Dictionary<string, string> { ["BOTH"] = "from-process" };
 
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             programs:
               bot:
                 command: bot
                 args: ["${FROM_FILE}", "${BOTH}", "${DOUBLE}", "${SINGLE}", "${INLINE}", "${SPACED}", "${HASH}"]
-            """, environment);
+            """,
+            environment
+        );
 
         Assert.Equal(
             ["file-value", "from-process", "quoted # not a comment", "single quoted", "value", "padded", "a#b"],
-            config.Programs[0].Args);
+            config.Programs[0].Args
+        );
     }
 
     [Fact]
@@ -96,8 +121,12 @@ public sealed class VariableExpansionTests : IDisposable
     {
         _fixture.Write("secrets/bots.env", "TF=15m\n");
 
-        var withFile = _fixture.LoadValid("supervisor:\n  env_file: secrets/bots.env\nprograms:\n  bot: { command: bot, args: [\"${TF}\"] }\n");
-        var missing = _fixture.LoadValid("supervisor:\n  env_file: nowhere/.env\nprograms:\n  bot: { command: bot, args: [\"${TF:-1m}\"] }\n");
+        var withFile = _fixture.LoadValid(
+            "supervisor:\n  env_file: secrets/bots.env\nprograms:\n  bot: { command: bot, args: [\"${TF}\"] }\n"
+        );
+        var missing = _fixture.LoadValid(
+            "supervisor:\n  env_file: nowhere/.env\nprograms:\n  bot: { command: bot, args: [\"${TF:-1m}\"] }\n"
+        );
 
         Assert.Equal(["15m"], withFile.Programs[0].Args);
         Assert.Equal(["1m"], missing.Programs[0].Args);
@@ -106,7 +135,10 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Env_file_lines_that_are_not_assignments_are_reported_without_their_text()
     {
-        var envPath = _fixture.Write("config/.env", $"GOOD=1\nthis line has {SecretValue}\n1BAD=x\nOPEN=\"unterminated\n");
+        var envPath = _fixture.Write(
+            "config/.env",
+            $"GOOD=1\nthis line has {SecretValue}\n1BAD=x\nOPEN=\"unterminated\n"
+        );
 
         var errors = _fixture.LoadInvalid("programs: {}\n");
 
@@ -120,13 +152,15 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Unset_variable_is_an_error_naming_it_at_the_scalar()
     {
-        var errors = _fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid(
+            """
             programs:
               bot:
                 command: bot
                 env:
                   TOKEN: "prefix-${MISSING_TOKEN}"
-            """);
+            """
+        );
 
         var error = ConfigAssert.Single(errors, 5, 14, "programs.bot.env.TOKEN", "variable 'MISSING_TOKEN' is not set");
         Assert.Contains("${MISSING_TOKEN:-default}", error.Message, StringComparison.Ordinal);
@@ -146,7 +180,9 @@ public sealed class VariableExpansionTests : IDisposable
     [Fact]
     public void Malformed_references_are_errors()
     {
-        var errors = _fixture.LoadInvalid("programs:\n  bot: { command: bot, args: [\"${OPEN\", \"${9X}\", \"${}\"] }\n");
+        var errors = _fixture.LoadInvalid(
+            "programs:\n  bot: { command: bot, args: [\"${OPEN\", \"${9X}\", \"${}\"] }\n"
+        );
 
         Assert.Equal(3, errors.Count);
         Assert.Contains("without a closing", errors[0].Message, StringComparison.Ordinal);
@@ -160,7 +196,8 @@ public sealed class VariableExpansionTests : IDisposable
         _fixture.Write("config/.env", $"FILE_SECRET={SecretValue}-file\n");
         var environment = new Dictionary<string, string> { ["BOT_TOKEN"] = SecretValue };
 
-        var errors = _fixture.LoadInvalid("""
+        var errors = _fixture.LoadInvalid(
+            """
             defaults:
               start_secs: ${BOT_TOKEN}
               autostart: ${BOT_TOKEN}
@@ -174,7 +211,9 @@ public sealed class VariableExpansionTests : IDisposable
               other:
                 command: other
                 depends_on: ["${BOT_TOKEN}", "${FILE_SECRET}"]
-            """, environment);
+            """,
+            environment
+        );
 
         Assert.Equal(10, errors.Count);
         Assert.All(errors, e => Assert.DoesNotContain("super-secret", e.ToString(), StringComparison.Ordinal));
@@ -195,7 +234,8 @@ public sealed class VariableExpansionTests : IDisposable
             ["EMPTY_TOKEN"] = string.Empty,
         };
 
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             programs:
               bot:
                 command: bot
@@ -207,11 +247,14 @@ public sealed class VariableExpansionTests : IDisposable
                   D: ${CLIENT_SECRET}
                   E: ${DB_PASSWORD}
                   F: ${MISSING_TOKEN:-default-token}
-            """, environment);
+            """,
+            environment
+        );
 
         Assert.Equal(
             ["123456:telegram", "api-key-value", "passphrase-value", "client-secret", "file-password"],
-            config.Secrets);
+            config.Secrets
+        );
     }
 
     [Fact]

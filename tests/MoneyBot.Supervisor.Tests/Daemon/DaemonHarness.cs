@@ -23,7 +23,11 @@ internal sealed class DaemonHarness : IAsyncDisposable
     public SupervisorConfig Config => Daemon.Config;
 
     public static async Task<DaemonHarness> StartAsync(
-        string yaml, bool autostart = true, Sandbox? sandbox = null, Func<DaemonOptions, DaemonOptions>? configure = null)
+        string yaml,
+        bool autostart = true,
+        Sandbox? sandbox = null,
+        Func<DaemonOptions, DaemonOptions>? configure = null
+    )
     {
         sandbox ??= new Sandbox();
         var config = sandbox.LoadConfig(yaml);
@@ -52,10 +56,11 @@ internal sealed class DaemonHarness : IAsyncDisposable
         Sandbox.Dispose();
     }
 
-    private static DaemonOptions Options(bool autostart) => new()
-    {
-        Autostart = autostart,
-        LoadConfig = path => new ConfigLoader(new Dictionary<string, string>()).Load(path),
-        Random = () => 0.5,
-    };
+    private static DaemonOptions Options(bool autostart) =>
+        new()
+        {
+            Autostart = autostart,
+            LoadConfig = path => new ConfigLoader(new Dictionary<string, string>()).Load(path),
+            Random = () => 0.5,
+        };
 }

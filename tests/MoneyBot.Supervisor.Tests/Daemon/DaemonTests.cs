@@ -13,11 +13,25 @@ public sealed class DaemonTests
     [Fact(Timeout = 60_000)]
     public async Task Reload_adds_removes_and_restarts_changed_programs_while_untouched_ones_keep_their_pid()
     {
-        await using var h = await DaemonHarness.StartAsync(Sandbox.ProgramsYaml(Fast, ("keep", "--print-every, 60000"), ("change", "--print-every, 60000"), ("remove", "")));
+        await using var h = await DaemonHarness.StartAsync(
+            Sandbox.ProgramsYaml(
+                Fast,
+                ("keep", "--print-every, 60000"),
+                ("change", "--print-every, 60000"),
+                ("remove", "")
+            )
+        );
         await h.Programs().StartAsync(h.Programs().AutostartSet(), byOperator: false);
         var before = h.Pids();
 
-        h.Sandbox.WriteConfig(Sandbox.ProgramsYaml(Fast, ("keep", "--print-every, 60000"), ("change", "--print-every, 30000"), ("add", "")));
+        h.Sandbox.WriteConfig(
+            Sandbox.ProgramsYaml(
+                Fast,
+                ("keep", "--print-every, 60000"),
+                ("change", "--print-every, 30000"),
+                ("add", "")
+            )
+        );
         var response = await h.Daemon.ReloadAsync();
         var after = h.Pids();
 
@@ -68,9 +82,10 @@ public sealed class DaemonTests
     [Fact(Timeout = 60_000)]
     public async Task A_program_starts_only_after_its_dependency_is_running_and_stops_before_it()
     {
-        var yaml = "defaults:\n  start_secs: 1s\n  logs: { timestamps: false }\nprograms:\n" +
-            $"  app:\n    command: {TestPrograms.Path}\n    depends_on: [exchange]\n" +
-            $"  exchange:\n    command: {TestPrograms.Path}\n";
+        var yaml =
+            "defaults:\n  start_secs: 1s\n  logs: { timestamps: false }\nprograms:\n"
+            + $"  app:\n    command: {TestPrograms.Path}\n    depends_on: [exchange]\n"
+            + $"  exchange:\n    command: {TestPrograms.Path}\n";
         await using var h = await DaemonHarness.StartAsync(yaml, autostart: false);
 
         await h.Programs().StartAsync(h.Programs().Resolve("app")!, byOperator: true);
@@ -86,10 +101,16 @@ public sealed class DaemonTests
     {
         await using var h = await DaemonHarness.StartAsync(Sandbox.ProgramsYaml(Fast, ("a", "")), autostart: false);
 
-        var e = await Assert.ThrowsAsync<DaemonAlreadyRunningException>(() => SupervisorDaemon.StartAsync(h.Config, new DaemonOptions()));
+        var e = await Assert.ThrowsAsync<DaemonAlreadyRunningException>(() =>
+            SupervisorDaemon.StartAsync(h.Config, new DaemonOptions())
+        );
 
         Assert.Contains("already running", e.Message, StringComparison.Ordinal);
-        Assert.Contains(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            e.Message,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact(Timeout = 60_000)]
@@ -109,7 +130,12 @@ public sealed class DaemonTests
     public async Task Health_lists_each_autostart_program_that_is_not_running()
     {
         await using var h = await DaemonHarness.StartAsync(
-            Sandbox.ProgramsYaml("  start_secs: 1s\n  logs: { timestamps: false }\n  give_up: { restarts: 0, within: 1m }", ("good", ""), ("bad", "--crash")));
+            Sandbox.ProgramsYaml(
+                "  start_secs: 1s\n  logs: { timestamps: false }\n  give_up: { restarts: 0, within: 1m }",
+                ("good", ""),
+                ("bad", "--crash")
+            )
+        );
         await h.Programs().StartAsync(h.Programs().AutostartSet(), byOperator: false);
 
         var response = await new ControlClient(h.Config.Daemon.SocketPath).SendAsync(new ControlRequest("health"));

@@ -11,11 +11,13 @@ public sealed class NotifyProtocolTests
     [Fact(Timeout = 30_000)]
     public async Task A_notify_program_is_running_only_once_it_sends_ready_and_its_status_text_is_shown()
     {
-        await using var h = ProgramHarness.WithRealClock(dir => TestPrograms.Program("bot", dir, "--ready-after", "300") with
-        {
-            Ready = ReadyMode.Notify,
-            StartSecs = TimeSpan.Zero,
-        });
+        await using var h = ProgramHarness.WithRealClock(dir =>
+            TestPrograms.Program("bot", dir, "--ready-after", "300") with
+            {
+                Ready = ReadyMode.Notify,
+                StartSecs = TimeSpan.Zero,
+            }
+        );
 
         var status = await h.Program.StartAsync();
 
@@ -28,11 +30,13 @@ public sealed class NotifyProtocolTests
     [Fact(Timeout = 30_000)]
     public async Task No_ready_within_ready_timeout_is_a_failed_start()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("bot", dir) with
-        {
-            Ready = ReadyMode.Notify,
-            ReadyTimeout = TimeSpan.FromSeconds(30),
-        });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("bot", dir) with
+            {
+                Ready = ReadyMode.Notify,
+                ReadyTimeout = TimeSpan.FromSeconds(30),
+            }
+        );
         _ = h.Program.StartAsync();
         var starting = await h.NextStateAsync(Starting);
 
@@ -46,11 +50,13 @@ public sealed class NotifyProtocolTests
     [Fact(Timeout = 30_000)]
     public async Task A_program_that_stops_sending_watchdog_is_restarted_like_a_crash()
     {
-        await using var h = ProgramHarness.WithRealClock(dir => TestPrograms.Program("bot", dir, "--watchdog-every", "100", "--watchdog-for", "400") with
-        {
-            StartSecs = TimeSpan.Zero,
-            Watchdog = TimeSpan.FromSeconds(1),
-        });
+        await using var h = ProgramHarness.WithRealClock(dir =>
+            TestPrograms.Program("bot", dir, "--watchdog-every", "100", "--watchdog-for", "400") with
+            {
+                StartSecs = TimeSpan.Zero,
+                Watchdog = TimeSpan.FromSeconds(1),
+            }
+        );
         var first = await h.Program.StartAsync();
 
         var backoff = await h.NextStateAsync(Backoff);
@@ -65,11 +71,13 @@ public sealed class NotifyProtocolTests
     [Fact(Timeout = 30_000)]
     public async Task The_child_gets_notify_socket_and_watchdog_usec()
     {
-        await using var h = ProgramHarness.WithRealClock(dir => TestPrograms.Program("bot", dir, "--env", "NOTIFY_SOCKET", "--env", "WATCHDOG_USEC") with
-        {
-            StartSecs = TimeSpan.Zero,
-            Watchdog = TimeSpan.FromSeconds(30),
-        });
+        await using var h = ProgramHarness.WithRealClock(dir =>
+            TestPrograms.Program("bot", dir, "--env", "NOTIFY_SOCKET", "--env", "WATCHDOG_USEC") with
+            {
+                StartSecs = TimeSpan.Zero,
+                Watchdog = TimeSpan.FromSeconds(30),
+            }
+        );
         await h.Program.StartAsync();
 
         var socket = await StopTests.WaitForLineAsync(h, "env NOTIFY_SOCKET=");

@@ -12,8 +12,12 @@ public sealed class SystemdNotifierTests
     {
         using var sandbox = new Sandbox();
         var received = System.Threading.Channels.Channel.CreateUnbounded<NotifyMessage>();
-        await using var endpoint = NotifyEndpoint.Open(sandbox.Combine("run/notify"), "bot", m => received.Writer.TryWrite(m),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await using var endpoint = NotifyEndpoint.Open(
+            sandbox.Combine("run/notify"),
+            "bot",
+            m => received.Writer.TryWrite(m),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance
+        );
         using var notifier = new SystemdNotifier(endpoint.Path, "30000000");
 
         Assert.True(notifier.Ready("first candle"));

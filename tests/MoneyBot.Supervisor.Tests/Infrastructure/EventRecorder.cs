@@ -116,8 +116,10 @@ public sealed class EventRecorder : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"no matching {typeof(T).Name} within {timeout ?? DefaultTimeout}; saw: " +
-                    string.Join("; ", All.Select(e => e.ToString())));
+                throw new TimeoutException(
+                    $"no matching {typeof(T).Name} within {timeout ?? DefaultTimeout}; saw: "
+                        + string.Join("; ", All.Select(e => e.ToString()))
+                );
             }
         }
     }

@@ -9,7 +9,9 @@ public static class LogLines
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
         var following = LogTail.FollowAsync(path, TimeProvider.System, cts.Token); // from now on, before looking back
-        var existing = LogTail.ReadLast(path, 10_000, 0).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        var existing = LogTail
+            .ReadLast(path, 10_000, 0)
+            .FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
         if (existing is not null)
         {
             return existing;

@@ -36,8 +36,10 @@ public sealed class Sandbox : IDisposable
 
     /// <summary>YAML for programs that run testprog: name -> its arguments (as YAML flow list items).</summary>
     public static string ProgramsYaml(string defaults, params (string Name, string Args)[] programs) =>
-        "defaults:\n" + defaults + "\nprograms:\n" + string.Concat(programs.Select(p =>
-            $"  {p.Name}:\n    command: {TestPrograms.Path}\n    args: [{p.Args}]\n"));
+        "defaults:\n"
+        + defaults
+        + "\nprograms:\n"
+        + string.Concat(programs.Select(p => $"  {p.Name}:\n    command: {TestPrograms.Path}\n    args: [{p.Args}]\n"));
 
     public void Dispose() => _root.Dispose();
 }

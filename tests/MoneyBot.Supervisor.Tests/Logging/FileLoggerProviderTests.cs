@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Logging;
-
 using MoneyBot.Supervisor.Tests.Infrastructure;
 
 namespace MoneyBot.Supervisor.Tests.Logging;
@@ -63,7 +62,15 @@ public sealed partial class FileLoggerProviderTests : IDisposable
     {
         // Arrange
         var path = _dir.File("supervisor.log");
-        using (var provider = new FileLoggerProvider(path, LogSettings.Default, _clock, SecretMasker.None, LogLevel.Warning))
+        using (
+            var provider = new FileLoggerProvider(
+                path,
+                LogSettings.Default,
+                _clock,
+                SecretMasker.None,
+                LogLevel.Warning
+            )
+        )
         {
             var logger = provider.CreateLogger("Test");
 

@@ -1,6 +1,5 @@
 using System.Text;
 using MoneyBot.Supervisor.Logging;
-
 using MoneyBot.Supervisor.Tests.Infrastructure;
 
 namespace MoneyBot.Supervisor.Tests.Logging;

@@ -11,7 +11,9 @@ internal static class NumberedLines
 {
     private const int MaxLineLength = 12 + 120;
 
-    /// <summary>A pipe fed with numbered lines by a background task that closes it when done; the task gives the line count.</summary>
+    /// <summary>
+    /// A pipe fed with numbered lines by a background task that closes it when done; the task gives the line count.
+    /// </summary>
     public static (Stream Reader, Task<int> Lines) Flood(char tag, long bytes, int seed)
     {
         var server = new AnonymousPipeServerStream(PipeDirection.Out);
@@ -26,13 +28,15 @@ internal static class NumberedLines
         return (reader, lines);
     }
 
-    /// <summary>Writes lines until <paramref name="bytes"/> are written, in writes of random sizes that cut lines anywhere.</summary>
+    /// <summary>
+    /// Writes lines until <paramref name="bytes"/> are written, in writes of random sizes that cut lines anywhere.
+    /// </summary>
     public static async Task<int> WriteAsync(Stream destination, char tag, long bytes, int seed)
     {
         var random = new Random(seed);
         var buffer = new byte[256 * 1024];
         var n = 0;
-        for (long total = 0; total < bytes;)
+        for (long total = 0; total < bytes; )
         {
             var filled = 0;
             while (filled + MaxLineLength <= buffer.Length && total + filled < bytes)
@@ -40,7 +44,7 @@ internal static class NumberedLines
                 filled += Format(buffer.AsSpan(filled), tag, n++);
             }
 
-            for (var offset = 0; offset < filled;)
+            for (var offset = 0; offset < filled; )
             {
                 var size = Math.Min(filled - offset, random.Next(1, 70_000));
                 await destination.WriteAsync(buffer.AsMemory(offset, size));
@@ -53,7 +57,9 @@ internal static class NumberedLines
         return n;
     }
 
-    /// <summary>Line <paramref name="n"/> of stream <paramref name="tag"/>, with its newline; returns its length.</summary>
+    /// <summary>
+    /// Line <paramref name="n"/> of stream <paramref name="tag"/>, with its newline; returns its length.
+    /// </summary>
     public static int Format(Span<byte> destination, char tag, int n)
     {
         destination[0] = (byte)tag;
@@ -69,12 +75,22 @@ internal static class NumberedLines
     /// Reads <c>path.backups</c> .. <c>path.1</c>, <c>path</c> in that order and checks that the lines of
     /// each tag are 0 .. count-1, each whole, each preceded by <paramref name="prefix"/>.
     /// </summary>
-    public static void Verify(string path, int backups, long maxSize, IReadOnlyDictionary<char, int> counts, byte[] prefix)
+    public static void Verify(
+        string path,
+        int backups,
+        long maxSize,
+        IReadOnlyDictionary<char, int> counts,
+        byte[] prefix
+    )
     {
         Assert.False(File.Exists(RotatingLogFile.BackupPath(path, backups)), "backups ran out: lines were dropped");
         var next = counts.Keys.ToDictionary(k => k, _ => 0);
         var expected = new byte[MaxLineLength];
-        var files = Enumerable.Range(0, backups + 1).Reverse().Select(i => RotatingLogFile.BackupPath(path, i)).Where(File.Exists);
+        var files = Enumerable
+            .Range(0, backups + 1)
+            .Reverse()
+            .Select(i => RotatingLogFile.BackupPath(path, i))
+            .Where(File.Exists);
         foreach (var file in files)
         {
             var data = File.ReadAllBytes(file).AsSpan();

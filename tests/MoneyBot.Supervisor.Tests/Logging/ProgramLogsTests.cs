@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Logging;
-using Xunit.Abstractions;
-
 using MoneyBot.Supervisor.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MoneyBot.Supervisor.Tests.Logging;
 
@@ -39,9 +38,24 @@ public sealed class ProgramLogsTests(ITestOutputHelper output) : IDisposable
 
         // Assert
         var total = logs.BytesWritten;
-        output.WriteLine($"{total / 1e6:F0} MB in {watch.Elapsed.TotalSeconds:F2} s = {total / 1e6 / watch.Elapsed.TotalSeconds:F0} MB/s");
-        NumberedLines.Verify(logs.StdoutPath, 80, settings.MaxSize, new Dictionary<char, int> { ['O'] = await outLines }, []);
-        NumberedLines.Verify(logs.StderrPath!, 80, settings.MaxSize, new Dictionary<char, int> { ['E'] = await errLines }, []);
+        output.WriteLine(
+            $"{total / 1e6:F0} MB in {watch.Elapsed.TotalSeconds:F2} s = "
+                + $"{total / 1e6 / watch.Elapsed.TotalSeconds:F0} MB/s"
+        );
+        NumberedLines.Verify(
+            logs.StdoutPath,
+            80,
+            settings.MaxSize,
+            new Dictionary<char, int> { ['O'] = await outLines },
+            []
+        );
+        NumberedLines.Verify(
+            logs.StderrPath!,
+            80,
+            settings.MaxSize,
+            new Dictionary<char, int> { ['E'] = await errLines },
+            []
+        );
         Assert.True(total >= 2 * PerStream);
     }
 
@@ -93,14 +107,21 @@ public sealed class ProgramLogsTests(ITestOutputHelper output) : IDisposable
         var text = new StringBuilder();
         for (var i = 0; i < 4; i++)
         {
-            text.Append(string.Concat(Enumerable.Range(0, 1000).Select(n => $"short {i}.{n}\n"))).Append(longLine).Append('\n');
+            text.Append(string.Concat(Enumerable.Range(0, 1000).Select(n => $"short {i}.{n}\n")))
+                .Append(longLine)
+                .Append('\n');
         }
 
         // Act
         await logs.PumpAsync(new TrickleStream(Encoding.ASCII.GetBytes(text.ToString()), 4096), Stream(""));
 
         // Assert
-        var files = Enumerable.Range(0, 21).Reverse().Select(i => RotatingLogFile.BackupPath(logs.StdoutPath, i)).Where(File.Exists).ToList();
+        var files = Enumerable
+            .Range(0, 21)
+            .Reverse()
+            .Select(i => RotatingLogFile.BackupPath(logs.StdoutPath, i))
+            .Where(File.Exists)
+            .ToList();
         Assert.True(files.Count > 1, "the test should cross a rotation");
         var lines = files.SelectMany(f => File.ReadAllText(f).Split('\n')[..^1]).ToList();
         Assert.Equal(text.ToString().Split('\n')[..^1], lines);

@@ -48,7 +48,12 @@ public sealed class RotatingLogFileTests : IDisposable
         file.Flush();
 
         // Assert
-        var files = Enumerable.Range(0, 101).Select(i => RotatingLogFile.BackupPath(path, i)).Where(File.Exists).Reverse().ToList();
+        var files = Enumerable
+            .Range(0, 101)
+            .Select(i => RotatingLogFile.BackupPath(path, i))
+            .Where(File.Exists)
+            .Reverse()
+            .ToList();
         Assert.All(files, f =>
         {
             var bytes = File.ReadAllBytes(f);
@@ -116,8 +121,7 @@ public sealed class RotatingLogFileTests : IDisposable
     }
 
     /// <summary>Line <paramref name="n"/>, <paramref name="length"/> bytes long including its newline.</summary>
-    internal static string Text(int n, int length) =>
-        $"{n:D5} ".PadRight(length - 1, (char)('a' + (n % 26)));
+    internal static string Text(int n, int length) => $"{n:D5} ".PadRight(length - 1, (char)('a' + (n % 26)));
 
     private static byte[] Line(int n, int length) => Encoding.UTF8.GetBytes(Text(n, length) + "\n");
 

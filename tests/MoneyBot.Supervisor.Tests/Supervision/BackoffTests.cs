@@ -10,10 +10,18 @@ public sealed class BackoffTests
     [Fact(Timeout = 60_000)]
     public async Task Failed_starts_back_off_exponentially_up_to_the_cap()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--crash") with
-        {
-            Backoff = new BackoffPolicy(TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(5), 0, TimeSpan.FromSeconds(60)),
-        });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir, "--crash") with
+            {
+                Backoff = new BackoffPolicy(
+                    TimeSpan.FromSeconds(1),
+                    2,
+                    TimeSpan.FromSeconds(5),
+                    0,
+                    TimeSpan.FromSeconds(60)
+                ),
+            }
+        );
         await h.Program.StartAsync();
 
         var delays = new List<TimeSpan>();
@@ -30,7 +38,12 @@ public sealed class BackoffTests
     [Fact(Timeout = 60_000)]
     public async Task Crashes_of_a_running_program_back_off_too_and_the_count_resets_after_stable_uptime()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.Zero });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir) with
+            {
+                StartSecs = TimeSpan.Zero,
+            }
+        );
         await h.Program.StartAsync();
 
         async Task<TimeSpan> CrashAsync()
@@ -55,10 +68,12 @@ public sealed class BackoffTests
     [Fact(Timeout = 60_000)]
     public async Task Too_many_restarts_within_the_window_end_in_fatal_and_retry_after_gives_one_more_try()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--crash") with
-        {
-            GiveUp = new GiveUpPolicy(2, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(15)),
-        });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir, "--crash") with
+            {
+                GiveUp = new GiveUpPolicy(2, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(15)),
+            }
+        );
         await h.Program.StartAsync();
 
         for (var i = 0; i < 2; i++)
@@ -83,10 +98,12 @@ public sealed class BackoffTests
     [Fact(Timeout = 60_000)]
     public async Task Fatal_without_retry_after_stays_fatal_until_an_operator_starts_it()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--crash") with
-        {
-            GiveUp = new GiveUpPolicy(0, TimeSpan.FromMinutes(10), null),
-        });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir, "--crash") with
+            {
+                GiveUp = new GiveUpPolicy(0, TimeSpan.FromMinutes(10), null),
+            }
+        );
 
         var status = await h.Program.StartAsync();
         Assert.Equal(Fatal, status.State);
@@ -95,7 +112,10 @@ public sealed class BackoffTests
 
         var again = await h.Program.StartAsync();
         Assert.Equal(Fatal, again.State); // an operator start is a fresh attempt, which failed again
-        await h.Events.AssertTransitionsAsync("p", ["Stopped->Starting", "Starting->Fatal", "Fatal->Starting", "Starting->Fatal"]);
+        await h.Events.AssertTransitionsAsync(
+            "p",
+            ["Stopped->Starting", "Starting->Fatal", "Fatal->Starting", "Starting->Fatal"]
+        );
     }
 
     [Theory]

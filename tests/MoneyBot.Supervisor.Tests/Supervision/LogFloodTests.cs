@@ -14,13 +14,22 @@ public sealed class LogFloodTests
     [Fact(Timeout = 120_000)]
     public async Task A_50MB_flood_on_stdout_and_stderr_is_rotated_without_losing_or_splitting_a_line()
     {
-        await using var h = ProgramHarness.WithRealClock(dir => TestPrograms.Program(
-            "flood", dir, "--flood", Lines.ToString(CultureInfo.InvariantCulture), "--flood-stderr", "--exit-after", "0") with
-        {
-            StartSecs = TimeSpan.Zero,
-            Restart = RestartMode.Never,
-            Logs = new LogSettings(MaxSize, 30, Timestamps: true, StderrMode.Separate),
-        });
+        await using var h = ProgramHarness.WithRealClock(dir =>
+            TestPrograms.Program(
+                "flood",
+                dir,
+                "--flood",
+                Lines.ToString(CultureInfo.InvariantCulture),
+                "--flood-stderr",
+                "--exit-after",
+                "0"
+            ) with
+            {
+                StartSecs = TimeSpan.Zero,
+                Restart = RestartMode.Never,
+                Logs = new LogSettings(MaxSize, 30, Timestamps: true, StderrMode.Separate),
+            }
+        );
 
         await h.Program.StartAsync();
         await h.NextStateAsync(Exited);
@@ -31,7 +40,13 @@ public sealed class LogFloodTests
 
     private static void AssertComplete(string path, string label)
     {
-        var files = Enumerable.Range(1, 30).Select(i => RotatingLogFile.BackupPath(path, i)).Where(File.Exists).Reverse().Append(path).ToList();
+        var files = Enumerable
+            .Range(1, 30)
+            .Select(i => RotatingLogFile.BackupPath(path, i))
+            .Where(File.Exists)
+            .Reverse()
+            .Append(path)
+            .ToList();
         Assert.True(files.Count > 10, $"expected rotation, got {files.Count} file(s)");
         Assert.All(files, f => Assert.InRange(new FileInfo(f).Length, 1, MaxSize));
 

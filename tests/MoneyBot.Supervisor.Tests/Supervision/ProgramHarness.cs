@@ -17,7 +17,14 @@ internal sealed class ProgramHarness : IAsyncDisposable
         var bus = new EventBus();
         Events = new EventRecorder(bus);
         Program = new ProgramSupervisor(
-            Config, _sandbox.LogDir, time ?? TimeProvider.System, NullLogger.Instance, bus, random: () => 0.5, notifyDirectory: _sandbox.Combine("run/notify"));
+            Config,
+            _sandbox.LogDir,
+            time ?? TimeProvider.System,
+            NullLogger.Instance,
+            bus,
+            random: () => 0.5,
+            notifyDirectory: _sandbox.Combine("run/notify")
+        );
     }
 
     public ProgramConfig Config { get; }
@@ -33,7 +40,8 @@ internal sealed class ProgramHarness : IAsyncDisposable
     public string LogDir => _sandbox.LogDir;
 
     /// <summary>A harness on a manual clock (timers fire only on Advance).</summary>
-    public static ProgramHarness WithTestClock(Func<string, ProgramConfig> configure) => new(configure, new TestClock());
+    public static ProgramHarness WithTestClock(Func<string, ProgramConfig> configure) =>
+        new(configure, new TestClock());
 
     /// <summary>A harness on the real clock.</summary>
     public static ProgramHarness WithRealClock(Func<string, ProgramConfig> configure) => new(configure, null);

@@ -10,7 +10,12 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task A_program_is_starting_until_start_secs_have_passed_then_running()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.FromSeconds(10) });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir) with
+            {
+                StartSecs = TimeSpan.FromSeconds(10),
+            }
+        );
 
         var start = h.Program.StartAsync();
         var starting = await h.NextStateAsync(Starting);
@@ -29,7 +34,12 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task Stopping_a_running_program_goes_through_stopping_to_stopped_and_ends_the_process()
     {
-        await using var h = ProgramHarness.WithRealClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.Zero });
+        await using var h = ProgramHarness.WithRealClock(dir =>
+            TestPrograms.Program("p", dir) with
+            {
+                StartSecs = TimeSpan.Zero,
+            }
+        );
         var running = await h.Program.StartAsync();
 
         var stopped = await h.Program.StopAsync();
@@ -37,18 +47,23 @@ public sealed class StateTransitionTests
         Assert.Equal(Stopped, stopped.State);
         Assert.True(stopped.StoppedByOperator);
         Assert.False(ProcessProbe.IsAlive(running.Pid!.Value));
-        await h.Events.AssertTransitionsAsync("p", ["Stopped->Starting", "Starting->Running", "Running->Stopping", "Stopping->Stopped"]);
+        await h.Events.AssertTransitionsAsync(
+            "p",
+            ["Stopped->Starting", "Starting->Running", "Running->Stopping", "Stopping->Stopped"]
+        );
     }
 
     [Fact(Timeout = 30_000)]
     public async Task An_expected_exit_under_on_failure_ends_in_exited()
     {
-        await using var h = ProgramHarness.WithRealClock(dir => TestPrograms.Program("p", dir, "--exit-after", "0", "--code", "3") with
-        {
-            StartSecs = TimeSpan.Zero,
-            Restart = RestartMode.OnFailure,
-            ExitCodes = [0, 3],
-        });
+        await using var h = ProgramHarness.WithRealClock(dir =>
+            TestPrograms.Program("p", dir, "--exit-after", "0", "--code", "3") with
+            {
+                StartSecs = TimeSpan.Zero,
+                Restart = RestartMode.OnFailure,
+                ExitCodes = [0, 3],
+            }
+        );
 
         await h.Program.StartAsync();
         var exited = await h.NextStateAsync(Exited);
@@ -60,12 +75,14 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task An_exit_code_not_listed_under_on_failure_is_a_crash_that_backs_off()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--exit-after", "0", "--code", "4") with
-        {
-            StartSecs = TimeSpan.Zero,
-            Restart = RestartMode.OnFailure,
-            ExitCodes = [0, 3],
-        });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir, "--exit-after", "0", "--code", "4") with
+            {
+                StartSecs = TimeSpan.Zero,
+                Restart = RestartMode.OnFailure,
+                ExitCodes = [0, 3],
+            }
+        );
 
         await h.Program.StartAsync();
         var backoff = await h.NextStateAsync(Backoff);
@@ -77,11 +94,13 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task Under_restart_never_any_exit_ends_in_exited()
     {
-        await using var h = ProgramHarness.WithRealClock(dir => TestPrograms.Program("p", dir, "--crash") with
-        {
-            StartSecs = TimeSpan.FromSeconds(5),
-            Restart = RestartMode.Never,
-        });
+        await using var h = ProgramHarness.WithRealClock(dir =>
+            TestPrograms.Program("p", dir, "--crash") with
+            {
+                StartSecs = TimeSpan.FromSeconds(5),
+                Restart = RestartMode.Never,
+            }
+        );
 
         var status = await h.Program.StartAsync();
 
@@ -92,7 +111,12 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task A_crash_after_running_backs_off_then_starts_a_new_process()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.Zero });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir) with
+            {
+                StartSecs = TimeSpan.Zero,
+            }
+        );
         var first = await h.Program.StartAsync();
 
         ProcessProbe.KillQuietly(first.Pid!.Value);
@@ -103,7 +127,10 @@ public sealed class StateTransitionTests
         Assert.Equal(9, backoff.Exit!.Value.Signal);
         Assert.NotEqual(first.Pid, again.Pid);
         Assert.Equal(1, h.Program.Status().Restarts);
-        await h.Events.AssertTransitionsAsync("p", ["Stopped->Starting", "Starting->Running", "Running->Backoff", "Backoff->Starting", "Starting->Running"]);
+        await h.Events.AssertTransitionsAsync(
+            "p",
+            ["Stopped->Starting", "Starting->Running", "Running->Backoff", "Backoff->Starting", "Starting->Running"]
+        );
     }
 
     [Fact(Timeout = 30_000)]
@@ -118,14 +145,22 @@ public sealed class StateTransitionTests
         var restarted = await h.Program.StartAsync(); // proves the loop is idle and nothing else was spawned meanwhile
 
         Assert.Equal(Stopped, stopped.State);
-        await h.Events.AssertTransitionsAsync("p", ["Stopped->Starting", "Starting->Backoff", "Backoff->Stopped", "Stopped->Starting", "Starting->Backoff"]);
+        await h.Events.AssertTransitionsAsync(
+            "p",
+            ["Stopped->Starting", "Starting->Backoff", "Backoff->Stopped", "Stopped->Starting", "Starting->Backoff"]
+        );
         Assert.Equal(Backoff, restarted.State);
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_stop_while_starting_ends_the_process_and_the_pending_start_reports_the_stop()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with { StartSecs = TimeSpan.FromSeconds(10) });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir) with
+            {
+                StartSecs = TimeSpan.FromSeconds(10),
+            }
+        );
         var start = h.Program.StartAsync();
         var starting = await h.NextStateAsync(Starting);
 
@@ -141,15 +176,19 @@ public sealed class StateTransitionTests
     [Fact(Timeout = 30_000)]
     public async Task Stopping_a_fatal_or_exited_program_marks_it_stopped()
     {
-        await using var fatal = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--crash") with
-        {
-            GiveUp = new GiveUpPolicy(0, TimeSpan.FromMinutes(1), null),
-        });
-        await using var exited = ProgramHarness.WithRealClock(dir => TestPrograms.Program("p", dir, "--exit-after", "0") with
-        {
-            StartSecs = TimeSpan.Zero,
-            Restart = RestartMode.Never,
-        });
+        await using var fatal = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir, "--crash") with
+            {
+                GiveUp = new GiveUpPolicy(0, TimeSpan.FromMinutes(1), null),
+            }
+        );
+        await using var exited = ProgramHarness.WithRealClock(dir =>
+            TestPrograms.Program("p", dir, "--exit-after", "0") with
+            {
+                StartSecs = TimeSpan.Zero,
+                Restart = RestartMode.Never,
+            }
+        );
         await fatal.Program.StartAsync();
         await exited.Program.StartAsync();
         await exited.NextStateAsync(Exited);
@@ -157,17 +196,22 @@ public sealed class StateTransitionTests
         Assert.Equal(Stopped, (await fatal.Program.StopAsync()).State);
         Assert.Equal(Stopped, (await exited.Program.StopAsync()).State);
         await fatal.Events.AssertTransitionsAsync("p", ["Stopped->Starting", "Starting->Fatal", "Fatal->Stopped"]);
-        await exited.Events.AssertTransitionsAsync("p", ["Stopped->Starting", "Starting->Running", "Running->Exited", "Exited->Stopped"]);
+        await exited.Events.AssertTransitionsAsync(
+            "p",
+            ["Stopped->Starting", "Starting->Running", "Running->Exited", "Exited->Stopped"]
+        );
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_crash_loop_of_a_running_program_also_ends_in_fatal()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with
-        {
-            StartSecs = TimeSpan.Zero,
-            GiveUp = new GiveUpPolicy(0, TimeSpan.FromMinutes(1), null),
-        });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir) with
+            {
+                StartSecs = TimeSpan.Zero,
+                GiveUp = new GiveUpPolicy(0, TimeSpan.FromMinutes(1), null),
+            }
+        );
         var running = await h.Program.StartAsync();
 
         ProcessProbe.KillQuietly(running.Pid!.Value);

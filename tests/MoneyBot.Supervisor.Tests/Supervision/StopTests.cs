@@ -11,11 +11,13 @@ public sealed class StopTests
     [Fact(Timeout = 30_000)]
     public async Task A_program_that_ignores_sigterm_is_killed_after_stop_timeout()
     {
-        await using var h = ProgramHarness.WithRealClock(dir => TestPrograms.Program("p", dir, "--ignore-term") with
-        {
-            StartSecs = TimeSpan.Zero,
-            StopTimeout = TimeSpan.FromSeconds(1),
-        });
+        await using var h = ProgramHarness.WithRealClock(dir =>
+            TestPrograms.Program("p", dir, "--ignore-term") with
+            {
+                StartSecs = TimeSpan.Zero,
+                StopTimeout = TimeSpan.FromSeconds(1),
+            }
+        );
         var running = await h.Program.StartAsync();
         await WaitForLineAsync(h, "started");
 
@@ -32,13 +34,18 @@ public sealed class StopTests
     [Fact(Timeout = 30_000)]
     public async Task Stop_leaves_no_grandchild_running_even_when_both_ignore_sigterm()
     {
-        await using var h = ProgramHarness.WithRealClock(dir => TestPrograms.Program("p", dir, "--spawn-grandchild", "--ignore-term") with
-        {
-            StartSecs = TimeSpan.Zero,
-            StopTimeout = TimeSpan.FromSeconds(1),
-        });
+        await using var h = ProgramHarness.WithRealClock(dir =>
+            TestPrograms.Program("p", dir, "--spawn-grandchild", "--ignore-term") with
+            {
+                StartSecs = TimeSpan.Zero,
+                StopTimeout = TimeSpan.FromSeconds(1),
+            }
+        );
         var running = await h.Program.StartAsync();
-        var grandchild = int.Parse((await WaitForLineAsync(h, "grandchild "))["grandchild ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var grandchild = int.Parse(
+            (await WaitForLineAsync(h, "grandchild "))["grandchild ".Length..],
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         Assert.True(ProcessProbe.IsAlive(grandchild));
 
         await h.Program.StopAsync();
@@ -50,12 +57,17 @@ public sealed class StopTests
     [Fact(Timeout = 30_000)]
     public async Task A_crash_takes_the_programs_leftover_children_with_it()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir, "--spawn-grandchild") with
-        {
-            StartSecs = TimeSpan.Zero,
-        });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir, "--spawn-grandchild") with
+            {
+                StartSecs = TimeSpan.Zero,
+            }
+        );
         var running = await h.Program.StartAsync();
-        var grandchild = int.Parse((await WaitForLineAsync(h, "grandchild "))["grandchild ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var grandchild = int.Parse(
+            (await WaitForLineAsync(h, "grandchild "))["grandchild ".Length..],
+            System.Globalization.CultureInfo.InvariantCulture
+        );
 
         ProcessProbe.KillQuietly(running.Pid!.Value);
         await h.NextStateAsync(Backoff);
@@ -66,7 +78,12 @@ public sealed class StopTests
     [Fact(Timeout = 30_000)]
     public async Task A_missing_command_is_a_failed_start_with_a_clear_reason()
     {
-        await using var h = ProgramHarness.WithTestClock(dir => TestPrograms.Program("p", dir) with { Command = "/nonexistent/bot" });
+        await using var h = ProgramHarness.WithTestClock(dir =>
+            TestPrograms.Program("p", dir) with
+            {
+                Command = "/nonexistent/bot",
+            }
+        );
 
         var status = await h.Program.StartAsync();
 

@@ -42,9 +42,15 @@ public sealed class ChatIdTests
     [Fact]
     public void Requests_serialise_in_snake_case_without_nulls()
     {
-        var json = JsonSerializer.Serialize(new SendMessageRequest(-100123, "x"), TelegramJsonContext.Default.SendMessageRequest);
+        var json = JsonSerializer.Serialize(
+            new SendMessageRequest(-100123, "x"),
+            TelegramJsonContext.Default.SendMessageRequest
+        );
 
-        Assert.Equal("{\"chat_id\":-100123,\"text\":\"x\",\"parse_mode\":\"HTML\",\"disable_notification\":false}", json);
+        Assert.Equal(
+            "{\"chat_id\":-100123,\"text\":\"x\",\"parse_mode\":\"HTML\",\"disable_notification\":false}",
+            json
+        );
     }
 
     [Fact]
@@ -59,7 +65,16 @@ public sealed class ChatIdTests
 
         var update = JsonSerializer.Deserialize(json, TelegramJsonContext.Default.Update)!;
 
-        Assert.Equal((9L, "/help", -100777L, "Ops", 5L), (update.UpdateId, update.Message!.Text, update.Message.Chat.Id, update.Message.Chat.Title, update.Message.From!.Id));
+        Assert.Equal(
+            (9L, "/help", -100777L, "Ops", 5L),
+            (
+                update.UpdateId,
+                update.Message!.Text,
+                update.Message.Chat.Id,
+                update.Message.Chat.Title,
+                update.Message.From!.Id
+            )
+        );
         Assert.Null(update.CallbackQuery);
     }
 }

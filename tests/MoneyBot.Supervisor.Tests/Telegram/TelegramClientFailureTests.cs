@@ -27,7 +27,10 @@ public sealed class TelegramClientFailureTests : IAsyncLifetime
         var result = await _client.SendMessageAsync(42, "x");
 
         Assert.False(result.Ok);
-        Assert.Equal((TelegramFailure.Api, 400, "Bad Request: chat not found"), (result.Failure, result.ErrorCode, result.Description));
+        Assert.Equal(
+            (TelegramFailure.Api, 400, "Bad Request: chat not found"),
+            (result.Failure, result.ErrorCode, result.Description)
+        );
         Assert.False(result.IsTransient);
     }
 
@@ -53,7 +56,10 @@ public sealed class TelegramClientFailureTests : IAsyncLifetime
         var api = await _client.SendMessageAsync(42, "x");
         var proxy = await _client.GetMeAsync();
 
-        Assert.Equal((TelegramFailure.Api, 502, true, false), (api.Failure, api.ErrorCode, api.IsTransient, api.IsNetworkError));
+        Assert.Equal(
+            (TelegramFailure.Api, 502, true, false),
+            (api.Failure, api.ErrorCode, api.IsTransient, api.IsNetworkError)
+        );
         Assert.Equal((TelegramFailure.Api, 503, true), (proxy.Failure, proxy.ErrorCode, proxy.IsTransient));
     }
 
@@ -64,7 +70,10 @@ public sealed class TelegramClientFailureTests : IAsyncLifetime
 
         var result = await _client.GetMeAsync();
 
-        Assert.Equal((TelegramFailure.Api, 401, "Unauthorized"), (result.Failure, result.ErrorCode, result.Description));
+        Assert.Equal(
+            (TelegramFailure.Api, 401, "Unauthorized"),
+            (result.Failure, result.ErrorCode, result.Description)
+        );
     }
 
     [Fact(Timeout = 30_000)]

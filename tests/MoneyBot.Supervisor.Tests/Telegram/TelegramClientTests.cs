@@ -49,7 +49,13 @@ public sealed class TelegramClientTests : IAsyncLifetime
         Assert.Equal(42, body.GetProperty("chat_id").GetInt64());
         Assert.Equal("HTML", body.GetProperty("parse_mode").GetString());
         Assert.True(body.GetProperty("disable_notification").GetBoolean());
-        Assert.Equal("stop:p1", body.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][1].GetProperty("callback_data").GetString());
+        Assert.Equal(
+            "stop:p1",
+            body.GetProperty("reply_markup")
+                .GetProperty("inline_keyboard")[0][1]
+                .GetProperty("callback_data")
+                .GetString()
+        );
     }
 
     [Fact(Timeout = 30_000)]
@@ -83,7 +89,10 @@ public sealed class TelegramClientTests : IAsyncLifetime
     public async Task AnswerCallbackQuery_and_SetMyCommands_return_true_and_send_their_fields()
     {
         var answered = await _client.AnswerCallbackQueryAsync("cb501", "restarting p1");
-        var commands = await _client.SetMyCommandsAsync([new("status", "Programs and states"), new("restart", "Restart a program")]);
+        var commands = await _client.SetMyCommandsAsync([
+            new("status", "Programs and states"),
+            new("restart", "Restart a program"),
+        ]);
 
         Assert.True(answered.Ok && answered.Value);
         Assert.True(commands.Ok && commands.Value);
@@ -127,9 +136,15 @@ public sealed class TelegramClientTests : IAsyncLifetime
         Assert.True(got.Ok, got.Description);
         Assert.Equal(2, got.Value.Count);
         var message = got.Value[0].Message!;
-        Assert.Equal(("/status p1", -100777L, "supergroup", 9001L, date), (message.Text, message.Chat.Id, message.Chat.Type, message.From!.Id, message.SentAt));
+        Assert.Equal(
+            ("/status p1", -100777L, "supergroup", 9001L, date),
+            (message.Text, message.Chat.Id, message.Chat.Type, message.From!.Id, message.SentAt)
+        );
         var press = got.Value[1].CallbackQuery!;
-        Assert.Equal(($"cb{last}", "restart:p1", 7L, 42L), (press.Id, press.Data, press.Message!.MessageId, press.From.Id));
+        Assert.Equal(
+            ($"cb{last}", "restart:p1", 7L, 42L),
+            (press.Id, press.Data, press.Message!.MessageId, press.From.Id)
+        );
         Assert.Equal(last, got.Value[1].UpdateId);
         Assert.True(after.Ok);
         Assert.Empty(after.Value);

@@ -37,7 +37,10 @@ public sealed class TelegramHtmlTests
     [Fact]
     public void A_long_text_is_split_on_line_boundaries_into_messages_within_the_limit()
     {
-        var lines = Enumerable.Range(0, 500).Select(i => $"{i:000} " + new string((char)('a' + (i % 26)), i % 40)).ToList();
+        var lines = Enumerable
+            .Range(0, 500)
+            .Select(i => $"{i:000} " + new string((char)('a' + (i % 26)), i % 40))
+            .ToList();
         var text = string.Join('\n', lines);
 
         var parts = TelegramHtml.Split(text);
@@ -96,7 +99,10 @@ public sealed class TelegramHtmlTests
     [Fact]
     public void A_pre_block_split_across_messages_is_closed_and_reopened_in_each()
     {
-        var log = string.Join('\n', Enumerable.Range(0, 300).Select(i => $"2026-11-22 10:00:{i % 60:00} stderr line {i}"));
+        var log = string.Join(
+            '\n',
+            Enumerable.Range(0, 300).Select(i => $"2026-11-22 10:00:{i % 60:00} stderr line {i}")
+        );
         var text = $"<b>p1</b> FATAL\n<pre>{log}</pre>";
 
         var parts = TelegramHtml.Split(text);

@@ -60,7 +60,9 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
     {
         await using var outbox = Outbox(TestBot.FastOptions with { MessagesPerSecond = 2 });
 
-        var receipts = new long[] { 1, 2, 3 }.Select(chat => outbox.Enqueue(new OutgoingMessage(chat, "hello"))).ToList();
+        var receipts = new long[] { 1, 2, 3 }
+            .Select(chat => outbox.Enqueue(new OutgoingMessage(chat, "hello")))
+            .ToList();
         await _server.WaitForRequestAsync("sendMessage");
         await _server.WaitForRequestAsync("sendMessage");
         await _time.WhenTimerPendingAsync();
@@ -91,11 +93,13 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
     public async Task Old_non_critical_messages_are_dropped_while_a_critical_one_is_retried_until_delivered()
     {
         _server.FailNext("sendMessage", 500, count: 4);
-        await using var outbox = Outbox(TestBot.FastOptions with
-        {
-            MaxAge = TimeSpan.FromSeconds(10),
-            Backoff = TestBot.FixedBackoff(TimeSpan.FromSeconds(4)),
-        });
+        await using var outbox = Outbox(
+            TestBot.FastOptions with
+            {
+                MaxAge = TimeSpan.FromSeconds(10),
+                Backoff = TestBot.FixedBackoff(TimeSpan.FromSeconds(4)),
+            }
+        );
 
         var info = outbox.Enqueue(new OutgoingMessage(42, "started"));
         var fatal = outbox.Enqueue(new OutgoingMessage(42, "FATAL") { Critical = true });
@@ -107,10 +111,13 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
             _time.Advance(TimeSpan.FromSeconds(4));
         }
 
-        Assert.Null(await info.Sent);   // 3 failures, then 12s old: dropped
+        Assert.Null(await info.Sent); // 3 failures, then 12s old: dropped
         Assert.NotNull(await fatal.Sent); // failed at 12s too, kept, delivered at 16s
-        Assert.Null(await stale.Sent);  // 16s old when its turn came: dropped unsent
-        Assert.Equal(["started", "started", "started", "FATAL", "FATAL"], _server.RequestsFor("sendMessage").Select(r => r.Text));
+        Assert.Null(await stale.Sent); // 16s old when its turn came: dropped unsent
+        Assert.Equal(
+            ["started", "started", "started", "FATAL", "FATAL"],
+            _server.RequestsFor("sendMessage").Select(r => r.Text)
+        );
         await outbox.WhenIdleAsync();
         Assert.Equal(new OutboxCounters(1, 2, 4, 0), outbox.Counters);
         Assert.Equal(2, _log.Lines.Count(l => l.Contains("unsent after", StringComparison.Ordinal)));
@@ -120,7 +127,13 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
     public async Task A_full_queue_drops_the_oldest_non_critical_message_and_never_a_critical_one()
     {
         _server.FailNext("sendMessage", 500);
-        await using var outbox = Outbox(TestBot.FastOptions with { Capacity = 2, Backoff = TestBot.FixedBackoff(TimeSpan.FromSeconds(4)) });
+        await using var outbox = Outbox(
+            TestBot.FastOptions with
+            {
+                Capacity = 2,
+                Backoff = TestBot.FixedBackoff(TimeSpan.FromSeconds(4)),
+            }
+        );
         var first = outbox.Enqueue(new OutgoingMessage(42, "M0"));
         await _server.WaitForRequestAsync(r => r.Status == 500);
         await _time.WhenTimerPendingAsync(); // M0 is in flight, waiting to retry: everything below stays queued
@@ -137,10 +150,16 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
         Assert.Equal((3L, 4), (outbox.Counters.Dropped, outbox.Counters.Pending));
         _time.Advance(TimeSpan.FromSeconds(4));
         Assert.NotNull(await first.Sent);
-        Assert.All(await Task.WhenAll(receipts.Where(r => r.Key.StartsWith('C')).Select(r => r.Value.Sent)), id => Assert.NotNull(id));
-        Assert.Equal(["M0", "C1", "C5", "C6"], _server.RequestsFor("sendMessage").Where(r => r.Succeeded).Select(r => r.Text));
+        Assert.All(await Task.WhenAll(receipts.Where(r => r.Key.StartsWith('C')).Select(r => r.Value.Sent)), id =>
+            Assert.NotNull(id)
+        );
+        Assert.Equal(
+            ["M0", "C1", "C5", "C6"],
+            _server.RequestsFor("sendMessage").Where(r => r.Succeeded).Select(r => r.Text)
+        );
         Assert.Equal(3, _log.Lines.Count(l => l.Contains("outbox full", StringComparison.Ordinal)));
     }
 
-    private TelegramOutbox Outbox(TelegramOutboxOptions options) => new(_client, options, _time, _log.For<TelegramOutbox>());
+    private TelegramOutbox Outbox(TelegramOutboxOptions options) =>
+        new(_client, options, _time, _log.For<TelegramOutbox>());
 }

@@ -30,7 +30,10 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
         var ids = await Task.WhenAll(receipts.Select(r => r.Sent));
         await outbox.WhenIdleAsync();
 
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"m{i}"), _server.RequestsFor("sendMessage").Select(r => r.Text));
+        Assert.Equal(
+            Enumerable.Range(0, 10).Select(i => $"m{i}"),
+            _server.RequestsFor("sendMessage").Select(r => r.Text)
+        );
         Assert.All(ids, id => Assert.NotNull(id));
         Assert.Equal(ids.Order(), ids);
         Assert.Equal(10, ids.Distinct().Count());
@@ -41,7 +44,10 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
     public async Task A_failing_chat_holds_back_no_other_chat()
     {
         _server.FailNext("sendMessage", 500, count: 1000, chatId: "1");
-        var options = TestBot.FastOptions with { Backoff = BackoffPolicy.Default with { Initial = TimeSpan.FromMinutes(1) } };
+        var options = TestBot.FastOptions with
+        {
+            Backoff = BackoffPolicy.Default with { Initial = TimeSpan.FromMinutes(1) },
+        };
         await using var outbox = new TelegramOutbox(_client, options, logger: _log.For<TelegramOutbox>());
 
         var stuck = outbox.Enqueue(new OutgoingMessage(1, "to the failing chat"));
@@ -50,7 +56,10 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
         var ids = await Task.WhenAll(others.Select(r => r.Sent));
 
         Assert.All(ids, id => Assert.NotNull(id));
-        Assert.Equal(["b1", "b2", "b3"], _server.RequestsFor("sendMessage").Where(r => r.ChatId == "2").Select(r => r.Text));
+        Assert.Equal(
+            ["b1", "b2", "b3"],
+            _server.RequestsFor("sendMessage").Where(r => r.ChatId == "2").Select(r => r.Text)
+        );
         Assert.False(stuck.Sent.IsCompleted);
         Assert.Equal(1, outbox.Counters.Pending);
         await outbox.DisposeAsync();
@@ -69,7 +78,10 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
         var sends = _server.RequestsFor("sendMessage");
         Assert.Equal(["m0", "m0", "m1", "m2"], sends.Select(r => r.Text));
         Assert.Equal([429, 200, 200, 200], sends.Select(r => r.Status));
-        Assert.True(sends[1].ReceivedAt - sends[0].ReceivedAt >= TimeSpan.FromMilliseconds(950), "resent before retry_after");
+        Assert.True(
+            sends[1].ReceivedAt - sends[0].ReceivedAt >= TimeSpan.FromMilliseconds(950),
+            "resent before retry_after"
+        );
         Assert.Equal(new OutboxCounters(3, 0, 1, 0), outbox.Counters);
         Assert.Contains(_log.Lines, l => l.Contains("flood control", StringComparison.Ordinal));
     }
@@ -80,7 +92,13 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
         _server.FailNext("sendMessage", 502, count: 3);
         var options = TestBot.FastOptions with
         {
-            Backoff = new BackoffPolicy(TimeSpan.FromMilliseconds(100), 2, TimeSpan.FromSeconds(5), 0, TimeSpan.FromMinutes(1)),
+            Backoff = new BackoffPolicy(
+                TimeSpan.FromMilliseconds(100),
+                2,
+                TimeSpan.FromSeconds(5),
+                0,
+                TimeSpan.FromMinutes(1)
+            ),
         };
         await using var outbox = new TelegramOutbox(_client, options, logger: _log.For<TelegramOutbox>());
 
@@ -91,8 +109,12 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
         Assert.Equal([502, 502, 502, 200], sends.Select(r => r.Status));
         Assert.All(sends, r => Assert.Equal("crashed", r.Text));
         var gaps = sends.Zip(sends.Skip(1), (a, b) => b.ReceivedAt - a.ReceivedAt).ToList();
-        Assert.True(gaps[0] >= TimeSpan.FromMilliseconds(90) && gaps[1] >= TimeSpan.FromMilliseconds(190) && gaps[2] >= TimeSpan.FromMilliseconds(390),
-            $"gaps {string.Join(", ", gaps)}");
+        Assert.True(
+            gaps[0] >= TimeSpan.FromMilliseconds(90)
+                && gaps[1] >= TimeSpan.FromMilliseconds(190)
+                && gaps[2] >= TimeSpan.FromMilliseconds(390),
+            $"gaps {string.Join(", ", gaps)}"
+        );
         Assert.Equal(new OutboxCounters(1, 0, 3, 0), outbox.Counters);
         Assert.Equal(3, _log.Lines.Count(l => l.Contains("not sent (Api", StringComparison.Ordinal)));
     }
@@ -118,7 +140,11 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task An_edit_goes_out_as_editMessageText_and_an_unchanged_text_counts_as_done()
     {
-        _server.FailNext("editMessageText", 400, description: "Bad Request: message is not modified: specified new message content is the same");
+        _server.FailNext(
+            "editMessageText",
+            400,
+            description: "Bad Request: message is not modified: specified new message content is the same"
+        );
         await using var outbox = new TelegramOutbox(_client, TestBot.FastOptions, logger: _log.For<TelegramOutbox>());
 
         var unchanged = await outbox.Enqueue(new OutgoingMessage(42, "p1 crashed 3x") { EditMessageId = 77 }).Sent;
@@ -151,7 +177,10 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
     public async Task Disposing_resolves_unsent_receipts_with_null_is_idempotent_and_later_messages_are_not_queued()
     {
         _server.FailNext("sendMessage", 500, count: 1000);
-        var options = TestBot.FastOptions with { Backoff = BackoffPolicy.Default with { Initial = TimeSpan.FromMinutes(1) } };
+        var options = TestBot.FastOptions with
+        {
+            Backoff = BackoffPolicy.Default with { Initial = TimeSpan.FromMinutes(1) },
+        };
         var outbox = new TelegramOutbox(_client, options, logger: _log.For<TelegramOutbox>());
         var inFlight = outbox.Enqueue(new OutgoingMessage(42, "first") { Critical = true });
         var queued = outbox.Enqueue(new OutgoingMessage(42, "second"));

@@ -56,7 +56,11 @@ public sealed class TelegramSecrecyTests
         using var offline = TestBot.Client(closed.Url);
         var time = new TestClock();
         await using var toRefused = new TelegramOutbox(refused, TestBot.FastOptions, logger: log.For<TelegramOutbox>());
-        var expiring = TestBot.FastOptions with { MaxAge = TimeSpan.FromSeconds(30), Backoff = TestBot.FixedBackoff(TimeSpan.FromMinutes(1)) };
+        var expiring = TestBot.FastOptions with
+        {
+            MaxAge = TimeSpan.FromSeconds(30),
+            Backoff = TestBot.FixedBackoff(TimeSpan.FromMinutes(1)),
+        };
         await using var toOffline = new TelegramOutbox(offline, expiring, time, log.For<TelegramOutbox>());
 
         var unauthorized = await toRefused.Enqueue(new OutgoingMessage(42, "hello")).Sent;
@@ -78,7 +82,13 @@ public sealed class TelegramSecrecyTests
     /// <summary>Fails every request with an exception whose message holds the full URL, as some handlers do.</summary>
     private sealed class UrlLeakingHandler : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            throw new HttpRequestException($"connection to {request.RequestUri} failed", new IOException($"reset by {request.RequestUri}"));
+        protected override Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request,
+            CancellationToken cancellationToken
+        ) =>
+            throw new HttpRequestException(
+                $"connection to {request.RequestUri} failed",
+                new IOException($"reset by {request.RequestUri}")
+            );
     }
 }

@@ -3,7 +3,9 @@ using MoneyBot.Common.Telegram;
 
 namespace MoneyBot.Supervisor.Tests.Telegram;
 
-/// <summary>The bot the Telegram tests talk as, and quick ways to build a client and an outbox for a fake server.</summary>
+/// <summary>
+/// The bot the Telegram tests talk as, and quick ways to build a client and an outbox for a fake server.
+/// </summary>
 public static class TestBot
 {
     /// <summary>The secret half of the token: must never show up in text.</summary>
@@ -14,11 +16,18 @@ public static class TestBot
     public static TelegramToken Token { get; } = TelegramToken.Parse(TokenText);
 
     /// <summary>No per-chat pacing, fast fixed-ratio backoff: for tests on the real clock.</summary>
-    public static TelegramOutboxOptions FastOptions { get; } = new()
-    {
-        ChatInterval = TimeSpan.Zero,
-        Backoff = new BackoffPolicy(TimeSpan.FromMilliseconds(50), 2, TimeSpan.FromSeconds(1), 0, TimeSpan.FromSeconds(60)),
-    };
+    public static TelegramOutboxOptions FastOptions { get; } =
+        new()
+        {
+            ChatInterval = TimeSpan.Zero,
+            Backoff = new BackoffPolicy(
+                TimeSpan.FromMilliseconds(50),
+                2,
+                TimeSpan.FromSeconds(1),
+                0,
+                TimeSpan.FromSeconds(60)
+            ),
+        };
 
     public static TelegramBotClient Client(FakeTelegramServer server, TimeSpan? requestTimeout = null) =>
         Client(server.BaseUrl, requestTimeout);

@@ -71,7 +71,9 @@ public sealed class RunningChild : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"pid {Id} still running after {timeout}; its output:\n" + string.Join('\n', Output.Items));
+            throw new TimeoutException(
+                $"pid {Id} still running after {timeout}; its output:\n" + string.Join('\n', Output.Items)
+            );
         }
     }
 

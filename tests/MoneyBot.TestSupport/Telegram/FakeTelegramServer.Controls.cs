@@ -7,35 +7,57 @@ namespace MoneyBot.TestSupport.Telegram;
 public sealed partial class FakeTelegramServer
 {
     private static readonly HashSet<string> KnownMethods =
-        ["getMe", "sendMessage", "editMessageText", "answerCallbackQuery", "getUpdates", "setMyCommands", "sendDocument"];
+    [
+        "getMe",
+        "sendMessage",
+        "editMessageText",
+        "answerCallbackQuery",
+        "getUpdates",
+        "setMyCommands",
+        "sendDocument",
+    ];
 
     private readonly List<PlannedAnswer> _planned = [];
     private readonly Dictionary<string, TimeSpan> _delays = [];
     private HashSet<string>? _acceptedTokens;
 
     /// <summary>
-    /// The next <paramref name="count"/> calls of <paramref name="method"/> (only those for <paramref name="chatId"/>, if given)
+    /// The next <paramref name="count"/> calls of <paramref name="method"/> (only those for <paramref name="chatId"/>,
+    /// if given)
     /// fail with <paramref name="statusCode"/> and a Bot API error body; a 429 carries <c>parameters.retry_after</c>.
     /// </summary>
-    public void FailNext(string method, int statusCode, int? retryAfter = null, int count = 1, string? chatId = null, string? description = null)
+    public void FailNext(
+        string method,
+        int statusCode,
+        int? retryAfter = null,
+        int count = 1,
+        string? chatId = null,
+        string? description = null
+    )
     {
         var parameters = retryAfter is { } seconds ? new JsonObject { ["retry_after"] = seconds } : null;
-        var text = description ?? statusCode switch
-        {
-            429 => string.Create(CultureInfo.InvariantCulture, $"Too Many Requests: retry after {retryAfter ?? 1}"),
-            400 => "Bad Request: chat not found",
-            401 => "Unauthorized",
-            403 => "Forbidden: bot was blocked by the user",
-            _ => "Internal Server Error",
-        };
+        var text = description
+            ?? statusCode switch
+            {
+                429 => string.Create(CultureInfo.InvariantCulture, $"Too Many Requests: retry after {retryAfter ?? 1}"),
+                400 => "Bad Request: chat not found",
+                401 => "Unauthorized",
+                403 => "Forbidden: bot was blocked by the user",
+                _ => "Internal Server Error",
+            };
         AddPlan(new PlannedAnswer(method, chatId, statusCode, ErrorBody(statusCode, text, parameters), count));
     }
 
-    /// <summary>The next call of <paramref name="method"/> gets exactly <paramref name="body"/> with <paramref name="statusCode"/>.</summary>
+    /// <summary>
+    /// The next call of <paramref name="method"/> gets exactly <paramref name="body"/> with <paramref
+    /// name="statusCode"/>.
+    /// </summary>
     public void ReplyRawNext(string method, int statusCode, string body) =>
         AddPlan(new PlannedAnswer(method, null, statusCode, body, 1));
 
-    /// <summary>Every later call of <paramref name="method"/> is answered after <paramref name="delay"/> (zero: no delay).</summary>
+    /// <summary>
+    /// Every later call of <paramref name="method"/> is answered after <paramref name="delay"/> (zero: no delay).
+    /// </summary>
     public void Delay(string method, TimeSpan delay)
     {
         lock (_gate)
@@ -55,7 +77,12 @@ public sealed partial class FakeTelegramServer
 
     private static string ErrorBody(int code, string description, JsonObject? parameters = null)
     {
-        var body = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
+        var body = new JsonObject
+        {
+            ["ok"] = false,
+            ["error_code"] = code,
+            ["description"] = description,
+        };
         if (parameters is not null)
         {
             body["parameters"] = parameters;
@@ -73,7 +100,11 @@ public sealed partial class FakeTelegramServer
     }
 
     /// <summary>How to answer a request: status, a canned body (null: behave normally), a delay.</summary>
-    private (int Status, string? Body, TimeSpan Delay) Decide(string token, string method, Dictionary<string, string> fields)
+    private (int Status, string? Body, TimeSpan Delay) Decide(
+        string token,
+        string method,
+        Dictionary<string, string> fields
+    )
     {
         lock (_gate)
         {

@@ -41,15 +41,28 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    /// <summary>Queues a text message from <paramref name="fromUserId"/> (default: the chat's id, a private chat) in <paramref name="chatId"/>.</summary>
+    /// <summary>
+    /// Queues a text message from <paramref name="fromUserId"/> (default: the chat's id, a private chat) in <paramref
+    /// name="chatId"/>.
+    /// </summary>
     public long EnqueueTextMessage(long chatId, string text, long? fromUserId = null, DateTimeOffset? date = null) =>
-        EnqueueUpdate(new JsonObject
-        {
-            ["message"] = MessageNode(Interlocked.Increment(ref _nextMessageId), chatId.ToString(CultureInfo.InvariantCulture), text,
-                UserNode(fromUserId ?? chatId, isBot: false), date ?? DateTimeOffset.UtcNow),
-        });
+        EnqueueUpdate(
+            new JsonObject
+            {
+                ["message"] = MessageNode(
+                    Interlocked.Increment(ref _nextMessageId),
+                    chatId.ToString(CultureInfo.InvariantCulture),
+                    text,
+                    UserNode(fromUserId ?? chatId, isBot: false),
+                    date ?? DateTimeOffset.UtcNow
+                ),
+            }
+        );
 
-    /// <summary>Queues a button press with <paramref name="data"/> on message <paramref name="messageId"/>; the query id is "cb{update_id}".</summary>
+    /// <summary>
+    /// Queues a button press with <paramref name="data"/> on message <paramref name="messageId"/>; the query id is
+    /// "cb{update_id}".
+    /// </summary>
     public long EnqueueCallbackQuery(long chatId, string data, long? fromUserId = null, long messageId = 1) =>
         EnqueueUpdate(id => new JsonObject
         {
@@ -57,35 +70,64 @@ public sealed partial class FakeTelegramServer
             {
                 ["id"] = string.Create(CultureInfo.InvariantCulture, $"cb{id}"),
                 ["from"] = UserNode(fromUserId ?? chatId, isBot: false),
-                ["message"] = MessageNode(messageId, chatId.ToString(CultureInfo.InvariantCulture), "buttons", UserNode(1, isBot: true), DateTimeOffset.UtcNow),
+                ["message"] = MessageNode(
+                    messageId,
+                    chatId.ToString(CultureInfo.InvariantCulture),
+                    "buttons",
+                    UserNode(1, isBot: true),
+                    DateTimeOffset.UtcNow
+                ),
                 ["chat_instance"] = "42",
                 ["data"] = data,
             },
         });
 
-    private static JsonObject UserNode(long id, bool isBot) => new()
-    {
-        ["id"] = id,
-        ["is_bot"] = isBot,
-        ["first_name"] = isBot ? "Fake Bot" : string.Create(CultureInfo.InvariantCulture, $"User{id}"),
-        ["username"] = isBot ? "fake_bot" : string.Create(CultureInfo.InvariantCulture, $"user{id}"),
-        ["language_code"] = "en", // a field the client does not know: must be ignored
-    };
+    private static JsonObject UserNode(long id, bool isBot) =>
+        new()
+        {
+            ["id"] = id,
+            ["is_bot"] = isBot,
+            ["first_name"] = isBot ? "Fake Bot" : string.Create(CultureInfo.InvariantCulture, $"User{id}"),
+            ["username"] = isBot ? "fake_bot" : string.Create(CultureInfo.InvariantCulture, $"user{id}"),
+            ["language_code"] = "en", // a field the client does not know: must be ignored
+        };
 
     private static JsonObject ChatNode(string chatId)
     {
         if (chatId.StartsWith('@'))
         {
-            return new JsonObject { ["id"] = -1001000000001, ["type"] = "channel", ["title"] = chatId[1..], ["username"] = chatId[1..] };
+            return new JsonObject
+            {
+                ["id"] = -1001000000001,
+                ["type"] = "channel",
+                ["title"] = chatId[1..],
+                ["username"] = chatId[1..],
+            };
         }
 
         var id = long.Parse(chatId, CultureInfo.InvariantCulture);
         return id < 0
-            ? new JsonObject { ["id"] = id, ["type"] = "supergroup", ["title"] = "Group" }
-            : new JsonObject { ["id"] = id, ["type"] = "private", ["first_name"] = "Admin" };
+            ? new JsonObject
+            {
+                ["id"] = id,
+                ["type"] = "supergroup",
+                ["title"] = "Group",
+            }
+            : new JsonObject
+            {
+                ["id"] = id,
+                ["type"] = "private",
+                ["first_name"] = "Admin",
+            };
     }
 
-    private static JsonObject MessageNode(long messageId, string chatId, string? text, JsonObject from, DateTimeOffset date)
+    private static JsonObject MessageNode(
+        long messageId,
+        string chatId,
+        string? text,
+        JsonObject from,
+        DateTimeOffset date
+    )
     {
         var message = new JsonObject
         {
@@ -105,27 +147,56 @@ public sealed partial class FakeTelegramServer
     private static long BotId(string token) =>
         long.TryParse(token.Split(':')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 1;
 
-    private async Task<string> AnswerAsync(string token, string method, Dictionary<string, string> fields, CancellationToken cancellationToken)
+    private async Task<string> AnswerAsync(
+        string token,
+        string method,
+        Dictionary<string, string> fields,
+        CancellationToken cancellationToken
+    )
     {
         var bot = UserNode(BotId(token), isBot: true);
         var chat = fields.GetValueOrDefault("chat_id") ?? "1";
         return method switch
         {
             "getMe" => Envelope(bot),
-            "sendMessage" => Envelope(MessageNode(Interlocked.Increment(ref _nextMessageId), chat, fields.GetValueOrDefault("text"), bot, DateTimeOffset.UtcNow)),
-            "editMessageText" => Envelope(MessageNode(
-                long.Parse(fields["message_id"], CultureInfo.InvariantCulture), chat, fields.GetValueOrDefault("text"), bot, DateTimeOffset.UtcNow)),
-            "sendDocument" => Envelope(MessageNode(Interlocked.Increment(ref _nextMessageId), chat, null, bot, DateTimeOffset.UtcNow)),
+            "sendMessage" => Envelope(
+                MessageNode(
+                    Interlocked.Increment(ref _nextMessageId),
+                    chat,
+                    fields.GetValueOrDefault("text"),
+                    bot,
+                    DateTimeOffset.UtcNow
+                )
+            ),
+            "editMessageText" => Envelope(
+                MessageNode(
+                    long.Parse(fields["message_id"], CultureInfo.InvariantCulture),
+                    chat,
+                    fields.GetValueOrDefault("text"),
+                    bot,
+                    DateTimeOffset.UtcNow
+                )
+            ),
+            "sendDocument" => Envelope(
+                MessageNode(Interlocked.Increment(ref _nextMessageId), chat, null, bot, DateTimeOffset.UtcNow)
+            ),
             "getUpdates" => Envelope(await LongPollAsync(fields, cancellationToken)),
             _ => Envelope(true),
         };
     }
 
-    /// <summary>Confirms updates below the offset, then answers with the waiting ones or waits up to <c>timeout</c> seconds for some.</summary>
+    /// <summary>
+    /// Confirms updates below the offset, then answers with the waiting ones or waits up to <c>timeout</c> seconds for
+    /// some.
+    /// </summary>
     private async Task<JsonArray> LongPollAsync(Dictionary<string, string> fields, CancellationToken cancellationToken)
     {
-        long? offset = long.TryParse(fields.GetValueOrDefault("offset"), CultureInfo.InvariantCulture, out var o) ? o : null;
-        var timeout = int.TryParse(fields.GetValueOrDefault("timeout"), CultureInfo.InvariantCulture, out var t) ? t : 0;
+        long? offset = long.TryParse(fields.GetValueOrDefault("offset"), CultureInfo.InvariantCulture, out var o)
+            ? o
+            : null;
+        var timeout = int.TryParse(fields.GetValueOrDefault("timeout"), CultureInfo.InvariantCulture, out var t)
+            ? t
+            : 0;
         var limit = int.TryParse(fields.GetValueOrDefault("limit"), CultureInfo.InvariantCulture, out var l) ? l : 100;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(timeout));

@@ -32,9 +32,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private TaskCompletionSource _recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
 
-    private FakeTelegramServer()
-    {
-    }
+    private FakeTelegramServer() { }
 
     /// <summary>Base URL to give the client as its API URL (<c>http://127.0.0.1:port</c>).</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -61,12 +59,16 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddSingleton<IHostLifetime, InProcessLifetime>(); // no Ctrl+C / SIGTERM handlers in the test process
+        // no Ctrl+C / SIGTERM handlers in the test process
+        builder.Services.AddSingleton<IHostLifetime, InProcessLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();
         app.MapMethods("/bot{token}/{method}", ["GET", "POST"], server.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app
+            .Services.GetRequiredService<IServer>()
+            .Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.First();
         server._app = app;
         server.BaseUrl = new Uri(address);
         return server;
@@ -105,13 +107,20 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"no matching request within {timeout ?? DefaultTimeout}; received: " +
-                    string.Join("; ", Requests.Select(r => $"{r.Method}({r.Status}) chat={r.ChatId} text={r.Text}")));
+                throw new TimeoutException(
+                    $"no matching request within {timeout ?? DefaultTimeout}; received: "
+                        + string.Join(
+                            "; ",
+                            Requests.Select(r => $"{r.Method}({r.Status}) chat={r.ChatId} text={r.Text}")
+                        )
+                );
             }
         }
     }
 
-    /// <summary>The next not yet returned request for <paramref name="method"/> that the server answered with 200.</summary>
+    /// <summary>
+    /// The next not yet returned request for <paramref name="method"/> that the server answered with 200.
+    /// </summary>
     public Task<RecordedRequest> WaitForRequestAsync(string method, TimeSpan? timeout = null) =>
         WaitForRequestAsync(r => r.Method == method && r.Succeeded, timeout);
 
@@ -142,7 +151,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         var (status, canned, delay) = Decide(token, method, fields);
         lock (_gate)
         {
-            _requests.Add(new RecordedRequest(_requests.Count, token, method, fields, json, files, DateTimeOffset.UtcNow, status));
+            _requests.Add(
+                new RecordedRequest(_requests.Count, token, method, fields, json, files, DateTimeOffset.UtcNow, status)
+            );
             _recorded.TrySetResult();
             _recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -158,9 +169,14 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             var body = canned ?? await AnswerAsync(token, method, fields, aborted.Token);
             if (method == "sendMessage" && status == 200)
             {
-                Messages.Add(new SentMessage(
-                    token, fields.GetValueOrDefault("chat_id") ?? string.Empty, fields.GetValueOrDefault("text") ?? string.Empty,
-                    fields.GetValueOrDefault("parse_mode")));
+                Messages.Add(
+                    new SentMessage(
+                        token,
+                        fields.GetValueOrDefault("chat_id") ?? string.Empty,
+                        fields.GetValueOrDefault("text") ?? string.Empty,
+                        fields.GetValueOrDefault("parse_mode")
+                    )
+                );
             }
 
             http.Response.StatusCode = status;
@@ -173,7 +189,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
-    private static async Task<(Dictionary<string, string> Fields, JsonElement? Json, List<RecordedFile> Files)> ReadParametersAsync(HttpRequest request)
+    private static async Task<(
+        Dictionary<string, string> Fields,
+        JsonElement? Json,
+        List<RecordedFile> Files
+    )> ReadParametersAsync(HttpRequest request)
     {
         var fields = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
         var files = new List<RecordedFile>();
@@ -184,7 +204,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             json = doc.RootElement.Clone();
             foreach (var p in json.Value.EnumerateObject())
             {
-                fields[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
+                fields[p.Name] =
+                    p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
             }
         }
         else if (request.HasFormContentType)
@@ -206,5 +227,6 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         return (fields, json, files);
     }
 
-    private static string Envelope(JsonNode? result) => new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString();
+    private static string Envelope(JsonNode? result) =>
+        new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString();
 }

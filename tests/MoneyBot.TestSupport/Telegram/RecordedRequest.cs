@@ -7,7 +7,8 @@ namespace MoneyBot.TestSupport.Telegram;
 /// <param name="Sequence">0-based arrival order.</param>
 /// <param name="Token">The bot token from the URL.</param>
 /// <param name="Method">The Bot API method from the URL (e.g. "sendMessage").</param>
-/// <param name="Fields">Top-level parameters as text (JSON strings unquoted, other JSON values raw; form fields; query).</param>
+/// <param name="Fields">Top-level parameters as text (JSON strings unquoted, other JSON values raw; form fields;
+/// query).</param>
 /// <param name="Json">The JSON body, when there was one.</param>
 /// <param name="Files">Uploaded files (multipart).</param>
 /// <param name="ReceivedAt">Arrival time (real clock).</param>
@@ -20,7 +21,8 @@ public sealed record RecordedRequest(
     JsonElement? Json,
     IReadOnlyList<RecordedFile> Files,
     DateTimeOffset ReceivedAt,
-    int Status)
+    int Status
+)
 {
     /// <summary>A parameter as text, or null.</summary>
     public string? this[string field] => Fields.GetValueOrDefault(field);

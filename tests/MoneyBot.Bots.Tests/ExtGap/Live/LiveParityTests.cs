@@ -4,7 +4,9 @@ using MoneyBot.ExtGap.Detection;
 
 namespace MoneyBot.Bots.Tests.ExtGap.Live;
 
-/// <summary>Live runs, fresh or interrupted and resumed, write what one uninterrupted replay of the same candles writes.</summary>
+/// <summary>
+/// Live runs, fresh or interrupted and resumed, write what one uninterrupted replay of the same candles writes.
+/// </summary>
 public sealed class LiveParityTests
 {
     [Fact(Timeout = 60_000)]
@@ -53,7 +55,10 @@ public sealed class LiveParityTests
 
         // ...the second backfills the rest and follows the stream for a few candles.
         await using var second = LiveRig.Start(options);
-        await second.WaitForCandleAfterAsync(Exchange.Interval.OpenTimeOf(exchange.ProcessedUntil) + TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(30));
+        await second.WaitForCandleAfterAsync(
+            Exchange.Interval.OpenTimeOf(exchange.ProcessedUntil) + TimeSpan.FromMinutes(3),
+            TimeSpan.FromSeconds(30)
+        );
         var secondExit = await second.StopAsync();
 
         // Assert

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using CliWrap;
 using MoneyBot.Bots.Tests.Infrastructure;
-using System.Globalization;
 using MoneyBot.Bots.Tests.MarketData;
 using MoneyBot.ExtGap.Cli;
 using MoneyBot.ExtGap.State;
@@ -12,12 +12,29 @@ namespace MoneyBot.Bots.Tests.ExtGap.Live;
 public sealed class LiveProcessTests
 {
     private static string[] RunArguments(Uri rest, Uri ws, TempDirectory dir) =>
-    [
-        "run", "--timeframe", "1m", "--symbol", "BTCUSDT", "--market", "futures",
-        "--rest-url", rest.ToString(), "--ws-url", ws.ToString(),
-        "--gaps-out", dir.File("out/gaps.csv"), "--trades-out", dir.File("out/trades.csv"), "--state", dir.File("out/state.json"),
-        "--stats-interval", "0", "--lang", "fr",
-    ];
+        [
+            "run",
+            "--timeframe",
+            "1m",
+            "--symbol",
+            "BTCUSDT",
+            "--market",
+            "futures",
+            "--rest-url",
+            rest.ToString(),
+            "--ws-url",
+            ws.ToString(),
+            "--gaps-out",
+            dir.File("out/gaps.csv"),
+            "--trades-out",
+            dir.File("out/trades.csv"),
+            "--state",
+            dir.File("out/state.json"),
+            "--stats-interval",
+            "0",
+            "--lang",
+            "fr",
+        ];
 
     [Fact(Timeout = 60_000)]
     public async Task SIGTERM_flushes_the_files_saves_the_state_says_goodbye_and_exits_0_within_seconds()
@@ -27,14 +44,18 @@ public sealed class LiveProcessTests
         await using var telegram = await FakeTelegramServer.StartAsync();
         using var dir = new TempDirectory();
         using var notify = new NotifyListener();
-        await using var bot = RunningChild.Start(BotExecutables.ExtGap, RunArguments(exchange.BaseUrl, exchange.WebSocketUrl, dir), new Dictionary<string, string?>
-        {
-            ["NOTIFY_SOCKET"] = notify.Path,
-            ["WATCHDOG_USEC"] = "3000000",
-            ["TELEGRAM_BOT_TOKEN"] = "123456:ABC-def",
-            ["TELEGRAM_CHAT_IDS"] = "42",
-            ["TELEGRAM_API_URL"] = telegram.BaseUrl.ToString(),
-        });
+        await using var bot = RunningChild.Start(
+            BotExecutables.ExtGap,
+            RunArguments(exchange.BaseUrl, exchange.WebSocketUrl, dir),
+            new Dictionary<string, string?>
+            {
+                ["NOTIFY_SOCKET"] = notify.Path,
+                ["WATCHDOG_USEC"] = "3000000",
+                ["TELEGRAM_BOT_TOKEN"] = "123456:ABC-def",
+                ["TELEGRAM_CHAT_IDS"] = "42",
+                ["TELEGRAM_API_URL"] = telegram.BaseUrl.ToString(),
+            }
+        );
         await notify.Datagrams.WaitForAsync(d => d.Has("READY=1"));
         await notify.Datagrams.WaitForAsync(d => d.Status?.Contains("last candle", StringComparison.Ordinal) == true);
         await telegram.Messages.WaitForAsync(m => m.Text.Contains("démarré", StringComparison.Ordinal));
@@ -51,12 +72,21 @@ public sealed class LiveProcessTests
         await notify.Datagrams.WaitForAsync(d => d.Has("STOPPING=1"));
         await bot.Output.WaitForAsync(l => l.Contains("stopping (SIGTERM)", StringComparison.Ordinal));
         var stopped = await bot.Output.WaitForAsync(l => l.Contains("stopped after", StringComparison.Ordinal));
-        Assert.True(long.Parse(stopped.Split("stopped after ")[1].Split(' ')[0], CultureInfo.InvariantCulture) >= 1, stopped);
+        Assert.True(
+            long.Parse(stopped.Split("stopped after ")[1].Split(' ')[0], CultureInfo.InvariantCulture) >= 1,
+            stopped
+        );
 
         // The state is the last candle's, and the files hold every row it knows of: flushed.
         var state = new BotStateStore(dir.File("out/state.json")).Load()!;
-        var lastStatus = notify.Datagrams.Items.Last(d => d.Status?.Contains("last candle", StringComparison.Ordinal) == true).Status!;
-        Assert.Contains($"last candle {state.LastCandleOpenTime!.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z", lastStatus, StringComparison.Ordinal);
+        var lastStatus = notify
+            .Datagrams.Items.Last(d => d.Status?.Contains("last candle", StringComparison.Ordinal) == true)
+            .Status!;
+        Assert.Contains(
+            $"last candle {state.LastCandleOpenTime!.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z",
+            lastStatus,
+            StringComparison.Ordinal
+        );
         Assert.Equal(state.LastGapWritten, LastKey(dir.File("out/gaps.csv"), column: 5));
         Assert.Equal(state.LastTradeWritten, LastKey(dir.File("out/trades.csv"), column: 2));
         await telegram.Messages.WaitForAsync(m => m.Text.Contains("SIGTERM", StringComparison.Ordinal));
@@ -75,11 +105,20 @@ public sealed class LiveProcessTests
         await using var supervisor = RunningChild.Start(
             "/bin/sh",
             [.. script, .. RunArguments(exchange.BaseUrl, exchange.WebSocketUrl, dir)],
-            new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = notify.Path, ["WATCHDOG_USEC"] = null, ["TELEGRAM_BOT_TOKEN"] = null },
+            new Dictionary<string, string?>
+            {
+                ["NOTIFY_SOCKET"] = notify.Path,
+                ["WATCHDOG_USEC"] = null,
+                ["TELEGRAM_BOT_TOKEN"] = null,
+            },
             captureStdout: true,
-            input: PipeSource.Create(async (_, cancellationToken) => await release.Task.WaitAsync(cancellationToken)));
+            input: PipeSource.Create(async (_, cancellationToken) => await release.Task.WaitAsync(cancellationToken))
+        );
         var output = supervisor.Output;
-        var pid = int.Parse((await output.WaitForAsync(l => l.StartsWith("pid ", StringComparison.Ordinal)))[4..], CultureInfo.InvariantCulture);
+        var pid = int.Parse(
+            (await output.WaitForAsync(l => l.StartsWith("pid ", StringComparison.Ordinal)))[4..],
+            CultureInfo.InvariantCulture
+        );
         try
         {
             await notify.Datagrams.WaitForAsync(d => d.Has("READY=1"));
@@ -91,10 +130,13 @@ public sealed class LiveProcessTests
             // writer of its stdout (the bot too) is gone.
             await supervisor.WaitForExitAsync(TimeSpan.FromSeconds(10));
             var log = output.Items;
-            Assert.Contains(log, l => l.Contains("the supervisor (our parent process) is gone", StringComparison.Ordinal));
+            Assert.Contains(log, l =>
+                l.Contains("the supervisor (our parent process) is gone", StringComparison.Ordinal)
+            );
             Assert.Contains(log, l => l.Contains("stopping (the supervisor is gone)", StringComparison.Ordinal));
             Assert.Contains(log, l => l.Contains("stopped after", StringComparison.Ordinal));
-            await notify.Datagrams.WaitForAsync(d => d.Has("STOPPING=1")); // sent before the exit; the listener may read it after
+            // sent before the exit; the listener may read it after
+            await notify.Datagrams.WaitForAsync(d => d.Has("STOPPING=1"));
             Assert.Single(notify.With("STOPPING=1"));
             Assert.NotNull(new BotStateStore(dir.File("out/state.json")).Load());
         }
@@ -104,12 +146,16 @@ public sealed class LiveProcessTests
         }
     }
 
-    /// <summary>The time in <paramref name="column"/> of the file's last row; null when it has only its header.</summary>
+    /// <summary>
+    /// The time in <paramref name="column"/> of the file's last row; null when it has only its header.
+    /// </summary>
     private static DateTimeOffset? LastKey(string path, int column)
     {
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
         Assert.NotEmpty(lines);
-        return lines.Count == 1 ? null : DateTimeOffset.Parse(lines[^1].Split(',')[column], CultureInfo.InvariantCulture);
+        return lines.Count == 1
+            ? null
+            : DateTimeOffset.Parse(lines[^1].Split(',')[column], CultureInfo.InvariantCulture);
     }
 
     private static void KillIfAlive(int pid)

@@ -7,7 +7,10 @@ using MoneyBot.ExtGap.State;
 
 namespace MoneyBot.Bots.Tests.ExtGap.Live;
 
-/// <summary>A <see cref="LiveBot"/> running in the test process against the simulated exchange, with its log and the candles it processed.</summary>
+/// <summary>
+/// A <see cref="LiveBot"/> running in the test process against the simulated exchange, with its log and the candles it
+/// processed.
+/// </summary>
 internal sealed class LiveRig : IAsyncDisposable
 {
     public static readonly Timeframe OneMinute = Timeframe.Parse("1m");
@@ -42,21 +45,26 @@ internal sealed class LiveRig : IAsyncDisposable
     /// <summary>The bot's run (its exit code).</summary>
     public Task<int> Run { get; }
 
-    /// <summary>Options for the simulated exchange, files in <paramref name="dir"/>, no statistics, fast reconnects.</summary>
-    public static LiveOptions OptionsFor(SimulatedExchangeHost exchange, TempDirectory dir) => new()
-    {
-        Symbol = Exchange.Symbol,
-        Timeframe = OneMinute,
-        Endpoints = exchange.Endpoints(),
-        GapsPath = dir.File("out/gaps.csv"),
-        TradesPath = dir.File("out/trades.csv"),
-        StatePath = dir.File("out/state.json"),
-        StatisticsInterval = TimeSpan.Zero,
-        StaleAfter = TimeSpan.FromSeconds(5),
-        Reconnect = Exchange.FastBackoff,
-    };
+    /// <summary>
+    /// Options for the simulated exchange, files in <paramref name="dir"/>, no statistics, fast reconnects.
+    /// </summary>
+    public static LiveOptions OptionsFor(SimulatedExchangeHost exchange, TempDirectory dir) =>
+        new()
+        {
+            Symbol = Exchange.Symbol,
+            Timeframe = OneMinute,
+            Endpoints = exchange.Endpoints(),
+            GapsPath = dir.File("out/gaps.csv"),
+            TradesPath = dir.File("out/trades.csv"),
+            StatePath = dir.File("out/state.json"),
+            StatisticsInterval = TimeSpan.Zero,
+            StaleAfter = TimeSpan.FromSeconds(5),
+            Reconnect = Exchange.FastBackoff,
+        };
 
-    /// <summary>Starts the bot; with <paramref name="stopAfter"/>, it is asked to stop right after that many candles.</summary>
+    /// <summary>
+    /// Starts the bot; with <paramref name="stopAfter"/>, it is asked to stop right after that many candles.
+    /// </summary>
     public static LiveRig Start(LiveOptions options, int? stopAfter = null) => new(options, stopAfter);
 
     /// <summary>Waits until the bot has processed a candle that opened after <paramref name="time"/>.</summary>

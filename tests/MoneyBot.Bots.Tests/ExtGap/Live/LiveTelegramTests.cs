@@ -9,7 +9,9 @@ using MoneyBot.ExtGap.Trading;
 
 namespace MoneyBot.Bots.Tests.ExtGap.Live;
 
-/// <summary>The bot's Telegram messages through its own client and chats, and what happens without credentials.</summary>
+/// <summary>
+/// The bot's Telegram messages through its own client and chats, and what happens without credentials.
+/// </summary>
 public sealed class LiveTelegramTests
 {
     private const string Token = "123456:SECRET-token_abcdef";
@@ -21,13 +23,19 @@ public sealed class LiveTelegramTests
         await using var exchange = await Exchange.StartAsync(speed: 300);
         await using var telegram = await FakeTelegramServer.StartAsync();
         using var dir = new TempDirectory();
-        var settings = BotTelegramSettings.FromEnvironment(new Dictionary<string, string?>
+        var settings = BotTelegramSettings.FromEnvironment(
+            new Dictionary<string, string?>
+            {
+                ["TELEGRAM_BOT_TOKEN"] = Token,
+                ["TELEGRAM_CHAT_IDS"] = "42, -100777",
+                ["TELEGRAM_API_URL"] = telegram.BaseUrl.ToString(),
+            }.GetValueOrDefault
+        );
+        var options = LiveRig.OptionsFor(exchange, dir) with
         {
-            ["TELEGRAM_BOT_TOKEN"] = Token,
-            ["TELEGRAM_CHAT_IDS"] = "42, -100777",
-            ["TELEGRAM_API_URL"] = telegram.BaseUrl.ToString(),
-        }.GetValueOrDefault);
-        var options = LiveRig.OptionsFor(exchange, dir) with { Telegram = settings, Outbox = TelegramOutboxOptions.Default with { ChatInterval = TimeSpan.Zero } };
+            Telegram = settings,
+            Outbox = TelegramOutboxOptions.Default with { ChatInterval = TimeSpan.Zero },
+        };
         await using var rig = LiveRig.Start(options);
 
         // Act
@@ -36,7 +44,9 @@ public sealed class LiveTelegramTests
 
         // Assert
         Assert.Equal(ExitCodes.Success, exit);
-        var sent = await telegram.Messages.WaitUntilAsync(all => all.Count(m => m.Text.Contains("stopped", StringComparison.Ordinal)) == 2);
+        var sent = await telegram.Messages.WaitUntilAsync(all =>
+            all.Count(m => m.Text.Contains("stopped", StringComparison.Ordinal)) == 2
+        );
         foreach (var chat in new[] { "42", "-100777" })
         {
             var texts = sent.Where(m => m.ChatId == chat).Select(m => m.Text).ToList();
@@ -46,7 +56,9 @@ public sealed class LiveTelegramTests
         }
 
         Assert.All(sent, m => Assert.Equal(("123456:SECRET-token_abcdef", "HTML"), (m.Token, m.ParseMode)));
-        Assert.Contains(rig.Log.Lines, l => l.Contains("through bot 123456:*** to 2 chat(s)", StringComparison.Ordinal));
+        Assert.Contains(rig.Log.Lines, l =>
+            l.Contains("through bot 123456:*** to 2 chat(s)", StringComparison.Ordinal)
+        );
         Assert.DoesNotContain(rig.Log.Lines, l => l.Contains("SECRET", StringComparison.Ordinal));
     }
 
@@ -57,9 +69,23 @@ public sealed class LiveTelegramTests
         await using var telegram = await FakeTelegramServer.StartAsync();
         var settings = BotTelegramSettings.Enabled(TelegramToken.Parse(Token), [ChatId.FromId(42)], telegram.BaseUrl);
         await using var signals = new TelegramSignals(
-            settings, new Messages("BTCUSDT", LiveRig.OneMinute), TelegramOutboxOptions.Default with { ChatInterval = TimeSpan.Zero },
-            TimeProvider.System, NullLoggerFactory.Instance);
-        var report = new StatisticsReport(DateTimeOffset.UnixEpoch, new TradeStatistics(2, 1, 0, 12.5m, 1.8m), null, null, null, 0);
+            settings,
+            new Messages("BTCUSDT", LiveRig.OneMinute),
+            TelegramOutboxOptions.Default with
+            {
+                ChatInterval = TimeSpan.Zero,
+            },
+            TimeProvider.System,
+            NullLoggerFactory.Instance
+        );
+        var report = new StatisticsReport(
+            DateTimeOffset.UnixEpoch,
+            new TradeStatistics(2, 1, 0, 12.5m, 1.8m),
+            null,
+            null,
+            null,
+            0
+        );
 
         // Act
         signals.StartStatistics(TimeSpan.FromMilliseconds(200), () => report);
@@ -76,7 +102,10 @@ public sealed class LiveTelegramTests
         // Arrange
         await using var exchange = await Exchange.StartAsync(speed: 300);
         using var dir = new TempDirectory();
-        var options = LiveRig.OptionsFor(exchange, dir) with { Telegram = BotTelegramSettings.FromEnvironment(_ => null) };
+        var options = LiveRig.OptionsFor(exchange, dir) with
+        {
+            Telegram = BotTelegramSettings.FromEnvironment(_ => null),
+        };
 
         // Act
         await using var rig = LiveRig.Start(options);
@@ -84,7 +113,11 @@ public sealed class LiveTelegramTests
 
         // Assert
         var line = Assert.Single(rig.Log.Lines, l => l.Contains("Telegram", StringComparison.Ordinal));
-        Assert.Equal("Warning: Telegram messages are off: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_IDS are not set; set both to receive the bot's messages", line);
+        Assert.Equal(
+            "Warning: Telegram messages are off: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_IDS are not set; set both "
+                + "to receive the bot's messages",
+            line
+        );
         Assert.Equal(ExitCodes.Success, await rig.StopAsync());
     }
 
@@ -93,14 +126,20 @@ public sealed class LiveTelegramTests
     [InlineData(null, "42", "TELEGRAM_BOT_TOKEN is not set")]
     [InlineData("not-a-token SECRET", "42", "TELEGRAM_BOT_TOKEN is malformed")]
     [InlineData("123456:ABC", "42,chat", "TELEGRAM_CHAT_IDS has 'chat', which is not a chat id")]
-    public void Bad_or_missing_settings_turn_messages_off_with_a_reason_that_never_repeats_the_token(string? token, string? chats, string reason)
+    public void Bad_or_missing_settings_turn_messages_off_with_a_reason_that_never_repeats_the_token(
+        string? token,
+        string? chats,
+        string reason
+    )
     {
         // Act
-        var settings = BotTelegramSettings.FromEnvironment(new Dictionary<string, string?>
-        {
-            ["TELEGRAM_BOT_TOKEN"] = token,
-            ["TELEGRAM_CHAT_IDS"] = chats,
-        }.GetValueOrDefault);
+        var settings = BotTelegramSettings.FromEnvironment(
+            new Dictionary<string, string?>
+            {
+                ["TELEGRAM_BOT_TOKEN"] = token,
+                ["TELEGRAM_CHAT_IDS"] = chats,
+            }.GetValueOrDefault
+        );
 
         // Assert
         Assert.False(settings.IsEnabled);
@@ -112,12 +151,14 @@ public sealed class LiveTelegramTests
     public void Good_settings_give_the_token_the_distinct_chats_and_the_api_url()
     {
         // Act
-        var settings = BotTelegramSettings.FromEnvironment(new Dictionary<string, string?>
-        {
-            ["TELEGRAM_BOT_TOKEN"] = " 123456:ABC-def ",
-            ["TELEGRAM_CHAT_IDS"] = "42, @channel,42",
-            ["TELEGRAM_API_URL"] = "http://127.0.0.1:9999",
-        }.GetValueOrDefault);
+        var settings = BotTelegramSettings.FromEnvironment(
+            new Dictionary<string, string?>
+            {
+                ["TELEGRAM_BOT_TOKEN"] = " 123456:ABC-def ",
+                ["TELEGRAM_CHAT_IDS"] = "42, @channel,42",
+                ["TELEGRAM_API_URL"] = "http://127.0.0.1:9999",
+            }.GetValueOrDefault
+        );
 
         // Assert
         Assert.True(settings.IsEnabled);

@@ -12,10 +12,13 @@ public sealed record NotifyDatagram(long ReceivedAt, string Text)
     public bool Has(string line) => Text.Split('\n').Contains(line);
 
     /// <summary>The STATUS= value, if it carries one.</summary>
-    public string? Status => Text.Split('\n').FirstOrDefault(l => l.StartsWith("STATUS=", StringComparison.Ordinal))?["STATUS=".Length..];
+    public string? Status =>
+        Text.Split('\n').FirstOrDefault(l => l.StartsWith("STATUS=", StringComparison.Ordinal))?["STATUS=".Length..];
 }
 
-/// <summary>A supervisor's end of the notify protocol: a Unix datagram socket bound in a temp file, recording what arrives.</summary>
+/// <summary>
+/// A supervisor's end of the notify protocol: a Unix datagram socket bound in a temp file, recording what arrives.
+/// </summary>
 public sealed class NotifyListener : IDisposable
 {
     private readonly Socket _socket = new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
@@ -42,7 +45,11 @@ public sealed class NotifyListener : IDisposable
     {
         using (var client = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified))
         {
-            await client.SendToAsync(Encoding.UTF8.GetBytes("MARK=" + name), SocketFlags.None, new UnixDomainSocketEndPoint(Path));
+            await client.SendToAsync(
+                Encoding.UTF8.GetBytes("MARK=" + name),
+                SocketFlags.None,
+                new UnixDomainSocketEndPoint(Path)
+            );
         }
 
         var all = await Datagrams.WaitUntilAsync(list => list.Any(d => d.Has("MARK=" + name)));

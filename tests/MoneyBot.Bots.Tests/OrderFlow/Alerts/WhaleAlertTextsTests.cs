@@ -16,13 +16,24 @@ public sealed class WhaleAlertTextsTests
     [InlineData("1050000000", "1.05B")]
     [InlineData("999", "999")]
     public void Notionals_are_written_in_few_characters(string value, string expected) =>
-        Assert.Equal(expected, WhaleAlertTexts.Compact(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            expected,
+            WhaleAlertTexts.Compact(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture))
+        );
 
     [Fact]
     public void One_trade_reads_as_symbol_tier_side_notional_price_and_quantity()
     {
         // Arrange
-        var trade = new WhaleTrade(123, Noon + 3_250, 97_250.5m, 12.34m, 97_250.5m * 12.34m, Aggressor.Buy, WhaleTier.Whale);
+        var trade = new WhaleTrade(
+            123,
+            Noon + 3_250,
+            97_250.5m,
+            12.34m,
+            97_250.5m * 12.34m,
+            Aggressor.Buy,
+            WhaleTier.Whale
+        );
 
         // Act
         var text = WhaleAlertTexts.Single("BTCUSDT", trade);
@@ -39,7 +50,17 @@ public sealed class WhaleAlertTextsTests
         for (var i = 1; i <= 12; i++)
         {
             var quantity = i == 2 || i == 7 ? 5m : 10m + i; // trades 2 and 7 are the smallest
-            burst.Add(new WhaleTrade(i, Noon + (i * 1_000), 100_000m, quantity, 100_000m * quantity, Aggressor.Sell, WhaleTiers.Default.Classify(100_000m * quantity)));
+            burst.Add(
+                new WhaleTrade(
+                    i,
+                    Noon + (i * 1_000),
+                    100_000m,
+                    quantity,
+                    100_000m * quantity,
+                    Aggressor.Sell,
+                    WhaleTiers.Default.Classify(100_000m * quantity)
+                )
+            );
         }
 
         // Act

@@ -1,7 +1,7 @@
-using MoneyBot.Bots.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MoneyBot.Bots.Tests.ExtGap.Live;
+using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.Bots.Tests.MarketData;
 using MoneyBot.Common.Bots;
 using MoneyBot.Common.Telegram;
@@ -37,7 +37,8 @@ public sealed class WhaleAlertsTests
         alerts.Add("BTCUSDT", Trade(5, clock, 97_150m, 8m, Aggressor.Sell));
         clock.Advance(Window);
         await alerts.WhenIdleAsync();
-        alerts.Add("BTCUSDT", Trade(6, clock, 97_000m, 10m, Aggressor.Sell)); // a later burst shows nothing else came first
+        // a later burst shows nothing else came first
+        alerts.Add("BTCUSDT", Trade(6, clock, 97_000m, 10m, Aggressor.Sell));
         clock.Advance(Window);
         await alerts.WhenIdleAsync();
 
@@ -45,7 +46,11 @@ public sealed class WhaleAlertsTests
         var sent = await telegram.Messages.WaitUntilAsync(all => all.Count >= 2);
         Assert.Equal(2, sent.Count);
         var burst = sent[0].Text;
-        Assert.StartsWith("🐋 <b>BTCUSDT: 5 whale trades</b> (large and up), 12:00:00–12:00:04 UTC\n", burst, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "🐋 <b>BTCUSDT: 5 whale trades</b> (large and up), 12:00:00–12:00:04 UTC\n",
+            burst,
+            StringComparison.Ordinal
+        );
         Assert.Contains("BUY 3.82M (3) · SELL 1.36M (2) · net BUY +2.46M", burst, StringComparison.Ordinal);
         Assert.Contains("Largest: BTCUSDT WHALE BUY 1.94M @ 97,100 (20 BTC)", burst, StringComparison.Ordinal);
         Assert.Contains("Price 97,100 – 97,300", burst, StringComparison.Ordinal);
@@ -76,7 +81,11 @@ public sealed class WhaleAlertsTests
         Assert.False(timerAfterSmallOnes, "no burst was opened");
         var sent = await telegram.Messages.WaitUntilAsync(all => all.Count >= 1);
         var only = Assert.Single(sent);
-        Assert.StartsWith("🐋 BTCUSDT LARGE SELL 500K @ 100,000 (5 BTC)\n12:00:20 UTC · agg trade 3", only.Text, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "🐋 BTCUSDT LARGE SELL 500K @ 100,000 (5 BTC)\n12:00:20 UTC · agg trade 3",
+            only.Text,
+            StringComparison.Ordinal
+        );
         Assert.Equal(new WhaleAlertCounters(1, 1, 1, 0), alerts.Counters);
     }
 
@@ -118,7 +127,10 @@ public sealed class WhaleAlertsTests
         // Act: four bursts 11 s apart, then the minute of holding back runs out
         for (var i = 1; i <= 4; i++)
         {
-            alerts.Add(i % 2 == 0 ? "ETHUSDT" : "BTCUSDT", Trade(i, clock, 97_000m, 10m + i, i % 2 == 0 ? Aggressor.Sell : Aggressor.Buy));
+            alerts.Add(
+                i % 2 == 0 ? "ETHUSDT" : "BTCUSDT",
+                Trade(i, clock, 97_000m, 10m + i, i % 2 == 0 ? Aggressor.Sell : Aggressor.Buy)
+            );
             clock.Advance(Window + Second);
             await alerts.WhenIdleAsync();
         }
@@ -132,8 +144,17 @@ public sealed class WhaleAlertsTests
         var sent = await telegram.Messages.WaitUntilAsync(all => all.Count >= 3);
         Assert.Equal(3, sent.Count);
         var held = sent[2].Text;
-        Assert.StartsWith("⏸ <b>Whale alerts held back</b>: more than 2 messages a minute.\n2 burst(s), 2 trade(s), 12:00:22–12:00:33 UTC:", held, StringComparison.Ordinal);
-        Assert.Contains("<b>BTCUSDT</b>: BUY 1.26M (1) · SELL 0 (0) · net BUY +1.26M; largest WHALE BUY 1.26M @ 97,000 (13 BTC)", held, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "⏸ <b>Whale alerts held back</b>: more than 2 messages a minute.\n2 burst(s), 2 trade(s), "
+                + "12:00:22–12:00:33 UTC:",
+            held,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "<b>BTCUSDT</b>: BUY 1.26M (1) · SELL 0 (0) · net BUY +1.26M; largest WHALE BUY 1.26M @ 97,000 (13 BTC)",
+            held,
+            StringComparison.Ordinal
+        );
         Assert.Contains("<b>ETHUSDT</b>: BUY 0 (0) · SELL 1.36M (1)", held, StringComparison.Ordinal);
         Assert.Equal(new WhaleAlertCounters(4, 4, 3, 2), alerts.Counters);
     }
@@ -163,8 +184,10 @@ public sealed class WhaleAlertsTests
         Assert.Equal(default, alerts.Counters);
         var line = Assert.Single(log.Lines);
         Assert.Equal(
-            "Warning: whale alerts to Telegram are off: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_IDS are not set; set both to receive the bot's messages",
-            line);
+            "Warning: whale alerts to Telegram are off: TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_IDS are not set; set "
+                + "both to receive the bot's messages",
+            line
+        );
     }
 
     [Fact(Timeout = 30_000)]
@@ -176,21 +199,42 @@ public sealed class WhaleAlertsTests
         using var loggers = LoggerFactory.Create(b => b.AddProvider(log.Provider));
 
         // Act
-        await using (var alerts = new WhaleAlerts(Settings(telegram), WhaleTier.Whale, Window, Clocks.AtNoon(), loggers))
+        await using (
+            var alerts = new WhaleAlerts(Settings(telegram), WhaleTier.Whale, Window, Clocks.AtNoon(), loggers)
+        )
         {
             Assert.True(alerts.Enabled);
         }
 
         // Assert
-        Assert.Contains(log.Lines, l => l.Contains("(whale and up, grouped over 00:00:10) go through bot 123456:*** to 1 chat(s)", StringComparison.Ordinal));
+        Assert.Contains(log.Lines, l =>
+            l.Contains(
+                "(whale and up, grouped over 00:00:10) go through bot 123456:*** to 1 chat(s)",
+                StringComparison.Ordinal
+            )
+        );
         Assert.DoesNotContain(log.Lines, l => l.Contains("SECRET", StringComparison.Ordinal));
     }
 
     private static BotTelegramSettings Settings(FakeTelegramServer telegram) =>
         BotTelegramSettings.Enabled(TelegramToken.Parse(Token), [ChatId.FromId(42)], telegram.BaseUrl);
 
-    private static WhaleAlerts Alerts(FakeTelegramServer telegram, TestClock clock, int maxPerMinute = WhaleAlerts.DefaultMaxMessagesPerMinute) =>
-        new(Settings(telegram), WhaleTier.Large, Window, clock, NullLoggerFactory.Instance, TelegramOutboxOptions.Default with { ChatInterval = TimeSpan.Zero })
+    private static WhaleAlerts Alerts(
+        FakeTelegramServer telegram,
+        TestClock clock,
+        int maxPerMinute = WhaleAlerts.DefaultMaxMessagesPerMinute
+    ) =>
+        new(
+            Settings(telegram),
+            WhaleTier.Large,
+            Window,
+            clock,
+            NullLoggerFactory.Instance,
+            TelegramOutboxOptions.Default with
+            {
+                ChatInterval = TimeSpan.Zero,
+            }
+        )
         {
             MaxMessagesPerMinute = maxPerMinute,
         };
@@ -198,6 +242,14 @@ public sealed class WhaleAlertsTests
     private static WhaleTrade Trade(long id, TestClock clock, decimal price, decimal quantity, Aggressor side)
     {
         var notional = price * quantity;
-        return new WhaleTrade(id, clock.GetUtcNow().ToUnixTimeMilliseconds(), price, quantity, notional, side, WhaleTiers.Default.Classify(notional));
+        return new WhaleTrade(
+            id,
+            clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            price,
+            quantity,
+            notional,
+            side,
+            WhaleTiers.Default.Classify(notional)
+        );
     }
 }

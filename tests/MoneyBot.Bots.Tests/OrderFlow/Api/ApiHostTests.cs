@@ -17,7 +17,9 @@ public sealed class ApiHostTests
         var options = new OrderFlowApiOptions { ListenUrl = new Uri(url) };
 
         // Act
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => OrderFlowApiHost.StartAsync(options, rig.Board, () => []));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            OrderFlowApiHost.StartAsync(options, rig.Board, () => [])
+        );
 
         // Assert
         Assert.Contains("must be http on a loopback address", error.Message, StringComparison.Ordinal);
@@ -29,7 +31,11 @@ public sealed class ApiHostTests
     {
         // Arrange
         var rig = new BoardRig();
-        var host = await OrderFlowApiHost.StartAsync(new OrderFlowApiOptions { ListenUrl = new Uri("http://localhost:0") }, rig.Board, () => []);
+        var host = await OrderFlowApiHost.StartAsync(
+            new OrderFlowApiOptions { ListenUrl = new Uri("http://localhost:0") },
+            rig.Board,
+            () => []
+        );
         var url = host.BaseUrl;
         using (var client = new TcpClient())
         {

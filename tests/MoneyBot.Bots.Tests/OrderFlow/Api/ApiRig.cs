@@ -32,9 +32,23 @@ internal sealed class ApiRig : IAsyncDisposable
         var feed = new BoardRig(null, symbols);
         var streams = new List<StreamReport>
         {
-            new("trades", new Uri("ws://127.0.0.1:8090/stream?streams=btcusdt@aggTrade"), new StreamStatus { State = StreamState.Connected, Reconnects = 2, Messages = 10 }),
+            new(
+                "trades",
+                new Uri("ws://127.0.0.1:8090/stream?streams=btcusdt@aggTrade"),
+                new StreamStatus
+                {
+                    State = StreamState.Connected,
+                    Reconnects = 2,
+                    Messages = 10,
+                }
+            ),
         };
-        var options = new OrderFlowApiOptions { ListenUrl = new Uri("http://127.0.0.1:0"), TimeProvider = feed.Clock, StartedAt = feed.Clock.GetUtcNow() };
+        var options = new OrderFlowApiOptions
+        {
+            ListenUrl = new Uri("http://127.0.0.1:0"),
+            TimeProvider = feed.Clock,
+            StartedAt = feed.Clock.GetUtcNow(),
+        };
         var host = await OrderFlowApiHost.StartAsync(options, feed.Board, () => [.. streams]);
         return new ApiRig(feed, host, streams);
     }

@@ -8,7 +8,8 @@ public sealed class MetricsEndpointTests
     [Fact(Timeout = 30_000)]
     public async Task Metrics_at_a_custom_window_give_exact_deltas_whales_and_an_infinite_pressure()
     {
-        // Arrange: 60 s of history; within the last 45 s a 0.25 sell (outside 30 s), a 1.50 buy (97.5k: small) and a 10 BTC buy (650k: large).
+        // Arrange: 60 s of history; within the last 45 s a 0.25 sell (outside 30 s), a 1.50 buy (97.5k: small) and a 10
+        // BTC buy (650k: large).
         await using var rig = await ApiRig.StartAsync();
         rig.Feed.Sell(0, 65000m, 3m).Sell(20, 65000m, 0.25m).Buy(40, 65000m, 1.50m).Buy(60, 65000m, 10m);
 
@@ -29,17 +30,40 @@ public sealed class MetricsEndpointTests
         var whales = window.GetProperty("whales");
         Assert.Equal(
             (1, 0, 1, 0),
-            (whales.GetProperty("small").GetInt64(), whales.GetProperty("medium").GetInt64(), whales.GetProperty("large").GetInt64(), whales.GetProperty("whale").GetInt64()));
+            (
+                whales.GetProperty("small").GetInt64(),
+                whales.GetProperty("medium").GetInt64(),
+                whales.GetProperty("large").GetInt64(),
+                whales.GetProperty("whale").GetInt64()
+            )
+        );
         var pressure = metrics.GetProperty("pressure");
-        Assert.Equal(("30s", "infinity", "BUY"), (pressure.GetProperty("window").GetString(), pressure.GetProperty("ratio").GetString(), pressure.GetProperty("dominant").GetString()));
+        Assert.Equal(
+            ("30s", "infinity", "BUY"),
+            (
+                pressure.GetProperty("window").GetString(),
+                pressure.GetProperty("ratio").GetString(),
+                pressure.GetProperty("dominant").GetString()
+            )
+        );
         var recent = metrics.GetProperty("recent_whales").EnumerateArray().ToList();
         Assert.Equal(["large", "small", "medium"], recent.Select(w => w.GetProperty("tier").GetString()));
         var whale = recent[0];
-        Assert.Equal(("BUY", "large", "10"), (whale.GetProperty("side").GetString(), whale.GetProperty("tier").GetString(), whale.GetProperty("qty").GetRawText()));
+        Assert.Equal(
+            ("BUY", "large", "10"),
+            (
+                whale.GetProperty("side").GetString(),
+                whale.GetProperty("tier").GetString(),
+                whale.GetProperty("qty").GetRawText()
+            )
+        );
         Assert.Equal(rig.Feed.T0 + 60_000, whale.GetProperty("time_ms").GetInt64());
         var cvd = metrics.GetProperty("cvd");
         Assert.Equal(8.25m, cvd.GetProperty("value").GetDecimal());
-        Assert.Equal(("unknown", System.Text.Json.JsonValueKind.Null), (cvd.GetProperty("trend").GetString(), cvd.GetProperty("slope").ValueKind));
+        Assert.Equal(
+            ("unknown", System.Text.Json.JsonValueKind.Null),
+            (cvd.GetProperty("trend").GetString(), cvd.GetProperty("slope").ValueKind)
+        );
         Assert.Equal(System.Text.Json.JsonValueKind.Null, metrics.GetProperty("book").ValueKind);
     }
 
@@ -66,17 +90,30 @@ public sealed class MetricsEndpointTests
         // Arrange
         await using var rig = await ApiRig.StartAsync();
         rig.Feed.SupportZoneAt65000();
-        rig.Feed.Board.ApplyBook("BTCUSDT", new BookImbalance(3m, 1m, 5, rig.Feed.T0 + 63_000, rig.Feed.Clock.GetUtcNow()));
+        rig.Feed.Board.ApplyBook(
+            "BTCUSDT",
+            new BookImbalance(3m, 1m, 5, rig.Feed.T0 + 63_000, rig.Feed.Clock.GetUtcNow())
+        );
 
         // Act
         var metrics = await rig.GetJsonAsync("metrics/BTCUSDT?window=2m,15s");
 
         // Assert
-        Assert.Equal(["15s", "120s"], metrics.GetProperty("windows").EnumerateArray().Select(w => w.GetProperty("window").GetString()));
+        Assert.Equal(
+            ["15s", "120s"],
+            metrics.GetProperty("windows").EnumerateArray().Select(w => w.GetProperty("window").GetString())
+        );
         var book = metrics.GetProperty("book");
         Assert.Equal((3m, 0.5m), (book.GetProperty("ratio").GetDecimal(), book.GetProperty("normalised").GetDecimal()));
         var zone = Assert.Single(metrics.GetProperty("zones").EnumerateArray());
-        Assert.Equal(("SELL", "support", 65000m), (zone.GetProperty("absorbed_side").GetString(), zone.GetProperty("acts_as").GetString(), zone.GetProperty("price_low").GetDecimal()));
+        Assert.Equal(
+            ("SELL", "support", 65000m),
+            (
+                zone.GetProperty("absorbed_side").GetString(),
+                zone.GetProperty("acts_as").GetString(),
+                zone.GetProperty("price_low").GetDecimal()
+            )
+        );
         Assert.Equal("2025-11-21T12:01:03.000Z", zone.GetProperty("first_seen").GetString());
     }
 
@@ -98,13 +135,33 @@ public sealed class MetricsEndpointTests
     }
 
     [Theory(Timeout = 30_000)]
-    [InlineData("metrics/XRPUSDT", HttpStatusCode.NotFound, "unknown symbol 'XRPUSDT': this bot does not follow it", "BTCUSDT")]
+    [InlineData(
+        "metrics/XRPUSDT",
+        HttpStatusCode.NotFound,
+        "unknown symbol 'XRPUSDT': this bot does not follow it",
+        "BTCUSDT"
+    )]
     [InlineData("metrics/BTCUSDT?window=5x", HttpStatusCode.BadRequest, "bad window '5x'", "like 45s, 2m, 300s")]
     [InlineData("metrics/BTCUSDT?window=0s", HttpStatusCode.BadRequest, "bad window '0s'", "above 0")]
-    [InlineData("metrics/BTCUSDT?window=20m", HttpStatusCode.BadRequest, "window '20m' is longer than the 900s of trades the bot keeps", "at most the retention (900s)")]
-    [InlineData("metrics/BTCUSDT?windows=30s", HttpStatusCode.BadRequest, "unknown parameter 'windows'", "parameters window")]
+    [InlineData(
+        "metrics/BTCUSDT?window=20m",
+        HttpStatusCode.BadRequest,
+        "window '20m' is longer than the 900s of trades the bot keeps",
+        "at most the retention (900s)"
+    )]
+    [InlineData(
+        "metrics/BTCUSDT?windows=30s",
+        HttpStatusCode.BadRequest,
+        "unknown parameter 'windows'",
+        "parameters window"
+    )]
     [InlineData("metric/BTCUSDT", HttpStatusCode.NotFound, "no endpoint GET /metric/BTCUSDT", "GET /status")]
-    public async Task Bad_requests_get_a_json_error_naming_what_is_wrong_and_what_is_accepted(string path, HttpStatusCode status, string error, string accepted)
+    public async Task Bad_requests_get_a_json_error_naming_what_is_wrong_and_what_is_accepted(
+        string path,
+        HttpStatusCode status,
+        string error,
+        string accepted
+    )
     {
         // Arrange
         await using var rig = await ApiRig.StartAsync();

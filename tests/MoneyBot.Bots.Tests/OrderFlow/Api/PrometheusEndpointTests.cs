@@ -8,7 +8,10 @@ namespace MoneyBot.Bots.Tests.OrderFlow.Api;
 public sealed partial class PrometheusEndpointTests
 {
     /// <summary>A sample line of the text format 0.0.4: <c>name{label="value",...} value</c>.</summary>
-    [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>([a-zA-Z_][a-zA-Z0-9_]*="([^"\\\n]|\\\\|\\"|\\n)*",?)*)\})? (?<value>\S+)$""")]
+    [GeneratedRegex(
+        """^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)"""
+            + """(\{(?<labels>([a-zA-Z_][a-zA-Z0-9_]*="([^"\\\n]|\\\\|\\"|\\n)*",?)*)\})? (?<value>\S+)$"""
+    )]
     private static partial Regex SampleLine();
 
     private static async Task<(string ContentType, List<string> Lines)> ScrapeAsync(ApiRig rig)
@@ -21,7 +24,9 @@ public sealed partial class PrometheusEndpointTests
     }
 
     private static Dictionary<string, string> Samples(List<string> lines) =>
-        lines.Where(l => !l.StartsWith('#')).ToDictionary(l => l[..l.LastIndexOf(' ')], l => l[(l.LastIndexOf(' ') + 1)..]);
+        lines
+            .Where(l => !l.StartsWith('#'))
+            .ToDictionary(l => l[..l.LastIndexOf(' ')], l => l[(l.LastIndexOf(' ') + 1)..]);
 
     [Fact(Timeout = 30_000)]
     public async Task Every_line_is_a_help_a_type_or_a_parsable_sample_of_a_declared_family()
@@ -54,7 +59,11 @@ public sealed partial class PrometheusEndpointTests
                 Assert.True(match.Success, $"not a sample line: {line}");
                 Assert.Equal(current, match.Groups["name"].Value);
                 var value = match.Groups["value"].Value;
-                Assert.True(value is "+Inf" or "-Inf" or "NaN" || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"bad value: {line}");
+                Assert.True(
+                    value is "+Inf" or "-Inf" or "NaN"
+                        || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+                    $"bad value: {line}"
+                );
             }
         }
 
@@ -96,7 +105,13 @@ public sealed partial class PrometheusEndpointTests
     {
         // Arrange
         await using var rig = await ApiRig.StartAsync();
-        rig.Streams.Add(new StreamReport("odd \"name\"\\with\nbreak", new Uri("ws://127.0.0.1:1/ws"), new StreamStatus { Reconnects = 7 }));
+        rig.Streams.Add(
+            new StreamReport(
+                "odd \"name\"\\with\nbreak",
+                new Uri("ws://127.0.0.1:1/ws"),
+                new StreamStatus { Reconnects = 7 }
+            )
+        );
 
         // Act
         var (_, lines) = await ScrapeAsync(rig);

@@ -53,13 +53,25 @@ public sealed class QueryVerbTests
         rig.Feed.Buy(0, 65000m, 1.250m).Sell(50, 65000m, 0.5m);
 
         // Act
-        var (code, output, _) = await RunAsync("query", "metrics", "--symbol", "btcusdt", "--window", "45s", "--url", rig.Host.BaseUrl.ToString());
+        var (code, output, _) = await RunAsync(
+            "query",
+            "metrics",
+            "--symbol",
+            "btcusdt",
+            "--window",
+            "45s",
+            "--url",
+            rig.Host.BaseUrl.ToString()
+        );
 
         // Assert
         Assert.Equal(0, code);
         using var document = JsonDocument.Parse(output);
         var window = Assert.Single(document.RootElement.GetProperty("windows").EnumerateArray());
-        Assert.Equal(("45s", -0.5m), (window.GetProperty("window").GetString(), window.GetProperty("delta_qty").GetDecimal()));
+        Assert.Equal(
+            ("45s", -0.5m),
+            (window.GetProperty("window").GetString(), window.GetProperty("delta_qty").GetDecimal())
+        );
         Assert.Equal("0.750", document.RootElement.GetProperty("cvd").GetProperty("value").GetRawText());
     }
 
@@ -72,13 +84,26 @@ public sealed class QueryVerbTests
 
         // Act
         var (code, output, _) = await RunAsync(
-            "query", "conditions", "--name", "avoid_absorption_zones", "--price", "65100", "--tolerance", "100", "--url", rig.Host.BaseUrl.ToString());
+            "query",
+            "conditions",
+            "--name",
+            "avoid_absorption_zones",
+            "--price",
+            "65100",
+            "--tolerance",
+            "100",
+            "--url",
+            rig.Host.BaseUrl.ToString()
+        );
 
         // Assert
         Assert.Equal(0, code);
         using var document = JsonDocument.Parse(output);
         var only = Assert.Single(document.RootElement.GetProperty("conditions").EnumerateArray());
-        Assert.Equal(("avoid_absorption_zones", "false"), (only.GetProperty("name").GetString(), only.GetProperty("value").GetString()));
+        Assert.Equal(
+            ("avoid_absorption_zones", "false"),
+            (only.GetProperty("name").GetString(), only.GetProperty("value").GetString())
+        );
         Assert.Equal(100m, document.RootElement.GetProperty("tolerance").GetDecimal());
     }
 
@@ -89,11 +114,22 @@ public sealed class QueryVerbTests
         await using var rig = await ApiRig.StartAsync();
 
         // Act
-        var (code, output, error) = await RunAsync("query", "metrics", "--symbol", "XRPUSDT", "--url", rig.Host.BaseUrl.ToString());
+        var (code, output, error) = await RunAsync(
+            "query",
+            "metrics",
+            "--symbol",
+            "XRPUSDT",
+            "--url",
+            rig.Host.BaseUrl.ToString()
+        );
 
         // Assert
         Assert.Equal((1, string.Empty), (code, output));
-        Assert.Equal("orderflow query: unknown symbol 'XRPUSDT': this bot does not follow it (accepted: symbols BTCUSDT)" + Environment.NewLine, error);
+        Assert.Equal(
+            "orderflow query: unknown symbol 'XRPUSDT': this bot does not follow it (accepted: symbols BTCUSDT)"
+                + Environment.NewLine,
+            error
+        );
     }
 
     [Fact(Timeout = 30_000)]
@@ -107,14 +143,25 @@ public sealed class QueryVerbTests
 
         // Assert
         Assert.Equal((1, string.Empty), (code, output));
-        Assert.StartsWith($"orderflow query: no order-flow bot answers at {url}: is it running? (./moneybot status orderflow)", error, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"orderflow query: no order-flow bot answers at {url}: is it running? (./moneybot status orderflow)",
+            error,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact(Timeout = 30_000)]
     public async Task An_option_that_does_not_apply_to_the_question_is_a_usage_error()
     {
         // Act
-        var (code, _, error) = await RunAsync("query", "status", "--price", "65000", "--url", $"http://127.0.0.1:{ClosedPort()}/");
+        var (code, _, error) = await RunAsync(
+            "query",
+            "status",
+            "--price",
+            "65000",
+            "--url",
+            $"http://127.0.0.1:{ClosedPort()}/"
+        );
 
         // Assert
         Assert.Equal(2, code);

@@ -13,9 +13,20 @@ public sealed class StatusEndpointTests
         rig.Feed.Buy(0, 65000m, 1m).Buy(200, 65000m, 1m).Miss(4).Sell(350, 65000m, 2m).Buy(400, 65000m, 1m);
         rig.Feed.Board.RecordBackfill("BTCUSDT", 0, "hole of 4 trades: REST answered 503");
         var failedAt = rig.Feed.Clock.GetUtcNow();
-        rig.Streams.Add(new StreamReport(
-            "book", new Uri("ws://127.0.0.1:8090/ws/btcusdt@depth20@100ms"),
-            new StreamStatus { State = StreamState.Reconnecting, Reconnects = 1, ConsecutiveFailures = 3, LastError = "connect timeout", LastErrorAt = failedAt }));
+        rig.Streams.Add(
+            new StreamReport(
+                "book",
+                new Uri("ws://127.0.0.1:8090/ws/btcusdt@depth20@100ms"),
+                new StreamStatus
+                {
+                    State = StreamState.Reconnecting,
+                    Reconnects = 1,
+                    ConsecutiveFailures = 3,
+                    LastError = "connect timeout",
+                    LastErrorAt = failedAt,
+                }
+            )
+        );
 
         // Act
         var status = await rig.GetJsonAsync("status");
@@ -28,7 +39,10 @@ public sealed class StatusEndpointTests
         Assert.Equal("book: connect timeout", status.GetProperty("last_error").GetString());
         Assert.True(status.GetProperty("stale").GetBoolean());
         var streams = status.GetProperty("streams");
-        Assert.Equal(["connected", "reconnecting"], streams.EnumerateArray().Select(s => s.GetProperty("state").GetString()));
+        Assert.Equal(
+            ["connected", "reconnecting"],
+            streams.EnumerateArray().Select(s => s.GetProperty("state").GetString())
+        );
         Assert.Equal(3, streams[1].GetProperty("consecutive_failures").GetInt32());
 
         var btc = status.GetProperty("symbols")[0];

@@ -19,7 +19,12 @@ internal sealed class BoardRig
 
     public BoardRig(FlowSettings? settings = null, params string[] symbols)
     {
-        Board = new FlowBoard(symbols.Length == 0 ? ["BTCUSDT"] : symbols, settings ?? FlowSettings.Default, StaleAfter, Clock);
+        Board = new FlowBoard(
+            symbols.Length == 0 ? ["BTCUSDT"] : symbols,
+            settings ?? FlowSettings.Default,
+            StaleAfter,
+            Clock
+        );
     }
 
     /// <summary>Starts at 2025-11-21T12:00:00Z, a whole minute.</summary>
@@ -31,10 +36,12 @@ internal sealed class BoardRig
     public long T0 { get; } = new DateTimeOffset(2025, 11, 21, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     /// <summary>An aggressive buy at <paramref name="second"/>.</summary>
-    public BoardRig Buy(decimal second, decimal price, decimal quantity, string symbol = "BTCUSDT") => Trade(second, price, quantity, Aggressor.Buy, symbol);
+    public BoardRig Buy(decimal second, decimal price, decimal quantity, string symbol = "BTCUSDT") =>
+        Trade(second, price, quantity, Aggressor.Buy, symbol);
 
     /// <summary>An aggressive sell at <paramref name="second"/>.</summary>
-    public BoardRig Sell(decimal second, decimal price, decimal quantity, string symbol = "BTCUSDT") => Trade(second, price, quantity, Aggressor.Sell, symbol);
+    public BoardRig Sell(decimal second, decimal price, decimal quantity, string symbol = "BTCUSDT") =>
+        Trade(second, price, quantity, Aggressor.Sell, symbol);
 
     /// <summary>The next trade's id jumps by <paramref name="missed"/>: those trades are lost.</summary>
     public BoardRig Miss(long missed, string symbol = "BTCUSDT")
@@ -58,9 +65,14 @@ internal sealed class BoardRig
 
     /// <summary>Asks <paramref name="kind"/> about <paramref name="symbol"/> at its "now".</summary>
     public ConditionAnswer Ask(ConditionKind kind, ConditionRequest? request = null, string symbol = "BTCUSDT") =>
-        Board.Read(symbol, (flow, status) => ConditionEvaluator.Evaluate(kind, flow, status, request ?? ConditionRequest.Default));
+        Board.Read(symbol, (flow, status) =>
+            ConditionEvaluator.Evaluate(kind, flow, status, request ?? ConditionRequest.Default)
+        );
 
-    /// <summary>Sells at 65005 absorbed at 65000-65010 after a minute of small buys above: a support zone there, history covered.</summary>
+    /// <summary>
+    /// Sells at 65005 absorbed at 65000-65010 after a minute of small buys above: a support zone there, history
+    /// covered.
+    /// </summary>
     public BoardRig SupportZoneAt65000()
     {
         for (var s = 0; s <= 50; s += 10)

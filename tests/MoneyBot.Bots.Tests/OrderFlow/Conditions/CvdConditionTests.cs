@@ -5,7 +5,10 @@ namespace MoneyBot.Bots.Tests.OrderFlow.Conditions;
 
 public sealed class CvdConditionTests
 {
-    /// <summary>One trade of <paramref name="quantity"/> (negative: a sell) at second 10 of minutes 0..<paramref name="lastMinute"/>.</summary>
+    /// <summary>
+    /// One trade of <paramref name="quantity"/> (negative: a sell) at second 10 of minutes 0..<paramref
+    /// name="lastMinute"/>.
+    /// </summary>
     private static BoardRig EveryMinute(int lastMinute, decimal quantity, FlowSettings? settings = null)
     {
         var rig = new BoardRig(settings);
@@ -77,7 +80,10 @@ public sealed class CvdConditionTests
 
         // Assert
         Assert.Equal(ConditionValue.Unknown, answer.Value);
-        Assert.Equal("the CVD slope needs 6 one-minute bars (the last 5 complete minutes and the current one); only 4 so far", answer.Reason);
+        Assert.Equal(
+            "the CVD slope needs 6 one-minute bars (the last 5 complete minutes and the current one); only 4 so far",
+            answer.Reason
+        );
         Assert.Null(Assert.IsType<CvdFigures>(answer.Figures).Slope);
     }
 
@@ -102,8 +108,10 @@ public sealed class CvdConditionTests
         // Assert
         Assert.Equal(ConditionValue.Unknown, answer.Value);
         Assert.Equal(
-            "the CVD slope spans the trades since 2025-11-21T12:03:00.000Z, but trades were missed: the history is complete only since 2025-11-21T12:06:10.000Z",
-            answer.Reason);
+            "the CVD slope spans the trades since 2025-11-21T12:03:00.000Z, but trades were missed: the history "
+                + "is complete only since 2025-11-21T12:06:10.000Z",
+            answer.Reason
+        );
     }
 
     [Fact]

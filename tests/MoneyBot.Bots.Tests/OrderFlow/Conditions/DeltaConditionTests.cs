@@ -76,7 +76,9 @@ public sealed class DeltaConditionTests
         var rig = new BoardRig().Buy(0, 65000m, 1m);
 
         // Act
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => rig.Ask(ConditionKind.DeltaPositive, new ConditionRequest(TimeSpan.FromMinutes(16))));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            rig.Ask(ConditionKind.DeltaPositive, new ConditionRequest(TimeSpan.FromMinutes(16)))
+        );
 
         // Assert
         Assert.Contains("retention", error.Message, StringComparison.Ordinal);

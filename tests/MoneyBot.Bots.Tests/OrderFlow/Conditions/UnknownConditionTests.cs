@@ -2,7 +2,9 @@ using MoneyBot.OrderFlow.Conditions;
 
 namespace MoneyBot.Bots.Tests.OrderFlow.Conditions;
 
-/// <summary>Missing, stale or partial data answers unknown, with the reason, for every condition: never a silent pass or block.</summary>
+/// <summary>
+/// Missing, stale or partial data answers unknown, with the reason, for every condition: never a silent pass or block.
+/// </summary>
 public sealed class UnknownConditionTests
 {
     private static readonly ConditionRequest WithPrice = ConditionRequest.Default with { Price = 65000m };
@@ -21,7 +23,9 @@ public sealed class UnknownConditionTests
 
         // Assert
         Assert.Equal(ConditionNames.All, answers.Select(a => a.Kind));
-        Assert.All(answers, a => Assert.Equal((ConditionValue.Unknown, "no trade received yet for BTCUSDT"), (a.Value, a.Reason)));
+        Assert.All(answers, a =>
+            Assert.Equal((ConditionValue.Unknown, "no trade received yet for BTCUSDT"), (a.Value, a.Reason))
+        );
     }
 
     [Fact]
@@ -43,7 +47,13 @@ public sealed class UnknownConditionTests
         // Assert
         Assert.Equal(ConditionValue.True, fresh.Value);
         Assert.All(answers, a => Assert.Equal(ConditionValue.Unknown, a.Value));
-        Assert.All(answers, a => Assert.StartsWith("the BTCUSDT feed is stale: no trade for 11 s (the last at 2025-11-21T12:06:10.000Z)", a.Reason, StringComparison.Ordinal));
+        Assert.All(answers, a =>
+            Assert.StartsWith(
+                "the BTCUSDT feed is stale: no trade for 11 s (the last at 2025-11-21T12:06:10.000Z)",
+                a.Reason,
+                StringComparison.Ordinal
+            )
+        );
         Assert.All(answers, a => Assert.True(a.Figures.Stale));
     }
 
@@ -66,13 +76,21 @@ public sealed class UnknownConditionTests
     public void Delta_is_unknown_after_missed_trades_until_the_window_is_whole_again()
     {
         // Arrange: 400 s of history, then trades 3 ids ahead at second 390.
-        var rig = new BoardRig().Buy(0, 65000m, 1m).Buy(380, 65000m, 1m).Miss(3).Buy(390, 65000m, 1m).Buy(400, 65000m, 1m);
+        var rig = new BoardRig()
+            .Buy(0, 65000m, 1m)
+            .Buy(380, 65000m, 1m)
+            .Miss(3)
+            .Buy(390, 65000m, 1m)
+            .Buy(400, 65000m, 1m);
 
         // Act
         var answer = rig.Ask(ConditionKind.DeltaPositive);
 
         // Assert
         Assert.Equal(ConditionValue.Unknown, answer.Value);
-        Assert.Equal("only 10 s of complete history (trades were missed just before 2025-11-21T12:06:30.000Z), 300 s asked", answer.Reason);
+        Assert.Equal(
+            "only 10 s of complete history (trades were missed just before 2025-11-21T12:06:30.000Z), 300 s asked",
+            answer.Reason
+        );
     }
 }

@@ -5,7 +5,12 @@ namespace MoneyBot.Bots.Tests.OrderFlow.Conditions;
 
 public sealed class ZoneConditionTests
 {
-    private static ConditionRequest Around(decimal price, decimal? tolerance = null) => ConditionRequest.Default with { Price = price, Tolerance = tolerance };
+    private static ConditionRequest Around(decimal price, decimal? tolerance = null) =>
+        ConditionRequest.Default with
+        {
+            Price = price,
+            Tolerance = tolerance,
+        };
 
     [Fact]
     public void A_price_within_the_tolerance_of_an_active_zone_is_near_and_to_be_avoided()
@@ -19,7 +24,11 @@ public sealed class ZoneConditionTests
 
         // Assert
         Assert.Equal(ConditionValue.True, near.Value);
-        Assert.Equal("1 active absorption zone is within 20 of 65012; the nearest 65000-65010 (aggressive sells absorbed: support), 2 away", near.Reason);
+        Assert.Equal(
+            "1 active absorption zone is within 20 of 65012; the nearest 65000-65010 (aggressive sells absorbed: "
+                + "support), 2 away",
+            near.Reason
+        );
         Assert.Equal(ConditionValue.False, avoid.Value);
         Assert.EndsWith(": avoid", avoid.Reason, StringComparison.Ordinal);
         var figures = Assert.IsType<ZoneFigures>(near.Figures);
@@ -39,7 +48,11 @@ public sealed class ZoneConditionTests
 
         // Assert
         Assert.Equal(ConditionValue.False, near.Value);
-        Assert.Equal("no active absorption zone within 20 of 65100 (1 active; the nearest 65000-65010 (aggressive sells absorbed: support), 90 away)", near.Reason);
+        Assert.Equal(
+            "no active absorption zone within 20 of 65100 (1 active; the nearest 65000-65010 (aggressive sells "
+                + "absorbed: support), 90 away)",
+            near.Reason
+        );
         Assert.Equal(ConditionValue.True, avoid.Value);
         Assert.StartsWith("clear: no active absorption zone", avoid.Reason, StringComparison.Ordinal);
     }

@@ -14,11 +14,7 @@ internal static class Absorption
 {
     /// <summary>The three surrounding trades, ids 1..3, at t = 0, 1, 2 s.</summary>
     public static Trade[] Surroundings() =>
-    [
-        Sell(1, Sec(0), 49_985m, 1m),
-        Buy(2, Sec(1), 49_995m, 1m),
-        Buy(3, Sec(2), 50_015m, 1m),
-    ];
+        [Sell(1, Sec(0), 49_985m, 1m), Buy(2, Sec(1), 49_995m, 1m), Buy(3, Sec(2), 50_015m, 1m)];
 
     /// <summary>
     /// The surroundings, then <paramref name="side"/> 10 @ 50,005 at t = 3 s (id 4): total 13 over 4

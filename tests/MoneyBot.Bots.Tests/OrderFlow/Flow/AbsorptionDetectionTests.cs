@@ -4,7 +4,9 @@ using static MoneyBot.Bots.Tests.OrderFlow.Flow.Tape;
 
 namespace MoneyBot.Bots.Tests.OrderFlow.Flow;
 
-/// <summary>When a price bucket is an absorption zone and when it is not (spec 3); see <see cref="Absorption"/> for the tape.</summary>
+/// <summary>
+/// When a price bucket is an absorption zone and when it is not (spec 3); see <see cref="Absorption"/> for the tape.
+/// </summary>
 public sealed class AbsorptionDetectionTests
 {
     [Fact]
@@ -80,7 +82,8 @@ public sealed class AbsorptionDetectionTests
         var flow = Fed(
             Sell(1, Sec(0), 99_985m, 1m),
             Buy(2, Sec(1), 99_995m, 1m),
-            Buy(3, Sec(2), 100_015m, D(thirdQuantity)));
+            Buy(3, Sec(2), 100_015m, D(thirdQuantity))
+        );
 
         // Act
         flow.Apply(Buy(4, Sec(3), 100_005m, 9m));
@@ -93,10 +96,7 @@ public sealed class AbsorptionDetectionTests
     public void Aggression_of_the_other_side_at_the_bucket_does_not_count()
     {
         // Arrange: around 100,000; surroundings 1 + 1 + 1.
-        var flow = Fed(
-            Sell(1, Sec(0), 99_985m, 1m),
-            Buy(2, Sec(1), 99_995m, 1m),
-            Buy(3, Sec(2), 100_015m, 1m));
+        var flow = Fed(Sell(1, Sec(0), 99_985m, 1m), Buy(2, Sec(1), 99_995m, 1m), Buy(3, Sec(2), 100_015m, 1m));
 
         // Act: BUY 6 and SELL 4 at the bucket: 10 together, but each side alone is below 3 x 13 / 4 = 9.75.
         Feed(flow, Buy(4, Sec(3), 100_005m, 6m), Sell(5, Sec(4), 100_005m, 4m));
@@ -129,10 +129,7 @@ public sealed class AbsorptionDetectionTests
     public void Absorbed_buys_need_price_held_within_the_tolerance_above_the_bucket(string excursion, bool zone)
     {
         // Arrange: a trade at the excursion price first, then 1 @ 49,985 and 1 @ 49,995 (4 buckets, 13 in all).
-        var flow = Fed(
-            Buy(1, Sec(0), D(excursion), 1m),
-            Sell(2, Sec(1), 49_985m, 1m),
-            Buy(3, Sec(2), 49_995m, 1m));
+        var flow = Fed(Buy(1, Sec(0), D(excursion), 1m), Sell(2, Sec(1), 49_985m, 1m), Buy(3, Sec(2), 49_995m, 1m));
 
         // Act
         flow.Apply(Buy(4, Sec(3), 50_005m, 10m));
@@ -148,10 +145,7 @@ public sealed class AbsorptionDetectionTests
     public void Absorbed_sells_need_price_held_within_the_tolerance_below_the_bucket(string excursion, bool zone)
     {
         // Arrange
-        var flow = Fed(
-            Sell(1, Sec(0), D(excursion), 1m),
-            Buy(2, Sec(1), 49_995m, 1m),
-            Buy(3, Sec(2), 50_015m, 1m));
+        var flow = Fed(Sell(1, Sec(0), D(excursion), 1m), Buy(2, Sec(1), 49_995m, 1m), Buy(3, Sec(2), 50_015m, 1m));
 
         // Act
         flow.Apply(Sell(4, Sec(3), 50_005m, 10m));
@@ -170,7 +164,8 @@ public sealed class AbsorptionDetectionTests
             Buy(1, Sec(0), 50_100m, 1m),
             Sell(2, Sec(57), 49_985m, 1m),
             Buy(3, Sec(58), 49_995m, 1m),
-            Buy(4, Sec(59), 50_015m, 1m));
+            Buy(4, Sec(59), 50_015m, 1m)
+        );
 
         // Act
         flow.Apply(Buy(5, Sec(0) + zoneTradeMs, 50_005m, 10m));

@@ -36,7 +36,11 @@ public sealed class CvdSessionTests
     public void The_one_minute_bars_carry_the_cvd_of_each_minute_across_the_anchor()
     {
         // Arrange: as above.
-        var flow = Fed(Buy(1, Day - (2 * Minute), 100m, 2m), Sell(2, Day - 30_000, 100m, 0.5m), Buy(3, Day + 10_000, 100m, 0.75m));
+        var flow = Fed(
+            Buy(1, Day - (2 * Minute), 100m, 2m),
+            Sell(2, Day - 30_000, 100m, 0.5m),
+            Buy(3, Day + 10_000, 100m, 0.75m)
+        );
 
         // Act
         var bars = flow.CvdBars();

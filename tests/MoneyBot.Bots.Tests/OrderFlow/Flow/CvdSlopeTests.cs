@@ -10,13 +10,17 @@ namespace MoneyBot.Bots.Tests.OrderFlow.Flow;
 /// </summary>
 public sealed class CvdSlopeTests
 {
-    /// <summary>One trade of <paramref name="quantity"/> at second 10 of each of minutes 0..<paramref name="lastMinute"/>.</summary>
+    /// <summary>
+    /// One trade of <paramref name="quantity"/> at second 10 of each of minutes 0..<paramref name="lastMinute"/>.
+    /// </summary>
     private static SymbolFlow EveryMinute(int lastMinute, decimal quantity, FlowSettings? settings = null)
     {
         var flow = NewFlow(settings);
         for (var m = 0; m <= lastMinute; m++)
         {
-            flow.Apply(quantity > 0 ? Buy(m + 1, Min(m, 10), 100m, quantity) : Sell(m + 1, Min(m, 10), 100m, -quantity));
+            flow.Apply(
+                quantity > 0 ? Buy(m + 1, Min(m, 10), 100m, quantity) : Sell(m + 1, Min(m, 10), 100m, -quantity)
+            );
         }
 
         return flow;
@@ -104,7 +108,8 @@ public sealed class CvdSlopeTests
             Buy(3, Min(2, 10), 100m, 1m),
             Buy(4, Min(3, 10), 100m, 1m),
             Buy(5, Min(9, 10), 100m, 1m),
-            Sell(6, Min(9, 20), 100m, 1m));
+            Sell(6, Min(9, 20), 100m, 1m)
+        );
 
         // Act
         var slope = flow.CvdSlope(Min(9, 20));
@@ -120,7 +125,14 @@ public sealed class CvdSlopeTests
     public void The_trend_compares_the_slope_with_the_configured_epsilon(string epsilon, CvdTrend expected)
     {
         // Arrange: slope 2 (closes 2..12).
-        var flow = EveryMinute(5, 2m, new FlowSettings { SlopeEpsilon = decimal.Parse(epsilon, System.Globalization.CultureInfo.InvariantCulture) });
+        var flow = EveryMinute(
+            5,
+            2m,
+            new FlowSettings
+            {
+                SlopeEpsilon = decimal.Parse(epsilon, System.Globalization.CultureInfo.InvariantCulture),
+            }
+        );
 
         // Act
         var trend = flow.Trend(flow.CvdSlope(Min(5, 10)));

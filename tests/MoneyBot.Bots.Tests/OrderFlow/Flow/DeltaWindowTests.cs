@@ -4,7 +4,9 @@ using static MoneyBot.Bots.Tests.OrderFlow.Flow.Tape;
 
 namespace MoneyBot.Bots.Tests.OrderFlow.Flow;
 
-/// <summary>Delta(W) over (t - W, t] in base and quote currency, the window boundary and the retention (spec 3).</summary>
+/// <summary>
+/// Delta(W) over (t - W, t] in base and quote currency, the window boundary and the retention (spec 3).
+/// </summary>
 public sealed class DeltaWindowTests
 {
     private static decimal D(string text) => decimal.Parse(text, CultureInfo.InvariantCulture);
@@ -16,13 +18,15 @@ public sealed class DeltaWindowTests
     //   t=275  SELL 2    @ 100  notional 200
     //   t=290  BUY  0.4  @ 103  notional  41.2
     //   t=300  BUY  1    @ 104  notional 104
-    private static SymbolFlow FiveMinutesOfTrades() => Fed(
-        Buy(1, Sec(0), 100m, 1.5m),
-        Sell(2, Sec(100), 101m, 0.7m),
-        Buy(3, Sec(250), 102m, 0.25m),
-        Sell(4, Sec(275), 100m, 2m),
-        Buy(5, Sec(290), 103m, 0.4m),
-        Buy(6, Sec(300), 104m, 1m));
+    private static SymbolFlow FiveMinutesOfTrades() =>
+        Fed(
+            Buy(1, Sec(0), 100m, 1.5m),
+            Sell(2, Sec(100), 101m, 0.7m),
+            Buy(3, Sec(250), 102m, 0.25m),
+            Sell(4, Sec(275), 100m, 2m),
+            Buy(5, Sec(290), 103m, 0.4m),
+            Buy(6, Sec(300), 104m, 1m)
+        );
 
     [Theory]
     // 30 s = (270, 300]: trades at 275, 290, 300. Buys 0.4 + 1; sells 2. Quote: 41.2 + 104 = 145.2 against 200.
@@ -32,7 +36,15 @@ public sealed class DeltaWindowTests
     // 300 s = (0, 300]: also the sell at 100 (0.7, 70.7); the buy at t=0 is exactly 300 s old, so out.
     [InlineData(300, 5, "1.65", "2.7", "-1.05", "170.7", "270.7", "-100.0")]
     public void Window_sums_the_trades_of_the_last_W_seconds_in_base_and_quote_currency(
-        int seconds, long trades, string buy, string sell, string delta, string buyQuote, string sellQuote, string deltaQuote)
+        int seconds,
+        long trades,
+        string buy,
+        string sell,
+        string delta,
+        string buyQuote,
+        string sellQuote,
+        string deltaQuote
+    )
     {
         // Arrange
         var flow = FiveMinutesOfTrades();
@@ -174,7 +186,8 @@ public sealed class DeltaWindowTests
         var flow = Fed(
             Buy(1, Sec(0), 50_000.00m, 0.10000000m),
             Sell(2, Sec(1), 50_000.00m, 0.05000000m),
-            Buy(3, Sec(2), 50_000.00m, 0.20000000m));
+            Buy(3, Sec(2), 50_000.00m, 0.20000000m)
+        );
 
         // Act
         var totals = flow.Window(TimeSpan.FromSeconds(30), Sec(2));

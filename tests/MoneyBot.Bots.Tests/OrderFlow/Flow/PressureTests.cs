@@ -75,7 +75,12 @@ public sealed class PressureTests
     [InlineData("0.79", "1", "0.79", Dominance.Sell)]
     [InlineData("1", "3", "0.333333", Dominance.Sell)] // rounded to 6 decimals
     [InlineData("0", "2", "0", Dominance.Sell)] // sells only: a finite 0
-    public void The_pressure_is_buy_over_sell_and_names_the_dominant_side(string buy, string sell, string ratio, Dominance dominant)
+    public void The_pressure_is_buy_over_sell_and_names_the_dominant_side(
+        string buy,
+        string sell,
+        string ratio,
+        Dominance dominant
+    )
     {
         // Arrange
         var flow = NewFlow();

@@ -3,7 +3,9 @@ using static MoneyBot.Bots.Tests.OrderFlow.Flow.Tape;
 
 namespace MoneyBot.Bots.Tests.OrderFlow.Flow;
 
-/// <summary>A snapshot takes every figure at one moment (spec 6: every windowed figure of a line is taken at its t).</summary>
+/// <summary>
+/// A snapshot takes every figure at one moment (spec 6: every windowed figure of a line is taken at its t).
+/// </summary>
 public sealed class SnapshotTests
 {
     //   t=0    BUY  1.5   CVD  1.5   (minute 0)
@@ -12,13 +14,15 @@ public sealed class SnapshotTests
     //   t=275  SELL 2     CVD -0.95
     //   t=290  BUY  0.4   CVD -0.55
     //   t=300  BUY  1     CVD  0.45  (minute 5)
-    private static SymbolFlow FiveMinutesOfTrades() => Fed(
-        Buy(1, Sec(0), 100m, 1.5m),
-        Sell(2, Sec(100), 101m, 0.7m),
-        Buy(3, Sec(250), 102m, 0.25m),
-        Sell(4, Sec(275), 100m, 2m),
-        Buy(5, Sec(290), 103m, 0.4m),
-        Buy(6, Sec(300), 104m, 1m));
+    private static SymbolFlow FiveMinutesOfTrades() =>
+        Fed(
+            Buy(1, Sec(0), 100m, 1.5m),
+            Sell(2, Sec(100), 101m, 0.7m),
+            Buy(3, Sec(250), 102m, 0.25m),
+            Sell(4, Sec(275), 100m, 2m),
+            Buy(5, Sec(290), 103m, 0.4m),
+            Buy(6, Sec(300), 104m, 1m)
+        );
 
     [Fact]
     public void A_snapshot_at_the_newest_trade_reports_every_figure_at_that_moment()
@@ -73,7 +77,10 @@ public sealed class SnapshotTests
         var snapshot = flow.Snapshot(Sec(300), [TimeSpan.FromMinutes(15), TimeSpan.FromSeconds(10)]);
 
         // Assert: (290, 300] holds the buy of 1; (-600, 300] all six: 3.15 - 2.7 = 0.45.
-        Assert.Equal(new[] { TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(15) }, snapshot.Windows.Select(w => w.Window));
+        Assert.Equal(
+            new[] { TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(15) },
+            snapshot.Windows.Select(w => w.Window)
+        );
         Assert.Equal(1m, snapshot.Window(TimeSpan.FromSeconds(10)).Totals.Delta);
         Assert.Equal(0.45m, snapshot.Window(TimeSpan.FromMinutes(15)).Totals.Delta);
     }

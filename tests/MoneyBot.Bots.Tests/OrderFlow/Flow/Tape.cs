@@ -22,15 +22,19 @@ internal static class Tape
     public static long Min(int minutes, decimal seconds = 0) => Sec((minutes * 60) + seconds);
 
     /// <summary>An aggressive buy.</summary>
-    public static Trade Buy(long id, long timeMs, decimal price, decimal quantity) => new(id, timeMs, price, quantity, Aggressor.Buy);
+    public static Trade Buy(long id, long timeMs, decimal price, decimal quantity) =>
+        new(id, timeMs, price, quantity, Aggressor.Buy);
 
     /// <summary>An aggressive sell.</summary>
-    public static Trade Sell(long id, long timeMs, decimal price, decimal quantity) => new(id, timeMs, price, quantity, Aggressor.Sell);
+    public static Trade Sell(long id, long timeMs, decimal price, decimal quantity) =>
+        new(id, timeMs, price, quantity, Aggressor.Sell);
 
     /// <summary>A flow for BTCUSDT with <paramref name="settings"/> (the spec's defaults when null).</summary>
     public static SymbolFlow NewFlow(FlowSettings? settings = null) => new("BTCUSDT", settings);
 
-    /// <summary>Applies <paramref name="trades"/> in the order given (the arrival order); returns what each did.</summary>
+    /// <summary>
+    /// Applies <paramref name="trades"/> in the order given (the arrival order); returns what each did.
+    /// </summary>
     public static ApplyOutcome[] Feed(SymbolFlow flow, params Trade[] trades)
     {
         var outcomes = new ApplyOutcome[trades.Length];

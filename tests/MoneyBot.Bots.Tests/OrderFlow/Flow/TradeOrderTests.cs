@@ -85,7 +85,12 @@ public sealed class TradeOrderTests
     public void After_a_gap_a_window_is_covered_only_once_it_starts_at_the_gap_or_later()
     {
         // Arrange: a gap at 20 s.
-        var flow = Fed(Buy(1, Sec(0), 100m, 1m), Buy(2, Sec(10), 100m, 1m), Sell(5, Sec(20), 100m, 1m), Buy(6, Sec(25), 100m, 1m));
+        var flow = Fed(
+            Buy(1, Sec(0), 100m, 1m),
+            Buy(2, Sec(10), 100m, 1m),
+            Sell(5, Sec(20), 100m, 1m),
+            Buy(6, Sec(25), 100m, 1m)
+        );
 
         // Act
         var at25 = flow.Covers(TimeSpan.FromSeconds(30), Sec(25));

@@ -4,7 +4,10 @@ using static MoneyBot.Bots.Tests.OrderFlow.Flow.Tape;
 
 namespace MoneyBot.Bots.Tests.OrderFlow.Flow;
 
-/// <summary>Whale tiers by single-trade notional (inclusive 50k / 100k / 500k / 1M), counted once in the highest tier (spec 3, 6).</summary>
+/// <summary>
+/// Whale tiers by single-trade notional (inclusive 50k / 100k / 500k / 1M), counted once in the highest tier (spec 3,
+/// 6).
+/// </summary>
 public sealed class WhaleTierTests
 {
     [Theory]
@@ -17,7 +20,11 @@ public sealed class WhaleTierTests
     [InlineData("99999.999", "10", WhaleTier.Large)] // 999,999.99
     [InlineData("50000", "20", WhaleTier.Whale)] // 1,000,000
     [InlineData("100000", "50", WhaleTier.Whale)] // 5,000,000: still one trade, in one tier
-    public void A_trade_is_counted_once_in_the_highest_tier_its_notional_reaches(string price, string quantity, WhaleTier expected)
+    public void A_trade_is_counted_once_in_the_highest_tier_its_notional_reaches(
+        string price,
+        string quantity,
+        WhaleTier expected
+    )
     {
         // Arrange
         var flow = NewFlow();
@@ -45,7 +52,8 @@ public sealed class WhaleTierTests
             Buy(2, Sec(2), 50_000m, 1m),
             Sell(3, Sec(3), 50_000m, 2m),
             Buy(4, Sec(4), 50_000m, 10m),
-            Sell(5, Sec(5), 50_000m, 20m));
+            Sell(5, Sec(5), 50_000m, 20m)
+        );
 
         // Act
         var totals = flow.Window(TimeSpan.FromSeconds(300), Sec(5));
@@ -59,10 +67,7 @@ public sealed class WhaleTierTests
     public void Whale_counts_over_300_seconds_leave_out_trades_exactly_300_seconds_old()
     {
         // Arrange: a whale at t=0, a large at t=1 s, a small at t=300 s.
-        var flow = Fed(
-            Sell(1, Sec(0), 50_000m, 20m),
-            Buy(2, Sec(1), 50_000m, 10m),
-            Buy(3, Sec(300), 50_000m, 1m));
+        var flow = Fed(Sell(1, Sec(0), 50_000m, 20m), Buy(2, Sec(1), 50_000m, 10m), Buy(3, Sec(300), 50_000m, 1m));
 
         // Act
         var totals = flow.Window(TimeSpan.FromSeconds(300), Sec(300));
@@ -78,10 +83,7 @@ public sealed class WhaleTierTests
     public void Recent_whales_are_kept_15_minutes_newest_first_with_side_price_and_size()
     {
         // Arrange: as above.
-        var flow = Fed(
-            Sell(1, Sec(0), 50_000m, 20m),
-            Buy(2, Sec(1), 50_000m, 10m),
-            Buy(3, Sec(300), 50_000m, 1m));
+        var flow = Fed(Sell(1, Sec(0), 50_000m, 20m), Buy(2, Sec(1), 50_000m, 10m), Buy(3, Sec(300), 50_000m, 1m));
 
         // Act
         var all = flow.RecentWhales(Sec(300));
@@ -89,7 +91,9 @@ public sealed class WhaleTierTests
         var after15Minutes = flow.RecentWhales(Sec(900));
 
         // Assert: at t=900 s the whale at t=0 is exactly 15 min old and gone.
-        long[] allIds = [3, 2, 1], largeIds = [2, 1], laterIds = [3, 2];
+        long[] allIds = [3, 2, 1],
+            largeIds = [2, 1],
+            laterIds = [3, 2];
         Assert.Equal(allIds, all.Select(w => w.Id));
         Assert.Equal(new WhaleTrade(1, Sec(0), 50_000m, 20m, 1_000_000m, Aggressor.Sell, WhaleTier.Whale), all[2]);
         Assert.Equal(largeIds, largeAndAbove.Select(w => w.Id));

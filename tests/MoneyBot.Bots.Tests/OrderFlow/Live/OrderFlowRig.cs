@@ -8,7 +8,10 @@ using MoneyBot.OrderFlow.Live;
 
 namespace MoneyBot.Bots.Tests.OrderFlow.Live;
 
-/// <summary>An <see cref="OrderFlowBot"/> running in the test process against the simulated exchange, with its log, the trades it applied and an HTTP client on its API.</summary>
+/// <summary>
+/// An <see cref="OrderFlowBot"/> running in the test process against the simulated exchange, with its log, the trades
+/// it applied and an HTTP client on its API.
+/// </summary>
 internal sealed class OrderFlowRig : IAsyncDisposable
 {
     private readonly ILoggerFactory _loggers;
@@ -31,18 +34,21 @@ internal sealed class OrderFlowRig : IAsyncDisposable
 
     public Task<int> Run { get; }
 
-    /// <summary>Spot BTCUSDT on the simulator, the API on a free loopback port, fast reconnects, 1 s staleness, 1 min warm-up.</summary>
-    public static LiveOptions OptionsFor(SimulatedExchangeHost exchange) => new()
-    {
-        Symbols = [Exchange.Symbol],
-        Market = Market.Spot,
-        Endpoints = exchange.Endpoints(),
-        ApiUrl = new Uri("http://127.0.0.1:0"),
-        StaleAfter = TimeSpan.FromSeconds(1),
-        Warmup = TimeSpan.FromMinutes(1),
-        Reconnect = Exchange.FastBackoff,
-        StatusInterval = TimeSpan.FromMilliseconds(200),
-    };
+    /// <summary>
+    /// Spot BTCUSDT on the simulator, the API on a free loopback port, fast reconnects, 1 s staleness, 1 min warm-up.
+    /// </summary>
+    public static LiveOptions OptionsFor(SimulatedExchangeHost exchange) =>
+        new()
+        {
+            Symbols = [Exchange.Symbol],
+            Market = Market.Spot,
+            Endpoints = exchange.Endpoints(),
+            ApiUrl = new Uri("http://127.0.0.1:0"),
+            StaleAfter = TimeSpan.FromSeconds(1),
+            Warmup = TimeSpan.FromMinutes(1),
+            Reconnect = Exchange.FastBackoff,
+            StatusInterval = TimeSpan.FromMilliseconds(200),
+        };
 
     public static async Task<OrderFlowRig> StartAsync(LiveOptions options)
     {
@@ -55,10 +61,15 @@ internal sealed class OrderFlowRig : IAsyncDisposable
     public Task WaitForStreamedTradesAsync(int count)
     {
         var already = Trades.Items.Count(t => t.Source == TradeSource.Stream);
-        return Trades.WaitUntilAsync(all => all.Count(t => t.Source == TradeSource.Stream) >= already + count, TimeSpan.FromSeconds(30));
+        return Trades.WaitUntilAsync(
+            all => all.Count(t => t.Source == TradeSource.Stream) >= already + count,
+            TimeSpan.FromSeconds(30)
+        );
     }
 
-    /// <summary>GETs <paramref name="pathAndQuery"/> from the API; returns the status code and the parsed JSON.</summary>
+    /// <summary>
+    /// GETs <paramref name="pathAndQuery"/> from the API; returns the status code and the parsed JSON.
+    /// </summary>
     public async Task<(int Status, JsonElement Json)> GetJsonAsync(string pathAndQuery)
     {
         using var response = await _http.GetAsync(new Uri(Bot.ApiUrl!, pathAndQuery));
@@ -66,7 +77,8 @@ internal sealed class OrderFlowRig : IAsyncDisposable
         return ((int)response.StatusCode, document.RootElement.Clone());
     }
 
-    public async Task<string> GetTextAsync(string pathAndQuery) => await _http.GetStringAsync(new Uri(Bot.ApiUrl!, pathAndQuery));
+    public async Task<string> GetTextAsync(string pathAndQuery) =>
+        await _http.GetStringAsync(new Uri(Bot.ApiUrl!, pathAndQuery));
 
     public async Task<int> StopAsync()
     {
