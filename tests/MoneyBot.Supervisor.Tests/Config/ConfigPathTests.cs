@@ -9,21 +9,23 @@ public sealed class ConfigPathTests : IDisposable
     [Fact]
     public void Relative_paths_resolve_against_the_parent_of_the_config_folder_by_default()
     {
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             supervisor:
               run_dir: var/run
-              log_dir: ../shared-logs
+              log_dir: ../common-logs
               env_file: secrets/bots.env
             programs:
               bot:
                 command: bin/bot
                 cwd: bots/work
-            """);
+            """
+        );
 
         var root = _fixture.Root;
         Assert.Equal(root, config.Daemon.BaseDirectory);
         Assert.Equal(Path.Combine(root, "var", "run"), config.Daemon.RunDir);
-        Assert.Equal(Path.GetFullPath(Path.Combine(root, "..", "shared-logs")), config.Daemon.LogDir);
+        Assert.Equal(Path.GetFullPath(Path.Combine(root, "..", "common-logs")), config.Daemon.LogDir);
         Assert.Equal(Path.Combine(root, "secrets", "bots.env"), config.Daemon.EnvFile);
         Assert.Equal(Path.Combine(root, "bin", "bot"), config.Programs[0].Command);
         Assert.Equal(Path.Combine(root, "bots", "work"), config.Programs[0].WorkingDirectory);
@@ -33,12 +35,14 @@ public sealed class ConfigPathTests : IDisposable
     [Fact]
     public void Base_dir_resolves_against_the_config_folder()
     {
-        var config = _fixture.LoadValid("""
+        var config = _fixture.LoadValid(
+            """
             supervisor:
               base_dir: deploy
             programs:
               bot: { command: ./bot }
-            """);
+            """
+        );
 
         var baseDir = Path.Combine(_fixture.Root, "config", "deploy");
         Assert.Equal(baseDir, config.Daemon.BaseDirectory);
@@ -53,13 +57,15 @@ public sealed class ConfigPathTests : IDisposable
     public void Absolute_base_dir_and_absolute_paths_are_kept()
     {
         var elsewhere = Path.Combine(_fixture.Root, "srv");
-        var config = _fixture.LoadValid($"""
+        var config = _fixture.LoadValid(
+            $"""
             supervisor:
               base_dir: {elsewhere}
               run_dir: /var/run/moneybot
             programs:
               bot: {"{"} command: /usr/bin/env, cwd: /tmp {"}"}
-            """);
+            """
+        );
 
         Assert.Equal(elsewhere, config.Daemon.BaseDirectory);
         Assert.Equal("/var/run/moneybot", config.Daemon.RunDir);
@@ -89,7 +95,10 @@ public sealed class ConfigPathTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["MB_HOME"] = Path.Combine(_fixture.Root, "home") };
 
-        var config = _fixture.LoadValid("supervisor:\n  base_dir: ${MB_HOME}\n  log_dir: ${MB_LOGS:-journal}\n", environment);
+        var config = _fixture.LoadValid(
+            "supervisor:\n  base_dir: ${MB_HOME}\n  log_dir: ${MB_LOGS:-journal}\n",
+            environment
+        );
 
         Assert.Equal(Path.Combine(_fixture.Root, "home"), config.Daemon.BaseDirectory);
         Assert.Equal(Path.Combine(_fixture.Root, "home", "journal"), config.Daemon.LogDir);
