@@ -19,6 +19,19 @@ public sealed class CliContext(TextWriter output, TextWriter error, string confi
     /// <summary>
     /// Loads and validates the config; on errors prints them (file:line:col path: message) and returns null.
     /// </summary>
+    /// <summary>False, with the reason on stderr, when the daemon would refuse <paramref name="config"/>.</summary>
+    public bool AcceptsPrograms(SupervisorConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.EmptyRefusal is not { } refusal)
+        {
+            return true;
+        }
+
+        Error.WriteLine($"{config.SourcePath}: programs: {refusal}");
+        return false;
+    }
+
     public SupervisorConfig? LoadConfig(string? path = null)
     {
         var result = ConfigLoader.FromProcessEnvironment().Load(path ?? configPath);

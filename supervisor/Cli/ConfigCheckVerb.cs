@@ -11,6 +11,16 @@ internal static class ConfigCheckVerb
             return ExitCodes.Usage;
         }
 
+        if (config.Programs.Count == 0)
+        {
+            cli.Error.WriteLine(
+                config.EmptyRefusal is { } refusal
+                    ? $"{path}: warning: {refusal}"
+                    : $"{path}: warning: no program is defined (accepted: supervisor.allow_empty is true); the "
+                        + "daemon will supervise nothing, and a reload to this file stops every program"
+            );
+        }
+
         cli.Output.WriteLine(
             $"{path}: OK, {config.Programs.Count} program(s): {string.Join(", ", config.Programs.Select(p => p.Name))}"
         );

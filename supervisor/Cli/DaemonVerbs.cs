@@ -16,7 +16,7 @@ internal static class DaemonVerbs
 
     public static async Task<int> UpAsync(CliContext cli, CancellationToken cancellationToken)
     {
-        if (cli.LoadConfig() is not { } config)
+        if (cli.LoadConfig() is not { } config || !cli.AcceptsPrograms(config))
         {
             return ExitCodes.Usage;
         }
@@ -45,7 +45,7 @@ internal static class DaemonVerbs
 
     public static async Task<int> RunDaemonAsync(CliContext cli, bool detached, CancellationToken cancellationToken)
     {
-        if (cli.LoadConfig() is not { } config)
+        if (cli.LoadConfig() is not { } config || !cli.AcceptsPrograms(config))
         {
             return ExitCodes.Usage;
         }

@@ -6,12 +6,17 @@ namespace MoneyBot.Supervisor.Config;
 /// <param name="LogDir">Program logs and the daemon's own log.</param>
 /// <param name="EnvFile">Optional KEY=VALUE file (the process environment wins over it).</param>
 /// <param name="Log">Rotation of the daemon's own log (<c>supervisor.log:</c>).</param>
+/// <param name="AllowEmpty">
+/// <c>allow_empty:</c> a file with no program is accepted (otherwise refused: an empty or truncated file must not
+/// stop every bot on reload).
+/// </param>
 public sealed record DaemonSettings(
     string BaseDirectory,
     string RunDir,
     string LogDir,
     string? EnvFile,
-    LogSettings Log
+    LogSettings Log,
+    bool AllowEmpty = false
 )
 {
     public string SocketPath => SocketIn(RunDir);

@@ -6,7 +6,15 @@ namespace MoneyBot.Supervisor.Config;
 /// </summary>
 internal sealed class DaemonSettingsReader(NodeReader reader, VariableExpander expander)
 {
-    public static readonly IReadOnlyList<string> Keys = ["run_dir", "log_dir", "env_file", "base_dir", "log"];
+    public static readonly IReadOnlyList<string> Keys =
+    [
+        "run_dir",
+        "log_dir",
+        "env_file",
+        "base_dir",
+        "log",
+        "allow_empty",
+    ];
 
     private const string DefaultEnvFile = "config/.env";
 
@@ -51,7 +59,9 @@ internal sealed class DaemonSettingsReader(NodeReader reader, VariableExpander e
             Directory(fields, "run_dir", "run", baseDirectory),
             Directory(fields, "log_dir", "logs", baseDirectory),
             envFile,
-            log
+            log,
+            fields.TryGetValue("allow_empty", out var allowEmpty)
+                && reader.Bool(allowEmpty.Value, allowEmpty.Path) == true
         );
     }
 

@@ -16,4 +16,16 @@ public sealed record SupervisorConfig(
     public TelegramSettings Telegram { get; init; } = TelegramSettings.Disabled;
 
     public ProgramConfig? Find(string name) => Programs.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>
+    /// Why the daemon refuses to start with this file, or to reload to it: it defines no program and
+    /// <c>supervisor.allow_empty</c> is not true (an emptied or cut-off file must not stop every bot). Null when
+    /// acceptable.
+    /// </summary>
+    public string? EmptyRefusal =>
+        Programs.Count == 0 && !Daemon.AllowEmpty
+            ? "no program is defined: the daemon refuses to start with, or reload to, a file with nothing to "
+                + "supervise (an emptied or cut-off file would stop every bot); add programs, or set "
+                + "supervisor.allow_empty: true if you mean it"
+            : null;
 }

@@ -124,6 +124,16 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
             }
 
             var next = result.Config!;
+            if (next.EmptyRefusal is { } refusal)
+            {
+                Log.ReloadRefused(_logger, 1);
+                return new ControlResponse(
+                    false,
+                    $"{Config.SourcePath} defines no program; the running configuration was kept",
+                    Problems: [$"{Config.SourcePath}: programs: {refusal}"]
+                );
+            }
+
             var notes = new List<string>();
             if (next.Daemon != Config.Daemon)
             {

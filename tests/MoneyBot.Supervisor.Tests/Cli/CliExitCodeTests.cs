@@ -59,6 +59,29 @@ public sealed class CliExitCodeTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task An_empty_file_is_refused_by_daemon_and_up_and_config_check_warns()
+    {
+        var empty = _sandbox.WriteConfig("# nothing here\n");
+        var allowed = _sandbox.WriteConfig("supervisor:\n  allow_empty: true\n", "allowed.yaml");
+
+        var daemon = await CliRunner.RunAsync("daemon", "-c", empty);
+        var up = await CliRunner.RunAsync("up", "-c", empty);
+        var check = await CliRunner.RunAsync("config", "check", empty);
+        var checkAllowed = await CliRunner.RunAsync("config", "check", allowed);
+
+        Assert.Equal(2, daemon.ExitCode);
+        Assert.Contains($"{empty}: programs: no program is defined", daemon.Error, StringComparison.Ordinal);
+        Assert.Equal(2, up.ExitCode);
+        Assert.Contains("supervisor.allow_empty: true", up.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_sandbox.Combine("run/moneybot.pid")), "no daemon was started");
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("warning: no program is defined: the daemon refuses", check.Error, StringComparison.Ordinal);
+        Assert.Equal(0, checkAllowed.ExitCode);
+        Assert.Contains("OK, 0 program(s)", checkAllowed.Output, StringComparison.Ordinal);
+        Assert.Contains("accepted: supervisor.allow_empty is true", checkAllowed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Status_health_and_reload_without_a_daemon_fail_with_exit_1_and_say_so()
     {
         var config = _sandbox.WriteConfig("programs:\n  a:\n    command: /bin/true\n");

@@ -63,6 +63,26 @@ public sealed class DaemonTests
         Assert.Equal(pid, h.Pids()["a"]);
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData("")]
+    [InlineData("# emptied by mistake\n")]
+    [InlineData("programs: {}\n")]
+    public async Task A_reload_to_a_file_without_programs_is_refused_and_every_program_keeps_running(string yaml)
+    {
+        await using var h = await DaemonHarness.StartAsync(Sandbox.ProgramsYaml(Fast, ("a", ""), ("b", "")));
+        await h.Programs().StartAsync(h.Programs().AutostartSet(), byOperator: false);
+        var pids = h.Pids();
+
+        h.Sandbox.WriteConfig(yaml);
+        var response = await h.Daemon.ReloadAsync();
+
+        Assert.False(response.Ok);
+        Assert.Contains(response.Problems!, p => p.Contains("no program is defined", StringComparison.Ordinal));
+        Assert.Equal(pids, h.Pids());
+        Assert.Equal(Running, h.Programs().Find("a")!.State);
+        Assert.Equal(Running, h.Programs().Find("b")!.State);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_program_stopped_by_the_operator_stays_stopped_after_the_daemon_restarts()
     {
