@@ -16,9 +16,6 @@ public sealed class CliContext(TextWriter output, TextWriter error, string confi
     public bool UseColor { get; init; } =
         !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
 
-    /// <summary>
-    /// Loads and validates the config; on errors prints them (file:line:col path: message) and returns null.
-    /// </summary>
     /// <summary>False, with the reason on stderr, when the daemon would refuse <paramref name="config"/>.</summary>
     public bool AcceptsPrograms(SupervisorConfig config)
     {
@@ -32,6 +29,9 @@ public sealed class CliContext(TextWriter output, TextWriter error, string confi
         return false;
     }
 
+    /// <summary>
+    /// Loads and validates the config; on errors prints them (file:line:col path: message) and returns null.
+    /// </summary>
     public SupervisorConfig? LoadConfig(string? path = null)
     {
         var result = ConfigLoader.FromProcessEnvironment().Load(path ?? configPath);
