@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MoneyBot.Common.Notify;
 
@@ -30,6 +31,24 @@ public sealed partial class HealthReporter : IDisposable
     /// <param name="staleAfter">No stream message for this long: no more WATCHDOG=1.</param>
     /// <param name="time">Clock for the pings and for staleness.</param>
     /// <param name="logger">Where READY and staleness changes are logged.</param>
+    /// <summary>
+    /// A reporter for a bot: notifications go to <paramref name="notifySocket"/> (none: not supervised) and the
+    /// supervisor's watchdog timeout, when set, paces the WATCHDOG=1 pings.
+    /// </summary>
+    public static HealthReporter ForBot(
+        string? notifySocket,
+        TimeSpan? watchdogTimeout,
+        TimeSpan staleAfter,
+        TimeProvider time,
+        ILogger logger
+    )
+    {
+        var watchdogUsec = watchdogTimeout is { } timeout
+            ? ((long)timeout.TotalMicroseconds).ToString(CultureInfo.InvariantCulture)
+            : null;
+        return new HealthReporter(new SystemdNotifier(notifySocket, watchdogUsec), staleAfter, time, logger);
+    }
+
     public HealthReporter(SystemdNotifier notifier, TimeSpan staleAfter, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(notifier);

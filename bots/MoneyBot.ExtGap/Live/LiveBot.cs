@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -43,11 +42,9 @@ public sealed partial class LiveBot : IAsyncDisposable
         _time = time ?? TimeProvider.System;
         _loggers = loggers ?? NullLoggerFactory.Instance;
         _logger = _loggers.CreateLogger<LiveBot>();
-        var watchdog = options.WatchdogTimeout is { } w
-            ? ((long)w.TotalMicroseconds).ToString(CultureInfo.InvariantCulture)
-            : null;
-        _health = new HealthReporter(
-            new SystemdNotifier(options.NotifySocket, watchdog),
+        _health = HealthReporter.ForBot(
+            options.NotifySocket,
+            options.WatchdogTimeout,
             options.StaleAfter,
             _time,
             _logger

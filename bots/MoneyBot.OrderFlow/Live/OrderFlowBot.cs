@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MoneyBot.Common.Bots;
@@ -40,11 +39,9 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
         _loggers = loggers ?? NullLoggerFactory.Instance;
         _logger = _loggers.CreateLogger<OrderFlowBot>();
         Board = new FlowBoard(options.Symbols, options.Settings, options.StaleAfter, _time);
-        var watchdog = options.WatchdogTimeout is { } w
-            ? ((long)w.TotalMicroseconds).ToString(CultureInfo.InvariantCulture)
-            : null;
-        _health = new HealthReporter(
-            new SystemdNotifier(options.NotifySocket, watchdog),
+        _health = HealthReporter.ForBot(
+            options.NotifySocket,
+            options.WatchdogTimeout,
             options.StaleAfter,
             _time,
             _logger
