@@ -284,8 +284,11 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         Events.Publish(new DaemonStopping(_options.Time.GetUtcNow(), reason));
         try
         {
-            await _autostart.ConfigureAwait(false);
+            // An autostart chain still in progress ends here: nothing more is spawned, and what it started is
+            // stopped with the rest.
+            Programs.Close();
             await Programs.StopAsync(Programs.Programs, byOperator: false).ConfigureAwait(false);
+            await _autostart.ConfigureAwait(false);
         }
         finally
         {

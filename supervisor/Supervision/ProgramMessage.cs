@@ -20,5 +20,7 @@ internal abstract record ProgramMessage
 
     internal sealed record WatchdogExpired(int Generation) : ProgramMessage;
 
+    internal sealed record ShowWaiting(string Reason, TaskCompletionSource<ProgramStatus> Done) : ProgramMessage;
+
     internal sealed record Shutdown(TaskCompletionSource<ProgramStatus> Done) : ProgramMessage;
 }

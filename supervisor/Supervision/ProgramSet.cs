@@ -7,7 +7,9 @@ namespace MoneyBot.Supervisor.Supervision;
 /// <summary>
 /// The supervised programs of one configuration: resolves targets (name, group, <c>all</c>), starts
 /// sets in dependency order (a program after the programs it depends on are RUNNING) and stops them in
-/// reverse order, and applies reloads.
+/// reverse order, and applies reloads. A program asked to start while a dependency is not RUNNING waits
+/// for it and starts as soon as it is, however that happens (a backoff restart, a retry after FATAL, an
+/// operator's start), unless it is stopped meanwhile. Once <see cref="Close"/> was called nothing starts.
 /// </summary>
 public sealed partial class ProgramSet : IAsyncDisposable
 {
@@ -20,7 +22,11 @@ public sealed partial class ProgramSet : IAsyncDisposable
     private readonly Func<double>? _random;
     private readonly SecretMasker _masker;
     private readonly string _notifyDirectory;
+    private readonly Dictionary<string, bool> _waiting = []; // program -> asked by an operator
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Task _dependencyWatch;
     private List<ProgramSupervisor> _programs = [];
+    private bool _closed;
 
     /// <param name="config">The programs to supervise (none started yet).</param>
     /// <param name="time">Clock for every timer.</param>
@@ -49,6 +55,19 @@ public sealed partial class ProgramSet : IAsyncDisposable
         _onChanged = onChanged ?? (_ => { });
         Directory.CreateDirectory(_logDir);
         _programs = config.Programs.Select(p => Create(p, stoppedByOperator?.Contains(p.Name) == true)).ToList();
+        _dependencyWatch = WatchDependenciesAsync(events.SubscribeAsync(_closing.Token));
+    }
+
+    /// <summary>Programs waiting for a dependency to be RUNNING before they start.</summary>
+    public IReadOnlyList<string> Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting.Keys.ToList();
+            }
+        }
     }
 
     /// <summary>The programs, in configuration order.</summary>
@@ -149,6 +168,14 @@ public sealed partial class ProgramSet : IAsyncDisposable
     )
     {
         var set = targets.ToDictionary(p => p.Name);
+        lock (_gate)
+        {
+            foreach (var name in set.Keys)
+            {
+                _waiting.Remove(name); // a stop ends the wait for a dependency as well
+            }
+        }
+
         var tasks = new Dictionary<string, Task<ProgramStatus>>();
 
         Task<ProgramStatus> StopOne(ProgramSupervisor program)
@@ -174,29 +201,152 @@ public sealed partial class ProgramSet : IAsyncDisposable
         return await Task.WhenAll(tasks.Values).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// From now on nothing starts: a start chain in progress ends at once (what it already started is left for
+    /// <see cref="StopAsync"/>), no program waits for a dependency any more. Called when the daemon shuts down.
+    /// </summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            _waiting.Clear();
+        }
+
+        _closing.Cancel();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Close();
+        await _dependencyWatch.ConfigureAwait(false);
         foreach (var program in Programs)
         {
             await program.DisposeAsync().ConfigureAwait(false);
         }
+
+        _closing.Dispose();
     }
 
-    private static async Task<ProgramStatus> StartAfterAsync(
+    private async Task<ProgramStatus> StartAfterAsync(
         ProgramSupervisor program,
         List<Task<ProgramStatus>> dependencies,
         bool byOperator,
         CancellationToken cancellationToken
     )
     {
-        var ready = await Task.WhenAll(dependencies).ConfigureAwait(false);
+        ProgramStatus[] ready;
+        try
+        {
+            ready = await Task.WhenAll(dependencies).WaitAsync(_closing.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+            return program.Status(); // shutting down: the chain ends here
+        }
+
         var notReady = ready.FirstOrDefault(d => d.State != ProgramState.Running);
         if (notReady is not null)
         {
-            return program.Status() with { Reason = $"not started: dependency '{notReady.Name}' is {notReady.State}" };
+            return await WaitAsync(program, byOperator, notReady).ConfigureAwait(false);
         }
 
-        return await program.StartAsync(byOperator, cancellationToken).ConfigureAwait(false);
+        Task<ProgramStatus> start;
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return program.Status();
+            }
+
+            _waiting.Remove(program.Name);
+            // Sent under the lock: a Close that follows queues its stop behind this start, never before it.
+            start = program.StartAsync(byOperator, cancellationToken);
+        }
+
+        try
+        {
+            return await start.WaitAsync(_closing.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+            return program.Status();
+        }
+    }
+
+    private async Task<ProgramStatus> WaitAsync(ProgramSupervisor program, bool byOperator, ProgramStatus dependency)
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return program.Status();
+            }
+
+            _waiting[program.Name] = byOperator || _waiting.GetValueOrDefault(program.Name);
+        }
+
+        ProgramStatus shown;
+        try
+        {
+            shown = await program
+                .ShowWaitingAsync($"waiting for '{dependency.Name}' ({dependency.State}) to be RUNNING")
+                .ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            return program.Status(); // removed by a reload meanwhile
+        }
+
+        StartWaitersWhoseDependenciesRun(); // the dependency may have become RUNNING since its status was taken
+        return shown;
+    }
+
+    private async Task WatchDependenciesAsync(IAsyncEnumerable<SupervisorEvent> events)
+    {
+        try
+        {
+            await foreach (var evt in events.ConfigureAwait(false))
+            {
+                if (evt is ProgramStateChanged { To: ProgramState.Running })
+                {
+                    StartWaitersWhoseDependenciesRun();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // closed
+        }
+    }
+
+    private void StartWaitersWhoseDependenciesRun()
+    {
+        List<(ProgramSupervisor Program, bool ByOperator)> due;
+        lock (_gate)
+        {
+            var byName = _programs.ToDictionary(p => p.Name);
+            due = _waiting
+                .Where(w => byName.ContainsKey(w.Key))
+                .Select(w => (Program: byName[w.Key], ByOperator: w.Value))
+                .Where(w =>
+                    w.Program.Config.DependsOn.All(d =>
+                        !byName.TryGetValue(d, out var dependency) || dependency.State == ProgramState.Running
+                    )
+                )
+                .ToList();
+            foreach (var (program, _) in due)
+            {
+                _waiting.Remove(program.Name);
+            }
+        }
+
+        foreach (var group in due.GroupBy(d => d.ByOperator))
+        {
+            var names = group.Select(d => d.Program.Name).ToList();
+            Log.DependenciesReady(_logger, names);
+            _ = StartAsync(group.Select(d => d.Program), group.Key);
+        }
     }
 
     private static async Task<ProgramStatus> StopAfterAsync(
@@ -223,4 +373,13 @@ public sealed partial class ProgramSet : IAsyncDisposable
             _masker,
             _notifyDirectory
         );
+
+    private static partial class Log
+    {
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "dependencies RUNNING: starting {Programs}, which waited for them"
+        )]
+        public static partial void DependenciesReady(ILogger logger, IReadOnlyList<string> programs);
+    }
 }

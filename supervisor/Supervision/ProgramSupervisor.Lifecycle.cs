@@ -69,6 +69,15 @@ public sealed partial class ProgramSupervisor
             case ProgramMessage.WatchdogExpired expired:
                 HandleWatchdogExpired(expired.Generation);
                 break;
+            case ProgramMessage.ShowWaiting waiting:
+                if (_state is Stopped or Exited)
+                {
+                    _reason = waiting.Reason;
+                    Publish();
+                }
+
+                waiting.Done.TrySetResult(_snapshot);
+                break;
             case ProgramMessage.Reconfigure reconfigure:
                 await HandleReconfigureAsync(reconfigure).ConfigureAwait(false);
                 break;

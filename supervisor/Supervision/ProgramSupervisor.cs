@@ -115,6 +115,13 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
     public Task<ProgramStatus> StopAsync(bool byOperator = true, CancellationToken cancellationToken = default) =>
         SendAsync(done => new ProgramMessage.Stop(done, byOperator), cancellationToken);
 
+    /// <summary>
+    /// Shows why a program that was asked to start has not (it waits for a dependency), while it is STOPPED or
+    /// EXITED; a program that runs or retries keeps its own reason.
+    /// </summary>
+    public Task<ProgramStatus> ShowWaitingAsync(string reason) =>
+        SendAsync(done => new ProgramMessage.ShowWaiting(reason, done), CancellationToken.None);
+
     /// <summary>Replaces the settings. Only allowed while no process runs (stop first).</summary>
     public Task<ProgramStatus> ReconfigureAsync(
         ProgramConfig newConfig,

@@ -4,6 +4,7 @@
 //   --exit-after <ms>          exit after <ms> milliseconds with --code (default 0)
 //   --code <n>                 exit code for --exit-after / --crash
 //   --crash                    exit at once with --code (default 1), after writing "crashing" to stderr
+//   --crash-unless <path>      like --crash, unless <path> exists (a dependency that fails until the test fixes it)
 //   --ignore-term              ignore SIGTERM (and SIGINT)
 //   --spawn-grandchild         start another testprog that sleeps forever (ignoring TERM too with --ignore-term); print
 // "grandchild <pid>"
@@ -78,7 +79,7 @@ if (options.WatchdogEveryMs is { } every)
     });
 }
 
-if (options.Crash)
+if (options.Crash || (options.CrashUnless is { } unless && !File.Exists(unless)))
 {
     Console.Error.WriteLine("crashing");
     Console.Error.Flush();
@@ -189,6 +190,7 @@ internal sealed record Options
     public int? ExitAfterMs { get; private init; }
     public int? Code { get; private init; }
     public bool Crash { get; private init; }
+    public string? CrashUnless { get; private init; }
     public bool IgnoreTerm { get; private init; }
     public bool SpawnGrandchild { get; private init; }
     public int FloodLines { get; private init; }
@@ -214,6 +216,7 @@ internal sealed record Options
                 "--exit-after" => o with { ExitAfterMs = NextInt() },
                 "--code" => o with { Code = NextInt() },
                 "--crash" => o with { Crash = true },
+                "--crash-unless" => o with { CrashUnless = Next() },
                 "--ignore-term" => o with { IgnoreTerm = true },
                 "--spawn-grandchild" => o with { SpawnGrandchild = true },
                 "--flood" => o with { FloodLines = NextInt() },
