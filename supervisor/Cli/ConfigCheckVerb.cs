@@ -21,6 +21,11 @@ internal static class ConfigCheckVerb
             );
         }
 
+        foreach (var warning in config.Warnings())
+        {
+            cli.Error.WriteLine($"{path}: warning: {warning}");
+        }
+
         cli.Output.WriteLine(
             $"{path}: OK, {config.Programs.Count} program(s): {string.Join(", ", config.Programs.Select(p => p.Name))}"
         );

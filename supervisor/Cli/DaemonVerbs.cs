@@ -21,6 +21,11 @@ internal static class DaemonVerbs
             return ExitCodes.Usage;
         }
 
+        foreach (var warning in config.Warnings())
+        {
+            await cli.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+        }
+
         var client = cli.Client(config);
         if (!await client.IsRunningAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -51,6 +56,7 @@ internal static class DaemonVerbs
         }
 
         DaemonRuntime.KeepFromChildren();
+        DaemonRuntime.RestrictNewFiles();
         Directory.CreateDirectory(config.Daemon.LogDir);
         var masker = new SecretMasker(config.Secrets);
         using var fileLog = new FileLoggerProvider(
@@ -161,7 +167,16 @@ internal static class DaemonVerbs
             .ConfigureAwait(false);
         if (response is null)
         {
-            await cli.Output.WriteLineAsync("the daemon is not running").ConfigureAwait(false);
+            var leftovers = await StopLeftoversAsync(config, cancellationToken).ConfigureAwait(false);
+            await cli
+                .Output.WriteLineAsync(
+                    leftovers.Count == 0
+                        ? "the daemon is not running"
+                        : $"the daemon is not running; stopped {leftovers.Count} process(es) a killed daemon left "
+                            + "running: "
+                            + string.Join(", ", leftovers.Select(l => $"{l.Name} (pid {l.Pid})"))
+                )
+                .ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
@@ -176,6 +191,38 @@ internal static class DaemonVerbs
         }
 
         return code;
+    }
+
+    /// <summary>
+    /// With no daemon running (its lock is free), stops what a killed one left: the children its state file lists
+    /// and every process marked with this run directory.
+    /// </summary>
+    private static async Task<IReadOnlyList<ChildRecord>> StopLeftoversAsync(
+        SupervisorConfig config,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!Directory.Exists(config.Daemon.RunDir))
+        {
+            return [];
+        }
+
+        using var daemonLock = DaemonLock.TryAcquire(config.Daemon.LockPath);
+        if (daemonLock is null)
+        {
+            return []; // a daemon holds it after all (starting, or not answering): its children are its own
+        }
+
+        var state = new DaemonStateStore(config.Daemon.StatePath).Load(out _);
+        return await LeftoverChildren
+            .StopAsync(
+                state.Children,
+                config.Daemon.RunDir,
+                TimeSpan.FromSeconds(10),
+                TimeProvider.System,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
     private static async Task<bool> LaunchDaemonAsync(

@@ -28,4 +28,38 @@ public sealed record SupervisorConfig(
                 + "supervise (an emptied or cut-off file would stop every bot); add programs, or set "
                 + "supervisor.allow_empty: true if you mean it"
             : null;
+
+    /// <summary>
+    /// What is accepted but unsafe, checked now: an env file that users other than its owner may read or write (it
+    /// holds the bots' tokens).
+    /// </summary>
+    public IReadOnlyList<string> Warnings()
+    {
+        const UnixFileMode OthersAccess =
+            UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+        var warnings = new List<string>();
+        try
+        {
+            if (
+                Daemon.EnvFile is { } envFile
+                && File.Exists(envFile)
+                && (File.GetUnixFileMode(envFile) & OthersAccess) is var open and not 0
+            )
+            {
+                var who = (open & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0 ? "every user" : "its group";
+                warnings.Add(
+                    $"{envFile} is open to {who} (mode {Octal(File.GetUnixFileMode(envFile))}) and holds the "
+                        + $"bots' secrets: chmod 600 {envFile}"
+                );
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable metadata: the loader has already reported the file itself.
+        }
+
+        return warnings;
+    }
+
+    private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0x1FF, 8).PadLeft(3, '0');
 }

@@ -22,4 +22,21 @@ public static class DaemonRuntime
             System.Environment.SetEnvironmentVariable(name, null);
         }
     }
+
+    /// <summary>
+    /// What files the daemon and its programs create may not grant: nothing to other users, no writing to the
+    /// group. Logs, CSVs and state become 0640 and their directories 0750 (umask 027).
+    /// </summary>
+    public const UnixFileMode CreationMask =
+        UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    /// <summary>
+    /// Applies <see cref="CreationMask"/> to this process (a stricter mask already in force stays) and so to every
+    /// program it starts.
+    /// </summary>
+    public static void RestrictNewFiles()
+    {
+        var previous = Processes.NativeMethods.SetFileCreationMask(CreationMask);
+        Processes.NativeMethods.SetFileCreationMask(previous | CreationMask);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Control;
+using MoneyBot.Supervisor.Processes;
 using MoneyBot.Supervisor.Reports;
 using MoneyBot.Supervisor.Supervision;
 using MoneyBot.Supervisor.Telegram;
@@ -134,7 +135,7 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
                 );
             }
 
-            var notes = new List<string>();
+            var notes = next.Warnings().Select(w => "warning: " + w).ToList();
             if (next.Daemon != Config.Daemon)
             {
                 notes.Add("changes to the supervisor: section apply after the daemon restarts");
@@ -223,7 +224,13 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         }
 
         var leftovers = await LeftoverChildren
-            .StopAsync(previous.Children, _options.LeftoverGrace, _options.Time, cancellationToken)
+            .StopAsync(
+                previous.Children,
+                Config.Daemon.RunDir,
+                _options.LeftoverGrace,
+                _options.Time,
+                cancellationToken
+            )
             .ConfigureAwait(false);
         foreach (var leftover in leftovers)
         {
@@ -239,7 +246,8 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
             Events,
             stopped,
             set => _store.Save(set.Statuses()),
-            _options.Random
+            _options.Random,
+            ChildMarker.ForNewDaemon(Config.Daemon.RunDir)
         );
         _store.Save(Programs.Statuses());
         var handler = new ControlHandler(this);
@@ -248,6 +256,11 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
             .ConfigureAwait(false);
         _server = ControlServer.Start(Config.Daemon.SocketPath, handler.HandleAsync, _logger);
         Log.Started(_logger, Environment.ProcessId, Config.SourcePath, Config.Programs.Count);
+        foreach (var warning in Config.Warnings())
+        {
+            Log.ConfigWarning(_logger, warning);
+        }
+
         _autostart = StartAutostartAsync();
     }
 
@@ -309,6 +322,9 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
             Message = "stopped {Program} (pid {Pid}) left running by a previous daemon"
         )]
         public static partial void LeftoverStopped(ILogger logger, string program, int pid);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "config: {Warning}")]
+        public static partial void ConfigWarning(ILogger logger, string warning);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "{Problem}")]
         public static partial void StateProblem(ILogger logger, string problem);

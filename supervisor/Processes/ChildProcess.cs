@@ -68,6 +68,8 @@ public sealed class ChildProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
+        // The spec's environment is the child's whole environment: nothing of the daemon's own leaks through.
+        info.Environment.Clear();
         foreach (var (key, value) in spec.Environment)
         {
             info.Environment[key] = value;

@@ -25,8 +25,16 @@ internal static partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     private static partial int Fcntl(int fd, int command, int argument);
 
+    [LibraryImport("libc", EntryPoint = "umask")]
+    private static partial uint Umask(uint mask);
+
     [LibraryImport("libc", EntryPoint = "signal")]
     private static partial nint SetSignalHandler(int signal, nint handler);
+
+    /// <summary>
+    /// Sets this process's file creation mask (inherited by every child it starts); returns the previous one.
+    /// </summary>
+    public static UnixFileMode SetFileCreationMask(UnixFileMode mask) => (UnixFileMode)Umask((uint)mask);
 
     /// <summary>
     /// Gives <paramref name="signal"/> its default disposition back when it was inherited as ignored (a daemon

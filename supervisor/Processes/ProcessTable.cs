@@ -73,6 +73,75 @@ public static class ProcessTable
         return all.Where(e => members.Contains(e.Pid)).ToList();
     }
 
+    /// <summary>
+    /// Every live process (this one excepted) whose environment carries the <see cref="ChildMarker"/> of
+    /// <paramref name="runDir"/>: children of any daemon of that run directory and their descendants. Processes
+    /// of other users cannot be read and are not listed.
+    /// </summary>
+    public static IReadOnlyList<MarkedProcess> FindMarked(string runDir)
+    {
+        var wanted = Path.GetFullPath(runDir);
+        var found = new List<MarkedProcess>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (
+                !int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                || pid == Environment.ProcessId
+                || ReadMarker(pid) is not { } marker
+                || marker.RunDir != wanted
+                || Read(pid) is not { State: not 'Z' } entry
+            )
+            {
+                continue;
+            }
+
+            found.Add(new MarkedProcess(pid, entry.StartTime, marker.Program, marker.Instance));
+        }
+
+        return found;
+    }
+
+    private static (string RunDir, string Instance, string Program)? ReadMarker(int pid)
+    {
+        string environ;
+        try
+        {
+            environ = File.ReadAllText($"/proc/{pid}/environ");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // gone, or another user's
+        }
+
+        string? runDir = null,
+            instance = null,
+            program = null;
+        foreach (var variable in environ.Split('\0'))
+        {
+            var eq = variable.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                continue;
+            }
+
+            var value = variable[(eq + 1)..];
+            switch (variable[..eq])
+            {
+                case ChildMarker.RunDirVariable:
+                    runDir = value;
+                    break;
+                case ChildMarker.InstanceVariable:
+                    instance = value;
+                    break;
+                case ChildMarker.ProgramVariable:
+                    program = value;
+                    break;
+            }
+        }
+
+        return runDir is null ? null : (runDir, instance ?? "", program ?? "?");
+    }
+
     internal static Entry? Parse(int pid, string stat)
     {
         // "pid (comm) S ppid pgrp session ... starttime(22nd field)"; comm may contain spaces and parentheses.

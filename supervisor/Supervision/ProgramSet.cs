@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Logging;
+using MoneyBot.Supervisor.Processes;
 
 namespace MoneyBot.Supervisor.Supervision;
 
@@ -22,6 +23,7 @@ public sealed partial class ProgramSet : IAsyncDisposable
     private readonly Func<double>? _random;
     private readonly SecretMasker _masker;
     private readonly string _notifyDirectory;
+    private readonly ChildMarker? _marker;
     private readonly Dictionary<string, bool> _waiting = []; // program -> asked by an operator
     private readonly CancellationTokenSource _closing = new();
     private readonly Task _dependencyWatch;
@@ -35,6 +37,7 @@ public sealed partial class ProgramSet : IAsyncDisposable
     /// <param name="stoppedByOperator">Programs an operator stopped before the daemon restarted.</param>
     /// <param name="onChanged">Called after any program's transition (the daemon saves its state there).</param>
     /// <param name="random">Jitter source (tests pass a fixed one).</param>
+    /// <param name="marker">The daemon's mark on its children (see <see cref="ChildMarker"/>).</param>
     public ProgramSet(
         SupervisorConfig config,
         TimeProvider time,
@@ -42,9 +45,11 @@ public sealed partial class ProgramSet : IAsyncDisposable
         EventBus events,
         IReadOnlySet<string>? stoppedByOperator = null,
         Action<ProgramSet>? onChanged = null,
-        Func<double>? random = null
+        Func<double>? random = null,
+        ChildMarker? marker = null
     )
     {
+        _marker = marker;
         _logDir = config.Daemon.LogDir;
         _notifyDirectory = Path.Combine(config.Daemon.RunDir, "notify");
         _masker = new SecretMasker(config.Secrets);
@@ -371,7 +376,8 @@ public sealed partial class ProgramSet : IAsyncDisposable
             _random,
             stoppedByOperator,
             _masker,
-            _notifyDirectory
+            _notifyDirectory,
+            _marker
         );
 
     private static partial class Log

@@ -1,6 +1,7 @@
 using MoneyBot.Common.Units;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Health;
+using MoneyBot.Supervisor.Processes;
 using static MoneyBot.Supervisor.Supervision.ProgramState;
 
 namespace MoneyBot.Supervisor.Supervision;
@@ -17,14 +18,15 @@ public sealed partial class ProgramSupervisor
     /// <summary>
     /// The environment a new process gets: the configured one plus NOTIFY_SOCKET (and WATCHDOG_USEC).
     /// </summary>
-    private IReadOnlyDictionary<string, string> ChildEnvironment()
+    private Dictionary<string, string> BuildEnvironment()
     {
+        var environment = ChildEnvironment.For(Name, _config.Environment, _marker);
         if (_notify is null)
         {
-            return _config.Environment;
+            return environment;
         }
 
-        var environment = new Dictionary<string, string>(_config.Environment) { ["NOTIFY_SOCKET"] = _notify.Path };
+        environment["NOTIFY_SOCKET"] = _notify.Path;
         if (_config.Watchdog > TimeSpan.Zero)
         {
             environment["WATCHDOG_USEC"] = ((long)_config.Watchdog.TotalMicroseconds).ToString(

@@ -183,7 +183,7 @@ public sealed partial class ProgramSupervisor
                 _config.Command,
                 _config.Args,
                 _config.WorkingDirectory,
-                ChildEnvironment()
+                BuildEnvironment()
             );
             _child = ChildProcess.Start(spec);
         }

@@ -26,6 +26,7 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
     private readonly Action<ProgramSupervisor> _onChanged;
     private readonly Lock _snapshotGate = new();
     private readonly SecretMasker _masker;
+    private readonly ChildMarker? _marker;
     private readonly Task _loop;
     private int _disposed;
 
@@ -44,6 +45,8 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
     /// <param name="masker">Secrets to hide in the program's own output before it reaches the log files.</param>
     /// <param name="notifyDirectory">Where the program's notify socket (NOTIFY_SOCKET) goes; null: no notify
     /// protocol.</param>
+    /// <param name="marker">Written into the environment of each process, so that it can be found again if the
+    /// daemon dies; null: unmarked.</param>
     public ProgramSupervisor(
         ProgramConfig config,
         string logDir,
@@ -54,9 +57,11 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         Func<double>? random = null,
         bool stoppedByOperator = false,
         SecretMasker? masker = null,
-        string? notifyDirectory = null
+        string? notifyDirectory = null,
+        ChildMarker? marker = null
     )
     {
+        _marker = marker;
         _config = config;
         _logDir = logDir;
         _time = time;
