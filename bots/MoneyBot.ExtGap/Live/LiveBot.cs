@@ -100,7 +100,7 @@ public sealed partial class LiveBot : IAsyncDisposable
         CandlePipeline candles;
         try
         {
-            candles = CandlePipeline.Open(_options, _time);
+            candles = CandlePipeline.Open(_options, _time, _loggers.CreateLogger<CandlePipeline>());
         }
         catch (Exception ex)
             when (ex is BotStateException or InvalidDataException or IOException or UnauthorizedAccessException)
