@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
-using MoneyBot.Common.Notify;
+using MoneyBot.Common.Bots;
 using MoneyBot.ExchangeSim.Cli;
 using MoneyBot.ExchangeSim.Hosting;
 
@@ -52,8 +52,17 @@ catch (IOException e)
 }
 
 await using var running = host;
-using var notifier = SystemdNotifier.FromEnvironment(); // under the supervisor (or systemd): READY once listening
-notifier.Ready($"listening on {host.BaseUrl}, {host.Options.Speed}x");
+using var loggers = LoggerFactory.Create(logging =>
+    logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Information)
+);
+
+// Under the supervisor (or systemd): READY once listening, STATUS, WATCHDOG while the market pump steps.
+using var health = new SimulatorHealth(
+    host,
+    SupervisedEnvironment.Read(Environment.GetEnvironmentVariable),
+    TimeProvider.System,
+    loggers.CreateLogger("MoneyBot.ExchangeSim.Health")
+);
 Console.Out.WriteLine(
     string.Create(
         CultureInfo.InvariantCulture,
@@ -66,7 +75,7 @@ using var clockKeeper = host.Options.ClockFile is { } keep
     ? new Timer(_ => MarketClockFile.Write(keep, host.Now), null, TimeSpan.Zero, TimeSpan.FromSeconds(1))
     : null;
 await stop.Task;
-notifier.Stopping();
+health.Stopping();
 if (host.Options.ClockFile is { } last)
 {
     MarketClockFile.Write(last, host.Now);

@@ -7,7 +7,9 @@ namespace MoneyBot.Common.Bots;
 /// <summary>
 /// Tells the supervisor how the bot is (notify protocol): READY=1 at the first market data, STATUS= with
 /// the one-line summary, WATCHDOG=1 only while the stream delivers (a hung websocket stops the pings,
-/// so the supervisor restarts the bot), STOPPING=1 on the way out. Thread-safe.
+/// so the supervisor restarts the bot), STOPPING=1 on the way out. While the bot says its input is of no use
+/// (<see cref="Withhold"/>: the market is behind its saved state), neither READY=1 nor WATCHDOG=1 goes out, however
+/// much data flows. Thread-safe.
 /// </summary>
 public sealed partial class HealthReporter : IDisposable
 {
@@ -25,12 +27,9 @@ public sealed partial class HealthReporter : IDisposable
     private bool _ready;
     private bool _stale;
     private bool _stopping;
+    private bool _withheld;
+    private string? _withheldWhy;
 
-    /// <summary>Reports through <paramref name="notifier"/> (owned and disposed here).</summary>
-    /// <param name="notifier">The notify socket; does nothing when the bot is not supervised.</param>
-    /// <param name="staleAfter">No stream message for this long: no more WATCHDOG=1.</param>
-    /// <param name="time">Clock for the pings and for staleness.</param>
-    /// <param name="logger">Where READY and staleness changes are logged.</param>
     /// <summary>
     /// A reporter for a bot: notifications go to <paramref name="notifySocket"/> (none: not supervised) and the
     /// supervisor's watchdog timeout, when set, paces the WATCHDOG=1 pings.
@@ -49,6 +48,11 @@ public sealed partial class HealthReporter : IDisposable
         return new HealthReporter(new SystemdNotifier(notifySocket, watchdogUsec), staleAfter, time, logger);
     }
 
+    /// <summary>Reports through <paramref name="notifier"/> (owned and disposed here).</summary>
+    /// <param name="notifier">The notify socket; does nothing when the bot is not supervised.</param>
+    /// <param name="staleAfter">No stream message for this long: no more WATCHDOG=1.</param>
+    /// <param name="time">Clock for the pings and for staleness.</param>
+    /// <param name="logger">Where READY and staleness changes are logged.</param>
     public HealthReporter(SystemdNotifier notifier, TimeSpan staleAfter, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(notifier);
@@ -81,7 +85,7 @@ public sealed partial class HealthReporter : IDisposable
     {
         lock (_gate)
         {
-            if (_ready || _stopping)
+            if (_ready || _stopping || _withheld)
             {
                 return;
             }
@@ -102,7 +106,45 @@ public sealed partial class HealthReporter : IDisposable
             if (line != _status && !_stopping)
             {
                 _status = line;
-                _notifier.Status(line);
+                _notifier.Status(Shown());
+            }
+        }
+    }
+
+    /// <summary>
+    /// The bot's input is of no use (the market is behind its saved state): no READY=1 and no WATCHDOG=1 until
+    /// <see cref="Resume"/>, so the supervisor does not take a bot that processes nothing for a healthy one.
+    /// <paramref name="why"/>, when given, is added to the STATUS= line (sent when it changes); null withholds
+    /// silently (not checked yet).
+    /// </summary>
+    public void Withhold(string? why)
+    {
+        lock (_gate)
+        {
+            var before = Shown();
+            (_withheld, _withheldWhy) = (true, why);
+            if (!_stopping && Shown() != before)
+            {
+                _notifier.Status(Shown());
+            }
+        }
+    }
+
+    /// <summary>The input is of use again: READY=1 (if not sent yet) and WATCHDOG=1 go out as data flows.</summary>
+    public void Resume()
+    {
+        lock (_gate)
+        {
+            if (!_withheld)
+            {
+                return;
+            }
+
+            var before = Shown();
+            (_withheld, _withheldWhy) = (false, null);
+            if (!_stopping && Shown() != before)
+            {
+                _notifier.Status(Shown());
             }
         }
     }
@@ -143,7 +185,7 @@ public sealed partial class HealthReporter : IDisposable
             // Decided and sent under the lock: a ping never goes out after a later tick found the stream silent.
             last = _lastMarketData();
             fresh = last is { } t && _time.GetUtcNow() - t <= _staleAfter;
-            if (_stopping || (!_ready && !fresh))
+            if (_stopping || _withheld || (!_ready && !fresh))
             {
                 return;
             }
@@ -181,6 +223,9 @@ public sealed partial class HealthReporter : IDisposable
             Log.MarketDataStale(_logger, last, _staleAfter);
         }
     }
+
+    /// <summary>The STATUS= line as it stands: the summary, and why READY/WATCHDOG are withheld, if they are.</summary>
+    private string Shown() => _withheld && _withheldWhy is { } why ? $"{_status} · {why}" : _status;
 
     private static partial class Log
     {

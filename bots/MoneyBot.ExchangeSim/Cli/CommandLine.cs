@@ -30,7 +30,8 @@ public static class CommandLine
         REST: /api/v3/klines /fapi/v1/klines /api/v3/aggTrades /fapi/v1/aggTrades /api/v3/time
         Streams: /ws/<stream>[/<stream>..]  /stream?streams=a/b   (<sym>@aggTrade, <sym>@kline_3m, <sym>@depth20@100ms)
         Control: GET /sim/status; POST /sim/faults/drop|malformed|clear, /sim/faults/stall?seconds=N,
-                 /sim/faults/refuse?seconds=N, /sim/faults/skip-trades?count=N[&symbol=SYM]
+                 /sim/faults/refuse?seconds=N, /sim/faults/freeze?seconds=N (the market pump stands still),
+                 /sim/faults/skip-trades?count=N[&symbol=SYM]
                  (skip-trades: the next N aggTrades of SYM, or of each symbol, are sent on no websocket while
                  REST aggTrades still serves them: clients see an id jump of N to backfill)
         """;

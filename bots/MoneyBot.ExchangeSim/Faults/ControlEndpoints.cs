@@ -8,7 +8,7 @@ namespace MoneyBot.ExchangeSim.Faults;
 
 /// <summary>
 /// The control API: <c>GET /sim/status</c>; <c>POST /sim/faults/drop</c>, <c>/stall?seconds=N</c>,
-/// <c>/malformed</c>, <c>/refuse?seconds=N</c> (N real seconds, default 10),
+/// <c>/malformed</c>, <c>/refuse?seconds=N</c>, <c>/freeze?seconds=N</c> (N real seconds, default 10),
 /// <c>/skip-trades?count=N[&amp;symbol=S]</c> (the next N aggTrades of S, or of each symbol, sent on no
 /// websocket; default 1), <c>/clear</c>. It stays reachable while the exchange refuses connections.
 /// </summary>
@@ -75,6 +75,7 @@ internal sealed class ControlEndpoints(FaultInjector faults, Func<SimulatorStatu
             "malformed" => new(fault, faults.SendMalformed(), null),
             "stall" => Timed(fault, seconds, faults.Stall),
             "refuse" => Timed(fault, seconds, faults.Refuse),
+            "freeze" => Timed(fault, seconds, faults.Freeze),
             "clear" => Timed(fault, 0, _ => faults.Clear()),
             _ => null,
         };
@@ -82,7 +83,7 @@ internal sealed class ControlEndpoints(FaultInjector faults, Func<SimulatorStatu
             ? ProblemAsync(
                 context,
                 StatusCodes.Status404NotFound,
-                $"Unknown fault '{fault}'; use drop, stall, malformed, refuse, skip-trades or clear."
+                $"Unknown fault '{fault}'; use drop, stall, malformed, refuse, freeze, skip-trades or clear."
             )
             : context.Response.WriteAsJsonAsync(
                 result,

@@ -6,7 +6,7 @@ using MoneyBot.ExchangeSim.Streams;
 namespace MoneyBot.ExchangeSim.Faults;
 
 /// <summary>
-/// Injects the faults: drop, stall, malformed, refuse, skip-trades (and clears the timed and pending ones).
+/// Injects the faults: drop, stall, malformed, refuse, freeze, skip-trades (and clears the timed and pending ones).
 /// Thread-safe.
 /// </summary>
 internal sealed class FaultInjector(FaultState state, TradeSkips skips, StreamBroadcaster broadcaster, ILogger logger)
@@ -54,6 +54,16 @@ internal sealed class FaultInjector(FaultState state, TradeSkips skips, StreamBr
     }
 
     /// <summary>
+    /// Freezes the market pump for <paramref name="duration"/>: no step, so the market time, the streams and the
+    /// WATCHDOG=1 pings stand still, as with a hung timer; afterwards the markets jump to the clock's time.
+    /// </summary>
+    public void Freeze(TimeSpan duration)
+    {
+        state.Freeze(duration);
+        logger.FaultInjected("freeze", $"for {duration}");
+    }
+
+    /// <summary>
     /// Withholds the next <paramref name="count"/> aggTrades of <paramref name="symbol"/> (of each symbol when null)
     /// from every websocket; REST still serves them, so clients see the ids jump by <paramref name="count"/>.
     /// Repeated requests add up. Returns the number of trades to be withheld over all symbols.
@@ -96,7 +106,7 @@ internal sealed class FaultInjector(FaultState state, TradeSkips skips, StreamBr
         return count * symbols.Length;
     }
 
-    /// <summary>Ends a stall or refusal now, and cancels the trade skips still pending.</summary>
+    /// <summary>Ends a stall, refusal or freeze now, and cancels the trade skips still pending.</summary>
     public void Clear()
     {
         state.Clear();

@@ -59,7 +59,7 @@ public sealed partial class SimulatedExchangeHost
             );
             var skips = new TradeSkips(markets.All.Select(m => m.Symbol));
             var faults = new FaultInjector(faultState, skips, broadcaster, logger);
-            var pump = new MarketPump(markets, broadcaster, skips, progress, options, logger);
+            var pump = new MarketPump(markets, broadcaster, skips, faultState, progress, options, logger);
             return new Parts(progress, faultState, skips, broadcaster, faults, pump, logger);
         }
     }

@@ -26,6 +26,7 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly MarketProgress _progress;
+    private readonly MarketPump _pump;
     private readonly FaultInjector _faults;
     private readonly FaultState _faultState;
     private readonly TradeSkips _skips;
@@ -48,6 +49,7 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
         Markets = markets;
         _app = app;
         _progress = parts.Progress;
+        _pump = parts.Pump;
         _faults = parts.Faults;
         _faultState = parts.FaultState;
         _skips = parts.Skips;
@@ -79,6 +81,15 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
 
     /// <summary>Simulated time up to which trades have been generated and published.</summary>
     public DateTimeOffset ProcessedUntil => DateTimeOffset.FromUnixTimeMilliseconds(_progress.Processed);
+
+    /// <summary>
+    /// When the market pump last made a step (wall clock of <see cref="SimulatorOptions.TimeProvider"/>); null
+    /// before the first. A pump that stops stepping (a hung timer, the freeze fault) stops the WATCHDOG=1 pings.
+    /// </summary>
+    public DateTimeOffset? LastPumpStepAt => _pump.LastStepAt;
+
+    /// <summary>Freezes the market pump for <paramref name="duration"/> (no step; see the freeze fault).</summary>
+    public void Freeze(TimeSpan duration) => _faults.Freeze(duration);
 
     /// <summary>Starts an exchange: generates the history, binds the listener, starts the market pump.</summary>
     /// <exception cref="ArgumentException">A setting is invalid (the message says which).</exception>

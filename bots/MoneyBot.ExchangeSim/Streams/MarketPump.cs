@@ -10,12 +10,14 @@ namespace MoneyBot.ExchangeSim.Streams;
 /// The loop that moves the markets to the clock's time every tick (real time) and publishes what
 /// happened: trades and kline closes in time order, then an update of each subscribed kline, then
 /// book snapshots (every tick for <c>@100ms</c>, about once a second otherwise). Trades withheld by the
-/// skip-trades fault are not published.
+/// skip-trades fault are not published; while the freeze fault lasts no step is made. <see cref="LastStepAt"/>
+/// says when the last step ended (the simulator's WATCHDOG=1 pings depend on it).
 /// </summary>
 internal sealed class MarketPump(
     SimulatedMarkets markets,
     StreamBroadcaster broadcaster,
     TradeSkips skips,
+    FaultState faults,
     MarketProgress progress,
     SimulatorOptions options,
     ILogger logger
@@ -31,6 +33,13 @@ internal sealed class MarketPump(
         (long)Math.Round(TimeSpan.FromSeconds(1) / options.TickInterval)
     );
     private long _ticks;
+    private long _lastStepAtMs = long.MinValue;
+
+    /// <summary>When the last step ended (the injected clock's time); null before the first.</summary>
+    public DateTimeOffset? LastStepAt =>
+        Interlocked.Read(ref _lastStepAtMs) is var ms && ms != long.MinValue
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
 
     /// <summary>Starts the timer now (so a manual clock advanced right after sees it) and returns the loop.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
@@ -46,7 +55,10 @@ internal sealed class MarketPump(
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                Step();
+                if (!faults.IsFrozen)
+                {
+                    Step();
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -76,6 +88,7 @@ internal sealed class MarketPump(
 
         _ticks++;
         progress.Report(now);
+        Interlocked.Exchange(ref _lastStepAtMs, options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     private void StepMarket(SymbolMarket market, SymbolStreamNames streams, long now)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using MoneyBot.Common.Bots;
 using MoneyBot.ExtGap.Records;
 using MoneyBot.ExtGap.Replay;
 using MoneyBot.ExtGap.State;
@@ -83,7 +85,8 @@ internal static class ReplayVerb
             return ExitCodes.Usage;
         }
 
-        var runner = new ReplayRunner(options);
+        using var log = new StderrLoggerProvider(error, LogLevel.Information); // repairs of the output files
+        var runner = new ReplayRunner(options, log.CreateLogger(typeof(ReplayRunner).FullName!));
         try
         {
             Print(runner.Run(cancellationToken), options, output);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MoneyBot.ExtGap.Detection;
 using MoneyBot.ExtGap.Engine;
 using MoneyBot.ExtGap.Notifications;
@@ -67,11 +68,14 @@ public sealed class CandlePipeline : IDisposable
     /// <summary>The one-line summary for STATUS=.</summary>
     public string Status => Volatile.Read(ref _status);
 
-    /// <summary>Loads the state (if any), then opens the two CSV files where the state says they stopped.</summary>
+    /// <summary>
+    /// Loads the state (if any), then opens the two CSV files where the state says they stopped: a row cut short by
+    /// a crash is dropped and, when the state counts it, written again (logged to <paramref name="logger"/>).
+    /// </summary>
     /// <exception cref="BotStateException">The state file cannot be used.</exception>
     /// <exception cref="InvalidDataException">A CSV file exists with another header.</exception>
     /// <exception cref="IOException">A file cannot be opened or created.</exception>
-    public static CandlePipeline Open(LiveOptions options, TimeProvider time)
+    public static CandlePipeline Open(LiveOptions options, TimeProvider time, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -79,10 +83,22 @@ public sealed class CandlePipeline : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(store.Path)!);
         var state = store.Load();
         var engine = new ExtGapEngine(options.Symbol, options.Timeframe, options.Trading, state);
-        var gaps = GapRecordWriter.Open(options.GapsPath, options.Symbol, time, state?.LastGapWritten);
+        var gaps = GapRecordWriter.Open(
+            options.GapsPath,
+            options.Symbol,
+            time,
+            state?.LastGapWritten,
+            state?.LastGapRow,
+            logger
+        );
         try
         {
-            var trades = TradeRecordWriter.Open(options.TradesPath, state?.LastTradeWritten);
+            var trades = TradeRecordWriter.Open(
+                options.TradesPath,
+                state?.LastTradeWritten,
+                state?.LastTradeRow,
+                logger
+            );
             return new CandlePipeline(engine, store, gaps, trades, state, time.GetUtcNow());
         }
         catch
@@ -156,6 +172,8 @@ public sealed class CandlePipeline : IDisposable
             {
                 LastGapWritten = _gaps.LastWritten,
                 LastTradeWritten = _trades.LastWritten,
+                LastGapRow = _gaps.LastRow,
+                LastTradeRow = _trades.LastRow,
             }
         );
     }

@@ -100,7 +100,7 @@ public sealed partial class LiveBot : IAsyncDisposable
         CandlePipeline candles;
         try
         {
-            candles = CandlePipeline.Open(_options, _time);
+            candles = CandlePipeline.Open(_options, _time, _loggers.CreateLogger<CandlePipeline>());
         }
         catch (Exception ex)
             when (ex is BotStateException or InvalidDataException or IOException or UnauthorizedAccessException)
@@ -111,8 +111,10 @@ public sealed partial class LiveBot : IAsyncDisposable
         }
 
         Volatile.Write(ref _pipeline, candles);
+        var lag = new MarketLag(_options.Timeframe.Interval, _health, _loggers.CreateLogger<MarketLag>());
         if (candles.Resumed is { } state)
         {
+            lag.Resuming();
             LiveLog.Resumed(
                 _logger,
                 state.LastCandleOpenTime,
@@ -151,7 +153,7 @@ public sealed partial class LiveBot : IAsyncDisposable
         {
             stream.Start();
             _health.Start(() => stream.Status.LastMessageAt);
-            await ReadCandlesAsync(feed, stream, candles, _lifetime.Token);
+            await ReadCandlesAsync(feed, stream, candles, lag, _lifetime.Token);
         }
         catch (OperationCanceledException) when (_lifetime.Token.IsCancellationRequested)
         {
@@ -175,10 +177,11 @@ public sealed partial class LiveBot : IAsyncDisposable
         ClosedKlineFeed feed,
         BinanceStream stream,
         CandlePipeline candles,
+        MarketLag lag,
         CancellationToken cancellationToken
     )
     {
-        var source = Observe(stream.ReadAllAsync(cancellationToken), cancellationToken);
+        var source = Observe(stream.ReadAllAsync(cancellationToken), candles, lag, cancellationToken);
         await foreach (var kline in feed.ReadAsync(source, candles.LastOpenTime, cancellationToken))
         {
             if (cancellationToken.IsCancellationRequested)
@@ -193,6 +196,7 @@ public sealed partial class LiveBot : IAsyncDisposable
                 continue;
             }
 
+            lag.Processed(result.Candle.OpenTime);
             _health.MarketData();
             _health.Status(candles.Status);
             _signals.Candle(result);
@@ -201,14 +205,28 @@ public sealed partial class LiveBot : IAsyncDisposable
         }
     }
 
-    /// <summary>Passes the stream on, noting market data for READY=1 as it arrives.</summary>
+    /// <summary>
+    /// Passes the stream on, noting market data for READY=1 as it arrives, and whether the market is behind the
+    /// state (its klines then say nothing useful: no READY=1, no WATCHDOG=1).
+    /// </summary>
     private async IAsyncEnumerable<StreamMessage> Observe(
         IAsyncEnumerable<StreamMessage> source,
+        CandlePipeline candles,
+        MarketLag lag,
         [EnumeratorCancellation] CancellationToken cancellationToken
     )
     {
         await foreach (var message in source.WithCancellation(cancellationToken))
         {
+            if (
+                message is KlineMessage { Event.Kline: var kline }
+                && string.Equals(kline.Symbol, _options.Symbol, StringComparison.OrdinalIgnoreCase)
+                && kline.Interval == _options.Timeframe.Name
+            )
+            {
+                lag.Kline(kline, candles.LastOpenTime);
+            }
+
             if (message is KlineMessage or AggTradeMessage or DepthMessage)
             {
                 _health.MarketData();

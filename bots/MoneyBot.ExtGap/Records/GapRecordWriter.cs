@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MoneyBot.ExtGap.Detection;
 
 namespace MoneyBot.ExtGap.Records;
@@ -42,22 +43,33 @@ public sealed class GapRecordWriter : IDisposable
     /// <summary>Detection bar time of the last row in the file (save it in the state).</summary>
     public DateTimeOffset? LastWritten => _file.LastKey;
 
+    /// <summary>The file's last row as written (save it in the state: a cut row is written again from it).</summary>
+    public CsvTail? LastRow => _file.Tail;
+
     /// <summary>The file's full path.</summary>
     public string Path => _file.Path;
 
     /// <summary>
-    /// Opens or creates the file; <paramref name="lastWritten"/> is the state's memory of the last row.
+    /// Opens or creates the file; <paramref name="lastWritten"/> and <paramref name="lastRow"/> are the state's
+    /// memory of the last row. A row cut short at the end is dropped, and written again from
+    /// <paramref name="lastRow"/> when the state counts it (logged to <paramref name="logger"/>).
     /// </summary>
     /// <exception cref="InvalidDataException">The file exists with another header.</exception>
     public static GapRecordWriter Open(
         string path,
         string symbol,
         TimeProvider clock,
-        DateTimeOffset? lastWritten = null
+        DateTimeOffset? lastWritten = null,
+        CsvTail? lastRow = null,
+        ILogger? logger = null
     )
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return new GapRecordWriter(CsvRecordFile.Open(path, Columns, KeyColumn, lastWritten), symbol, clock);
+        return new GapRecordWriter(
+            CsvRecordFile.Open(path, Columns, KeyColumn, lastWritten, lastRow, logger),
+            symbol,
+            clock
+        );
     }
 
     /// <summary>Appends the gap unless a row for its detection bar (or a later one) is already written.</summary>
@@ -79,8 +91,7 @@ public sealed class GapRecordWriter : IDisposable
             .Field(gap.IsFirstGap)
             .Field(gap.IsReversal)
             .Field(gap.Sequence)
-            .Field(gap.GroupSizeBeforeCleanup)
-            .EndRow();
+            .Field(gap.GroupSizeBeforeCleanup);
         _file.Written(gap.DetectionBarTime);
         Written++;
         return true;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MoneyBot.ExtGap.Trading;
 
 namespace MoneyBot.ExtGap.Records;
@@ -41,15 +42,24 @@ public sealed class TradeRecordWriter : IDisposable
     /// <summary>Close time of the last row in the file (save it in the state).</summary>
     public DateTimeOffset? LastWritten => _file.LastKey;
 
+    /// <summary>The file's last row as written (save it in the state: a cut row is written again from it).</summary>
+    public CsvTail? LastRow => _file.Tail;
+
     /// <summary>The file's full path.</summary>
     public string Path => _file.Path;
 
     /// <summary>
-    /// Opens or creates the file; <paramref name="lastWritten"/> is the state's memory of the last row.
+    /// Opens or creates the file; <paramref name="lastWritten"/> and <paramref name="lastRow"/> are the state's
+    /// memory of the last row. A row cut short at the end is dropped, and written again from
+    /// <paramref name="lastRow"/> when the state counts it (logged to <paramref name="logger"/>).
     /// </summary>
     /// <exception cref="InvalidDataException">The file exists with another header.</exception>
-    public static TradeRecordWriter Open(string path, DateTimeOffset? lastWritten = null) =>
-        new(CsvRecordFile.Open(path, Columns, KeyColumn, lastWritten));
+    public static TradeRecordWriter Open(
+        string path,
+        DateTimeOffset? lastWritten = null,
+        CsvTail? lastRow = null,
+        ILogger? logger = null
+    ) => new(CsvRecordFile.Open(path, Columns, KeyColumn, lastWritten, lastRow, logger));
 
     /// <summary>The trades file's word for a close reason.</summary>
     public static string ReasonName(CloseReason reason) => reason == CloseReason.Expiry ? "24H_EXPIRY" : "REVERSE";
@@ -88,8 +98,7 @@ public sealed class TradeRecordWriter : IDisposable
             .Field(trade.Totals.Wins)
             .Field(trade.Totals.Losses)
             .Field(trade.Totals.CumulativePnl)
-            .Field(trade.Totals.CumulativeFees)
-            .EndRow();
+            .Field(trade.Totals.CumulativeFees);
         _file.Written(trade.CloseTime);
         Written++;
         return true;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MoneyBot.ExtGap.Detection;
 using MoneyBot.ExtGap.Engine;
 using MoneyBot.ExtGap.Records;
@@ -12,7 +13,8 @@ namespace MoneyBot.ExtGap.Replay;
 /// everything before it written (and the state, if any, saved as of the last good candle).
 /// </summary>
 /// <param name="options">What to replay.</param>
-public sealed class ReplayRunner(ReplayOptions options)
+/// <param name="logger">Where repairs of the output files go (a row cut short by an earlier crash).</param>
+public sealed class ReplayRunner(ReplayOptions options, ILogger? logger = null)
 {
     private long _candles;
     private long _notAligned;
@@ -49,8 +51,24 @@ public sealed class ReplayRunner(ReplayOptions options)
         var state = store?.Load();
         _engine = new ExtGapEngine(options.Symbol, options.Timeframe, options.Trading, state);
         var clock = new CandleClock();
-        using (_gapWriter = GapRecordWriter.Open(options.GapsPath, options.Symbol, clock, state?.LastGapWritten))
-        using (_tradeWriter = TradeRecordWriter.Open(options.TradesPath, state?.LastTradeWritten))
+        using (
+            _gapWriter = GapRecordWriter.Open(
+                options.GapsPath,
+                options.Symbol,
+                clock,
+                state?.LastGapWritten,
+                state?.LastGapRow,
+                logger
+            )
+        )
+        using (
+            _tradeWriter = TradeRecordWriter.Open(
+                options.TradesPath,
+                state?.LastTradeWritten,
+                state?.LastTradeRow,
+                logger
+            )
+        )
         {
             try
             {
@@ -67,11 +85,16 @@ public sealed class ReplayRunner(ReplayOptions options)
             }
             finally
             {
+                // The rows first, then the state that counts them (as live): a crash in between repeats no row.
+                _gapWriter.Flush();
+                _tradeWriter.Flush();
                 store?.Save(
                     _engine.Snapshot() with
                     {
                         LastGapWritten = _gapWriter.LastWritten,
                         LastTradeWritten = _tradeWriter.LastWritten,
+                        LastGapRow = _gapWriter.LastRow,
+                        LastTradeRow = _tradeWriter.LastRow,
                     }
                 );
             }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MoneyBot.ExtGap.Detection;
+using MoneyBot.ExtGap.Records;
 using MoneyBot.ExtGap.Trading;
 
 namespace MoneyBot.ExtGap.State;
@@ -24,6 +25,15 @@ public sealed record BotState(
 {
     /// <summary>The format this code writes and reads.</summary>
     public const int CurrentVersion = 1;
+
+    /// <summary>
+    /// The gaps file's last row as written (null in states saved before it was kept): a row cut short by a crash
+    /// is written again from it.
+    /// </summary>
+    public CsvTail? LastGapRow { get; init; }
+
+    /// <summary>The trades file's last row as written, like <see cref="LastGapRow"/>.</summary>
+    public CsvTail? LastTradeRow { get; init; }
 
     /// <summary>Open time of the last processed candle (missed candles start after it).</summary>
     [JsonIgnore]

@@ -65,23 +65,41 @@ public sealed class RecordWriterTests
     }
 
     [Fact]
-    public void A_row_cut_short_by_a_crash_is_followed_by_a_new_line_not_glued_to()
+    public void A_row_cut_short_by_a_crash_is_dropped_and_the_next_row_starts_on_a_line_of_its_own()
     {
-        // Arrange
+        // Arrange: no state (a crash before the state counted that row): the candle is processed again.
         using var dir = new TempDirectory();
         var path = dir.File("gaps.csv");
         File.WriteAllText(path, string.Join(',', GapRecordWriter.Columns) + "\n2025-01-01T00:05:59.999Z,BTCUSDT,bull");
+        var log = new CapturingLogger();
 
         // Act
-        using (var writer = GapRecordWriter.Open(path, "BTCUSDT", TimeProvider.System))
+        using (var writer = GapRecordWriter.Open(path, "BTCUSDT", TimeProvider.System, logger: log))
         {
             writer.Write(GapDetectedAt(1));
         }
 
         // Assert
         var lines = File.ReadAllLines(path);
-        Assert.Equal(3, lines.Length);
-        Assert.EndsWith("false,false,2,7", lines[2], StringComparison.Ordinal);
+        Assert.Equal(2, lines.Length);
+        Assert.EndsWith("false,false,2,7", lines[1], StringComparison.Ordinal);
+        Assert.Contains(log.Lines, l => l.Contains($"{path}: dropped the last 37 bytes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_with_no_line_end_that_is_not_the_start_of_the_header_is_refused()
+    {
+        // Arrange
+        using var dir = new TempDirectory();
+        var path = dir.File("gaps.csv");
+        File.WriteAllText(path, "time,price");
+
+        // Act
+        var ex = Assert.Throws<InvalidDataException>(() => GapRecordWriter.Open(path, "BTCUSDT", TimeProvider.System));
+
+        // Assert
+        Assert.Contains("another header", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("time,price", File.ReadAllText(path));
     }
 
     [Fact]

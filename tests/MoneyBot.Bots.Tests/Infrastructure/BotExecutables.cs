@@ -8,5 +8,7 @@ internal static class BotExecutables
 {
     public static string ExtGap => RepositoryLayout.Executable("bots/MoneyBot.ExtGap", "extgap");
 
+    public static string ExchangeSim => RepositoryLayout.Executable("bots/MoneyBot.ExchangeSim", "exchange-sim");
+
     public static string OrderFlow => RepositoryLayout.Executable("bots/MoneyBot.OrderFlow", "orderflow");
 }
