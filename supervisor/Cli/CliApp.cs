@@ -39,9 +39,34 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
-        return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Explain(e) is { } message)
+        {
+            // No stack trace reaches an operator: one line that says what is wrong and where.
+            await error.WriteLineAsync(message).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
     }
+
+    private static string? Explain(Exception e) =>
+        e switch
+        {
+            PermissionDeniedException denied => denied.Message,
+            UnauthorizedAccessException access => PermissionProblem.PathOf(access) is { } path
+                ? PermissionProblem.Describe(path)
+                : "permission denied: " + access.Message,
+            OperationCanceledException => null,
+            _ => $"error: {e.Message} ({e.GetType().Name})",
+        };
 
     /// <summary>
     /// -c wins, then MONEYBOT_CONFIG, then config/moneybot.yaml under $MONEYBOT_ROOT (set by ./moneybot) or the current

@@ -7,6 +7,7 @@ namespace MoneyBot.Supervisor.Control;
 public sealed class ControlClient(string socketPath)
 {
     /// <summary>Sends <paramref name="request"/>; null when no daemon answers on the socket.</summary>
+    /// <exception cref="Cli.PermissionDeniedException">The socket or its directory is not ours to use.</exception>
     public async Task<ControlResponse?> SendAsync(ControlRequest request, CancellationToken cancellationToken = default)
     {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -15,6 +16,11 @@ public sealed class ControlClient(string socketPath)
             await socket
                 .ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken)
                 .ConfigureAwait(false);
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AccessDenied)
+        {
+            // A daemon of another user (or a run directory we may not enter): "not running" would be a lie.
+            throw new Cli.PermissionDeniedException(socketPath, e);
         }
         catch (SocketException)
         {

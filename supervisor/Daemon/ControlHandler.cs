@@ -25,7 +25,7 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
                     programs.Statuses().Where(s => request.Target is null || s.Name == request.Target)
                 );
             case "health":
-                var problems = HealthProblems(programs.Statuses());
+                var problems = HealthProblems(programs.Programs.Select(p => (p.Status(), p.Config.DependsOn)).ToList());
                 return new ControlResponse(
                     problems.Count == 0,
                     problems.Count == 0 ? "healthy" : $"{problems.Count} problem(s)",
@@ -60,12 +60,69 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
         }
     }
 
-    /// <summary>One line per autostart program that is not RUNNING.</summary>
-    public static IReadOnlyList<string> HealthProblems(IEnumerable<ProgramStatus> statuses) =>
-        statuses
-            .Where(s => s.Autostart && s.State != ProgramState.Running)
-            .Select(s => $"{s.Name}: {s.State.ToString().ToUpperInvariant()} ({s.Reason})")
-            .ToList();
+    /// <summary>
+    /// One line per autostart program that is not RUNNING. The programs whose own dependencies are fine (the root
+    /// causes) come first; a program held up by a dependency says which one, so nobody blames the bots for a dead
+    /// exchange.
+    /// </summary>
+    public static IReadOnlyList<string> HealthProblems(
+        IReadOnlyList<(ProgramStatus Status, IReadOnlyList<string> DependsOn)> programs
+    )
+    {
+        var byName = programs.ToDictionary(p => p.Status.Name);
+        var lines = new List<(bool RootCause, string Line)>();
+        foreach (var (status, dependsOn) in programs)
+        {
+            if (!status.Autostart || status.State == ProgramState.Running)
+            {
+                continue;
+            }
+
+            var line = $"{status.Name}: {status.State.ToString().ToUpperInvariant()} ({status.Reason})";
+            var causes = DownDependencies(status.Name, byName);
+            lines.Add(
+                causes.Count == 0
+                    ? (true, line)
+                    : (
+                        false,
+                        $"{line}; cause: {string.Join(", ", causes.Select(c => $"{c.Name} is {Upper(c.State)}"))}"
+                    )
+            );
+        }
+
+        return lines.OrderByDescending(l => l.RootCause).Select(l => l.Line).ToList();
+    }
+
+    private static string Upper(ProgramState state) => state.ToString().ToUpperInvariant();
+
+    /// <summary>The dependencies, direct or not, of <paramref name="name"/> that are not RUNNING, deepest first.</summary>
+    private static List<ProgramStatus> DownDependencies(
+        string name,
+        Dictionary<string, (ProgramStatus Status, IReadOnlyList<string> DependsOn)> byName
+    )
+    {
+        var down = new List<ProgramStatus>();
+        var seen = new HashSet<string>();
+        void Visit(string program)
+        {
+            if (!byName.TryGetValue(program, out var entry))
+            {
+                return;
+            }
+
+            foreach (var dependency in entry.DependsOn.Where(seen.Add))
+            {
+                Visit(dependency);
+                if (byName.TryGetValue(dependency, out var d) && d.Status.State != ProgramState.Running)
+                {
+                    down.Add(d.Status);
+                }
+            }
+        }
+
+        Visit(name);
+        return down;
+    }
 
     private static async Task<ControlResponse> TargetAsync(
         ControlRequest request,

@@ -53,7 +53,9 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         var executable = CommandResolver.Resolve(spec.Command, spec.WorkingDirectory, spec.Environment)
-            ?? throw new ChildStartException($"command '{spec.Command}' not found (not a file, and not on PATH)");
+            ?? throw new ChildStartException(
+                CommandResolver.WhyNotRunnable(spec.Command, spec.WorkingDirectory, spec.Environment)
+            );
         var info = new ProcessStartInfo(SetsidPath)
         {
             UseShellExecute = false,

@@ -25,11 +25,29 @@ internal static partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     private static partial int Fcntl(int fd, int command, int argument);
 
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Statx(int directory, string path, int flags, uint mask, [Out] byte[] buffer);
+
     [LibraryImport("libc", EntryPoint = "umask")]
     private static partial uint Umask(uint mask);
 
     [LibraryImport("libc", EntryPoint = "signal")]
     private static partial nint SetSignalHandler(int signal, nint handler);
+
+    /// <summary>
+    /// The owner (uid) of <paramref name="path"/>, or null when it cannot be looked at. Uses <c>statx</c>, whose
+    /// result layout is the same on every architecture.
+    /// </summary>
+    public static uint? OwnerOf(string path)
+    {
+        const int CurrentDirectory = -100; // AT_FDCWD
+        const uint UidField = 0x8; // STATX_UID
+        const int UidOffset = 20; // struct statx: mask, blksize (u32), attributes (u64), nlink (u32), uid (u32)
+        var buffer = new byte[256];
+        return Statx(CurrentDirectory, path, 0, UidField, buffer) == 0
+            ? BitConverter.ToUInt32(buffer, UidOffset)
+            : null;
+    }
 
     /// <summary>
     /// Sets this process's file creation mask (inherited by every child it starts); returns the previous one.

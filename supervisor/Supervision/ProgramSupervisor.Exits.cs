@@ -28,6 +28,7 @@ public sealed partial class ProgramSupervisor
         _lastExitAt = _time.GetUtcNow();
         await exitedChild.DisposeAsync().ConfigureAwait(false);
         var why = _killReason ?? status.ToString();
+        var exitReasonIsKill = _killReason is not null;
         _killReason = null;
 
         if (_state == Stopping)
@@ -52,11 +53,15 @@ public sealed partial class ProgramSupervisor
             return;
         }
 
-        var early =
-            _state == Starting
-                ? $" within start_secs ({Durations.Format(uptime)})"
-                : $" after {Durations.Format(uptime)}";
-        OnUnexpectedExit(uptime, why + early);
+        var when = _state switch
+        {
+            // the kill reason (no READY=1 within ready_timeout) already says when
+            Starting when _killReason is not null || exitReasonIsKill => string.Empty,
+            Starting when _config.Ready == ReadyMode.Notify => $" after {Durations.Format(uptime)}, before READY=1",
+            Starting => $" after {Durations.Format(uptime)}, within start_secs ({Durations.Format(_config.StartSecs)})",
+            _ => $" after {Durations.Format(uptime)}",
+        };
+        OnUnexpectedExit(uptime, why + when);
     }
 
     private void OnUnexpectedExit(TimeSpan uptime, string why)
@@ -76,12 +81,12 @@ public sealed partial class ProgramSupervisor
         {
             var retry = _config.GiveUp.RetryAfter;
             _nextRetryAt = retry is { } r ? _time.GetUtcNow() + r : null;
-            var after = retry is { } ra ? $"; one more try in {Durations.Format(ra)}" : string.Empty;
             Transition(
                 Fatal,
                 $"{why}; gave up after {_recentRestarts.Count} restarts within "
-                    + $"{Durations.Format(_config.GiveUp.Within)}{after}",
-                retry
+                    + Durations.Format(_config.GiveUp.Within),
+                retry,
+                retry is { } ra ? $"; one more try in {Durations.Format(ra)}" : null
             );
 
             return;
@@ -90,6 +95,7 @@ public sealed partial class ProgramSupervisor
         var backoffDelay = _backoff.NextDelay(uptime);
         _recentRestarts.Enqueue(now);
         _nextRetryAt = _time.GetUtcNow() + backoffDelay;
-        Transition(Backoff, $"{why}; restart {_backoff.Attempt} in {Durations.Format(backoffDelay)}", backoffDelay);
+        // numbered like RESTARTS will be once it happens
+        Transition(Backoff, $"{why}; restart {_restarts + 1}", backoffDelay, $" in {Durations.Format(backoffDelay)}");
     }
 }

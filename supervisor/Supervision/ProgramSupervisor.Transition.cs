@@ -9,7 +9,13 @@ public sealed partial class ProgramSupervisor
     /// The only place the state changes: checks the move, arms the new state's timer (if any), logs the
     /// move, publishes it and wakes waiters. The timer is armed before anyone hears of the new state.
     /// </summary>
-    private void Transition(ProgramState to, string why, TimeSpan? timerDelay = null)
+    /// <param name="to">The new state.</param>
+    /// <param name="why">The reason, as <c>status</c> shows it.</param>
+    /// <param name="timerDelay">When the new state's timer fires, if it has one.</param>
+    /// <param name="plan">When what the reason announces happens (" in 4s"), appended to it in the log line and the
+    /// event, which are read later; not in the status, whose own live countdown ("retry in 3s") would contradict
+    /// it.</param>
+    private void Transition(ProgramState to, string why, TimeSpan? timerDelay = null, string? plan = null)
     {
         var from = _state;
         if (!StateMachine.IsLegal(from, to))
@@ -33,14 +39,15 @@ public sealed partial class ProgramSupervisor
         }
 
         Publish();
-        Log.Transition(_logger, Name, from, to, why);
+        var told = why + plan;
+        Log.Transition(_logger, Name, from, to, told);
         _events.Publish(
             new ProgramStateChanged(
                 _time.GetUtcNow(),
                 Name,
                 from,
                 to,
-                why,
+                told,
                 _child?.Pid,
                 to is Backoff or Exited or Fatal or Stopped ? _lastExit : null,
                 _restarts,

@@ -37,20 +37,21 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime, IDisposable
     [Fact(Timeout = 120_000)]
     public async Task A_program_gets_its_declared_variables_and_the_base_but_no_other_secret_of_the_daemon()
     {
-        var up = await ChildCommand.RunAsync(
-            CliRunner.Path,
-            ["up", "-c", _config],
-            new Dictionary<string, string?>
-            {
-                ["MONEYBOT_CONFIG"] = null,
-                ["NO_COLOR"] = "1",
-                ["OTHER_BOT_TOKEN"] = "123456789:secret-of-another-bot",
-                ["UNRELATED"] = "declared-value",
-            }
-        );
-        Assert.True(up.ExitCode == 0, up.ToString());
+        // watching from before the start: the line may be written before `up` returns
         await using (var log = new LogWatcher(ProgramLogs.OutPath(_sandbox.LogDir, "alpha")))
         {
+            var up = await ChildCommand.RunAsync(
+                CliRunner.Path,
+                ["up", "-c", _config],
+                new Dictionary<string, string?>
+                {
+                    ["MONEYBOT_CONFIG"] = null,
+                    ["NO_COLOR"] = "1",
+                    ["OTHER_BOT_TOKEN"] = "123456789:secret-of-another-bot",
+                    ["UNRELATED"] = "declared-value",
+                }
+            );
+            Assert.True(up.ExitCode == 0, up.ToString());
             await log.WaitForAsync("env MONEYBOT_PROGRAM=");
         }
 
