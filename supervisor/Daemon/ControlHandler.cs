@@ -1,3 +1,5 @@
+using MoneyBot.Common.Units;
+using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Supervision;
 
@@ -25,7 +27,7 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
                     programs.Statuses().Where(s => request.Target is null || s.Name == request.Target)
                 );
             case "health":
-                var problems = HealthProblems(programs.Programs.Select(p => (p.Status(), p.Config.DependsOn)).ToList());
+                var problems = HealthProblems(programs.Programs.Select(p => (p.Status(), p.Config)).ToList());
                 return new ControlResponse(
                     problems.Count == 0,
                     problems.Count == 0 ? "healthy" : $"{problems.Count} problem(s)",
@@ -66,39 +68,51 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
     /// exchange.
     /// </summary>
     public static IReadOnlyList<string> HealthProblems(
-        IReadOnlyList<(ProgramStatus Status, IReadOnlyList<string> DependsOn)> programs
+        IReadOnlyList<(ProgramStatus Status, ProgramConfig Config)> programs
     )
     {
         var byName = programs.ToDictionary(p => p.Status.Name);
         var lines = new List<(bool RootCause, string Line)>();
-        foreach (var (status, dependsOn) in programs)
+        foreach (var (status, config) in programs)
         {
-            if (!status.Autostart || status.State == ProgramState.Running)
+            if (!status.Autostart || (status.State == ProgramState.Running && !Silent(status, config)))
             {
                 continue;
             }
 
-            var line = $"{status.Name}: {status.State.ToString().ToUpperInvariant()} ({status.Reason})";
+            var line =
+                status.State == ProgramState.Running
+                    ? $"{status.Name}: RUNNING but no WATCHDOG=1 for {Durations.Format(status.WatchdogSilence!.Value)} "
+                        + $"(watchdog {Durations.Format(config.Watchdog)}; it says: {status.StatusText ?? "nothing"})"
+                    : $"{status.Name}: {status.State.ToString().ToUpperInvariant()} ({status.Reason})";
             var causes = DownDependencies(status.Name, byName);
             lines.Add(
                 causes.Count == 0
                     ? (true, line)
-                    : (
-                        false,
-                        $"{line}; cause: {string.Join(", ", causes.Select(c => $"{c.Name} is {Upper(c.State)}"))}"
-                    )
+                    : (false, $"{line}; cause: {string.Join(", ", causes.Select(Describe))}")
             );
         }
 
         return lines.OrderByDescending(l => l.RootCause).Select(l => l.Line).ToList();
     }
 
-    private static string Upper(ProgramState state) => state.ToString().ToUpperInvariant();
+    /// <summary>
+    /// A watched program whose pings stopped for half its watchdog: it pings every third of it when well, so it
+    /// has stopped saying it works (stale input, a market behind its state, a hang) even before the watchdog
+    /// restarts it.
+    /// </summary>
+    private static bool Silent(ProgramStatus status, ProgramConfig config) =>
+        config.Watchdog > TimeSpan.Zero && status.WatchdogSilence > config.Watchdog / 2;
+
+    private static string Describe(ProgramStatus cause) =>
+        cause.State == ProgramState.Running
+            ? $"{cause.Name} is frozen (no WATCHDOG=1 for {Durations.Format(cause.WatchdogSilence ?? TimeSpan.Zero)})"
+            : $"{cause.Name} is {cause.State.ToString().ToUpperInvariant()}";
 
     /// <summary>The dependencies, direct or not, of <paramref name="name"/> that are not RUNNING, deepest first.</summary>
     private static List<ProgramStatus> DownDependencies(
         string name,
-        Dictionary<string, (ProgramStatus Status, IReadOnlyList<string> DependsOn)> byName
+        Dictionary<string, (ProgramStatus Status, ProgramConfig Config)> byName
     )
     {
         var down = new List<ProgramStatus>();
@@ -110,10 +124,13 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
                 return;
             }
 
-            foreach (var dependency in entry.DependsOn.Where(seen.Add))
+            foreach (var dependency in entry.Config.DependsOn.Where(seen.Add))
             {
                 Visit(dependency);
-                if (byName.TryGetValue(dependency, out var d) && d.Status.State != ProgramState.Running)
+                if (
+                    byName.TryGetValue(dependency, out var d)
+                    && (d.Status.State != ProgramState.Running || Silent(d.Status, d.Config))
+                )
                 {
                     down.Add(d.Status);
                 }

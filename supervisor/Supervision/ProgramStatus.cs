@@ -3,6 +3,8 @@ using MoneyBot.Supervisor.Processes;
 namespace MoneyBot.Supervisor.Supervision;
 
 /// <summary>A snapshot of one program for <c>status</c>.</summary>
+/// <remarks><c>WatchdogSilence</c>: for a RUNNING program with a <c>watchdog</c>, how long since its last
+/// <c>WATCHDOG=1</c> (or since it became RUNNING).</remarks>
 public sealed record ProgramStatus(
     string Name,
     string? Group,
@@ -17,5 +19,6 @@ public sealed record ProgramStatus(
     string Reason,
     bool StoppedByOperator,
     bool Autostart,
-    ulong? PidStartTime = null
+    ulong? PidStartTime = null,
+    TimeSpan? WatchdogSilence = null
 );

@@ -11,6 +11,7 @@ namespace MoneyBot.Supervisor.Supervision;
 public sealed partial class ProgramSupervisor
 {
     private readonly NotifyEndpoint? _notify;
+    private long _watchdogArmedAt; // timestamp of the last WATCHDOG=1 (or of RUNNING); 0: not watched now
     private ITimer? _watchdogTimer;
     private int _watchdogGeneration;
     private string? _statusText;
@@ -78,6 +79,7 @@ public sealed partial class ProgramSupervisor
             return;
         }
 
+        Volatile.Write(ref _watchdogArmedAt, _time.GetTimestamp());
         var generation = ++_watchdogGeneration;
         _watchdogTimer = _time.CreateTimer(
             _ => _inbox.Writer.TryWrite(new ProgramMessage.WatchdogExpired(generation)),
@@ -89,6 +91,7 @@ public sealed partial class ProgramSupervisor
 
     private void DisarmWatchdog()
     {
+        Volatile.Write(ref _watchdogArmedAt, 0);
         _watchdogGeneration++;
         _watchdogTimer?.Dispose();
         _watchdogTimer = null;

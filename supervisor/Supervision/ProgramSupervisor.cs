@@ -107,7 +107,17 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
             since = _spawnedAt;
         }
 
-        return current.Pid is null ? current : current with { Uptime = _time.GetElapsedTime(since) };
+        if (current.Pid is null)
+        {
+            return current;
+        }
+
+        var watched = Volatile.Read(ref _watchdogArmedAt);
+        return current with
+        {
+            Uptime = _time.GetElapsedTime(since),
+            WatchdogSilence = watched == 0 ? null : _time.GetElapsedTime(watched),
+        };
     }
 
     /// <summary>

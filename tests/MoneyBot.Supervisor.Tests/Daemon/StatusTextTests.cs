@@ -113,6 +113,39 @@ public sealed partial class StatusTextTests
         Assert.EndsWith("; cause: exchange is EXITED", health.Problems[1], StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task Health_fails_for_a_running_program_that_stopped_its_watchdog_pings_before_the_restart()
+    {
+        // Both ping for 300 ms, then stay silent (a bot whose input is behind its state, a frozen exchange); the
+        // watchdog (20s) would restart them only later, health fails from half of it on.
+        const string Silent = "    args: [--watchdog-every, 100, --watchdog-for, 300]\n    watchdog: 20s\n";
+        await using var h = await DaemonHarness.StartAsync(
+            Defaults
+                + $"programs:\n  bot:\n    command: {TestPrograms.Path}\n    depends_on: [exchange]\n{Silent}"
+                + $"  exchange:\n    command: {TestPrograms.Path}\n{Silent}"
+        );
+        await h.Events.NextAsync<DaemonStarted>();
+        var client = new ControlClient(h.Config.Daemon.SocketPath);
+
+        ControlResponse health;
+        do
+        {
+            // the silence grows with wall time: ask again until half the watchdog has passed
+            await Task.Delay(200);
+            health = (await client.SendAsync(new ControlRequest("health")))!;
+        } while (health.Ok || health.Problems!.Count < 2);
+
+        Assert.All(h.Programs().Statuses(), s => Assert.Equal(Running, s.State));
+        Assert.StartsWith("exchange: RUNNING but no WATCHDOG=1 for 1", health.Problems[0], StringComparison.Ordinal);
+        Assert.Contains("(watchdog 20s; it says: ", health.Problems[0], StringComparison.Ordinal);
+        Assert.StartsWith("bot: RUNNING but no WATCHDOG=1 for 1", health.Problems[1], StringComparison.Ordinal);
+        Assert.Contains(
+            "; cause: exchange is frozen (no WATCHDOG=1 for 1",
+            health.Problems[1],
+            StringComparison.Ordinal
+        );
+    }
+
     private static string Row(DaemonHarness h, string name) =>
         StatusTable
             .Render(h.Programs().Statuses().Select(ProgramStatusDto.From).ToList(), DateTimeOffset.UtcNow, false)
