@@ -57,7 +57,7 @@ internal static class DaemonVerbs
 
         DaemonRuntime.KeepFromChildren();
         DaemonRuntime.RestrictNewFiles();
-        Directory.CreateDirectory(config.Daemon.LogDir);
+        DaemonRuntime.CloseToOthers(config.Daemon.LogDir);
         var masker = new SecretMasker(config.Secrets);
         using var fileLog = new FileLoggerProvider(
             config.Daemon.DaemonLogPath,

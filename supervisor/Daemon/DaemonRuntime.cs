@@ -39,4 +39,18 @@ public static class DaemonRuntime
         var previous = Processes.NativeMethods.SetFileCreationMask(CreationMask);
         Processes.NativeMethods.SetFileCreationMask(previous | CreationMask);
     }
+
+    /// <summary>
+    /// Creates <paramref name="directory"/> if needed and takes from it what <see cref="CreationMask"/> would not
+    /// have granted (a log directory checked out or made before, 0755 say, becomes 0750).
+    /// </summary>
+    public static void CloseToOthers(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var mode = File.GetUnixFileMode(directory);
+        if ((mode & CreationMask) != 0)
+        {
+            File.SetUnixFileMode(directory, mode & ~CreationMask);
+        }
+    }
 }

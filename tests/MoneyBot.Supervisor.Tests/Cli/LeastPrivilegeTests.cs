@@ -66,6 +66,8 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime, IDisposable
     [Fact(Timeout = 120_000)]
     public async Task Logs_and_the_files_programs_create_are_closed_to_other_users()
     {
+        Directory.CreateDirectory(_sandbox.LogDir); // as a checkout leaves it: open to everyone
+        File.SetUnixFileMode(_sandbox.LogDir, Mode0750 | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var up = await CliRunner.RunAsync("up", "-c", _config);
         Assert.True(up.ExitCode == 0, up.ToString());
 
