@@ -159,7 +159,7 @@ public sealed partial class ProgramSupervisor
                 break;
             case Backoff:
                 _restarts++;
-                Spawn($"restart after backoff (attempt {_backoff.Attempt})");
+                Spawn($"restart {_restarts} after backoff");
                 break;
             case Fatal:
                 _retryingAfterFatal = true;
