@@ -109,7 +109,9 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
             ? $"{cause.Name} is frozen (no WATCHDOG=1 for {Durations.Format(cause.WatchdogSilence ?? TimeSpan.Zero)})"
             : $"{cause.Name} is {cause.State.ToString().ToUpperInvariant()}";
 
-    /// <summary>The dependencies, direct or not, of <paramref name="name"/> that are not RUNNING, deepest first.</summary>
+    /// <summary>
+    /// The dependencies, direct or not, of <paramref name="name"/> that are not RUNNING or are silent, deepest first.
+    /// </summary>
     private static List<ProgramStatus> DownDependencies(
         string name,
         Dictionary<string, (ProgramStatus Status, ProgramConfig Config)> byName
