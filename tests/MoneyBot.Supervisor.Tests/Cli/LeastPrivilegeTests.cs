@@ -68,8 +68,12 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime, IDisposable
     {
         Directory.CreateDirectory(_sandbox.LogDir); // as a checkout leaves it: open to everyone
         File.SetUnixFileMode(_sandbox.LogDir, Mode0750 | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        var up = await CliRunner.RunAsync("up", "-c", _config);
-        Assert.True(up.ExitCode == 0, up.ToString());
+        await using (var log = new LogWatcher(ProgramLogs.OutPath(_sandbox.LogDir, "alpha")))
+        {
+            var up = await CliRunner.RunAsync("up", "-c", _config);
+            Assert.True(up.ExitCode == 0, up.ToString());
+            await log.WaitForAsync("started "); // written after its pid file
+        }
 
         Assert.Equal(Mode0750, File.GetUnixFileMode(_sandbox.LogDir));
         Assert.Equal(Mode0640, File.GetUnixFileMode(ProgramLogs.OutPath(_sandbox.LogDir, "alpha")));
