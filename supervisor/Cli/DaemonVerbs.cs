@@ -270,13 +270,16 @@ internal static class DaemonVerbs
         return false;
     }
 
-    /// <summary>How to run this same CLI again: the apphost itself, or <c>dotnet moneybot.dll</c>.</summary>
+    /// <summary>
+    /// How to run this same CLI again: the native executable or apphost itself, or <c>dotnet moneybot.dll</c> (the
+    /// dll beside this build: <c>Assembly.Location</c> is empty in a native build).
+    /// </summary>
     private static (string Executable, string[] Prefix) SelfCommand()
     {
         var process = Environment.ProcessPath
             ?? throw new InvalidOperationException("cannot tell which executable is running");
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
-            ? (process, [typeof(CliApp).Assembly.Location])
+            ? (process, [Path.Combine(AppContext.BaseDirectory, typeof(CliApp).Assembly.GetName().Name + ".dll")])
             : (process, []);
     }
 
