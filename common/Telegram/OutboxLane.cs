@@ -54,8 +54,9 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
                     }
                     finally
                     {
-                        entry.Complete();
+                        // Done first: whoever awaits the receipt then sees the message no longer pending.
                         context.Queue.Done();
+                        entry.Complete();
                     }
                 }
             }
