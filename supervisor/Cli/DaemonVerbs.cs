@@ -120,7 +120,11 @@ internal static class DaemonVerbs
         try
         {
             started = await SupervisorDaemon
-                .StartAsync(config, new DaemonOptions { LoggerFactory = loggerFactory }, cancellationToken)
+                .StartAsync(
+                    config,
+                    new DaemonOptions { LoggerFactory = loggerFactory, ReleaseStartupPages = true },
+                    cancellationToken
+                )
                 .ConfigureAwait(false);
         }
         catch (DaemonAlreadyRunningException e)

@@ -21,6 +21,12 @@ public sealed record DaemonOptions
     /// <summary>Jitter source; null for random.</summary>
     public Func<double>? Random { get; init; }
 
+    /// <summary>
+    /// Hand back the start-up pages once the autostart programs are started, and again after each busy spell
+    /// (<see cref="PageReleaser"/>): the daemon process does, a daemon hosted in a test process does not.
+    /// </summary>
+    public bool ReleaseStartupPages { get; init; }
+
     /// <summary>How long leftovers of a killed daemon get after SIGTERM before SIGKILL.</summary>
     public TimeSpan LeftoverGrace { get; init; } = TimeSpan.FromSeconds(10);
 }

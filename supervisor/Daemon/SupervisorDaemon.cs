@@ -25,6 +25,8 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     private readonly CrashLedger _ledger;
     private readonly CancellationTokenSource _observing = new();
     private Task _observer = Task.CompletedTask;
+    private PageReleaser? _pages;
+    private Task _releasing = Task.CompletedTask;
     private ControlServer? _server;
     private AdminBot? _adminBot;
     private Task? _shutdown;
@@ -182,6 +184,7 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
 
         await _observing.CancelAsync().ConfigureAwait(false);
         await _observer.ConfigureAwait(false);
+        await _releasing.ConfigureAwait(false);
         _observing.Dispose();
         if (Programs is not null)
         {
@@ -262,6 +265,11 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         }
 
         _autostart = StartAutostartAsync();
+        if (_options.ReleaseStartupPages)
+        {
+            _pages = new PageReleaser(_options.Time, _logger);
+            _releasing = _pages.RunAsync(_autostart, _observing.Token);
+        }
     }
 
     private async Task ObserveAsync(IAsyncEnumerable<SupervisorEvent> events)
@@ -271,6 +279,7 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
             await foreach (var evt in events.ConfigureAwait(false))
             {
                 _ledger.Observe(evt);
+                _pages?.Notice();
             }
         }
         catch (OperationCanceledException)

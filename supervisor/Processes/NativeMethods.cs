@@ -34,6 +34,9 @@ internal static partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "signal")]
     private static partial nint SetSignalHandler(int signal, nint handler);
 
+    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    private static partial int Madvise(nint address, nuint length, int advice);
+
     /// <summary>
     /// The owner (uid) of <paramref name="path"/>, or null when it cannot be looked at. Uses <c>statx</c>, whose
     /// result layout is the same on every architecture.
@@ -48,6 +51,12 @@ internal static partial class NativeMethods
             ? BitConverter.ToUInt32(buffer, UidOffset)
             : null;
     }
+
+    /// <summary>
+    /// Unmaps the pages of <c>[start, start + length)</c> from this process (<c>MADV_DONTNEED</c>); for a read-only
+    /// private file mapping they come back from the file on the next touch. Returns false when the kernel refused.
+    /// </summary>
+    public static bool Unmap(ulong start, ulong length) => Madvise((nint)start, (nuint)length, 4) == 0;
 
     /// <summary>
     /// Sets this process's file creation mask (inherited by every child it starts); returns the previous one.

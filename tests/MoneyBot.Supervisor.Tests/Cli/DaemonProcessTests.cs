@@ -82,6 +82,25 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Once_started_the_daemon_hands_back_its_start_up_pages_and_works_on()
+    {
+        await using (var log = new LogWatcher(Path.Combine(_sandbox.LogDir, "supervisor.log")))
+        {
+            Assert.Equal(0, (await CliRunner.RunAsync("up", "-c", _config)).ExitCode);
+            Assert.Matches(@"released \d+\.\d MiB of start-up pages", await log.WaitForAsync("start-up pages"));
+        }
+
+        // Code and constants dropped from the process come back from the file: the daemon answers and restarts.
+        var before = await StatusAsync();
+        var restart = await CliRunner.RunAsync("restart", "alpha", "-c", _config);
+        Assert.True(restart.ExitCode == 0, restart.ToString());
+        Assert.NotEqual(
+            before["alpha"].GetProperty("pid").GetInt32(),
+            (await StatusAsync())["alpha"].GetProperty("pid").GetInt32()
+        );
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Sigterm_to_the_daemon_stops_everything_like_down_and_sighup_reloads()
     {
         Assert.Equal(0, (await CliRunner.RunAsync("up", "-c", _config)).ExitCode);
