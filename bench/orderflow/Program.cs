@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using MoneyBot.Bench.OrderFlow;
+using MoneyBot.MarketData.Streams;
 using MoneyBot.OrderFlow.Flow;
+using MoneyBot.OrderFlow.Live;
 using MoneyBot.OrderFlow.Replay;
-using MoneyBot.OrderFlow.Wire;
 
 // Usage: orderflow-bench [trades=1000000] [seed=42] [runs=5]
 // One thread (run.sh pins it to one core). Each pass runs several times; the median and the best are reported,
@@ -17,10 +18,15 @@ Console.WriteLine(
         + $"{Environment.Version}, {Environment.ProcessorCount} CPU(s)"
 );
 var tape = SyntheticTape.Generate(count, seed);
+
+// The live trades stream's parse step, called by its receive loop once per frame: AggTradeReader (as in the replay)
+// and the symbol matched to the board's name.
+var frames = new TradeFrameReader(["BTCUSDT"]);
 var parsed = new Trade[tape.Count];
 for (var i = 0; i < tape.Count; i++)
 {
-    AggTradeReader.Read(tape.Line(i), out parsed[i], out _, out _);
+    frames.Read(tape.Line(i), DateTimeOffset.UnixEpoch, out var frame, out _);
+    parsed[i] = frame.Trade;
 }
 
 Console.WriteLine($"tape: {tape.Bytes.Length / 1e6:F0} MB, {(double)tape.Bytes.Length / count:F0} bytes per message");
@@ -46,11 +52,11 @@ Console.WriteLine(
     )
 );
 
-Report("parse only", Pass(count, runs, () => ParseOnly(tape)));
+Report("parse only", Pass(count, runs, () => ParseOnly(tape, frames)));
 Report("metric updates only (trades pre-parsed)", Pass(count, runs, () => MetricsOnly(parsed)));
 Report(
     "parse + all metric updates",
-    Pass(count, runs, () => ParseAndApply(tape, new SymbolFlow("BTCUSDT"), 0, tape.Count))
+    Pass(count, runs, () => ParseAndApply(tape, frames, new SymbolFlow("BTCUSDT"), 0, tape.Count))
 );
 
 // Steady state: a flow whose tables have grown (fed the first eighth) takes the next eighths one run each (2 warm-up, 4
@@ -58,11 +64,11 @@ Report(
 // its allocations are the true per-trade cost.
 var steady = new SymbolFlow("BTCUSDT");
 var slice = tape.Count / 8;
-ParseAndApply(tape, steady, 0, slice);
+ParseAndApply(tape, frames, steady, 0, slice);
 var next = slice;
 Report("steady state: parse + metrics, tables grown", Pass(slice, 4, () =>
     {
-        var note = ParseAndApply(tape, steady, next, next + slice);
+        var note = ParseAndApply(tape, frames, steady, next, next + slice);
         next += slice;
         return note;
     }));
@@ -94,13 +100,13 @@ finally
     Directory.Delete(dir, recursive: true);
 }
 
-static string ParseOnly(SyntheticTape tape)
+static string ParseOnly(SyntheticTape tape, TradeFrameReader frames)
 {
     long sum = 0;
     for (var i = 0; i < tape.Count; i++)
     {
-        AggTradeReader.Read(tape.Line(i), out var trade, out _, out _);
-        sum += trade.TimeMs;
+        frames.Read(tape.Line(i), DateTimeOffset.UnixEpoch, out var frame, out _);
+        sum += frame.Trade.TimeMs;
     }
 
     return $"checksum {sum % 9973}";
@@ -117,13 +123,13 @@ static string MetricsOnly(Trade[] trades)
     return $"{flow.Trades:N0} trades applied";
 }
 
-static string ParseAndApply(SyntheticTape tape, SymbolFlow flow, int from, int to)
+static string ParseAndApply(SyntheticTape tape, TradeFrameReader frames, SymbolFlow flow, int from, int to)
 {
     for (var i = from; i < to; i++)
     {
-        if (AggTradeReader.Read(tape.Line(i), out var trade, out _, out _) == MessageKind.AggTrade)
+        if (frames.Read(tape.Line(i), DateTimeOffset.UnixEpoch, out var frame, out _) == FrameOutcome.Message)
         {
-            flow.Apply(trade);
+            flow.Apply(frame.Trade);
         }
     }
 

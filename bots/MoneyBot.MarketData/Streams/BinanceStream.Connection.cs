@@ -7,7 +7,7 @@ using MoneyBot.MarketData.Rest;
 namespace MoneyBot.MarketData.Streams;
 
 /// <summary>The connection loop: one connection at a time, reconnected forever until disposed.</summary>
-public sealed partial class BinanceStream
+public partial class BinanceStream<TMessage>
 {
     private const int ReceiveChunk = 16 * 1024;
     private bool _everOpened;
@@ -31,7 +31,7 @@ public sealed partial class BinanceStream
             catch (Exception ex)
             {
                 // A bug must not end a loop that has to run forever: log it, back off, reconnect.
-                Log.Unexpected(_logger, Name, ex);
+                BinanceStreamLog.Unexpected(_logger, Name, ex);
                 end = ConnectionEnd.NotOpened($"unexpected {ex.GetType().Name}: {ex.Message}");
             }
 
@@ -43,12 +43,12 @@ public sealed partial class BinanceStream
             var delay = end.Planned ? TimeSpan.Zero : backoff.NextDelay(end.Uptime);
             if (end.Planned)
             {
-                Log.PlannedReconnect(_logger, Name, end.Reason);
+                BinanceStreamLog.PlannedReconnect(_logger, Name, end.Reason);
             }
             else
             {
                 RecordFailure(end.Reason);
-                Log.Failed(_logger, Name, end.Reason, delay, backoff.Attempt);
+                BinanceStreamLog.Failed(_logger, Name, end.Reason, delay, backoff.Attempt);
             }
 
             SetState(end.Opened || _everOpened ? StreamState.Reconnecting : StreamState.Connecting, end.Reason);
@@ -145,24 +145,23 @@ public sealed partial class BinanceStream
                         buffer.WrittenSpan
                     );
                 }
-                else if (
-                    StreamMessageParser.TryParse(
-                        buffer.WrittenSpan,
-                        _options.Streams,
-                        now,
-                        out var message,
-                        out var error
-                    )
-                )
+                else
                 {
+                    // Parsed here, while the bytes are valid: the buffer takes the next frame.
+                    var outcome = _reader.Read(buffer.WrittenSpan, now, out var message, out var error);
+                    if (outcome == FrameOutcome.Malformed)
+                    {
+                        OnMalformed(error ?? "unreadable", buffer.WrittenSpan);
+                        continue;
+                    }
+
                     stale.CancelAfter(_options.StaleAfter);
                     Interlocked.Increment(ref _messages);
                     Volatile.Write(ref _lastMessageTicks, now.UtcTicks);
-                    _channel.Writer.TryWrite(message);
-                }
-                else
-                {
-                    OnMalformed(error, buffer.WrittenSpan);
+                    if (outcome == FrameOutcome.Message)
+                    {
+                        _channel.Writer.TryWrite(message!);
+                    }
                 }
             }
         }
@@ -217,7 +216,9 @@ public sealed partial class BinanceStream
 
         if (gap is { } missing)
         {
-            _channel.Writer.TryWrite(new ReconnectedMessage(missing.Start, missing.Reason, reconnects, now));
+            _channel.Writer.TryWrite(
+                _reader.Notice(new ReconnectedMessage(missing.Start, missing.Reason, reconnects, now))
+            );
         }
 
         SetState(
@@ -257,7 +258,7 @@ public sealed partial class BinanceStream
         var count = Interlocked.Increment(ref _malformed);
         if (count <= 10 || count % 1000 == 0)
         {
-            Log.Malformed(_logger, Name, count, error, RestResponseReader.Excerpt(message));
+            BinanceStreamLog.Malformed(_logger, Name, count, error, RestResponseReader.Excerpt(message));
         }
     }
 

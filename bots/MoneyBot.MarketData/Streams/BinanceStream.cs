@@ -9,22 +9,26 @@ namespace MoneyBot.MarketData.Streams;
 /// <summary>
 /// One websocket connection to Binance's market streams that stays up: connect timeout, staleness
 /// timeout, keep-alive, a planned reconnect before 24 h, and reconnection forever with the shared
-/// backoff policy. Messages reach one consumer through a bounded buffer that drops the oldest when
-/// the consumer falls behind (counted, and announced with <see cref="MessagesDroppedMessage"/>);
-/// every reconnection is announced with <see cref="ReconnectedMessage"/> so the consumer can backfill.
+/// backoff policy. Each frame is parsed on the receive loop by a pluggable <see cref="IStreamFrameReader{TMessage}"/>
+/// (<see cref="BinanceStream"/> is this with <see cref="StreamMessageParser"/>); the messages reach one consumer
+/// through a bounded buffer that drops the oldest when the consumer falls behind (counted, and announced with
+/// <see cref="MessagesDroppedMessage"/>); every reconnection is announced with <see cref="ReconnectedMessage"/> so the
+/// consumer can backfill. A frame the reader cannot read is counted, logged with its reason and skipped.
 /// </summary>
+/// <typeparam name="TMessage">What the consumer reads.</typeparam>
 [SuppressMessage(
     "Naming",
     "CA1711:Identifiers should not have incorrect suffix",
     Justification = "A Binance market stream, Binance's own word; not a System.IO.Stream."
 )]
-public sealed partial class BinanceStream : IAsyncDisposable
+public partial class BinanceStream<TMessage> : IAsyncDisposable
 {
     private readonly BinanceStreamOptions _options;
+    private readonly IStreamFrameReader<TMessage> _reader;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Func<double> _random01;
-    private readonly Channel<StreamMessage> _channel;
+    private readonly Channel<TMessage> _channel;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private StreamStatus _status = new() { State = StreamState.Stopped };
@@ -39,24 +43,28 @@ public sealed partial class BinanceStream : IAsyncDisposable
 
     /// <summary>Creates a stream; nothing connects before <see cref="Start"/>.</summary>
     /// <param name="options">What to subscribe and how; validated here.</param>
+    /// <param name="reader">Turns each frame into a message (on the receive loop, one frame at a time).</param>
     /// <param name="logger">Where state changes and failures go.</param>
     /// <param name="timeProvider">Clock for every timeout, delay and timestamp.</param>
     /// <param name="random01">Source of jitter in [0, 1); <see cref="Random.Shared"/> by default.</param>
     public BinanceStream(
         BinanceStreamOptions options,
+        IStreamFrameReader<TMessage> reader,
         ILogger? logger = null,
         TimeProvider? timeProvider = null,
         Func<double>? random01 = null
     )
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(reader);
         _options = options.Validate();
+        _reader = reader;
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _random01 = random01 ?? Random.Shared.NextDouble;
         Uri = options.ConnectionUri();
         Name = options.Name ?? string.Join(',', options.Streams);
-        _channel = Channel.CreateBounded<StreamMessage>(
+        _channel = Channel.CreateBounded<TMessage>(
             new BoundedChannelOptions(options.Capacity)
             {
                 FullMode = BoundedChannelFullMode.DropOldest,
@@ -109,7 +117,7 @@ public sealed partial class BinanceStream : IAsyncDisposable
     /// The messages, in arrival order, with the notices of gaps among them. Ends when the stream is
     /// disposed. Meant for one consumer: each message is delivered once.
     /// </summary>
-    public async IAsyncEnumerable<StreamMessage> ReadAllAsync(
+    public async IAsyncEnumerable<TMessage> ReadAllAsync(
         [EnumeratorCancellation] CancellationToken cancellationToken = default
     )
     {
@@ -123,7 +131,7 @@ public sealed partial class BinanceStream : IAsyncDisposable
                 var reported = Interlocked.Exchange(ref _droppedReported, dropped);
                 if (dropped > reported)
                 {
-                    yield return new MessagesDroppedMessage(dropped - reported, _time.GetUtcNow());
+                    yield return _reader.Notice(new MessagesDroppedMessage(dropped - reported, _time.GetUtcNow()));
                 }
 
                 yield return message;
@@ -148,21 +156,22 @@ public sealed partial class BinanceStream : IAsyncDisposable
             }
             catch (TimeoutException)
             {
-                Log.StopTimedOut(_logger, Name);
+                BinanceStreamLog.StopTimedOut(_logger, Name);
             }
         }
 
         _channel.Writer.TryComplete();
         SetState(StreamState.Stopped, "disposed");
         _stop.Dispose();
+        GC.SuppressFinalize(this);
     }
 
-    private void OnDropped(StreamMessage message)
+    private void OnDropped(TMessage message)
     {
         var dropped = Interlocked.Increment(ref _dropped);
         if (dropped == 1 || dropped % 1000 == 0)
         {
-            Log.Dropped(_logger, Name, dropped);
+            BinanceStreamLog.Dropped(_logger, Name, dropped);
         }
     }
 
@@ -181,49 +190,7 @@ public sealed partial class BinanceStream : IAsyncDisposable
 
         if (previous != state)
         {
-            Log.StateChanged(_logger, Name, previous, state, detail);
+            BinanceStreamLog.StateChanged(_logger, Name, previous, state, detail);
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(Level = LogLevel.Information, Message = "stream {Name}: {From} -> {To} ({Detail})")]
-        public static partial void StateChanged(
-            ILogger logger,
-            string name,
-            StreamState from,
-            StreamState to,
-            string detail
-        );
-
-        [LoggerMessage(
-            Level = LogLevel.Warning,
-            Message = "stream {Name}: {Reason}; next attempt in {Delay} (failure {Attempt} in a row)"
-        )]
-        public static partial void Failed(ILogger logger, string name, string reason, TimeSpan delay, int attempt);
-
-        [LoggerMessage(Level = LogLevel.Information, Message = "stream {Name}: {Reason}")]
-        public static partial void PlannedReconnect(ILogger logger, string name, string reason);
-
-        [LoggerMessage(
-            Level = LogLevel.Warning,
-            Message = "stream {Name}: skipped malformed message #{Count} ({Error}): {Excerpt}"
-        )]
-        public static partial void Malformed(ILogger logger, string name, long count, string error, string excerpt);
-
-        [LoggerMessage(
-            Level = LogLevel.Warning,
-            Message = "stream {Name}: the consumer is behind; {Count} messages dropped so far"
-        )]
-        public static partial void Dropped(ILogger logger, string name, long count);
-
-        [LoggerMessage(
-            Level = LogLevel.Error,
-            Message = "stream {Name}: unexpected failure in the connection loop; reconnecting"
-        )]
-        public static partial void Unexpected(ILogger logger, string name, Exception exception);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "stream {Name}: the connection loop did not stop within 5s")]
-        public static partial void StopTimedOut(ILogger logger, string name);
     }
 }

@@ -95,7 +95,8 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
         );
         var symbols = string.Join(",", Board.Symbols);
         BotLog.Starting(_logger, symbols, _options.Market, restUrl, streamUrl, _options.ApiUrl);
-        var trades = new BinanceStream(
+        // Each trade frame goes through the replay's reader into a value; the book keeps the general parser.
+        var trades = new BinanceStream<TradeFrame>(
             BinanceStreamOptions.For(
                 _options.Endpoints,
                 _options.Market,
@@ -106,6 +107,7 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
                 StaleAfter = _options.StaleAfter,
                 Reconnect = _options.Reconnect,
             },
+            new TradeFrameReader(Board.Symbols),
             _loggers.CreateLogger<BinanceStream>(),
             _time
         );

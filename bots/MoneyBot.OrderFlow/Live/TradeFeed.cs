@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Logging;
 using MoneyBot.Common.Bots;
-using MoneyBot.MarketData.Models;
 using MoneyBot.MarketData.Streams;
 using MoneyBot.OrderFlow.Flow;
 
 namespace MoneyBot.OrderFlow.Live;
 
 /// <summary>
-/// Feeds the aggTrade stream into the <see cref="FlowBoard"/> in id order: at a symbol's first trade
+/// Feeds the aggTrade stream (frames read by <see cref="TradeFrameReader"/>) into the <see cref="FlowBoard"/> in id
+/// order: at a symbol's first trade
 /// the warm-up history is fetched by REST; an id jump (a reconnect, dropped messages, a lost frame)
 /// is backfilled by REST before the trade after it when the hole is small, and counted otherwise.
 /// Whale trades go to the alerts; every applied trade tells the health reporter data flows.
@@ -27,49 +27,49 @@ internal sealed class TradeFeed(
 
     private readonly HashSet<string> _unknownSymbols = new(StringComparer.Ordinal);
 
-    /// <summary>Reads <paramref name="messages"/> until they end or the token is cancelled.</summary>
-    public async Task RunAsync(IAsyncEnumerable<StreamMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="frames"/> until they end or the token is cancelled.</summary>
+    public async Task RunAsync(IAsyncEnumerable<TradeFrame> frames, CancellationToken cancellationToken)
     {
-        await foreach (var message in messages.WithCancellation(cancellationToken))
+        await foreach (var frame in frames.WithCancellation(cancellationToken))
         {
-            switch (message)
+            switch (frame.Kind)
             {
-                case AggTradeMessage trade:
-                    await OnTradeAsync(trade.Trade, trade.ReceivedAt, cancellationToken);
+                case TradeFrameKind.Trade:
+                    await OnTradeAsync(frame.Symbol!, frame.Trade, frame.ReceivedAt, cancellationToken);
                     break;
-                case ReconnectedMessage reconnected:
+                case TradeFrameKind.UnknownSymbol:
+                    if (_unknownSymbols.Add(frame.Symbol!))
+                    {
+                        FeedLog.UnknownSymbol(logger, frame.Symbol!);
+                    }
+
+                    break;
+                case TradeFrameKind.Notice when frame.Notice is ReconnectedMessage reconnected:
                     FeedLog.Reconnected(logger, reconnected.Reason, reconnected.GapStart);
                     break;
-                case MessagesDroppedMessage dropped:
+                case TradeFrameKind.Notice when frame.Notice is MessagesDroppedMessage dropped:
                     FeedLog.Dropped(logger, dropped.Count);
                     break;
             }
         }
     }
 
-    private async Task OnTradeAsync(AggTradeEvent e, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// A streamed trade of <paramref name="symbol"/> (the board's name): warm-up before the first, a backfill before
+    /// one after a hole, then the trade.
+    /// </summary>
+    private async Task OnTradeAsync(
+        string symbol,
+        Trade trade,
+        DateTimeOffset receivedAt,
+        CancellationToken cancellationToken
+    )
     {
-        if (board.Canonical(e.Symbol) is not { } symbol)
-        {
-            if (_unknownSymbols.Add(e.Symbol))
-            {
-                FeedLog.UnknownSymbol(logger, e.Symbol);
-            }
-
-            return;
-        }
-
-        var trade = new Trade(
-            e.AggregateTradeId,
-            e.TradeTime.ToUnixTimeMilliseconds(),
-            e.Price,
-            e.Quantity,
-            Trade.AggressorOf(e.BuyerIsMaker)
-        );
         var next = board.NextId(symbol);
         if (next is null && options.Warmup > TimeSpan.Zero)
         {
-            await WarmUpAsync(symbol, e.TradeTime - options.Warmup, trade.Id, cancellationToken);
+            var tradeTime = DateTimeOffset.FromUnixTimeMilliseconds(trade.TimeMs);
+            await WarmUpAsync(symbol, tradeTime - options.Warmup, trade.Id, cancellationToken);
         }
         else if (next is { } expected && trade.Id > expected)
         {

@@ -10,7 +10,8 @@ namespace MoneyBot.OrderFlow.Wire;
 /// Reads one raw stream message as Binance sends it, raw (<c>{"e":"aggTrade",...}</c>) or wrapped
 /// (<c>{"stream":"btcusdt@aggTrade","data":{...}}</c>), without allocating: an aggTrade becomes a
 /// <see cref="Trade"/> and its symbol a slice of the input; anything else is classified so the caller
-/// can hand depth messages to the general parser. The replay's and the benchmark's hot path.
+/// can hand depth messages to the general parser. The one hot path of the live trades stream (through
+/// <see cref="Live.TradeFrameReader"/>), the replay and the benchmark.
 /// </summary>
 public static class AggTradeReader
 {
