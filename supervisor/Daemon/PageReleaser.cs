@@ -21,7 +21,7 @@ internal sealed partial class PageReleaser(TimeProvider time, ILogger logger, Fu
     /// <summary>Something happened (an event was published).</summary>
     public void Notice() => Interlocked.Increment(ref _events);
 
-    /// <summary>Releases once <paramref name="started"/> completes, then after every busy spell until cancelled.</summary>
+    /// <summary>Releases once <paramref name="started"/> completes, then after each busy spell.</summary>
     public async Task RunAsync(Task started, CancellationToken cancellationToken)
     {
         try

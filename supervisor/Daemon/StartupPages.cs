@@ -8,9 +8,9 @@ namespace MoneyBot.Supervisor.Daemon;
 /// file, and at start the runtime reads most of it (the type data it unpacks once, start-up code); the kernel also
 /// maps 64 KB around every page touched. So a freshly started daemon shows most of its 15 MB file as resident,
 /// though it will not read those pages again. Once the programs are started (and after each busy spell, see
-/// <see cref="PageReleaser"/>), every read-only, unmodified file mapping (the executable's code and constants, the C library) is unmapped from this process with
-/// <c>MADV_DONTNEED</c>: the pages stay in the page cache and come back from there, unchanged, on the next touch,
-/// so what stays resident is what the daemon actually uses. Writable mappings and any page the process modified
+/// <see cref="PageReleaser"/>), every read-only, unmodified file mapping (the executable's code and constants, the
+/// C library) is unmapped from this process with <c>MADV_DONTNEED</c>: the pages stay in the page cache and come
+/// back from there, unchanged, on the next touch, so what stays resident is what the daemon actually uses. Writable mappings and any page the process modified
 /// (relocated data) are never touched; the garbage collector also gives back what it does not need.
 /// </summary>
 internal static class StartupPages
@@ -102,7 +102,7 @@ internal static class StartupPages
         /// <summary>Private, not writable, backed by a file (not the stack, vdso or an anonymous region).</summary>
         public bool Droppable => Permissions is [_, '-', _, 'p'] && Path.StartsWith('/');
 
-        /// <summary>Parses a header line: <c>start-end perms offset dev inode [path]</c>; null for a field line.</summary>
+        /// <summary>Parses a header line (<c>start-end perms offset dev inode [path]</c>); null for others.</summary>
         public static Mapping? TryParseHeader(string line)
         {
             var parts = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
