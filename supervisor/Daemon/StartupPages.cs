@@ -10,8 +10,9 @@ namespace MoneyBot.Supervisor.Daemon;
 /// though it will not read those pages again. Once the programs are started (and after each busy spell, see
 /// <see cref="PageReleaser"/>), every read-only, unmodified file mapping (the executable's code and constants, the
 /// C library) is unmapped from this process with <c>MADV_DONTNEED</c>: the pages stay in the page cache and come
-/// back from there, unchanged, on the next touch, so what stays resident is what the daemon actually uses. Writable mappings and any page the process modified
-/// (relocated data) are never touched; the garbage collector also gives back what it does not need.
+/// back from there, unchanged, on the next touch, so what stays resident is what the daemon actually uses.
+/// Writable mappings and any page the process modified (relocated data) are never touched; the garbage collector
+/// also gives back what it does not need.
 /// </summary>
 internal static class StartupPages
 {
