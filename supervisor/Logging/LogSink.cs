@@ -11,8 +11,8 @@ namespace MoneyBot.Supervisor.Logging;
 /// </summary>
 internal sealed partial class LogSink : IAsyncDisposable
 {
-    /// <summary>Chunks in flight per file: 32 x 64 KiB is about 2 MiB of burst absorbed before waiting.</summary>
-    public const int ChannelCapacity = 32;
+    /// <summary>Chunks in flight per file: 8 x 64 KiB (on top of the child's 1 MiB pipe) before the child waits.</summary>
+    public const int ChannelCapacity = 8;
 
     private static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(5);
 
