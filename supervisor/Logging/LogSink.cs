@@ -11,7 +11,7 @@ namespace MoneyBot.Supervisor.Logging;
 /// </summary>
 internal sealed partial class LogSink : IAsyncDisposable
 {
-    /// <summary>Chunks in flight per file: 8 x 64 KiB (on top of the child's 1 MiB pipe) before the child waits.</summary>
+    /// <summary>Chunks in flight per file: 8 x 64 KiB (and the 1 MiB pipe) before the child has to wait.</summary>
     public const int ChannelCapacity = 8;
 
     private static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(5);
