@@ -83,7 +83,8 @@ public sealed class ConfigLoader
 
         var sourcePath = Path.GetFullPath(path);
         var configDirectory = Path.GetDirectoryName(sourcePath) ?? sourcePath;
-        var daemon = new DaemonSettingsReader(reader, expander).Read(Section("supervisor"), configDirectory);
+        var daemonReader = new DaemonSettingsReader(reader, expander);
+        var daemon = daemonReader.Read(Section("supervisor"), configDirectory);
 
         var settings = new ProgramSettingsReader(reader);
         var defaults = ProgramSettingsReader.BuiltIn(daemon.BaseDirectory);
@@ -98,6 +99,7 @@ public sealed class ConfigLoader
             .Select(program => programReader.Read(program, defaults))
             .ToList();
         DependencyValidator.Validate(programs, diagnostics);
+        SocketPathValidator.Validate(daemon, daemonReader.RunDirNode ?? empty, programs, diagnostics);
 
         var telegram = new TelegramSettingsReader(reader, expander).Read(
             sections.TryGetValue("telegram", out var telegramSection) ? telegramSection : null

@@ -24,6 +24,13 @@ public sealed record DaemonSettings(
     /// <summary>The control socket's path in a run directory.</summary>
     public static string SocketIn(string runDir) => Path.Combine(runDir, "moneybot.sock");
 
+    /// <summary>Where the programs' notify sockets are, in a run directory.</summary>
+    public static string NotifyDirectoryIn(string runDir) => Path.Combine(runDir, "notify");
+
+    /// <summary>The notify socket of program <paramref name="name"/> in a run directory.</summary>
+    public static string NotifySocketIn(string runDir, string name) =>
+        Path.Combine(NotifyDirectoryIn(runDir), name + ".sock");
+
     public string LockPath => Path.Combine(RunDir, "moneybot.lock");
 
     public string StatePath => Path.Combine(RunDir, "state.json");

@@ -18,6 +18,9 @@ internal sealed class DaemonSettingsReader(NodeReader reader, VariableExpander e
 
     private const string DefaultEnvFile = "config/.env";
 
+    /// <summary>Where <c>run_dir</c> is (or the section, when it is not given), once read: for error positions.</summary>
+    public YamlNode? RunDirNode { get; private set; }
+
     /// <summary>
     /// Reads the section (<paramref name="node"/> may be an empty value) of a file in <paramref
     /// name="configDirectory"/>.
@@ -25,6 +28,7 @@ internal sealed class DaemonSettingsReader(NodeReader reader, VariableExpander e
     public DaemonSettings Read(YamlNode node, string configDirectory)
     {
         var fields = reader.Fields(node, "supervisor", Keys).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        RunDirNode = fields.TryGetValue("run_dir", out var runDirField) ? runDirField.Value : node;
 
         var baseDirectory = Path.GetDirectoryName(configDirectory) ?? configDirectory;
         if (fields.TryGetValue("base_dir", out var baseField) && Text(baseField) is { Length: > 0 } baseDir)

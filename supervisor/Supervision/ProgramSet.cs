@@ -51,7 +51,7 @@ public sealed partial class ProgramSet : IAsyncDisposable
     {
         _marker = marker;
         _logDir = config.Daemon.LogDir;
-        _notifyDirectory = Path.Combine(config.Daemon.RunDir, "notify");
+        _notifyDirectory = DaemonSettings.NotifyDirectoryIn(config.Daemon.RunDir);
         _masker = new SecretMasker(config.Secrets);
         _time = time;
         _logger = logger;
