@@ -162,10 +162,14 @@ internal static class DaemonVerbs
     {
         if (cli.LoadConfig() is not { } config)
         {
-            return ExitCodes.Usage;
+            // A file broken since the daemon started must not keep it from being stopped: its run_dir is still
+            // found when the file is simple enough, and a daemon answering there is stopped all the same.
+            return RunDirLocator.TryFind(cli.ConfigPath) is { } runDir
+                ? await DownWithoutConfigAsync(cli, runDir, cancellationToken).ConfigureAwait(false)
+                : ExitCodes.Usage;
         }
 
-        var pid = ReadPid(config);
+        var pid = ReadPid(config.Daemon.RunDir);
         var response = await cli.Client(config)
             .SendAsync(new ControlRequest("down"), cancellationToken)
             .ConfigureAwait(false);
@@ -184,6 +188,33 @@ internal static class DaemonVerbs
             return ExitCodes.Success;
         }
 
+        return await FinishDownAsync(cli, response, pid, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> DownWithoutConfigAsync(CliContext cli, string runDir, CancellationToken token)
+    {
+        var pid = ReadPid(runDir);
+        var response = await new ControlClient(DaemonSettings.SocketIn(runDir))
+            .SendAsync(new ControlRequest("down"), token)
+            .ConfigureAwait(false);
+        if (response is null)
+        {
+            return ExitCodes.Usage; // no daemon there: the config errors above are the whole story
+        }
+
+        await cli
+            .Error.WriteLineAsync($"stopping the daemon running from {runDir} all the same (it keeps its own copy)")
+            .ConfigureAwait(false);
+        return await FinishDownAsync(cli, response, pid, token).ConfigureAwait(false);
+    }
+
+    private static async Task<int> FinishDownAsync(
+        CliContext cli,
+        ControlResponse response,
+        int? pid,
+        CancellationToken cancellationToken
+    )
+    {
         var code = cli.Finish(response);
         if (
             pid is { } p
@@ -287,12 +318,12 @@ internal static class DaemonVerbs
             : (process, []);
     }
 
-    private static int? ReadPid(SupervisorConfig config)
+    private static int? ReadPid(string runDir)
     {
         try
         {
             return int.Parse(
-                File.ReadAllText(Path.Combine(config.Daemon.RunDir, "moneybot.pid")).Trim(),
+                File.ReadAllText(Path.Combine(runDir, "moneybot.pid")).Trim(),
                 CultureInfo.InvariantCulture
             );
         }

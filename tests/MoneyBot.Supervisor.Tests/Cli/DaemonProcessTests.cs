@@ -82,6 +82,27 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Down_stops_the_daemon_even_after_its_config_file_was_broken()
+    {
+        Assert.Equal(0, (await CliRunner.RunAsync("up", "-c", _config)).ExitCode);
+        var daemon = CliRunner.DaemonPid(RunDir)!.Value;
+        var pids = (await StatusAsync()).Values.Select(p => p.GetProperty("pid").GetInt32()).ToList();
+        await File.AppendAllTextAsync(_config, "  gamma:\n    args: [1\n"); // half an edit: invalid YAML
+
+        var down = await CliRunner.RunAsync("down", "-c", _config);
+
+        Assert.True(down.ExitCode == 0, down.ToString());
+        Assert.Contains("error(s) in", down.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            $"stopping the daemon running from {RunDir} all the same",
+            down.Error,
+            StringComparison.Ordinal
+        );
+        Assert.False(ProcessProbe.IsAlive(daemon));
+        Assert.All(pids, pid => Assert.False(ProcessProbe.IsAlive(pid)));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Once_started_the_daemon_hands_back_its_start_up_pages_and_works_on()
     {
         await using (var log = new LogWatcher(Path.Combine(_sandbox.LogDir, "supervisor.log")))
