@@ -68,6 +68,9 @@ public sealed record LiveOptions
     /// <summary>The supervisor's watchdog timeout (WATCHDOG_USEC); WATCHDOG=1 goes out three times as often.</summary>
     public TimeSpan? WatchdogTimeout { get; init; }
 
+    /// <summary>WATCHDOG_PID, if set: when it names another process the watchdog is not ours (no WATCHDOG=1).</summary>
+    public string? WatchdogPid { get; init; }
+
     /// <summary>No stream message for this long: reconnect, and stop sending WATCHDOG=1.</summary>
     public TimeSpan StaleAfter { get; init; } = DefaultStaleAfter;
 
