@@ -176,16 +176,16 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
         return false;
     }
 
-    private void Reply(long chatId, ChatReply reply)
-    {
-        if (reply.Document is { } document)
-        {
-            _ = _client.SendDocumentAsync(chatId, document.FileName, document.Content, reply.Html);
-            return;
-        }
-
-        _outbox.Enqueue(new OutgoingMessage(chatId, reply.Html) { ReplyMarkup = reply.Buttons });
-    }
+    private void Reply(long chatId, ChatReply reply) =>
+        _outbox.Enqueue(
+            new OutgoingMessage(chatId, reply.Html)
+            {
+                ReplyMarkup = reply.Document is null ? reply.Buttons : null,
+                Document = reply.Document is { } document
+                    ? new OutgoingDocument(document.FileName, document.Content)
+                    : null,
+            }
+        );
 
     private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
