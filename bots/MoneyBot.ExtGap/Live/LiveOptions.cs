@@ -60,6 +60,8 @@ public sealed record LiveOptions
         TelegramOutboxOptions.Default with
         {
             StopTimeout = TimeSpan.FromSeconds(1),
+            // Signals are kept through a Telegram outage, up to their max age: no operator reply waits behind them.
+            RetryBudget = TelegramOutboxOptions.Default.MaxAge,
         };
 
     /// <summary>The supervisor's notify socket (NOTIFY_SOCKET); null: no health reports.</summary>

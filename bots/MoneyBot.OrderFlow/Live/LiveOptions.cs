@@ -52,6 +52,8 @@ public sealed record LiveOptions
         TelegramOutboxOptions.Default with
         {
             StopTimeout = TimeSpan.FromSeconds(1),
+            // Signals are kept through a Telegram outage, up to their max age: no operator reply waits behind them.
+            RetryBudget = TelegramOutboxOptions.Default.MaxAge,
         };
 
     /// <summary>Reconnection delays of the streams and retries of the REST backfill.</summary>
