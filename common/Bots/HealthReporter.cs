@@ -32,20 +32,27 @@ public sealed partial class HealthReporter : IDisposable
 
     /// <summary>
     /// A reporter for a bot: notifications go to <paramref name="notifySocket"/> (none: not supervised) and the
-    /// supervisor's watchdog timeout, when set, paces the WATCHDOG=1 pings.
+    /// supervisor's watchdog timeout, when set, paces the WATCHDOG=1 pings. A <paramref name="watchdogPid"/>
+    /// (WATCHDOG_PID) that names another process means the watchdog is not this bot's: it sends no WATCHDOG=1.
     /// </summary>
     public static HealthReporter ForBot(
         string? notifySocket,
         TimeSpan? watchdogTimeout,
         TimeSpan staleAfter,
         TimeProvider time,
-        ILogger logger
+        ILogger logger,
+        string? watchdogPid = null
     )
     {
         var watchdogUsec = watchdogTimeout is { } timeout
             ? ((long)timeout.TotalMicroseconds).ToString(CultureInfo.InvariantCulture)
             : null;
-        return new HealthReporter(new SystemdNotifier(notifySocket, watchdogUsec), staleAfter, time, logger);
+        return new HealthReporter(
+            new SystemdNotifier(notifySocket, watchdogUsec, watchdogPid),
+            staleAfter,
+            time,
+            logger
+        );
     }
 
     /// <summary>Reports through <paramref name="notifier"/> (owned and disposed here).</summary>
@@ -76,6 +83,10 @@ public sealed partial class HealthReporter : IDisposable
             if (_notifier.Enabled && _timer is null)
             {
                 _timer = _time.CreateTimer(_ => Tick(), null, PingInterval, PingInterval);
+                if (_notifier.WatchdogOwner is { } owner)
+                {
+                    Log.WatchdogNotOurs(_logger, owner, Environment.ProcessId);
+                }
             }
         }
     }
@@ -240,5 +251,12 @@ public sealed partial class HealthReporter : IDisposable
 
         [LoggerMessage(Level = LogLevel.Information, Message = "market data flows again: WATCHDOG=1 resumed")]
         public static partial void MarketDataResumed(ILogger logger);
+
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "WATCHDOG_PID names process {Owner}, not this one ({Self}): the watchdog is not ours; "
+                + "no WATCHDOG=1 will be sent"
+        )]
+        public static partial void WatchdogNotOurs(ILogger logger, int owner, int self);
     }
 }

@@ -23,6 +23,7 @@ public sealed record GetUpdatesRequest() : TelegramRequest<IReadOnlyList<Update>
     public IReadOnlyList<string>? AllowedUpdates { get; init; }
 
     /// <inheritdoc/>
+    [JsonIgnore] // ours, not a Bot API field: an override does not inherit the base's [JsonIgnore]
     public override TimeSpan ServerWait => TimeSpan.FromSeconds(Math.Max(0, TimeoutSeconds));
 
     /// <inheritdoc/>

@@ -16,6 +16,18 @@ internal sealed class OutboxEntry(OutgoingMessage message, IReadOnlyList<string>
     /// <summary>Id of the first part delivered, if any.</summary>
     public long? FirstMessageId { get; set; }
 
+    /// <summary>The part to deliver next (the earlier ones went out).</summary>
+    public int NextPart { get; set; }
+
+    /// <summary>Monotonic time of the first attempt to deliver it, if any.</summary>
+    public TimeSpan? FirstAttemptAt { get; set; }
+
+    /// <summary>Failed attempts since its last delivered part (transient failures: 5xx, network, timeouts).</summary>
+    public int Failures { get; set; }
+
+    /// <summary>Monotonic time before which it is not tried again (after a failure).</summary>
+    public TimeSpan NotBefore { get; set; }
+
     /// <summary>Its node in its chat's queue while queued.</summary>
     public LinkedListNode<OutboxEntry>? ChatNode { get; set; }
 

@@ -1,18 +1,25 @@
-using MoneyBot.Common.Resilience;
-
 namespace MoneyBot.Common.Telegram;
 
 /// <summary>
 /// Delivers the messages of one chat, in order, paced, retrying as the outbox's rules say.
-/// Each chat has its own lane, so a slow or failing chat holds back no other.
+/// Each chat has its own lane, so a slow or failing chat holds back no other. Within the chat, a message that
+/// failed waits for its retry behind the messages queued after it, so it holds back none of them either.
 /// </summary>
 internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0);
-    private readonly BackoffTracker _backoff = new(context.Options.Backoff, Random.Shared.NextDouble);
     private readonly RatePacer _pacer = chatId.IsGroupOrChannel
         ? new((1, context.Options.ChatInterval), (context.Options.GroupMessagesPerMinute, TimeSpan.FromMinutes(1)))
         : new((1, context.Options.ChatInterval));
+
+    private enum Outcome
+    {
+        /// <summary>Delivered, or given up (logged and counted).</summary>
+        Finished,
+
+        /// <summary>Failed; to be tried again at <see cref="OutboxEntry.NotBefore"/>.</summary>
+        Retry,
+    }
 
     /// <summary>The delivery loop; completes once stopped.</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
@@ -28,14 +35,16 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
     {
         try
         {
+            TimeSpan? wakeAt = null;
             while (true)
             {
-                await _signal.WaitAsync(stop);
-                while (context.Queue.TryTake(chatId, out var entry))
+                await WaitAsync(wakeAt, stop);
+                while (context.Queue.TryTake(chatId, context.Now(), out var entry, out wakeAt))
                 {
+                    var outcome = Outcome.Finished;
                     try
                     {
-                        await DeliverAsync(entry, stop);
+                        outcome = await DeliverAsync(entry, stop);
                     }
                     catch (OperationCanceledException) when (stop.IsCancellationRequested)
                     {
@@ -54,9 +63,16 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
                     }
                     finally
                     {
-                        // Done first: whoever awaits the receipt then sees the message no longer pending.
-                        context.Queue.Done();
-                        entry.Complete();
+                        if (outcome == Outcome.Retry)
+                        {
+                            context.Queue.Requeue(entry);
+                        }
+                        else
+                        {
+                            // Done first: whoever awaits the receipt then sees the message no longer pending.
+                            context.Queue.Done();
+                            entry.Complete();
+                        }
                     }
                 }
             }
@@ -67,27 +83,67 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
         }
     }
 
-    private async Task DeliverAsync(OutboxEntry entry, CancellationToken stop)
+    /// <summary>Waits for a new message, or until <paramref name="wakeAt"/> when a failed one awaits a retry.</summary>
+    private async Task WaitAsync(TimeSpan? wakeAt, CancellationToken stop)
     {
-        for (var i = 0; i < entry.Parts.Count; i++)
+        if (wakeAt is not { } at)
         {
-            var id = await DeliverPartAsync(entry, i, stop);
+            await _signal.WaitAsync(stop);
+            return;
+        }
+
+        var wait = at - context.Now();
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var timer = new CancellationTokenSource(wait, context.Time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, timer.Token);
+        try
+        {
+            await _signal.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+        {
+            // the retry is due
+        }
+    }
+
+    private async Task<Outcome> DeliverAsync(OutboxEntry entry, CancellationToken stop)
+    {
+        for (; entry.NextPart < entry.Parts.Count; entry.NextPart++)
+        {
+            var (outcome, id) = await DeliverPartAsync(entry, entry.NextPart, stop);
+            if (outcome == Outcome.Retry)
+            {
+                return outcome;
+            }
+
             if (id is null)
             {
-                return;
+                return Outcome.Finished; // given up
             }
 
             entry.FirstMessageId ??= id;
         }
+
+        return Outcome.Finished;
     }
 
-    /// <summary>Sends one part until it goes through (its id) or is given up (null, logged and counted).</summary>
-    private async Task<long?> DeliverPartAsync(OutboxEntry entry, int part, CancellationToken stop)
+    /// <summary>
+    /// Sends one part: its id once it went through, null when given up (logged and counted), or
+    /// <see cref="Outcome.Retry"/> after a failure worth another try.
+    /// </summary>
+    private async Task<(Outcome Outcome, long? Id)> DeliverPartAsync(
+        OutboxEntry entry,
+        int part,
+        CancellationToken stop
+    )
     {
         var message = entry.Message;
         var edit = part == 0 ? message.EditMessageId : null;
         var markup = part == entry.Parts.Count - 1 ? message.ReplyMarkup : null;
-        var failures = 0;
         while (true)
         {
             var age = context.Now() - entry.EnqueuedAt;
@@ -95,23 +151,12 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
             {
                 var dropped = context.Stats.CountDropped();
                 OutboxLog.DroppedTooOld(context.Logger, context.BotId, chatId, age, context.Options.MaxAge, dropped);
-                return null;
+                return (Outcome.Finished, null);
             }
 
             await PaceAsync(stop);
-            var result = edit is { } messageId
-                ? await context.Client.SendAsync(
-                    new EditMessageTextRequest(chatId, messageId, entry.Parts[part]) { ReplyMarkup = markup },
-                    stop
-                )
-                : await context.Client.SendAsync(
-                    new SendMessageRequest(chatId, entry.Parts[part])
-                    {
-                        DisableNotification = message.DisableNotification,
-                        ReplyMarkup = markup,
-                    },
-                    stop
-                );
+            entry.FirstAttemptAt ??= context.Now();
+            var result = await SendAsync(entry, part, edit, markup, stop);
             if (result.Ok || (edit is not null && IsUnchangedEdit(result)))
             {
                 if (result.Ok)
@@ -119,13 +164,13 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
                     context.Stats.CountSent();
                 }
 
-                if (failures > 0)
+                if (entry.Failures > 0)
                 {
-                    OutboxLog.Recovered(context.Logger, context.BotId, chatId, failures);
+                    OutboxLog.Recovered(context.Logger, context.BotId, chatId, entry.Failures);
+                    entry.Failures = 0;
                 }
 
-                _backoff.Reset();
-                return result.Value?.MessageId ?? edit;
+                return (Outcome.Finished, result.Value?.MessageId ?? edit);
             }
 
             if (!result.IsTransient)
@@ -144,31 +189,79 @@ internal sealed class OutboxLane(ChatId chatId, OutboxContext context) : IDispos
                     result.Description ?? "?",
                     dropped
                 );
-                return null;
+                return (Outcome.Finished, null);
             }
 
-            failures++;
-            context.Stats.CountRetry();
-            var delay = result.RetryAfter ?? _backoff.NextDelay(TimeSpan.Zero);
-            if (result.Failure == TelegramFailure.RateLimited && result.RetryAfter is not null)
+            if (result.Failure == TelegramFailure.RateLimited && result.RetryAfter is { } retryAfter)
             {
-                OutboxLog.RateLimited(context.Logger, context.BotId, chatId, delay);
-            }
-            else
-            {
-                OutboxLog.Retrying(
-                    context.Logger,
-                    context.BotId,
-                    chatId,
-                    result.Failure,
-                    result.Description ?? "?",
-                    failures,
-                    delay
-                );
+                // Flood control holds every message of the bot: wait it out here and resend the same one.
+                context.Stats.CountRetry();
+                OutboxLog.RateLimited(context.Logger, context.BotId, chatId, retryAfter);
+                await Task.Delay(retryAfter, context.Time, stop);
+                continue;
             }
 
-            await Task.Delay(delay, context.Time, stop);
+            return (Retry(entry, result.Failure, result.Description ?? "?") ? Outcome.Retry : Outcome.Finished, null);
         }
+    }
+
+    /// <summary>
+    /// After a transient failure: schedules the next attempt (true), or gives a non-critical message up when that
+    /// attempt would come after its retry budget (false, logged and counted).
+    /// </summary>
+    private bool Retry(OutboxEntry entry, TelegramFailure failure, string description)
+    {
+        entry.Failures++;
+        var now = context.Now();
+        var delay = context.Options.Backoff.DelayFor(entry.Failures, Random.Shared.NextDouble());
+        var elapsed = now - (entry.FirstAttemptAt ?? now);
+        if (!entry.Message.Critical && elapsed + delay > context.Options.RetryBudget)
+        {
+            var dropped = context.Stats.CountDropped();
+            OutboxLog.DroppedGaveUp(
+                context.Logger,
+                context.BotId,
+                chatId,
+                entry.Failures,
+                elapsed,
+                failure,
+                description,
+                context.Options.RetryBudget,
+                dropped
+            );
+            return false;
+        }
+
+        context.Stats.CountRetry();
+        OutboxLog.Retrying(context.Logger, context.BotId, chatId, failure, description, entry.Failures, delay);
+        entry.NotBefore = now + delay;
+        return true;
+    }
+
+    private Task<TelegramResult<Message>> SendAsync(
+        OutboxEntry entry,
+        int part,
+        long? edit,
+        InlineKeyboardMarkup? markup,
+        CancellationToken stop
+    )
+    {
+        var message = entry.Message;
+        TelegramRequest<Message> request =
+            message.Document is { } document
+                ? new SendDocumentRequest(chatId, document.FileName, document.Content)
+                {
+                    Caption = entry.Parts[part],
+                    DisableNotification = message.DisableNotification,
+                }
+            : edit is { } messageId
+                ? new EditMessageTextRequest(chatId, messageId, entry.Parts[part]) { ReplyMarkup = markup }
+            : new SendMessageRequest(chatId, entry.Parts[part])
+            {
+                DisableNotification = message.DisableNotification,
+                ReplyMarkup = markup,
+            };
+        return context.Client.SendAsync(request, stop);
     }
 
     /// <summary>Waits until both this chat's and the bot's limits allow a send, and records it.</summary>

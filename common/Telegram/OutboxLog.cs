@@ -8,7 +8,7 @@ internal static partial class OutboxLog
     [LoggerMessage(
         Level = LogLevel.Warning,
         Message = "telegram bot {BotId}: message to {Chat} not sent ({Failure}: {Description}); retry {Attempt} "
-            + "in {Delay}"
+            + "in {Delay}; the chat's other messages go meanwhile"
     )]
     public static partial void Retrying(
         ILogger logger,
@@ -57,6 +57,23 @@ internal static partial class OutboxLog
         ChatId chat,
         int? errorCode,
         string description,
+        long dropped
+    );
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "telegram bot {BotId}: dropped a message to {Chat}: still failing after {Attempts} attempt(s) in "
+            + "{Elapsed} ({Failure}: {Description}; retry budget {Budget}); {Dropped} dropped so far"
+    )]
+    public static partial void DroppedGaveUp(
+        ILogger logger,
+        long botId,
+        ChatId chat,
+        int attempts,
+        TimeSpan elapsed,
+        TelegramFailure failure,
+        string description,
+        TimeSpan budget,
         long dropped
     );
 

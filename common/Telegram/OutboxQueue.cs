@@ -2,7 +2,8 @@ namespace MoneyBot.Common.Telegram;
 
 /// <summary>
 /// The messages of one outbox, queued per chat, bounded as a whole: past the capacity the oldest
-/// non-critical message (of any chat) is pushed out. Also tracks when nothing is queued or in flight.
+/// non-critical message (of any chat) is pushed out. A message waiting to be retried stays queued but is
+/// skipped until its time (<see cref="OutboxEntry.NotBefore"/>). Also tracks when nothing is queued or in flight.
 /// </summary>
 internal sealed class OutboxQueue(int capacity)
 {
@@ -62,22 +63,53 @@ internal sealed class OutboxQueue(int capacity)
     }
 
     /// <summary>
-    /// Takes the next message of <paramref name="chatId"/>; it counts as in flight until <see cref="Done"/>.
+    /// Takes the first message of <paramref name="chatId"/> that may go out at <paramref name="now"/>; it counts as
+    /// in flight until <see cref="Done"/> or <see cref="Requeue"/>. When none may, <paramref name="wakeAt"/> says
+    /// when the first waiting one may (null: nothing is queued for the chat).
     /// </summary>
-    public bool TryTake(ChatId chatId, out OutboxEntry entry)
+    public bool TryTake(ChatId chatId, TimeSpan now, out OutboxEntry entry, out TimeSpan? wakeAt)
     {
         lock (_gate)
         {
-            if (_chats.TryGetValue(chatId, out var chat) && chat.First is { } first)
+            wakeAt = null;
+            if (_chats.TryGetValue(chatId, out var chat))
             {
-                entry = first.Value;
-                _inFlight++; // before unlinking, so the queue never looks idle in between
-                Unlink(entry);
-                return true;
+                for (var node = chat.First; node is not null; node = node.Next)
+                {
+                    if (node.Value.NotBefore <= now)
+                    {
+                        entry = node.Value;
+                        _inFlight++; // before unlinking, so the queue never looks idle in between
+                        Unlink(entry);
+                        return true;
+                    }
+
+                    wakeAt =
+                        wakeAt is { } earliest && earliest < node.Value.NotBefore ? earliest : node.Value.NotBefore;
+                }
             }
 
             entry = null!;
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Puts a message taken with <see cref="TryTake"/> back at the end of its chat's queue, behind the messages
+    /// queued meanwhile (it waits for a retry: see <see cref="OutboxEntry.NotBefore"/>).
+    /// </summary>
+    public void Requeue(OutboxEntry entry)
+    {
+        lock (_gate)
+        {
+            entry.ChatNode = _chats[entry.Message.ChatId].AddLast(entry);
+            if (!entry.Message.Critical)
+            {
+                entry.DroppableNode = _droppable.AddFirst(entry); // among the oldest: it was queued before the rest
+            }
+
+            _queued++;
+            _inFlight--;
         }
     }
 

@@ -3,7 +3,7 @@ namespace MoneyBot.Common.Telegram;
 /// <summary>A message for <see cref="TelegramOutbox.Enqueue"/>.</summary>
 /// <param name="ChatId">Where it goes.</param>
 /// <param name="Text">HTML text, dynamic values already escaped; longer than 4096 characters is split into several
-/// messages.</param>
+/// messages. With a <see cref="Document"/>, its caption (at most 1024 characters).</param>
 public sealed record OutgoingMessage(ChatId ChatId, string Text)
 {
     /// <summary>Deliver without sound.</summary>
@@ -20,4 +20,16 @@ public sealed record OutgoingMessage(ChatId ChatId, string Text)
     /// Telegram finds unchanged counts as done. The parts of a split text after the first are sent as new messages.
     /// </summary>
     public long? EditMessageId { get; init; }
+
+    /// <summary>
+    /// Upload this file (sendDocument) with <see cref="OutgoingMessage.Text"/> as its caption instead of sending a
+    /// text; paced, retried and dropped like any message. <see cref="EditMessageId"/> and
+    /// <see cref="ReplyMarkup"/> do not apply.
+    /// </summary>
+    public OutgoingDocument? Document { get; init; }
 }
+
+/// <summary>A file for <see cref="OutgoingMessage.Document"/>.</summary>
+/// <param name="FileName">Name shown for the file.</param>
+/// <param name="Content">The file's bytes (at most 50 MB).</param>
+public sealed record OutgoingDocument(string FileName, ReadOnlyMemory<byte> Content);

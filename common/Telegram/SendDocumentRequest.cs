@@ -26,21 +26,39 @@ public sealed record SendDocumentRequest(ChatId ChatId, string FileName, ReadOnl
     /// <inheritdoc/>
     public override HttpContent CreateContent()
     {
-        var form = new MultipartFormDataContent { { new StringContent(ChatId.ToString()), "chat_id" } };
+        var form = new MultipartFormDataContent();
+        Add(form, new StringContent(ChatId.ToString()), "chat_id");
         if (Caption is not null)
         {
-            form.Add(new StringContent(Caption), "caption");
-            form.Add(new StringContent(TelegramHtml.ParseMode), "parse_mode");
+            Add(form, new StringContent(Caption), "caption");
+            Add(form, new StringContent(TelegramHtml.ParseMode), "parse_mode");
         }
 
         if (DisableNotification)
         {
-            form.Add(new StringContent(bool.TrueString.ToLower(CultureInfo.InvariantCulture)), "disable_notification");
+            Add(form, new StringContent(bool.TrueString.ToLower(CultureInfo.InvariantCulture)), "disable_notification");
         }
 
         var file = new ReadOnlyMemoryContent(Content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "document", FileName);
+        Add(form, file, "document", FileName);
         return form;
     }
+
+    /// <summary>
+    /// Adds a part whose Content-Disposition quotes its name (and file name), as RFC 7578 writes them:
+    /// <see cref="MultipartFormDataContent.Add(HttpContent, string)"/> leaves a plain name unquoted.
+    /// </summary>
+    private static void Add(MultipartFormDataContent form, HttpContent part, string name, string? fileName = null)
+    {
+        part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
+        {
+            Name = Quote(name),
+            FileName = fileName is null ? null : Quote(fileName),
+        };
+        form.Add(part);
+    }
+
+    // The header API refuses a '"' inside a quoted value, and a file name needs neither it nor a backslash.
+    private static string Quote(string value) => "\"" + value.Replace('"', '_').Replace('\\', '_') + "\"";
 }

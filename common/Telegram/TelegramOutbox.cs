@@ -7,9 +7,10 @@ namespace MoneyBot.Common.Telegram;
 /// The outbound queue of one bot token. <see cref="Enqueue"/> never blocks and never throws for a
 /// full queue. Each chat is delivered in order by its own loop, paced to Telegram's limits (per chat,
 /// per group, per bot); flood control is waited out, network and server errors are retried with the
-/// backoff policy. A non-critical message is dropped (logged and counted) when it gets older than
-/// <see cref="TelegramOutboxOptions.MaxAge"/>, when Telegram refuses it, or when it is the oldest
-/// non-critical one in a full queue; critical messages are never dropped while the outbox lives.
+/// backoff policy, the failed message waiting behind the chat's other messages meanwhile. A non-critical message
+/// is dropped (logged and counted) when it gets older than <see cref="TelegramOutboxOptions.MaxAge"/>, when it
+/// keeps failing beyond <see cref="TelegramOutboxOptions.RetryBudget"/>, when Telegram refuses it, or when it is
+/// the oldest non-critical one in a full queue; critical messages are never dropped while the outbox lives.
 /// </summary>
 public sealed class TelegramOutbox : IAsyncDisposable
 {
@@ -54,7 +55,8 @@ public sealed class TelegramOutbox : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrWhiteSpace(message.Text, nameof(message));
-        var entry = new OutboxEntry(message, TelegramHtml.Split(message.Text), _context.Now());
+        IReadOnlyList<string> parts = message.Document is null ? TelegramHtml.Split(message.Text) : [message.Text];
+        var entry = new OutboxEntry(message, parts, _context.Now());
         OutboxEntry? pushedOut;
         lock (_gate)
         {

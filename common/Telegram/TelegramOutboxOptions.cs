@@ -8,8 +8,8 @@ namespace MoneyBot.Common.Telegram;
 public sealed record TelegramOutboxOptions
 {
     /// <summary>
-    /// 1000 queued messages, 1 hour max age, <see cref="BackoffPolicy.Default"/>, 1/s per chat, 20/min per group, 30/s
-    /// overall.
+    /// 1000 queued messages, 1 hour max age, a 10 s retry budget, <see cref="BackoffPolicy.Default"/>, 1/s per chat,
+    /// 20/min per group, 30/s overall.
     /// </summary>
     public static TelegramOutboxOptions Default { get; } = new();
 
@@ -19,7 +19,17 @@ public sealed record TelegramOutboxOptions
     /// <summary>A non-critical message still unsent after this long is dropped (logged and counted).</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>Delays between attempts after network errors and 5xx answers.</summary>
+    /// <summary>
+    /// How long a non-critical message may keep failing (network errors, timeouts, 5xx) from its first attempt: a
+    /// retry that would come later is not made, the message is dropped (logged and counted). Critical messages retry
+    /// without limit. Flood control (429 with <c>retry_after</c>) is waited out and does not count.
+    /// </summary>
+    public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Delays between attempts of one message after network errors and 5xx answers. Meanwhile the message waits
+    /// behind those queued after it, so a failing message never holds back the rest of its chat.
+    /// </summary>
     public BackoffPolicy Backoff { get; init; } = BackoffPolicy.Default;
 
     /// <summary>Least time between two messages to the same chat.</summary>
@@ -39,6 +49,7 @@ public sealed record TelegramOutboxOptions
     {
         Check(Capacity >= 1, "Capacity must be at least 1");
         Check(MaxAge > TimeSpan.Zero, "MaxAge must be positive");
+        Check(RetryBudget >= TimeSpan.Zero, "RetryBudget must not be negative");
         Check(Backoff is not null, "Backoff is required (BackoffPolicy.Default, say)");
         Check(ChatInterval >= TimeSpan.Zero, "ChatInterval must not be negative");
         Check(GroupMessagesPerMinute >= 1, "GroupMessagesPerMinute must be at least 1");

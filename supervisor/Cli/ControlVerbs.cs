@@ -32,6 +32,11 @@ internal static class ControlVerbs
                     : StatusTable.Render(programs, DateTimeOffset.UtcNow, cli.UseColor)
             )
             .ConfigureAwait(false);
+        if (!json && response.Message is { } note)
+        {
+            await cli.Output.WriteLineAsync(note).ConfigureAwait(false); // e.g. the admin bot's token polled elsewhere
+        }
+
         return ExitCodes.Success;
     }
 

@@ -23,7 +23,7 @@ internal sealed class ControlHandler(SupervisorDaemon daemon)
 
                 return Report(
                     true,
-                    null,
+                    daemon.TelegramProblem, // shown under the table: Telegram is how the operator gets alerts
                     programs.Statuses().Where(s => request.Target is null || s.Name == request.Target)
                 );
             case "health":

@@ -64,6 +64,9 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     /// <summary>Health report and daily summary (also sent by Telegram on schedule).</summary>
     public ReportBuilder Reports { get; }
 
+    /// <summary>What is wrong with the admin bot's polling now (another process polling its token, say).</summary>
+    internal string? TelegramProblem => _adminBot?.Problem;
+
     /// <summary>Completes once the daemon has stopped its programs after <c>down</c> or a signal.</summary>
     public Task Completion => _completion.Task;
 

@@ -35,6 +35,9 @@ internal sealed partial class AdminBot : IAsyncDisposable
 
     public TelegramOutbox Outbox => _outbox;
 
+    /// <summary>What is wrong with polling right now, for <c>status</c> (null: nothing).</summary>
+    public string? Problem => _listener.Problem;
+
     /// <summary>
     /// Starts the bot for <paramref name="daemon"/>'s <c>telegram:</c> settings; null when Telegram is off.
     /// </summary>

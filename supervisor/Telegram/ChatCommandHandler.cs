@@ -33,6 +33,32 @@ internal sealed class ChatCommandHandler(
         new("help", "What the commands do"),
     ];
 
+    /// <summary>
+    /// For a command that takes a while (start, restart, reload: up to a program's stop_timeout plus its
+    /// start_secs or ready_timeout), the note sent at once, later edited with the outcome; null for a command
+    /// answered directly.
+    /// </summary>
+    public static string? Progress(ChatCommand command)
+    {
+        var target = command.Args.Count > 0 ? command.Args[0] : null;
+        return (command.Name, target) switch
+        {
+            ("start", { } name) => Working("start", name),
+            ("restart", { } name) when name != "all" => Working("restart", name),
+            ("reload", _) => "⏳ reloading the configuration…",
+            _ => null,
+        };
+    }
+
+    /// <summary>Like <see cref="Progress"/>, for a button press (see <see cref="HandleButtonAsync"/>).</summary>
+    public static string? ButtonProgress(string data) =>
+        data.Split(':', 3) switch
+        {
+            ["restart", var name] => Working("restart", name),
+            ["confirm", ("stop" or "restart" or "start") and var verb, var target] => Working(verb, target),
+            _ => null,
+        };
+
     public async Task<ChatReply> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         var target = command.Args.Count > 0 ? command.Args[0] : null;
@@ -126,6 +152,11 @@ internal sealed class ChatCommandHandler(
                     ]
             )
             .ToList();
+        if (response.Message is { } note)
+        {
+            text.Append("⚠️ ").Append(Escape(note)); // e.g. another process polling this bot's token
+        }
+
         return new ChatReply(
             text.ToString().TrimEnd('\n'),
             buttons.Count > 0 ? new InlineKeyboardMarkup(buttons) : null
@@ -185,6 +216,9 @@ internal sealed class ChatCommandHandler(
 
         return new ChatReply(text.ToString());
     }
+
+    private static string Working(string verb, string target) =>
+        $"⏳ {(verb == "stop" ? "stopping" : verb + "ing")} <b>{Escape(target)}</b>…";
 
     private static ChatReply Usage(string usage) => new($"usage: {Escape(usage)}");
 

@@ -35,7 +35,14 @@ public sealed class SimulatorHealth : IDisposable
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(supervisor);
         _host = host;
-        _health = HealthReporter.ForBot(supervisor.NotifySocket, supervisor.WatchdogTimeout, StaleAfter, time, logger);
+        _health = HealthReporter.ForBot(
+            supervisor.NotifySocket,
+            supervisor.WatchdogTimeout,
+            StaleAfter,
+            time,
+            logger,
+            supervisor.WatchdogPid
+        );
         _health.Status(StatusLine(host));
         _health.Start(() => host.LastPumpStepAt);
         _health.MarketData();

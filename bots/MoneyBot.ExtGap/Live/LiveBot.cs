@@ -47,7 +47,8 @@ public sealed partial class LiveBot : IAsyncDisposable
             options.WatchdogTimeout,
             options.StaleAfter,
             _time,
-            _logger
+            _logger,
+            options.WatchdogPid
         );
         _signals = new TelegramSignals(
             options.Telegram,

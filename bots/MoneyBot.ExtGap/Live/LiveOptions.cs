@@ -60,6 +60,8 @@ public sealed record LiveOptions
         TelegramOutboxOptions.Default with
         {
             StopTimeout = TimeSpan.FromSeconds(1),
+            // Signals are kept through a Telegram outage, up to their max age: no operator reply waits behind them.
+            RetryBudget = TelegramOutboxOptions.Default.MaxAge,
         };
 
     /// <summary>The supervisor's notify socket (NOTIFY_SOCKET); null: no health reports.</summary>
@@ -67,6 +69,9 @@ public sealed record LiveOptions
 
     /// <summary>The supervisor's watchdog timeout (WATCHDOG_USEC); WATCHDOG=1 goes out three times as often.</summary>
     public TimeSpan? WatchdogTimeout { get; init; }
+
+    /// <summary>WATCHDOG_PID, if set: when it names another process the watchdog is not ours (no WATCHDOG=1).</summary>
+    public string? WatchdogPid { get; init; }
 
     /// <summary>No stream message for this long: reconnect, and stop sending WATCHDOG=1.</summary>
     public TimeSpan StaleAfter { get; init; } = DefaultStaleAfter;

@@ -155,6 +155,7 @@ internal static class RunVerb
                         Telegram = BotTelegramSettings.FromEnvironment(environment),
                         NotifySocket = supervised.NotifySocket,
                         WatchdogTimeout = supervised.WatchdogTimeout,
+                        WatchdogPid = supervised.WatchdogPid,
                         ParentCheckInterval = supervised.ParentCheckInterval,
                     }.Validate();
                 }

@@ -52,6 +52,8 @@ public sealed record LiveOptions
         TelegramOutboxOptions.Default with
         {
             StopTimeout = TimeSpan.FromSeconds(1),
+            // Signals are kept through a Telegram outage, up to their max age: no operator reply waits behind them.
+            RetryBudget = TelegramOutboxOptions.Default.MaxAge,
         };
 
     /// <summary>Reconnection delays of the streams and retries of the REST backfill.</summary>
@@ -62,6 +64,9 @@ public sealed record LiveOptions
 
     /// <summary>The supervisor's watchdog timeout (WATCHDOG_USEC); null when none.</summary>
     public TimeSpan? WatchdogTimeout { get; init; }
+
+    /// <summary>WATCHDOG_PID, if set: when it names another process the watchdog is not ours (no WATCHDOG=1).</summary>
+    public string? WatchdogPid { get; init; }
 
     /// <summary>How often to check that the supervisor still lives; null: never (not supervised).</summary>
     public TimeSpan? ParentCheckInterval { get; init; }

@@ -44,7 +44,8 @@ public sealed partial class OrderFlowBot : IAsyncDisposable
             options.WatchdogTimeout,
             options.StaleAfter,
             _time,
-            _logger
+            _logger,
+            options.WatchdogPid
         );
         _alerts = new WhaleAlerts(
             options.Telegram,

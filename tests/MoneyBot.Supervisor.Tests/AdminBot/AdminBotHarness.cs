@@ -38,15 +38,18 @@ internal sealed class AdminBotHarness : IAsyncDisposable
     /// <param name="programs">testprog programs: name -> args.</param>
     /// <param name="telegramExtra">More YAML lines under telegram: (indented by 2).</param>
     /// <param name="defaults">YAML lines under defaults: (indented by 2).</param>
+    /// <param name="server">Sets the fake server up before the daemon starts (failures, modes).</param>
     public static async Task<AdminBotHarness> StartAsync(
         (string Name, string Args)[] programs,
         string telegramExtra = "",
         string defaults = "  start_secs: 0\n  logs: { timestamps: false }",
         string? chatIds = null,
-        string schedules = "{ health_report: off, daily_summary: off }"
+        string schedules = "{ health_report: off, daily_summary: off }",
+        Action<FakeTelegramServer>? server = null
     )
     {
         var telegram = await FakeTelegramServer.StartAsync();
+        server?.Invoke(telegram);
         var log = new CapturingLogger();
         var loggers = LoggerFactory.Create(b => b.AddProvider(log.Provider).SetMinimumLevel(LogLevel.Debug));
         var yaml =
@@ -69,6 +72,16 @@ internal sealed class AdminBotHarness : IAsyncDisposable
             && r.ChatId == chat.ToString(CultureInfo.InvariantCulture)
             && r.Text?.Contains(text, StringComparison.Ordinal) == true
         );
+
+    /// <summary>
+    /// The answer to a command that takes a while: the note sent at once (containing <paramref name="progress"/>),
+    /// then the edit of a message in the same chat with the outcome (containing <paramref name="outcome"/>).
+    /// </summary>
+    public async Task<RecordedRequest> OutcomeAsync(string progress, string outcome, long chat = AdminChat)
+    {
+        await MessageAsync(progress, chat);
+        return await MessageAsync(outcome, chat, "editMessageText");
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -44,7 +44,7 @@ public sealed class AdminBotScenarioTests
 
         var before = h.Daemon.Pids();
         h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/restart beta");
-        await h.MessageAsync("restarted beta");
+        await h.OutcomeAsync("restarting <b>beta</b>", "restarted beta");
         var after = h.Daemon.Pids();
         Assert.NotEqual(before["beta"], after["beta"]);
         Assert.Equal(before["alpha"], after["alpha"]);
@@ -71,7 +71,7 @@ public sealed class AdminBotScenarioTests
         Assert.Equal(ProgramState.Running, h.Daemon.Programs().Find("alpha")!.State);
 
         h.Telegram.EnqueueCallbackQuery(AdminBotHarness.AdminChat, "confirm:stop:alpha");
-        await h.MessageAsync("stopped alpha");
+        await h.OutcomeAsync("stopping <b>alpha</b>", "stopped alpha");
         await h.Telegram.WaitForRequestAsync("answerCallbackQuery");
 
         Assert.Equal(ProgramState.Stopped, h.Daemon.Programs().Find("alpha")!.State);
@@ -114,7 +114,7 @@ public sealed class AdminBotScenarioTests
         Assert.Contains("refused 'restart' from user 7", h.Log.Text, StringComparison.Ordinal);
 
         h.Telegram.EnqueueTextMessage(group, "/restart alpha", fromUserId: 42);
-        await h.MessageAsync("restarted alpha", group);
+        await h.OutcomeAsync("restarting <b>alpha</b>", "restarted alpha", group);
         Assert.NotEqual(pid, h.Daemon.Pids()["alpha"]);
     }
 
@@ -126,11 +126,11 @@ public sealed class AdminBotScenarioTests
         await h.Daemon.Programs().StopAsync(h.Daemon.Programs().Resolve("alpha")!, byOperator: true);
 
         h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/start alpha");
-        await h.MessageAsync("started alpha");
+        await h.OutcomeAsync("starting <b>alpha</b>", "started alpha");
         Assert.Equal(ProgramState.Running, h.Daemon.Programs().Find("alpha")!.State);
 
         h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/reload");
-        await h.MessageAsync("reload applied: no changes");
+        await h.OutcomeAsync("reloading the configuration", "reload applied: no changes");
 
         h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/help");
         var help = await h.MessageAsync("/logs");

@@ -124,6 +124,48 @@ public sealed class TelegramClientTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Every_method_sends_only_the_fields_the_Bot_API_defines()
+    {
+        var keyboard = InlineKeyboardMarkup.SingleRow(new InlineKeyboardButton("Stop", "stop:p1"));
+        await _client.GetMeAsync();
+        await _client.GetUpdatesAsync(5, TimeSpan.Zero, ["message"]);
+        await _client.SendMessageAsync(42, "hello", disableNotification: true, keyboard);
+        await _client.EditMessageTextAsync(42, 7, "hello again", keyboard);
+        await _client.AnswerCallbackQueryAsync("cb1", "done");
+        await _client.SetMyCommandsAsync([new("status", "All programs")]);
+        await _client.SendAsync(
+            new SendDocumentRequest(42, "p1.log", "x"u8.ToArray()) { Caption = "log", DisableNotification = true }
+        );
+
+        var requests = _server.Requests;
+        Assert.Equal(7, requests.Count);
+        Assert.All(requests, r =>
+            Assert.True(r.NonApiFields.Count == 0, $"{r.Method}: {string.Join(", ", r.NonApiFields)}")
+        );
+        Assert.Equal("0", _server.RequestsFor("getUpdates")[0]["timeout"]);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Multipart_part_names_and_the_file_name_are_quoted_as_RFC_7578_writes_them()
+    {
+        using var content = new SendDocumentRequest(42, "p1.log", "x"u8.ToArray())
+        {
+            Caption = "log",
+            DisableNotification = true,
+        }.CreateContent();
+
+        var body = await content.ReadAsStringAsync();
+
+        foreach (var name in (string[])["chat_id", "caption", "parse_mode", "disable_notification"])
+        {
+            Assert.Contains($"form-data; name=\"{name}\"\r\n", body, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("form-data; name=\"document\"; filename=\"p1.log\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=chat_id", body, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task GetUpdates_returns_queued_messages_and_button_presses_and_an_offset_confirms_them()
     {
         var date = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);

@@ -90,53 +90,95 @@ public sealed class TelegramOutboxClockTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task Old_non_critical_messages_are_dropped_while_a_critical_one_is_retried_until_delivered()
+    public async Task A_failing_edit_holds_back_no_reply_to_its_chat_and_is_dropped_once_its_retry_budget_is_spent()
     {
-        _server.FailNext("sendMessage", 500, count: 4);
+        _server.FailNext("editMessageText", 500, count: 1000);
         await using var outbox = Outbox(
             TestBot.FastOptions with
             {
-                MaxAge = TimeSpan.FromSeconds(10),
+                RetryBudget = TimeSpan.FromSeconds(10),
                 Backoff = TestBot.FixedBackoff(TimeSpan.FromSeconds(4)),
             }
         );
 
-        var info = outbox.Enqueue(new OutgoingMessage(42, "started"));
-        var fatal = outbox.Enqueue(new OutgoingMessage(42, "FATAL") { Critical = true });
-        var stale = outbox.Enqueue(new OutgoingMessage(42, "recovered"));
-        for (var failure = 0; failure < 4; failure++)
+        var edit = outbox.Enqueue(new OutgoingMessage(42, "p1 is running again") { EditMessageId = 77 });
+        var reply = outbox.Enqueue(new OutgoingMessage(42, "Programs"));
+
+        Assert.NotNull(await reply.Sent); // at once, while the edit waits for its retry
+        Assert.False(edit.Sent.IsCompleted);
+        for (var attempt = 1; attempt <= 2; attempt++)
         {
-            await _server.WaitForRequestAsync(r => r.Status == 500);
             await _time.WhenTimerPendingAsync();
             _time.Advance(TimeSpan.FromSeconds(4));
         }
 
-        Assert.Null(await info.Sent); // 3 failures, then 12s old: dropped
-        Assert.NotNull(await fatal.Sent); // failed at 12s too, kept, delivered at 16s
-        Assert.Null(await stale.Sent); // 16s old when its turn came: dropped unsent
+        Assert.Null(await edit.Sent); // failed at 0, 4 and 8 s: a retry at 12 s would be past the budget
+        Assert.Equal(3, _server.RequestsFor("editMessageText").Count);
+        await outbox.WhenIdleAsync();
+        Assert.Equal(new OutboxCounters(1, 1, 2, 0), outbox.Counters);
+        Assert.Single(_log.Lines, l => l.Contains("still failing after 3 attempt(s)", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_failing_critical_message_moves_behind_newer_messages_and_is_retried_until_delivered()
+    {
+        _server.FailNext("sendMessage", 500, count: 3, text: "FATAL");
+        await using var outbox = Outbox(
+            TestBot.FastOptions with
+            {
+                RetryBudget = TimeSpan.FromSeconds(5),
+                Backoff = TestBot.FixedBackoff(TimeSpan.FromSeconds(4)),
+            }
+        );
+
+        var fatal = outbox.Enqueue(new OutgoingMessage(42, "FATAL") { Critical = true });
+        var later = outbox.EnqueueAll(42, "started", "recovered");
+
+        Assert.All(await Task.WhenAll(later.Select(r => r.Sent)), id => Assert.NotNull(id));
+        for (var failure = 1; failure <= 3; failure++)
+        {
+            await _server.WaitForRequestAsync(r => r.Text == "FATAL" && r.Status == 500);
+            await _time.WhenTimerPendingAsync();
+            _time.Advance(TimeSpan.FromSeconds(4));
+        }
+
+        Assert.NotNull(await fatal.Sent); // failed at 0, 4 and 8 s, past its budget: critical, kept, sent at 12 s
         Assert.Equal(
-            ["started", "started", "started", "FATAL", "FATAL"],
-            _server.RequestsFor("sendMessage").Select(r => r.Text)
+            ["started", "recovered", "FATAL"],
+            _server.RequestsFor("sendMessage").Where(r => r.Succeeded).Select(r => r.Text)
         );
         await outbox.WhenIdleAsync();
-        Assert.Equal(new OutboxCounters(1, 2, 4, 0), outbox.Counters);
-        Assert.Equal(2, _log.Lines.Count(l => l.Contains("unsent after", StringComparison.Ordinal)));
+        Assert.Equal(new OutboxCounters(3, 0, 3, 0), outbox.Counters);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Messages_queued_beyond_their_max_age_are_dropped_unsent_unless_critical()
+    {
+        _server.FailNext("sendMessage", 429, retryAfter: 20);
+        await using var outbox = Outbox(TestBot.FastOptions with { MaxAge = TimeSpan.FromSeconds(10) });
+
+        var first = outbox.Enqueue(new OutgoingMessage(42, "FATAL") { Critical = true });
+        var stale = outbox.Enqueue(new OutgoingMessage(42, "recovered"));
+        var critical = outbox.Enqueue(new OutgoingMessage(42, "watchdog") { Critical = true });
+        await _server.WaitForRequestAsync(r => r.Status == 429);
+        await _time.WhenTimerPendingAsync();
+        _time.Advance(TimeSpan.FromSeconds(20)); // flood control holds the chat for 20 s
+
+        Assert.NotNull(await first.Sent);
+        Assert.Null(await stale.Sent); // 20 s old when its turn came: dropped unsent
+        Assert.NotNull(await critical.Sent);
+        Assert.Equal(["FATAL", "FATAL", "watchdog"], _server.RequestsFor("sendMessage").Select(r => r.Text));
+        Assert.Single(_log.Lines, l => l.Contains("unsent after", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_full_queue_drops_the_oldest_non_critical_message_and_never_a_critical_one()
     {
-        _server.FailNext("sendMessage", 500);
-        await using var outbox = Outbox(
-            TestBot.FastOptions with
-            {
-                Capacity = 2,
-                Backoff = TestBot.FixedBackoff(TimeSpan.FromSeconds(4)),
-            }
-        );
+        _server.FailNext("sendMessage", 429, retryAfter: 4);
+        await using var outbox = Outbox(TestBot.FastOptions with { Capacity = 2 });
         var first = outbox.Enqueue(new OutgoingMessage(42, "M0"));
-        await _server.WaitForRequestAsync(r => r.Status == 500);
-        await _time.WhenTimerPendingAsync(); // M0 is in flight, waiting to retry: everything below stays queued
+        await _server.WaitForRequestAsync(r => r.Status == 429);
+        await _time.WhenTimerPendingAsync(); // M0 is in flight, under flood control: everything below stays queued
 
         var receipts = new Dictionary<string, OutboxReceipt>();
         foreach (var text in (string[])["C1", "N2", "N3", "N4", "C5", "C6"])

@@ -50,7 +50,8 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
         };
         await using var outbox = new TelegramOutbox(_client, options, logger: _log.For<TelegramOutbox>());
 
-        var stuck = outbox.Enqueue(new OutgoingMessage(1, "to the failing chat"));
+        // critical: retried without a budget, so it is still pending at the end
+        var stuck = outbox.Enqueue(new OutgoingMessage(1, "to the failing chat") { Critical = true });
         await _server.WaitForRequestAsync(r => r.ChatId == "1" && r.Status == 500);
         var others = outbox.EnqueueAll(2, "b1", "b2", "b3");
         var ids = await Task.WhenAll(others.Select(r => r.Sent));
@@ -159,6 +160,29 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_document_goes_through_the_outbox_and_is_retried_like_a_message()
+    {
+        _server.FailNext("sendDocument", 502);
+        await using var outbox = new TelegramOutbox(_client, TestBot.FastOptions, logger: _log.For<TelegramOutbox>());
+        var content = "line 1\nline 2\n"u8.ToArray();
+
+        var document = outbox.Enqueue(
+            new OutgoingMessage(42, "last 2 lines of <b>p1</b>") { Document = new OutgoingDocument("p1.log", content) }
+        );
+        var after = outbox.Enqueue(new OutgoingMessage(42, "next"));
+
+        Assert.NotNull(await document.Sent);
+        Assert.NotNull(await after.Sent);
+        var uploads = _server.RequestsFor("sendDocument");
+        Assert.Equal([502, 200], uploads.Select(r => r.Status));
+        var file = Assert.Single(uploads[1].Files);
+        Assert.Equal("p1.log", file.FileName);
+        Assert.Equal(content, file.Content.ToArray());
+        Assert.Equal(("last 2 lines of <b>p1</b>", "HTML"), (uploads[1]["caption"], uploads[1]["parse_mode"]));
+        Assert.Equal(new OutboxCounters(2, 0, 1, 0), outbox.Counters);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_message_telegram_refuses_is_dropped_logged_and_counted_and_the_next_one_goes_out()
     {
         _server.FailNext("sendMessage", 403);
@@ -183,8 +207,8 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
         };
         var outbox = new TelegramOutbox(_client, options, logger: _log.For<TelegramOutbox>());
         var inFlight = outbox.Enqueue(new OutgoingMessage(42, "first") { Critical = true });
-        var queued = outbox.Enqueue(new OutgoingMessage(42, "second"));
-        await _server.WaitForRequestAsync(r => r.Status == 500);
+        var queued = outbox.Enqueue(new OutgoingMessage(42, "second") { Critical = true });
+        await _log.WaitForAsync("not sent (Api", count: 2); // each failed once and waits a minute for its retry
 
         await outbox.DisposeAsync();
         await outbox.DisposeAsync();
@@ -193,7 +217,7 @@ public sealed class TelegramOutboxTests : IAsyncLifetime
         Assert.Null(await inFlight.Sent);
         Assert.Null(await queued.Sent);
         Assert.Null(await late.Sent);
-        Assert.Contains(_log.Lines, l => l.Contains("1 message(s) unsent", StringComparison.Ordinal));
-        Assert.Single(_server.RequestsFor("sendMessage"));
+        Assert.Contains(_log.Lines, l => l.Contains("2 message(s) unsent", StringComparison.Ordinal));
+        Assert.Equal(2, _server.RequestsFor("sendMessage").Count);
     }
 }

@@ -59,22 +59,34 @@ public sealed class TelegramSecrecyTests
         var expiring = TestBot.FastOptions with
         {
             MaxAge = TimeSpan.FromSeconds(30),
+            RetryBudget = TimeSpan.FromMinutes(5),
             Backoff = TestBot.FixedBackoff(TimeSpan.FromMinutes(1)),
         };
         await using var toOffline = new TelegramOutbox(offline, expiring, time, log.For<TelegramOutbox>());
+        await using var noBudget = new TelegramOutbox(
+            offline,
+            TestBot.FastOptions with
+            {
+                RetryBudget = TimeSpan.Zero,
+            },
+            logger: log.For<TelegramOutbox>()
+        );
 
         var unauthorized = await toRefused.Enqueue(new OutgoingMessage(42, "hello")).Sent;
         var pending = toOffline.Enqueue(new OutgoingMessage(42, "hello"));
         await time.WhenTimerPendingAsync(); // failed once, waiting a minute to retry: by then it is too old
         time.Advance(TimeSpan.FromMinutes(1));
         var unreachable = await pending.Sent;
+        var givenUp = await noBudget.Enqueue(new OutgoingMessage(42, "hello")).Sent;
         var direct = await refused.SendMessageAsync(42, "hello");
 
         Assert.Null(unauthorized);
         Assert.Null(unreachable);
+        Assert.Null(givenUp);
         Assert.True(log.Lines.Any(l => l.Contains("Telegram refused it (401", StringComparison.Ordinal)), log.Text);
         Assert.True(log.Lines.Any(l => l.Contains("not sent (Network", StringComparison.Ordinal)), log.Text);
         Assert.True(log.Lines.Any(l => l.Contains("unsent after", StringComparison.Ordinal)), log.Text);
+        Assert.True(log.Lines.Any(l => l.Contains("still failing after 1", StringComparison.Ordinal)), log.Text);
         Assert.DoesNotContain(TestBot.Secret, log.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(TestBot.Secret, direct.ToString(), StringComparison.Ordinal);
     }

@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace MoneyBot.TestSupport.Telegram;
 
-/// <summary>Failure injection: planned errors, raw answers, delays, token rejection.</summary>
+/// <summary>
+/// Failure injection: planned errors (for a number of calls or for a while), raw answers, delays, token rejection,
+/// and a getUpdates that answers at once instead of long-polling.
+/// </summary>
 public sealed partial class FakeTelegramServer
 {
     private static readonly HashSet<string> KnownMethods =
@@ -20,10 +23,33 @@ public sealed partial class FakeTelegramServer
     private readonly List<PlannedAnswer> _planned = [];
     private readonly Dictionary<string, TimeSpan> _delays = [];
     private HashSet<string>? _acceptedTokens;
+    private bool _instantUpdates;
+
+    /// <summary>
+    /// True: getUpdates answers at once with whatever is waiting (usually nothing) whatever its <c>timeout</c>, as a
+    /// misbehaving server or proxy does; false (the default): it long-polls like Telegram.
+    /// </summary>
+    public bool InstantUpdates
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _instantUpdates;
+            }
+        }
+        set
+        {
+            lock (_gate)
+            {
+                _instantUpdates = value;
+            }
+        }
+    }
 
     /// <summary>
     /// The next <paramref name="count"/> calls of <paramref name="method"/> (only those for <paramref name="chatId"/>,
-    /// if given)
+    /// if given, and whose text contains <paramref name="text"/>, if given)
     /// fail with <paramref name="statusCode"/> and a Bot API error body; a 429 carries <c>parameters.retry_after</c>.
     /// </summary>
     public void FailNext(
@@ -32,20 +58,56 @@ public sealed partial class FakeTelegramServer
         int? retryAfter = null,
         int count = 1,
         string? chatId = null,
-        string? description = null
+        string? description = null,
+        string? text = null
+    ) => Fail(method, statusCode, retryAfter, count, null, chatId, description, text);
+
+    /// <summary>
+    /// Every call of <paramref name="method"/> in the next <paramref name="duration"/> (real time) fails with
+    /// <paramref name="statusCode"/> and a Bot API error body, as <see cref="FailNext"/> describes.
+    /// </summary>
+    public void FailFor(string method, int statusCode, TimeSpan duration, string? description = null) =>
+        Fail(method, statusCode, null, int.MaxValue, DateTimeOffset.UtcNow + duration, null, description, null);
+
+    /// <summary>Ends the failures planned for <paramref name="method"/>.</summary>
+    public void StopFailing(string method)
+    {
+        lock (_gate)
+        {
+            _planned.RemoveAll(p => p.Method == method);
+        }
+    }
+
+    private void Fail(
+        string method,
+        int statusCode,
+        int? retryAfter,
+        int count,
+        DateTimeOffset? until,
+        string? chatId,
+        string? description,
+        string? text
     )
     {
         var parameters = retryAfter is { } seconds ? new JsonObject { ["retry_after"] = seconds } : null;
-        var text = description
+        var reason = description
             ?? statusCode switch
             {
                 429 => string.Create(CultureInfo.InvariantCulture, $"Too Many Requests: retry after {retryAfter ?? 1}"),
                 400 => "Bad Request: chat not found",
                 401 => "Unauthorized",
                 403 => "Forbidden: bot was blocked by the user",
+                409 => "Conflict: terminated by other getUpdates request; make sure that only one bot instance is "
+                    + "running",
                 _ => "Internal Server Error",
             };
-        AddPlan(new PlannedAnswer(method, chatId, statusCode, ErrorBody(statusCode, text, parameters), count));
+        AddPlan(
+            new PlannedAnswer(method, chatId, statusCode, ErrorBody(statusCode, reason, parameters), count)
+            {
+                Until = until,
+                Text = text,
+            }
+        );
     }
 
     /// <summary>
@@ -115,7 +177,13 @@ public sealed partial class FakeTelegramServer
             }
 
             var chat = fields.GetValueOrDefault("chat_id");
-            var plan = _planned.FirstOrDefault(p => p.Method == method && (p.ChatId is null || p.ChatId == chat));
+            var text = fields.GetValueOrDefault("text");
+            _planned.RemoveAll(p => p.Until < DateTimeOffset.UtcNow);
+            var plan = _planned.FirstOrDefault(p =>
+                p.Method == method
+                && (p.ChatId is null || p.ChatId == chat)
+                && (p.Text is null || text?.Contains(p.Text, StringComparison.Ordinal) == true)
+            );
             if (plan is not null)
             {
                 plan.Remaining--;
@@ -144,5 +212,11 @@ public sealed partial class FakeTelegramServer
         public string Body => body;
 
         public int Remaining { get; set; } = count;
+
+        /// <summary>Real time after which the plan no longer applies; null: until its count is used up.</summary>
+        public DateTimeOffset? Until { get; init; }
+
+        /// <summary>Applies only to calls whose text contains this; null: to all.</summary>
+        public string? Text { get; init; }
     }
 }

@@ -197,6 +197,11 @@ public sealed partial class FakeTelegramServer
         var timeout = int.TryParse(fields.GetValueOrDefault("timeout"), CultureInfo.InvariantCulture, out var t)
             ? t
             : 0;
+        if (InstantUpdates)
+        {
+            timeout = 0;
+        }
+
         var limit = int.TryParse(fields.GetValueOrDefault("limit"), CultureInfo.InvariantCulture, out var l) ? l : 100;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(timeout));

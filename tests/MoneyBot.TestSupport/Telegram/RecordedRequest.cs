@@ -33,6 +33,10 @@ public sealed record RecordedRequest(
     /// <summary>The <c>text</c> parameter.</summary>
     public string? Text => this["text"];
 
+    /// <summary>Parameters and uploaded files that the Bot API does not define for this method.</summary>
+    public IReadOnlyList<string> NonApiFields =>
+        BotApiParameters.Unknown(Method, Fields.Keys.Concat(Files.Select(f => f.Field)));
+
     /// <summary>Answered with 200.</summary>
     public bool Succeeded => Status == 200;
 
