@@ -69,6 +69,9 @@ internal sealed partial class AdminBot : IAsyncDisposable
             TelegramOutboxOptions.Default with
             {
                 MaxAge = settings.MessageMaxAge,
+                // A failing message no longer holds back its chat (it waits behind the newer ones), so a crash
+                // notice may keep trying through an outage of Telegram for as long as it may wait at all.
+                RetryBudget = settings.MessageMaxAge,
             },
             time,
             loggers.CreateLogger<TelegramOutbox>()
