@@ -28,6 +28,9 @@ NO_WORSE = 0.90  # "no worse than JIT": AOT >= 0.90 x JIT (single runs on a shar
 ORDERFLOW_PARSE_UPDATE = 1.3  # M trades/s, one core
 ORDERFLOW_REPLAY = 1.0  # M trades/s
 EXTGAP_E2E = 0.38  # M candles/s, `extgap replay`, process start included
+# 0 B/trade in the steady state: the pass's figure includes its one result string per run (~250 B over a slice of
+# trades/8, so 0.00 at 1 M trades, 0.01 at 200k); anything allocated per trade would be >= 1
+STEADY_BYTES = 0.05
 
 
 def log(msg):
@@ -61,7 +64,8 @@ class Throughput:
         if kind == "jit":
             cmd = ["dotnet", "build", proj, "-c", "Release", "--artifacts-path", os.path.join(a.artifacts, "jit"),
                    "-nologo", "-v:q", "-clp:NoSummary"]
-            out_dir = os.path.join(a.artifacts, "jit", "bin")
+            # artifacts layout: bin/<project>/release/
+            out_dir = os.path.join(a.artifacts, "jit", "bin", os.path.splitext(os.path.basename(project))[0])
         else:
             out_dir = os.path.join(a.artifacts, "aot-out", exe_name)
             cmd = ["dotnet", "publish", proj, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true",
@@ -242,7 +246,8 @@ class Throughput:
             goal=f">= {ORDERFLOW_PARSE_UPDATE} and {nw}", absolute=lambda o: o >= ORDERFLOW_PARSE_UPDATE,
             no_worse=True)
         add("  steady state, tables grown (M trades/s)", "of_steady", goal=nw, no_worse=True)
-        add("  steady state: allocated (B/trade)", "of_steady_bytes", goal="0", absolute=lambda o: o == 0)
+        add("  steady state: allocated (B/trade)", "of_steady_bytes", goal=f"0 (< {STEADY_BYTES})",
+            absolute=lambda o: o < STEADY_BYTES)
         add("  full replay, file in, JSON lines out (M trades/s)", "of_replay",
             goal=f">= {ORDERFLOW_REPLAY:g} and {nw}", absolute=lambda o: o >= ORDERFLOW_REPLAY, no_worse=True)
         c = f"{a.candles / 1e6:g} M candles"
