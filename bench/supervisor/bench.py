@@ -7,9 +7,11 @@ daemon with its own config, run dir and log dir under --work:
   idle-4     4 x `sleep 10000N`: daemon RSS, `status` round trip, 20 crashes (kill -9 -> new
              pid, polled from /proc every 1 ms), then 200 crash/restart cycles (RSS before/after)
   idle-100   100 x `sleep 10NNNN`: time until all run, daemon RSS, `status` round trip
-  log        writer.py prints 100 MB of numbered 100-byte lines as fast as it can (7 runs): seconds from
+  log        writer.py prints 100 MB of numbered 100-byte lines as fast as it can (3 runs): seconds from
              its first byte until the log file holds all of it, lost/duplicated/split lines,
              daemon RSS before/after and its peak (VmHWM)
+  system     the default offline system (config/moneybot.yaml) for --system-secs, then PSS/RSS/anon
+             of the daemon and of every program (system.py)
 
 Programs are found in /proc by their exact argv (`sleep 100001` ...), never through a CLI.
 """
