@@ -32,7 +32,13 @@ def main():
         if status != "0" or not data.get("rows"):
             why = f"exit status {status}" if status != "0" else "no result"
             goals.append([name, "ERROR: the section failed (" + why + "; see its log above)", "", "", "ERROR"])
+        parent = ""
         for r in data.get("rows", []):
+            metric = r["metric"]
+            if not metric.startswith(" "):
+                parent = min((metric.split(sep)[0] for sep in (":", ",")), key=len)
+            else:  # an indented row belongs to the row above it: name that one too
+                metric = f"{parent}: {metric.strip()}"
             goal = r.get("goal", "")
             if not goal or goal == "(info)":
                 continue
@@ -42,13 +48,16 @@ def main():
             else:  # throughput
                 figure = r.get("AOT", "n/a")
                 peers = f"JIT {r.get('JIT', 'n/a')}"
-            goals.append([name, r["metric"].strip(), f"{figure} ({peers})", goal, r.get("met?", "n/a")])
+            goals.append([name, metric, f"{figure} ({peers})", goal, r.get("met?", "n/a")])
         errors = list(data.get("errors") or []) if isinstance(data.get("errors"), list) else []
-        for sup, res in (data.get("results") or {}).items():  # supervisor / system: per supervisor
-            if isinstance(res, dict):
-                errors += [f"{sup}: {e}" for e in res.get("errors") or []]
         for e in errors:
             goals.append([name, f"ERROR: {e}"[:160], "", "", "ERROR"])
+        for sup, res in (data.get("results") or {}).items():  # supervisor / system: per supervisor
+            for e in (res.get("errors") or []) if isinstance(res, dict) else []:
+                # a peer's error (say PM2 leaving programs behind) is a figure about the peer, not a failure of ours
+                ours = sup == "moneybot"
+                goals.append([name, f"{'ERROR' if ours else 'peer error'}: {sup}: {e}"[:160], "", "",
+                              "ERROR" if ours else "n/a"])
     head = ["section", "goal metric", "ours (peers / JIT)", "goal", "met?"]
     widths = [max(len(str(r[i])) for r in goals + [head]) for i in range(len(head))]
     line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731

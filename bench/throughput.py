@@ -57,9 +57,31 @@ class Throughput:
         self.res = {"jit": {}, "aot": {}}
         self.exes = {}
 
+    def stale(self, stamp, exe):
+        """True when the build must run: no stamp, or a source it depends on is newer (like ./moneybot)."""
+        if not os.path.exists(stamp) or not exe or not os.path.exists(exe):
+            return True
+        since = os.path.getmtime(stamp)
+        roots = [os.path.join(self.args.repo, d) for d in ("bench", "bots", "common")]
+        files = [os.path.join(self.args.repo, f) for f in ("Directory.Build.props", "Directory.Packages.props")]
+        for root in roots:
+            for dirpath, dirs, names in os.walk(root):
+                dirs[:] = [d for d in dirs if d not in ("obj", "bin", ".artifacts", "results", ".peers")]
+                files += [os.path.join(dirpath, n) for n in names if n.endswith((".cs", ".csproj", ".props"))]
+        return any(os.path.getmtime(f) > since for f in files if os.path.exists(f))
+
     def build(self, kind, project, exe_name):
-        """(path of the executable, number of warnings) or raises."""
+        """(path of the executable, number of warnings) or raises; skipped when up to date."""
         a = self.args
+        stamp = os.path.join(a.artifacts, f".built-{kind}-{os.path.basename(project)}.json")
+        try:
+            with open(stamp) as f:
+                done = json.load(f)
+        except (OSError, ValueError):
+            done = {}
+        if not self.stale(stamp, done.get("exe")):
+            log(f"{kind}: {project} up to date ({done['warnings']} warning(s) when built) -> {done['exe']}")
+            return done["exe"], done["warnings"]
         proj = os.path.join(a.repo, project)
         if kind == "jit":
             cmd = ["dotnet", "build", proj, "-c", "Release", "--artifacts-path", os.path.join(a.artifacts, "jit"),
@@ -72,6 +94,7 @@ class Throughput:
                    "--artifacts-path", os.path.join(a.artifacts, "aot"), "-o", out_dir, "-nologo", "-v:q",
                    "-clp:NoSummary"]
         log(f"{kind}: building {project}")
+        os.makedirs(a.artifacts, exist_ok=True)
         t = time.time()
         rc, out = run(cmd, timeout=a.build_timeout)
         warnings = sorted({line.strip() for line in out.splitlines() if re.search(r"\bwarning [A-Z]+\d+", line)})
@@ -84,6 +107,8 @@ class Throughput:
         log(f"{kind}: {project} built in {time.time() - t:.0f} s ({len(warnings)} warning(s)) -> {exe}")
         for w in warnings[:10]:
             log(f"  {w}")
+        with open(stamp, "w") as f:
+            json.dump({"exe": exe, "warnings": len(warnings)}, f)
         return exe, len(warnings)
 
     def section(self, name, fn):

@@ -512,7 +512,7 @@ class Bench:
             n = sum(len(v) for v in left.values()) + (1 if dpid and proc_alive(dpid) else 0)
             r["leftovers"] = r.get("leftovers", 0) + n
             r.setdefault("errors", []).append(
-                f"{n} process(es) still running 30 s after stop: programs {sorted(k[-1] for k in left)[:5]}"
+                f"{n} process(es) still running 30 s after stop: programs {sorted(k[-1].decode(errors='replace') for k in left)[:5]}"
                 f"{', daemon' if dpid and proc_alive(dpid) else ''}")
             for pids in left.values():
                 for pid in pids:
@@ -835,55 +835,55 @@ def build_table(results, sups, skipped, args):
     flat = args.flat_mib
     add(f"daemon RSS, {args.small} idle programs (MiB)", lambda s: g(s, "rss_small"),
         f"<= {RSS_SMALL_GOAL_MB:g} MB ({RSS_SMALL_GOAL_MB * MB_IN_MIB:.1f} MiB)",
-        lambda o, v: o <= RSS_SMALL_GOAL_MB * MB_IN_MIB)
+        lambda o, v: o <= RSS_SMALL_GOAL_MB * MB_IN_MIB, phase="small")
     add(f"daemon RSS, {args.big} idle programs (MiB)", lambda s: g(s, "rss_big"),
-        "< supervisord", lambda o, v: None if sv(v) is None else o < sv(v))
+        "< supervisord", lambda o, v: None if sv(v) is None else o < sv(v), phase="big")
 
     add(f"  of which anonymous (heap etc., not mapped files), {args.small} programs (MiB)",
-        lambda s: g(s, "rss_anon_small"), "(info)", None)
-    add(f"  of which anonymous, {args.big} programs (MiB)", lambda s: g(s, "rss_anon_big"), "(info)", None)
+        lambda s: g(s, "rss_anon_small"), "(info)", None, phase="small")
+    add(f"  of which anonymous, {args.big} programs (MiB)", lambda s: g(s, "rss_anon_big"), "(info)", None, phase="big")
 
     def best_peer(v):
         ps = [v[p] for p in peers if v.get(p) is not None]
         return min(ps) if ps else None
     add(f"crash -> new pid, median of {args.crash_samples} (ms)", lambda s: g(s, "crash_ms", 0),
-        "<= best peer", lambda o, v: None if best_peer(v) is None else o <= best_peer(v))
-    add("crash -> new pid, p90 (ms)", lambda s: g(s, "crash_ms", 1), "", None)
+        "<= best peer", lambda o, v: None if best_peer(v) is None else o <= best_peer(v), phase="small")
+    add("crash -> new pid, p90 (ms)", lambda s: g(s, "crash_ms", 1), "", None, phase="small")
     add("crash -> new pid, failed attempts", lambda s: g(s, "crash_ms", 3), "0",
-        lambda o, v: o == 0, ratio=False)
+        lambda o, v: o == 0, ratio=False, phase="small")
     add(f"status round trip, {args.small} programs, median of {args.status_samples} (ms)",
         lambda s: g(s, "status_small_ms", 0), f"<= {STATUS_RATIO_GOAL:g}x supervisorctl",
-        lambda o, v: None if sv(v) is None else o <= STATUS_RATIO_GOAL * sv(v))
+        lambda o, v: None if sv(v) is None else o <= STATUS_RATIO_GOAL * sv(v), phase="small")
     add(f"status round trip, {args.big} programs, median (ms)",
         lambda s: g(s, "status_big_ms", 0), f"<= {STATUS_RATIO_GOAL:g}x supervisorctl",
-        lambda o, v: None if sv(v) is None else o <= STATUS_RATIO_GOAL * sv(v))
+        lambda o, v: None if sv(v) is None else o <= STATUS_RATIO_GOAL * sv(v), phase="big")
     if any(g("moneybot", "status_wrapper_small_ms") is not None for _ in [0]):
         add(f"  ours via ./moneybot wrapper, {args.small} programs (ms)",
             lambda s: g(s, "status_wrapper_small_ms", 0) if s == "moneybot" else g(s, "status_small_ms", 0),
-            "(info)", None)
+            "(info)", None, phase="small")
     add(f"log intake {args.log_mb} MB (median of {args.log_runs}): first byte -> all in file (s)", lambda s: g(s, "log", "secs"),
-        "", None, digits=3)
+        "", None, digits=3, phase="log")
     def best_peer_rate(v):
         ps = [v[p] for p in peers if v.get(p) is not None]
         return max(ps) if ps else None
     add(f"log intake {args.log_mb} MB: throughput (MB/s)", lambda s: g(s, "log", "mb_per_s"),
-        ">= best peer", lambda o, v: None if best_peer_rate(v) is None else o >= best_peer_rate(v))
-    add(f"log intake: lines lost (all {args.log_runs} runs)", lambda s: g(s, "log", "lost"), "0", lambda o, v: o == 0, ratio=False)
+        ">= best peer", lambda o, v: None if best_peer_rate(v) is None else o >= best_peer_rate(v), phase="log")
+    add(f"log intake: lines lost (all {args.log_runs} runs)", lambda s: g(s, "log", "lost"), "0", lambda o, v: o == 0, ratio=False, phase="log")
     add("log intake: lines duplicated / split", lambda s: (None if g(s, "log", "dup") is None
                                                          else g(s, "log", "dup") + g(s, "log", "bad")),
-        "0", lambda o, v: o == 0, ratio=False)
+        "0", lambda o, v: o == 0, ratio=False, phase="log")
     add("log intake: writer's own write time, median (s)", lambda s: g(s, "log", "writer_secs"),
-        "(info)", None, digits=3)
+        "(info)", None, digits=3, phase="log")
     add(f"log intake: daemon RSS growth over {args.log_runs}x{args.log_mb} MB (MiB)",
         lambda s: growth(s, ("log", "rss_before"), ("log", "rss_after")),
-        f"<= +{flat:g} MiB", lambda o, v: o <= flat, ratio=False)
-    add("log intake: daemon peak RSS, VmHWM (MiB)", lambda s: g(s, "log", "rss_hwm"), "(info)", None)
+        f"<= +{flat:g} MiB", lambda o, v: o <= flat, ratio=False, phase="log")
+    add("log intake: daemon peak RSS, VmHWM (MiB)", lambda s: g(s, "log", "rss_hwm"), "(info)", None, phase="log")
     add(f"RSS growth after {args.cycles} crash/restart cycles (MiB)",
         lambda s: growth(s, ("cycles", "rss_before"), ("cycles", "rss_after")),
-        f"<= +{flat:g} MiB", lambda o, v: o <= flat, ratio=False)
-    add(f"  time for the {args.cycles} cycles (s)", lambda s: g(s, "cycles", "secs"), "(info)", None)
+        f"<= +{flat:g} MiB", lambda o, v: o <= flat, ratio=False, phase="small")
+    add(f"  time for the {args.cycles} cycles (s)", lambda s: g(s, "cycles", "secs"), "(info)", None, phase="small")
     add(f"start {args.big} programs: start command -> all running (s)", lambda s: g(s, "start_big_s"),
-        "(info)", None, digits=2)
+        "(info)", None, digits=2, phase="big")
     if "system" in args.phases.split(","):
         for metric, getter, goal_text, goal_fn in system.table_rows(g, args):
             add(metric, getter, goal_text, goal_fn)
