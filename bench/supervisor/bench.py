@@ -811,7 +811,11 @@ def build_table(results, sups, skipped, args):
 
     peers = ["supervisord", "pm2"]
 
-    def add(metric, getter, goal_text, goal_fn, digits=1, ratio=True):
+    phases = args.phases.split(",")
+
+    def add(metric, getter, goal_text, goal_fn, digits=1, ratio=True, phase=None):
+        if phase and phase not in phases:
+            return
         vals = {s: getter(s) for s in ["moneybot"] + peers}
         ours = vals["moneybot"]
         ratios = []
