@@ -30,9 +30,13 @@ log() { printf '[bench/run.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 QUICK="${QUICK:-0}"
 mkdir -p "$RESULTS"
 WORK="$(mktemp -d /tmp/mbbench-all.XXXXXX)"
+# everything this run starts carries the tag (bench/supervisor/run.sh gives its own part a tag of its own and
+# cleans it up itself); on exit whatever still carries it is stopped
+export MBBENCH_TAG="mbbench-all-$$-$(date +%s%N)"
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  timeout 30 python3 "$HERE/supervisor/cleanup.py" "$MBBENCH_TAG" || true
   if [[ "${KEEP_WORK:-0}" == 1 ]]; then log "kept work dir $WORK"; else rm -rf "$WORK"; fi
   exit "$rc"
 }

@@ -83,16 +83,16 @@ class Throughput:
             log(f"{kind}: {project} up to date ({done['warnings']} warning(s) when built) -> {done['exe']}")
             return done["exe"], done["warnings"]
         proj = os.path.join(a.repo, project)
+        quiet = ["-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-v:q", "-clp:NoSummary"]
         if kind == "jit":
-            cmd = ["dotnet", "build", proj, "-c", "Release", "--artifacts-path", os.path.join(a.artifacts, "jit"),
-                   "-nologo", "-v:q", "-clp:NoSummary"]
+            cmd = ["dotnet", "build", proj, "-c", "Release", "--artifacts-path", os.path.join(a.artifacts, "jit")]
             # artifacts layout: bin/<project>/release/
             out_dir = os.path.join(a.artifacts, "jit", "bin", os.path.splitext(os.path.basename(project))[0])
         else:
             out_dir = os.path.join(a.artifacts, "aot-out", exe_name)
             cmd = ["dotnet", "publish", proj, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true",
-                   "--artifacts-path", os.path.join(a.artifacts, "aot"), "-o", out_dir, "-nologo", "-v:q",
-                   "-clp:NoSummary"]
+                   "--artifacts-path", os.path.join(a.artifacts, "aot"), "-o", out_dir]
+        cmd += quiet
         log(f"{kind}: building {project}")
         os.makedirs(a.artifacts, exist_ok=True)
         t = time.time()
