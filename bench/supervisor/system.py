@@ -14,13 +14,15 @@ When ours did not run, they are resolved from the YAML (PyYAML) with the rules o
 nothing when NOTIFY_SOCKET is unset); the exchange is started first (supervisord `priority`, PM2 app
 order), the bots retry until it listens.
 """
+import json
 import os
 import re
 import shutil
 import socket
 import time
 
-from_proc_drop = ("NOTIFY_SOCKET", "WATCHDOG_USEC", "MONEYBOT_RUN_DIR", "MONEYBOT_INSTANCE",
+# What only our daemon sets in a program's environment: not given to the peers' programs.
+OURS_ONLY_ENV = ("NOTIFY_SOCKET", "WATCHDOG_USEC", "MONEYBOT_RUN_DIR", "MONEYBOT_INSTANCE",
                   "MONEYBOT_PROGRAM")
 # What our daemon passes on from its own environment (docs/supervisor.md 2.9).
 BASE_ENV = ("PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LANGUAGE", "TZ", "TMPDIR",
@@ -141,7 +143,7 @@ def spec_from_proc(name, pid, depends_on):
         argv = [a.decode() for a in f.read().split(b"\0")[:-1]]
     with open(f"/proc/{pid}/environ", "rb") as f:
         env = dict(kv.decode().split("=", 1) for kv in f.read().split(b"\0") if b"=" in kv)
-    for k in from_proc_drop:
+    for k in OURS_ONLY_ENV:
         env.pop(k, None)
     return {"name": name, "argv": argv, "cwd": os.readlink(f"/proc/{pid}/cwd"), "env": env,
             "depends_on": depends_on}
@@ -164,6 +166,7 @@ class SystemPhase:
         self.log = log
         self.specs = None  # resolved from ours, shared with the peers
         self.specs_base = None
+        self.specs_reason = None
         with open(args.system_config) as f:
             self.yaml_text = f.read()
 
@@ -321,7 +324,6 @@ class SystemPhase:
 
     def capture_ours(self, sup, base, r):
         """The programs our daemon started, exactly (argv, cwd, env) from /proc."""
-        import json  # noqa: PLC0415
         rc, out = sup.cli("status", "--json", check=False)
         try:
             rows = json.loads(out[out.index("["):])
