@@ -62,7 +62,7 @@ def main():
     widths = [max(len(str(r[i])) for r in goals + [head]) for i in range(len(head))]
     line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
     met = sum(1 for g in goals if g[4] == "yes")
-    not_met = sum(1 for g in goals if g[4] in ("NO", "ERROR"))
+    not_met = sum(1 for g in goals if g[4].startswith(("NO", "ERROR")))
     parts += ["== goals ==", line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     parts += [line(g) for g in goals]
     parts += ["", f"goals: {met} met, {not_met} not met or failed, {len(goals) - met - not_met} without a figure (n/a)"]
