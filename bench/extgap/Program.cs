@@ -7,10 +7,23 @@ using MoneyBot.ExtGap.Replay;
 using MoneyBot.ExtGap.Trading;
 
 // Usage: extgap-bench [candles=1000000] [seed=42]
+//        extgap-bench --write-csv FILE [candles] [seed]: only writes the synthetic candles as an `extgap replay` CSV
+var csvOnly = args.Length > 1 && args[0] == "--write-csv" ? args[1] : null;
+if (csvOnly is not null)
+{
+    args = args[2..];
+}
+
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 42;
 var timeframe = Timeframe.Parse("3m");
 var settings = TradingSettings.Default;
+if (csvOnly is not null)
+{
+    WriteCandles(csvOnly, SyntheticCandles.Generate(count, seed, timeframe));
+    Console.WriteLine($"wrote {count:N0} synthetic 3m candles, seed {seed}, to {csvOnly}");
+    return;
+}
 
 Console.WriteLine(
     $"extgap bench: {count:N0} synthetic 3m candles, seed {seed}, .NET {Environment.Version}, "

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark MoneyBot Supervisor against supervisord and PM2, side by side, same workload.
 # usage: bash bench/supervisor/run.sh [bench.py options, e.g. --sups supervisord,pm2 --cycles 50]
-# env:   QUICK=1 (fewer samples, 20 MB log), KEEP_WORK=1 (keep the temp dir), MB_CLI (JSON argv
+# env:   QUICK=1 (fewer samples, 20 MB log, 30 s system), KEEP_WORK=1 (keep the temp dir), MB_CLI (JSON argv
 #        of our built CLI binary, overrides the auto-detection), WAIT_QUIET=secs (before each
 #        phase wait up to this long for a >= 85% idle CPU; default 30, 0 = don't wait)
 # See README.md next to this file.
@@ -92,13 +92,17 @@ elif ! (cd "$REPO" && timeout 900 ./moneybot --help >"$WORK/moneybot-help.txt" 2
   tail -n 15 "$WORK/moneybot-help.txt" >&2 || true
   SKIP+=(--skip "moneybot=./moneybot --help failed (see run log)")
 else
-  # Snapshot the CLI the wrapper built (.build/moneybot) into the work dir and drive ours with
-  # that copy (up/start/down and the timed `status`), so a rebuild of the sources during the run
-  # cannot swap the binary under us. The wrapper's own `status` is timed too, for information.
-  built="$REPO/.build/moneybot"
-  if [[ -z "${MB_CLI:-}" && -x "$built/moneybot" ]]; then
-    cp -a "$built" "$WORK/moneybot-bin"
-    MB_CLI="[\"$WORK/moneybot-bin/moneybot\"]"
+  # Snapshot what the wrapper built (.build/: the CLI and, for phase system, the bots and the
+  # simulator) into the work dir and drive ours with that copy (up/start/down and the timed
+  # `status`), so a rebuild of the sources during the run cannot swap a binary under us. The
+  # wrapper's own `status` is timed too, for information.
+  mkdir -p "$WORK/build"
+  for name in moneybot extgap orderflow exchange-sim; do
+    if [[ -x "$REPO/.build/$name/$name" ]]; then cp -a "$REPO/.build/$name" "$WORK/build/$name"; fi
+  done
+  MB_ARGS+=(--build-dir "$WORK/build")
+  if [[ -z "${MB_CLI:-}" && -x "$WORK/build/moneybot/moneybot" ]]; then
+    MB_CLI="[\"$WORK/build/moneybot/moneybot\"]"
   fi
   MB_CLI="${MB_CLI:-$(python3 "$HERE/find_cli.py" "$REPO" || true)}"
   if [[ -n "$MB_CLI" ]]; then
@@ -111,7 +115,7 @@ fi
 
 QUICK_ARGS=()
 if [[ "${QUICK:-0}" == 1 ]]; then
-  QUICK_ARGS=(--crash-samples 5 --status-samples 5 --cycles 20 --log-mb 20 --big 30 --settle 2)
+  QUICK_ARGS=(--crash-samples 5 --status-samples 5 --cycles 20 --log-mb 20 --big 30 --settle 2 --system-secs 30)
 fi
 
 log "work dir $WORK; results -> $RESULTS/latest.txt"
