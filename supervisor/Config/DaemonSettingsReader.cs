@@ -18,7 +18,7 @@ internal sealed class DaemonSettingsReader(NodeReader reader, VariableExpander e
 
     private const string DefaultEnvFile = "config/.env";
 
-    /// <summary>Where <c>run_dir</c> is (or the section, when it is not given), once read: for error positions.</summary>
+    /// <summary>Where <c>run_dir</c> is (or the section when it is not given), once read: for errors.</summary>
     public YamlNode? RunDirNode { get; private set; }
 
     /// <summary>
