@@ -40,10 +40,14 @@ internal sealed partial class PageReleaser(TimeProvider time, ILogger logger, Fu
         }
     }
 
-    /// <summary>The programs are started: releases what starting touched.</summary>
+    /// <summary>
+    /// The programs are started: releases what starting touched, and once more after the first quiet period (what
+    /// the first commands, <c>up</c>'s status table say, brought in).
+    /// </summary>
     internal void Start()
     {
-        _released = _seen = Interlocked.Read(ref _events);
+        _seen = Interlocked.Read(ref _events);
+        _released = -1;
         if (Release() is { } bytes)
         {
             Log.Released(logger, bytes / (1024.0 * 1024));

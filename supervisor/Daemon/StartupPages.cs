@@ -35,8 +35,9 @@ internal static class StartupPages
     }
 
     /// <summary>
-    /// The read-only private file mappings of an smaps listing that hold no page of their own (no anonymous or
-    /// privately modified page, none swapped): those can be dropped and read again from the file.
+    /// The read-only private file mappings of an smaps listing that hold no page of their own (no anonymous page:
+    /// a page this process modified is an anonymous copy; none swapped): those can be dropped and read again from
+    /// the file. Dirty pages of a file written moments ago (counted as Private_Dirty) belong to the file: they stay.
     /// </summary>
     internal static List<Mapping> Clean(IEnumerable<string> smaps)
     {
@@ -57,7 +58,7 @@ internal static class StartupPages
                 {
                     current = current with { ResidentBytes = kilobytes * 1024 };
                 }
-                else if (name is "Anonymous" or "Private_Dirty" or "Swap" && kilobytes != 0)
+                else if (name is "Anonymous" or "Swap" && kilobytes != 0)
                 {
                     ownPages = true;
                 }
