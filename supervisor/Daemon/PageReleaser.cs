@@ -5,8 +5,8 @@ namespace MoneyBot.Supervisor.Daemon;
 /// <summary>
 /// Keeps the daemon's resident memory to what it uses: releases the <see cref="StartupPages"/> once the autostart
 /// programs are started, after the first quiet <see cref="Period"/>, and again whenever a busy spell (restarts,
-/// stops, a reload: anything that published events) has been followed by a quiet period without events. Releasing costs about a millisecond; a page
-/// needed again comes back from the page cache on its next touch.
+/// stops, a reload: anything that published events) has been followed by a quiet period without events. Releasing
+/// costs about a millisecond; a page needed again comes back from the page cache on its next touch.
 /// </summary>
 internal sealed partial class PageReleaser(TimeProvider time, ILogger logger, Func<long>? release = null)
 {
