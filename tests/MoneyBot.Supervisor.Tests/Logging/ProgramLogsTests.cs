@@ -128,6 +128,33 @@ public sealed class ProgramLogsTests(ITestOutputHelper output) : IDisposable
         Assert.All(files, f => Assert.InRange(new FileInfo(f).Length, 1, settings.MaxSize));
     }
 
+    [Theory(Timeout = 30000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Output_that_comes_and_goes_keeps_every_line_whole_as_the_pump_switches_buffer_sizes(bool stamps)
+    {
+        // Arrange: lines of 0 to 9,000 bytes, read in pieces that sometimes drain the pipe (quiet buffer next) and
+        // sometimes fill what was asked (flow buffer next), so every switch happens with and without a partial line.
+        var random = new Random(7);
+        var text = new StringBuilder();
+        for (var i = 0; i < 2000; i++)
+        {
+            text.Append(i).Append(' ').Append('x', random.Next(random.Next(4) == 0 ? 9000 : 60)).Append('\n');
+        }
+
+        var settings = new LogSettings(MaxSize: 64 * 1024 * 1024, Backups: 1, Timestamps: stamps, StderrMode.Separate);
+        await using var logs = new ProgramLogs(_dir.Path, "bursty", settings, _clock);
+        var data = Encoding.ASCII.GetBytes(text.ToString());
+
+        // Act
+        await logs.PumpAsync(new BurstyStream(data, [3, 4095, 70_000, 100, 9000, 1, 65_535, 5000]), Stream(""));
+
+        // Assert
+        var written = (await File.ReadAllTextAsync(logs.StdoutPath)).Split('\n')[..^1];
+        var expected = text.ToString().Split('\n')[..^1];
+        Assert.Equal(expected, stamps ? written.Select(l => l[Stamp.Length..]) : written);
+    }
+
     [Fact(Timeout = 30000)]
     public async Task A_line_over_one_mebibyte_is_broken_into_pieces_of_that_size()
     {
