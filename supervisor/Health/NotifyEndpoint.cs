@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using MoneyBot.Supervisor.Config;
 
 namespace MoneyBot.Supervisor.Health;
 
@@ -36,10 +37,11 @@ public sealed partial class NotifyEndpoint : IAsyncDisposable
     {
         Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var path = System.IO.Path.Combine(directory, name + ".sock");
-        if (Encoding.UTF8.GetByteCount(path) > 107)
+        if (Encoding.UTF8.GetByteCount(path) > SocketPathValidator.MaxBytes)
         {
             throw new InvalidOperationException(
-                $"notify socket path '{path}' is longer than a Unix socket allows (107 bytes); use a shorter run_dir"
+                $"notify socket path '{path}' is longer than a Unix socket allows "
+                    + $"({SocketPathValidator.MaxBytes} bytes); use a shorter run_dir"
             );
         }
 
