@@ -133,23 +133,28 @@ public sealed class TradeFrameReaderTests
             }
         }
 
-        // Act
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var round = 0; round < Rounds; round++)
+        // Act: the same 30,000 trades a few times. The runtime may allocate on this thread once while it
+        // recompiles the loop (tiered JIT); an allocation of the reader's would show in every pass.
+        var passes = new List<long>();
+        do
         {
-            foreach (var frame in frames)
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var round = 0; round < Rounds; round++)
             {
-                if (reader.Read(frame, Now, out var trade, out _) == FrameOutcome.Message)
+                foreach (var frame in frames)
                 {
-                    checksum += trade.Trade.Id + trade.Symbol!.Length;
+                    if (reader.Read(frame, Now, out var trade, out _) == FrameOutcome.Message)
+                    {
+                        checksum += trade.Trade.Id + trade.Symbol!.Length;
+                    }
                 }
             }
-        }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            passes.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        } while (passes[^1] != 0 && passes.Count < 5);
 
         // Assert: 0 bytes for 30,000 trades.
-        Assert.Equal(0, allocated);
+        Assert.True(passes[^1] == 0, $"bytes allocated per pass: {string.Join(", ", passes)}");
         Assert.NotEqual(0, checksum);
     }
 }
