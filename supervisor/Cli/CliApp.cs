@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MoneyBot.Supervisor.Commands;
 
 namespace MoneyBot.Supervisor.Cli;
 
@@ -14,20 +15,7 @@ public static class CliApp
         CancellationToken cancellationToken = default
     )
     {
-        var configOption = new Option<string?>("--config", "-c")
-        {
-            Description = $"Configuration file (default: $MONEYBOT_CONFIG, else {DefaultConfig})",
-            Recursive = true,
-        };
-        var root = new RootCommand("MoneyBot supervisor: keeps the trading bots running.") { configOption };
-        CliContext Context(ParseResult parse) => new(output, error, ResolveConfigPath(parse.GetValue(configOption)));
-
-        foreach (var command in Verbs.Create(Context))
-        {
-            root.Subcommands.Add(command);
-        }
-
-        var parsed = root.Parse(args);
+        var parsed = Root(output, error).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)
@@ -57,10 +45,37 @@ public static class CliApp
         }
     }
 
+    /// <summary>
+    /// The <see cref="SupervisorCommand"/> these words ask of the daemon (null for verbs that are not a command, or
+    /// words that do not parse), read exactly as running them would.
+    /// </summary>
+    internal static SupervisorCommand? CommandFor(params string[] args)
+    {
+        var parsed = Root(TextWriter.Null, TextWriter.Null).Parse(args);
+        return parsed.Errors.Count == 0 && parsed.CommandResult.Command is CommandVerb verb ? verb.Read(parsed) : null;
+    }
+
+    private static RootCommand Root(TextWriter output, TextWriter error)
+    {
+        var configOption = new Option<string?>("--config", "-c")
+        {
+            Description = $"Configuration file (default: $MONEYBOT_CONFIG, else {DefaultConfig})",
+            Recursive = true,
+        };
+        var root = new RootCommand("MoneyBot supervisor: keeps the trading bots running.") { configOption };
+        CliContext Context(ParseResult parse) => new(output, error, ResolveConfigPath(parse.GetValue(configOption)));
+
+        foreach (var command in Verbs.Create(Context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
     private static string? Explain(Exception e) =>
         e switch
         {
-            PermissionDeniedException denied => denied.Message,
             UnauthorizedAccessException access => PermissionProblem.PathOf(access) is { } path
                 ? PermissionProblem.Describe(path)
                 : "permission denied: " + access.Message,

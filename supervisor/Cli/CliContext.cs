@@ -1,3 +1,4 @@
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Control;
 
@@ -57,14 +58,14 @@ public sealed class CliContext(TextWriter output, TextWriter error, string confi
     /// daemon that is not running, exit 1). Null response: the returned exit code says why.
     /// </summary>
     public async Task<(ControlResponse? Response, int ExitCode)> AskDaemonAsync(
-        ControlRequest request,
+        SupervisorCommand command,
         CancellationToken cancellationToken
     )
     {
         if (
             RunDirLocator.TryFind(configPath) is { } runDir
             && await new ControlClient(DaemonSettings.SocketIn(runDir))
-                .SendAsync(request, cancellationToken)
+                .SendAsync(command, cancellationToken)
                 .ConfigureAwait(false)
                 is { } fast
         )
@@ -77,18 +78,18 @@ public sealed class CliContext(TextWriter output, TextWriter error, string confi
             return (null, ExitCodes.Usage);
         }
 
-        var response = await SendAsync(config, request, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(config, command, cancellationToken).ConfigureAwait(false);
         return (response, response is null ? ExitCodes.Failed : ExitCodes.Success);
     }
 
     /// <summary>Sends a request; prints a clear line and returns null when no daemon runs.</summary>
     public async Task<ControlResponse?> SendAsync(
         SupervisorConfig config,
-        ControlRequest request,
+        SupervisorCommand command,
         CancellationToken cancellationToken
     )
     {
-        var response = await Client(config).SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await Client(config).SendAsync(command, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             error.WriteLine($"the daemon is not running for {config.SourcePath} (start it with './moneybot up')");

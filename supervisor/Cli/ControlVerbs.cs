@@ -1,3 +1,4 @@
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Control;
 
 namespace MoneyBot.Supervisor.Cli;
@@ -7,13 +8,12 @@ internal static class ControlVerbs
 {
     public static async Task<int> StatusAsync(
         CliContext cli,
-        string? name,
+        SupervisorCommand status,
         bool json,
         CancellationToken cancellationToken
     )
     {
-        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest("status", name), cancellationToken)
-            .ConfigureAwait(false);
+        var (response, failure) = await cli.AskDaemonAsync(status, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             return failure;
@@ -40,15 +40,15 @@ internal static class ControlVerbs
         return ExitCodes.Success;
     }
 
+    /// <summary>Start, stop or restart: prints the touched programs' rows, then the outcome.</summary>
     public static async Task<int> TargetAsync(
         CliContext cli,
-        string verb,
+        SupervisorCommand command,
         string target,
         CancellationToken cancellationToken
     )
     {
-        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest(verb, target), cancellationToken)
-            .ConfigureAwait(false);
+        var (response, failure) = await cli.AskDaemonAsync(command, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             return failure;
@@ -65,20 +65,14 @@ internal static class ControlVerbs
         return cli.Finish(response);
     }
 
-    public static async Task<int> ReportAsync(CliContext cli, bool daily, CancellationToken cancellationToken)
+    /// <summary>A command whose answer is its message and problems (reload, health, report).</summary>
+    public static async Task<int> SimpleAsync(
+        CliContext cli,
+        SupervisorCommand command,
+        CancellationToken cancellationToken
+    )
     {
-        var (response, failure) = await cli.AskDaemonAsync(
-                new ControlRequest("report", daily ? "daily" : "health"),
-                cancellationToken
-            )
-            .ConfigureAwait(false);
-        return response is null ? failure : cli.Finish(response);
-    }
-
-    public static async Task<int> SimpleAsync(CliContext cli, string verb, CancellationToken cancellationToken)
-    {
-        var (response, failure) = await cli.AskDaemonAsync(new ControlRequest(verb), cancellationToken)
-            .ConfigureAwait(false);
+        var (response, failure) = await cli.AskDaemonAsync(command, cancellationToken).ConfigureAwait(false);
         return response is null ? failure : cli.Finish(response);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Daemon;
@@ -36,7 +37,7 @@ internal static class DaemonVerbs
             }
         }
 
-        var response = await client.SendAsync(new ControlRequest("up"), cancellationToken).ConfigureAwait(false)
+        var response = await client.SendAsync(new SupervisorCommand.Up(), cancellationToken).ConfigureAwait(false)
             ?? new ControlResponse(false, "the daemon stopped answering");
         if (response.Programs is { } programs)
         {
@@ -171,7 +172,7 @@ internal static class DaemonVerbs
 
         var pid = ReadPid(config.Daemon.RunDir);
         var response = await cli.Client(config)
-            .SendAsync(new ControlRequest("down"), cancellationToken)
+            .SendAsync(new SupervisorCommand.Down(), cancellationToken)
             .ConfigureAwait(false);
         if (response is null)
         {
@@ -195,7 +196,7 @@ internal static class DaemonVerbs
     {
         var pid = ReadPid(runDir);
         var response = await new ControlClient(DaemonSettings.SocketIn(runDir))
-            .SendAsync(new ControlRequest("down"), token)
+            .SendAsync(new SupervisorCommand.Down(), token)
             .ConfigureAwait(false);
         if (response is null)
         {

@@ -1,3 +1,4 @@
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Logging;
 
@@ -10,13 +11,12 @@ internal static class LogsVerb
 {
     public static async Task<int> RunAsync(
         CliContext cli,
-        string name,
-        int lines,
+        SupervisorCommand.Logs command,
         bool follow,
-        bool stderr,
         CancellationToken cancellationToken
     )
     {
+        var (name, lines, stderr) = command;
         if (cli.LoadConfig() is not { } config)
         {
             return ExitCodes.Usage;
@@ -34,12 +34,8 @@ internal static class LogsVerb
             return ExitCodes.Usage;
         }
 
-        var merged = program.Logs.Stderr == StderrMode.Merge;
-        var path =
-            stderr && !merged
-                ? ProgramLogs.ErrPath(config.Daemon.LogDir, name)
-                : ProgramLogs.OutPath(config.Daemon.LogDir, name);
-        if (stderr && merged)
+        var path = ProgramLogs.PathFor(config.Daemon.LogDir, program, stderr);
+        if (stderr && program.Logs.Stderr == StderrMode.Merge)
         {
             await cli.Error.WriteLineAsync($"{name} merges stderr into {path}").ConfigureAwait(false);
         }

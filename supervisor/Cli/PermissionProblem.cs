@@ -70,10 +70,3 @@ public static partial class PermissionProblem
     [GeneratedRegex("'(/[^']*)'|, (/.*)$")]
     private static partial Regex PathInMessage();
 }
-
-/// <summary>The operator may not use a path the command needs (see <see cref="PermissionProblem"/>).</summary>
-public sealed class PermissionDeniedException(string path, Exception? inner = null)
-    : Exception(PermissionProblem.Describe(path), inner)
-{
-    public string Path { get; } = path;
-}

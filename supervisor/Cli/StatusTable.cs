@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MoneyBot.Common.Units;
 using MoneyBot.Supervisor.Control;
+using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Supervisor.Cli;
 
@@ -17,7 +18,7 @@ public static class StatusTable
                 new[]
                 {
                     p.Name,
-                    p.State,
+                    ControlCodec.StateName(p.State),
                     p.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-",
                     p.UptimeS is { } u ? Durations.Format(TimeSpan.FromSeconds(u)) : "-",
                     p.Restarts.ToString(CultureInfo.InvariantCulture),
@@ -29,9 +30,9 @@ public static class StatusTable
         var widths = Headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder();
         AppendRow(text, Headers, widths, null);
-        foreach (var row in rows)
+        foreach (var (row, program) in rows.Zip(programs))
         {
-            AppendRow(text, row, widths, color ? StateColor(row[1]) : null);
+            AppendRow(text, row, widths, color ? StateColor(program.State) : null);
         }
 
         return text.ToString();
@@ -55,7 +56,7 @@ public static class StatusTable
             parts.Add(statusText);
         }
 
-        if (p.State is not "RUNNING" || parts.Count == 0)
+        if (p.State != ProgramState.Running || parts.Count == 0)
         {
             parts.Add(p.Reason);
         }
@@ -79,13 +80,12 @@ public static class StatusTable
         text.Append('\n');
     }
 
-    private static string? StateColor(string state) =>
+    private static string StateColor(ProgramState state) =>
         state switch
         {
-            "RUNNING" => "32",
-            "STARTING" or "BACKOFF" or "STOPPING" => "33",
-            "FATAL" => "31;1",
-            "EXITED" or "STOPPED" => "90",
-            _ => null,
+            ProgramState.Running => "32",
+            ProgramState.Starting or ProgramState.Backoff or ProgramState.Stopping => "33",
+            ProgramState.Fatal => "31;1",
+            _ => "90", // exited, stopped
         };
 }

@@ -1,25 +1,32 @@
 using System.CommandLine;
+using MoneyBot.Supervisor.Commands;
 
 namespace MoneyBot.Supervisor.Cli;
 
-/// <summary>Declares the verbs and their arguments; each verb's work lives in its own class.</summary>
+/// <summary>
+/// Declares the verbs and their arguments. A verb that asks something of the daemon is a <see cref="CommandVerb"/>:
+/// its words are read into a <see cref="SupervisorCommand"/> here, and its work lives in its own class.
+/// </summary>
 internal static class Verbs
 {
-    public static IEnumerable<Command> Create(Func<ParseResult, CliContext> context)
+    public static IEnumerable<System.CommandLine.Command> Create(Func<ParseResult, CliContext> context)
     {
-        var up = new Command(
+        yield return new CommandVerb(
             "up",
-            "Start the daemon in the background if needed, start autostart programs, print status."
+            "Start the daemon in the background if needed, start autostart programs, print status.",
+            _ => new SupervisorCommand.Up(),
+            (p, _, ct) => DaemonVerbs.UpAsync(context(p), ct)
         );
-        up.SetAction((p, ct) => DaemonVerbs.UpAsync(context(p), ct));
-        yield return up;
 
         var detached = new Option<bool>("--detached")
         {
             Description = "Internal: run without a console (used by 'up').",
             Hidden = true,
         };
-        var daemon = new Command("daemon", "Run the daemon in the foreground (for systemd or containers).")
+        var daemon = new System.CommandLine.Command(
+            "daemon",
+            "Run the daemon in the foreground (for systemd or containers)."
+        )
         {
             detached,
         };
@@ -32,93 +39,106 @@ internal static class Verbs
             Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json") { Description = "A JSON array, one object per program." };
-        var status = new Command("status", "Show every program's state, pid, uptime, restarts, last exit.")
-        {
+        yield return new CommandVerb(
+            "status",
+            "Show every program's state, pid, uptime, restarts, last exit.",
+            p => new SupervisorCommand.Status(p.GetValue(statusName)),
+            (p, command, ct) => ControlVerbs.StatusAsync(context(p), command, p.GetValue(json), ct),
             statusName,
-            json,
-        };
-        status.SetAction((p, ct) => ControlVerbs.StatusAsync(context(p), p.GetValue(statusName), p.GetValue(json), ct));
-        yield return status;
+            json
+        );
 
         foreach (
-            var (verb, description) in new[]
+            var (verb, description, make) in new (string, string, Func<string, SupervisorCommand>)[]
             {
-                ("start", "Start programs (a name, a group or 'all') and wait until they run."),
-                ("stop", "Stop programs (a name, a group or 'all'); they stay stopped across daemon restarts."),
-                ("restart", "Stop then start programs (a name, a group or 'all')."),
+                (
+                    "start",
+                    "Start programs (a name, a group or 'all') and wait until they run.",
+                    t => new SupervisorCommand.Start(t)
+                ),
+                (
+                    "stop",
+                    "Stop programs (a name, a group or 'all'); they stay stopped across daemon restarts.",
+                    t => new SupervisorCommand.Stop(t)
+                ),
+                ("restart", "Stop then start programs (a name, a group or 'all').", t => new SupervisorCommand.Restart(
+                    t
+                )),
             }
         )
         {
             var target = new Argument<string>("target") { Description = "A program, a group, or 'all'." };
-            var command = new Command(verb, description) { target };
-            command.SetAction((p, ct) => ControlVerbs.TargetAsync(context(p), verb, p.GetValue(target)!, ct));
-            yield return command;
+            yield return new CommandVerb(
+                verb,
+                description,
+                p => make(p.GetValue(target)!),
+                (p, command, ct) => ControlVerbs.TargetAsync(context(p), command, p.GetValue(target)!, ct),
+                target
+            );
         }
 
         var logName = new Argument<string>("name") { Description = "The program." };
         var lines = new Option<int>("--lines", "-n")
         {
-            Description = "How many lines (default 20).",
-            DefaultValueFactory = _ => 20,
+            Description = $"How many lines (default {SupervisorCommand.Logs.DefaultLines}).",
+            DefaultValueFactory = _ => SupervisorCommand.Logs.DefaultLines,
         };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines (Ctrl-C to stop)." };
         var err = new Option<bool>("--err") { Description = "Show the stderr log instead of stdout." };
-        var logs = new Command("logs", "Show the end of a program's log, across rotated files.")
-        {
+        yield return new CommandVerb(
+            "logs",
+            "Show the end of a program's log, across rotated files.",
+            p => new SupervisorCommand.Logs(p.GetValue(logName)!, p.GetValue(lines), p.GetValue(err)),
+            (p, command, ct) => LogsVerb.RunAsync(context(p), (SupervisorCommand.Logs)command, p.GetValue(follow), ct),
             logName,
             lines,
             follow,
-            err,
-        };
-        logs.SetAction(
-            (p, ct) =>
-                LogsVerb.RunAsync(
-                    context(p),
-                    p.GetValue(logName)!,
-                    p.GetValue(lines),
-                    p.GetValue(follow),
-                    p.GetValue(err),
-                    ct
-                )
+            err
         );
-        yield return logs;
 
-        var reload = new Command("reload", "Re-read the config: start added, stop removed, restart changed programs.");
-        reload.SetAction((p, ct) => ControlVerbs.SimpleAsync(context(p), "reload", ct));
-        yield return reload;
+        yield return new CommandVerb(
+            "reload",
+            "Re-read the config: start added, stop removed, restart changed programs.",
+            _ => new SupervisorCommand.Reload(),
+            (p, command, ct) => ControlVerbs.SimpleAsync(context(p), command, ct)
+        );
 
-        var down = new Command("down", "Stop all programs in dependency order, then the daemon.");
-        down.SetAction((p, ct) => DaemonVerbs.DownAsync(context(p), ct));
-        yield return down;
+        yield return new CommandVerb(
+            "down",
+            "Stop all programs in dependency order, then the daemon.",
+            _ => new SupervisorCommand.Down(),
+            (p, _, ct) => DaemonVerbs.DownAsync(context(p), ct)
+        );
 
-        var health = new Command(
+        yield return new CommandVerb(
             "health",
-            "Exit 0 when every autostart program is RUNNING, 1 otherwise (one line per problem)."
+            "Exit 0 when every autostart program is RUNNING, 1 otherwise (one line per problem).",
+            _ => new SupervisorCommand.Health(),
+            (p, command, ct) => ControlVerbs.SimpleAsync(context(p), command, ct)
         );
-        health.SetAction((p, ct) => ControlVerbs.SimpleAsync(context(p), "health", ct));
-        yield return health;
 
         var daily = new Option<bool>("--daily") { Description = "The daily summary instead of the health report." };
-        var report = new Command(
+        yield return new CommandVerb(
             "report",
-            "Print the health report (or --daily summary) that Telegram receives on schedule."
-        )
-        {
-            daily,
-        };
-        report.SetAction((p, ct) => ControlVerbs.ReportAsync(context(p), p.GetValue(daily), ct));
-        yield return report;
+            "Print the health report (or --daily summary) that Telegram receives on schedule.",
+            p => new SupervisorCommand.Report(p.GetValue(daily) ? ReportKind.Daily : ReportKind.Health),
+            (p, command, ct) => ControlVerbs.SimpleAsync(context(p), command, ct),
+            daily
+        );
 
         var file = new Argument<string?>("file")
         {
             Description = "The file to check (default: the -c config).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var check = new Command("check", "Validate a configuration file; print every problem with its position.")
+        var check = new System.CommandLine.Command(
+            "check",
+            "Validate a configuration file; print every problem with its position."
+        )
         {
             file,
         };
         check.SetAction(p => ConfigCheckVerb.Run(context(p), p.GetValue(file)));
-        yield return new Command("config", "Configuration commands.") { check };
+        yield return new System.CommandLine.Command("config", "Configuration commands.") { check };
     }
 }

@@ -1,14 +1,20 @@
 using System.Net.Sockets;
 using System.Text;
+using MoneyBot.Supervisor.Commands;
 
 namespace MoneyBot.Supervisor.Control;
 
 /// <summary>Talks to a daemon over its control socket: one request, one response per connection.</summary>
 public sealed class ControlClient(string socketPath)
 {
-    /// <summary>Sends <paramref name="request"/>; null when no daemon answers on the socket.</summary>
-    /// <exception cref="Cli.PermissionDeniedException">The socket or its directory is not ours to use.</exception>
-    public async Task<ControlResponse?> SendAsync(ControlRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Sends <paramref name="command"/>; null when no daemon answers on the socket.</summary>
+    /// <exception cref="UnauthorizedAccessException">
+    /// The socket or its directory is not ours to use (the message names the socket's path).
+    /// </exception>
+    public async Task<ControlResponse?> SendAsync(
+        SupervisorCommand command,
+        CancellationToken cancellationToken = default
+    )
     {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
@@ -20,7 +26,7 @@ public sealed class ControlClient(string socketPath)
         catch (SocketException e) when (e.SocketErrorCode == SocketError.AccessDenied)
         {
             // A daemon of another user (or a run directory we may not enter): "not running" would be a lie.
-            throw new Cli.PermissionDeniedException(socketPath, e);
+            throw new UnauthorizedAccessException($"Access to the path '{socketPath}' is denied.", e);
         }
         catch (SocketException)
         {
@@ -29,7 +35,7 @@ public sealed class ControlClient(string socketPath)
         }
 
         await using var stream = new NetworkStream(socket, ownsSocket: false);
-        await stream.WriteAsync(ControlCodec.EncodeRequest(request), cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(ControlCodec.EncodeCommand(command), cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var answer = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
         return answer is null
@@ -39,5 +45,5 @@ public sealed class ControlClient(string socketPath)
 
     /// <summary>True when a daemon answers a ping.</summary>
     public async Task<bool> IsRunningAsync(CancellationToken cancellationToken = default) =>
-        await SendAsync(new ControlRequest("ping"), cancellationToken).ConfigureAwait(false) is { Ok: true };
+        await SendAsync(new SupervisorCommand.Ping(), cancellationToken).ConfigureAwait(false) is { Ok: true };
 }

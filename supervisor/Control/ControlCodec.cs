@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
+using MoneyBot.Supervisor.Commands;
+using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Supervisor.Control;
 
@@ -12,24 +14,115 @@ namespace MoneyBot.Supervisor.Control;
 /// </summary>
 public static class ControlCodec
 {
-    public static byte[] EncodeRequest(ControlRequest request) =>
+    /// <summary>The verb each command travels as (the CLI's own words).</summary>
+    public static string VerbOf(SupervisorCommand command) =>
+        command switch
+        {
+            SupervisorCommand.Ping => "ping",
+            SupervisorCommand.Status => "status",
+            SupervisorCommand.Health => "health",
+            SupervisorCommand.Up => "up",
+            SupervisorCommand.Start => "start",
+            SupervisorCommand.Stop => "stop",
+            SupervisorCommand.Restart => "restart",
+            SupervisorCommand.Reload => "reload",
+            SupervisorCommand.Down => "down",
+            SupervisorCommand.Report => "report",
+            SupervisorCommand.Logs => "logs",
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command, "a command with no verb"),
+        };
+
+    public static byte[] EncodeCommand(SupervisorCommand command) =>
         Write(w =>
         {
             w.WriteStartObject();
-            w.WriteString("verb", request.Verb);
-            w.WriteString("target", request.Target);
+            w.WriteString("verb", VerbOf(command));
+            switch (command)
+            {
+                case SupervisorCommand.Status(var program):
+                    w.WriteString("target", program);
+                    break;
+                case SupervisorCommand.Start(var target):
+                    w.WriteString("target", target);
+                    break;
+                case SupervisorCommand.Stop(var target):
+                    w.WriteString("target", target);
+                    break;
+                case SupervisorCommand.Restart(var target):
+                    w.WriteString("target", target);
+                    break;
+                case SupervisorCommand.Report(var kind):
+                    w.WriteString("target", kind == ReportKind.Daily ? "daily" : "health");
+                    break;
+                case SupervisorCommand.Logs(var program, var lines, var stderr):
+                    w.WriteString("target", program);
+                    w.WriteNumber("lines", lines);
+                    w.WriteBoolean("stderr", stderr);
+                    break;
+            }
+
             w.WriteEndObject();
         });
 
-    public static ControlRequest DecodeRequest(string line)
+    /// <summary>Reads one request line.</summary>
+    /// <exception cref="JsonException">Not JSON, an unknown verb, or a verb without the target it needs.</exception>
+    public static SupervisorCommand DecodeCommand(string line)
     {
         using var doc = JsonDocument.Parse(line);
         var root = doc.RootElement;
-        return new ControlRequest(
-            Text(root, "verb") ?? throw new JsonException("the request has no 'verb'"),
-            Text(root, "target")
-        );
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("the request is not a JSON object");
+        }
+
+        var verb = Text(root, "verb") ?? throw new JsonException("the request has no 'verb'");
+        var target = Text(root, "target");
+        string Required() =>
+            string.IsNullOrWhiteSpace(target)
+                ? throw new JsonException($"'{verb}' needs a 'target' (a program, a group or 'all')")
+                : target;
+        return verb switch
+        {
+            "ping" => new SupervisorCommand.Ping(),
+            "status" => new SupervisorCommand.Status(target),
+            "health" => new SupervisorCommand.Health(),
+            "up" => new SupervisorCommand.Up(),
+            "start" => new SupervisorCommand.Start(Required()),
+            "stop" => new SupervisorCommand.Stop(Required()),
+            "restart" => new SupervisorCommand.Restart(Required()),
+            "reload" => new SupervisorCommand.Reload(),
+            "down" => new SupervisorCommand.Down(),
+            "report" => new SupervisorCommand.Report(
+                target switch
+                {
+                    null or "health" => ReportKind.Health,
+                    "daily" => ReportKind.Daily,
+                    _ => throw new JsonException($"unknown report '{target}' (health or daily)"),
+                }
+            ),
+            "logs" => new SupervisorCommand.Logs(
+                Required(),
+                root.TryGetProperty("lines", out var lines) && lines.ValueKind == JsonValueKind.Number
+                    ? lines.GetInt32()
+                    : SupervisorCommand.Logs.DefaultLines,
+                root.TryGetProperty("stderr", out var err) && err.ValueKind == JsonValueKind.True
+            ),
+            _ => throw new JsonException($"unknown verb '{verb}'"),
+        };
     }
+
+    /// <summary>Writes a command's outcome as the response line.</summary>
+    public static byte[] EncodeResult(CommandResult result) =>
+        EncodeResponse(
+            new ControlResponse(
+                result.Ok,
+                result.Message,
+                result.Programs?.Select(ProgramStatusDto.From).ToList(),
+                result.Problems,
+                result.Usage,
+                result.Lines
+            )
+        );
 
     public static byte[] EncodeResponse(ControlResponse response) =>
         Write(w =>
@@ -43,17 +136,8 @@ public static class ControlCodec
                 WritePrograms(w, programs);
             }
 
-            if (response.Problems is { } problems)
-            {
-                w.WriteStartArray("problems");
-                foreach (var problem in problems)
-                {
-                    w.WriteStringValue(problem);
-                }
-
-                w.WriteEndArray();
-            }
-
+            WriteLines(w, "problems", response.Problems);
+            WriteLines(w, "lines", response.Lines);
             w.WriteBoolean("usage", response.Usage);
             w.WriteEndObject();
         });
@@ -68,10 +152,9 @@ public static class ControlCodec
             root.TryGetProperty("programs", out var programs) && programs.ValueKind == JsonValueKind.Array
                 ? programs.EnumerateArray().Select(ReadProgram).ToList()
                 : null,
-            root.TryGetProperty("problems", out var problems) && problems.ValueKind == JsonValueKind.Array
-                ? problems.EnumerateArray().Select(p => p.GetString() ?? string.Empty).ToList()
-                : null,
-            root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.True
+            ReadLines(root, "problems"),
+            root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.True,
+            ReadLines(root, "lines")
         );
     }
 
@@ -87,7 +170,7 @@ public static class ControlCodec
             w.WriteStartObject();
             w.WriteString("name", p.Name);
             w.WriteString("group", p.Group);
-            w.WriteString("state", p.State);
+            w.WriteString("state", StateName(p.State));
             Number(w, "pid", p.Pid);
             Number(w, "uptime_s", p.UptimeS);
             w.WriteNumber("restarts", p.Restarts);
@@ -108,7 +191,7 @@ public static class ControlCodec
         new(
             Text(e, "name") ?? string.Empty,
             Text(e, "group"),
-            Text(e, "state") ?? "STOPPED",
+            ReadState(Text(e, "state")),
             e.TryGetProperty("pid", out var pid) && pid.ValueKind == JsonValueKind.Number ? pid.GetInt32() : null,
             e.TryGetProperty("uptime_s", out var up) && up.ValueKind == JsonValueKind.Number ? up.GetInt64() : null,
             e.TryGetProperty("restarts", out var restarts) ? restarts.GetInt32() : 0,
@@ -124,6 +207,35 @@ public static class ControlCodec
             e.TryGetProperty("stopped_by_operator", out var op) && op.ValueKind == JsonValueKind.True,
             e.TryGetProperty("autostart", out var auto) && auto.ValueKind == JsonValueKind.True
         );
+
+    /// <summary>supervisord's spelling: RUNNING, BACKOFF, ...</summary>
+    public static string StateName(ProgramState state) => state.ToString().ToUpperInvariant();
+
+    private static ProgramState ReadState(string? text) =>
+        text is null ? ProgramState.Stopped
+        : Enum.TryParse<ProgramState>(text, ignoreCase: true, out var state) && !char.IsDigit(text[0]) ? state
+        : throw new JsonException($"unknown program state '{text}'");
+
+    private static void WriteLines(Utf8JsonWriter w, string name, IReadOnlyList<string>? lines)
+    {
+        if (lines is null)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var line in lines)
+        {
+            w.WriteStringValue(line);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static List<string>? ReadLines(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var lines) && lines.ValueKind == JsonValueKind.Array
+            ? lines.EnumerateArray().Select(p => p.GetString() ?? string.Empty).ToList()
+            : null;
 
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -1,129 +1,120 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MoneyBot.Supervisor.Commands;
 
 namespace MoneyBot.Supervisor.Control;
 
 /// <summary>
-/// Listens on a Unix domain socket (mode 0600: only the owner may drive the daemon); each connection
-/// carries one JSON request line and gets one JSON response line.
+/// Listens on a Unix domain socket (mode 0600: only the owner may drive the daemon); each connection carries one
+/// JSON request line, decoded into a <see cref="SupervisorCommand"/>, and gets one JSON response line. The socket
+/// is bound when the service starts (so a client may connect as soon as start returns) and removed when it stops.
 /// </summary>
-public sealed partial class ControlServer : IAsyncDisposable
+public sealed partial class ControlServer(
+    string socketPath,
+    Func<SupervisorCommand, CancellationToken, Task<CommandResult>> handle,
+    ILogger logger
+) : BackgroundService
 {
-    private readonly string _socketPath;
-    private readonly Func<ControlRequest, CancellationToken, Task<ControlResponse>> _handle;
-    private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Socket _listener;
-    private readonly Task _acceptLoop;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> _inFlight = new();
-    private int _disposed;
+    /// <summary>How long requests in flight (the <c>down</c> that stopped us, say) get to answer.</summary>
+    private static readonly TimeSpan AnswerGrace = TimeSpan.FromSeconds(2);
 
-    private ControlServer(
-        string socketPath,
-        Func<ControlRequest, CancellationToken, Task<ControlResponse>> handle,
-        ILogger logger
-    )
+    private readonly ConcurrentDictionary<Task, bool> _inFlight = new();
+    private Socket? _listener;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _socketPath = socketPath;
-        _handle = handle;
-        _logger = logger;
         // a stale socket of a dead daemon; the caller holds the lock, so no live daemon uses it
         File.Delete(socketPath);
         _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         _listener.Bind(new UnixDomainSocketEndPoint(socketPath));
         File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         _listener.Listen(64);
-        _acceptLoop = AcceptAsync();
+        return base.StartAsync(cancellationToken);
     }
 
-    /// <summary>Binds the socket and starts answering.</summary>
-    public static ControlServer Start(
-        string socketPath,
-        Func<ControlRequest, CancellationToken, Task<ControlResponse>> handle,
-        ILogger logger
-    ) => new(socketPath, handle, logger);
-
-    public async ValueTask DisposeAsync()
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        _listener.Dispose();
+        _listener?.Dispose(); // no new connections
         try
         {
-            // Let requests in flight (the 'down' that stopped us, say) write their answers.
-            await Task.WhenAll(_inFlight.Keys).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            await Task.WhenAll(_inFlight.Keys).WaitAsync(AnswerGrace, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
-            // Requests still waiting (a 'logs -f'-like long call) are cut off below.
+            // Requests still waiting are cut off below.
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _acceptLoop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-        File.Delete(_socketPath);
-        _stopping.Dispose();
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        File.Delete(socketPath);
     }
 
-    private async Task AcceptAsync()
+    public override void Dispose()
     {
-        while (!_stopping.IsCancellationRequested)
+        _listener?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var listener = _listener ?? throw new InvalidOperationException("StartAsync binds the socket first");
+        while (!stoppingToken.IsCancellationRequested)
         {
             Socket connection;
             try
             {
-                connection = await _listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+                connection = await listener.AcceptAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
-                return; // shutting down
+                break; // stopping
             }
 
-            var serving = ServeAsync(connection);
+            var serving = ServeAsync(connection, stoppingToken);
             _inFlight[serving] = true;
             _ = serving.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
         }
+
+        await Task.WhenAll(_inFlight.Keys).ConfigureAwait(false); // each ends once stoppingToken is cancelled
     }
 
-    private async Task ServeAsync(Socket connection)
+    private async Task ServeAsync(Socket connection, CancellationToken stoppingToken)
     {
         using var _ = connection;
         await using var stream = new NetworkStream(connection, ownsSocket: false);
         try
         {
             using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-            var line = await reader.ReadLineAsync(_stopping.Token).ConfigureAwait(false);
+            var line = await reader.ReadLineAsync(stoppingToken).ConfigureAwait(false);
             if (line is null)
             {
                 return;
             }
 
-            ControlResponse response;
+            CommandResult result;
             try
             {
-                var request = ControlCodec.DecodeRequest(line);
-                response = await _handle(request, _stopping.Token).ConfigureAwait(false);
+                result = await handle(ControlCodec.DecodeCommand(line), stoppingToken).ConfigureAwait(false);
             }
             catch (JsonException e)
             {
-                response = new ControlResponse(false, $"malformed request: {e.Message}", Usage: true);
+                result = CommandResult.Wrong($"malformed request: {e.Message}");
             }
 
-            await stream.WriteAsync(ControlCodec.EncodeResponse(response), _stopping.Token).ConfigureAwait(false);
+            await stream.WriteAsync(ControlCodec.EncodeResult(result), stoppingToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
         {
             // The client went away or the daemon is stopping: nothing to answer.
-            Log.ConnectionDropped(_logger, e.Message);
+            Log.ConnectionDropped(logger, e.Message);
         }
         catch (Exception e)
         {
             // A failing request must not take the control socket down with it.
-            Log.RequestFailed(_logger, e);
+            Log.RequestFailed(logger, e);
         }
     }
 

@@ -2,11 +2,14 @@ using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Supervisor.Control;
 
-/// <summary>A program's status as <c>status --json</c> prints it and the control socket carries it.</summary>
+/// <summary>
+/// A program's status as the control socket carries it and <c>status --json</c> prints it: what a client needs,
+/// with the state as its enum (the codec writes it upper case).
+/// </summary>
 public sealed record ProgramStatusDto(
     string Name,
     string? Group,
-    string State,
+    ProgramState State,
     int? Pid,
     long? UptimeS,
     int Restarts,
@@ -23,7 +26,7 @@ public sealed record ProgramStatusDto(
         new(
             s.Name,
             s.Group,
-            s.State.ToString().ToUpperInvariant(),
+            s.State,
             s.Pid,
             s.Uptime is { } u ? (long)u.TotalSeconds : null,
             s.Restarts,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MoneyBot.Supervisor.Daemon;
@@ -8,7 +9,13 @@ namespace MoneyBot.Supervisor.Daemon;
 /// stops, a reload: anything that published events) has been followed by a quiet period without events. Releasing
 /// costs about a millisecond; a page needed again comes back from the page cache on its next touch.
 /// </summary>
-internal sealed partial class PageReleaser(TimeProvider time, ILogger logger, Func<long>? release = null)
+/// <param name="started">Completes once the autostart programs are started.</param>
+internal sealed partial class PageReleaser(
+    TimeProvider time,
+    ILogger logger,
+    Task? started = null,
+    Func<long>? release = null
+) : BackgroundService
 {
     /// <summary>How often the daemon looks whether a busy spell has ended.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
@@ -21,12 +28,13 @@ internal sealed partial class PageReleaser(TimeProvider time, ILogger logger, Fu
     /// <summary>Something happened (an event was published).</summary>
     public void Notice() => Interlocked.Increment(ref _events);
 
-    /// <summary>Releases once <paramref name="started"/> completes, then after each busy spell.</summary>
-    public async Task RunAsync(Task started, CancellationToken cancellationToken)
+    /// <summary>Releases once the programs are started, then after each busy spell.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var cancellationToken = stoppingToken;
         try
         {
-            await started.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await (started ?? Task.CompletedTask).WaitAsync(cancellationToken).ConfigureAwait(false);
             Start();
             using var timer = new PeriodicTimer(Period, time);
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Processes;
@@ -10,51 +11,102 @@ using MoneyBot.Supervisor.Telegram;
 namespace MoneyBot.Supervisor.Daemon;
 
 /// <summary>
-/// The daemon: holds the lock, stops leftovers of a killed predecessor, supervises the programs,
-/// remembers operator stops and children in the state file, and answers the control socket.
+/// The daemon, and the one place where its parts are put together. <see cref="StartAsync"/> takes the lock, stops
+/// what a killed predecessor left running, then builds everything in one step: the programs (each with its log
+/// files and notify endpoint), the command handler that the control socket and the chat share, the admin bot and
+/// its reports. Its services start in this order and stop in reverse, each within a bound:
+/// <list type="number">
+/// <item>the observer (crash counts for the reports),</item>
+/// <item>the control server (the CLI),</item>
+/// <item>the admin bot: notifications, commands, scheduled reports (when Telegram is on),</item>
+/// <item>autostart: the programs start once everything that watches them runs,</item>
+/// <item>the page releaser (the real daemon only).</item>
+/// </list>
+/// Then the programs are disposed and their state saved.
 /// </summary>
 public sealed partial class SupervisorDaemon : IAsyncDisposable
 {
     private readonly DaemonLock _daemonLock;
-    private readonly DaemonOptions _options;
     private readonly ILogger _logger;
     private readonly DaemonStateStore _store;
-    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly ConfigReloader _config;
+    private readonly Autostart _autostart;
+    private readonly AdminBot? _adminBot;
+    private readonly ServiceHost _services;
+    private readonly TimeProvider _time;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _shutdownGate = new();
-    private readonly CrashLedger _ledger;
-    private readonly CancellationTokenSource _observing = new();
-    private Task _observer = Task.CompletedTask;
-    private PageReleaser? _pages;
-    private Task _releasing = Task.CompletedTask;
-    private ControlServer? _server;
-    private AdminBot? _adminBot;
     private Task? _shutdown;
-    private Task _autostart = Task.CompletedTask;
     private int _disposed;
 
-    private SupervisorDaemon(SupervisorConfig config, DaemonLock daemonLock, DaemonOptions options)
+    private SupervisorDaemon(
+        SupervisorConfig config,
+        DaemonLock daemonLock,
+        DaemonOptions options,
+        DaemonStateStore store,
+        DaemonState previous
+    )
     {
-        Config = config;
         _daemonLock = daemonLock;
-        _options = options;
+        _store = store;
+        _time = options.Time;
         _logger = options.LoggerFactory.CreateLogger("daemon");
-        _store = new DaemonStateStore(config.Daemon.StatePath);
-        StartedAt = options.Time.GetUtcNow();
-        _ledger = new CrashLedger(options.Time);
-        Reports = new ReportBuilder(
-            () => Programs?.Statuses() ?? [],
-            _ledger,
-            config.Daemon.LogDir,
-            options.Time,
-            StartedAt
+        StartedAt = _time.GetUtcNow();
+        Programs = new ProgramSet(
+            config,
+            _time,
+            _logger,
+            Events,
+            previous.StoppedByOperator.ToHashSet(),
+            set => store.Save(set.Statuses()),
+            options.Random,
+            ChildMarker.ForNewDaemon(config.Daemon.RunDir)
         );
-        Programs = null!;
+        store.Save(Programs.Statuses());
+        var ledger = new CrashLedger(_time);
+        Reports = new ReportBuilder(Programs.Statuses, ledger, config.Daemon.LogDir, _time, StartedAt);
+        _config = new ConfigReloader(config, options.LoadConfig, Programs, _logger);
+        var problems = new ServiceProblems();
+        var handler = new CommandHandler(
+            Programs,
+            _config.ReloadAsync,
+            ShutdownAsync,
+            Reports,
+            problems,
+            config.Daemon.LogDir
+        );
+        _adminBot = AdminBot.Create(
+            config.Telegram,
+            handler.HandleAsync,
+            Events,
+            name => Programs.Find(name)?.Logs.RecentErrorLines() ?? [],
+            Reports,
+            problems,
+            _time,
+            options.LoggerFactory
+        );
+        _autostart = new Autostart(Programs, Events, options.Autostart, () => _config.Current.SourcePath, _time);
+        var pages = options.ReleaseStartupPages ? new PageReleaser(_time, _logger, _autostart.Done) : null;
+
+        _services = new ServiceHost(_logger);
+        _services.Add("observer", new DaemonObserver(Events, ledger, pages));
+        _services.Add("control server", new ControlServer(config.Daemon.SocketPath, handler.HandleAsync, _logger));
+        foreach (var service in _adminBot?.Services ?? [])
+        {
+            _services.Add(service.GetType().Name, service);
+        }
+
+        _services.Add("autostart", _autostart);
+        if (pages is not null)
+        {
+            _services.Add("page releaser", pages);
+        }
     }
 
-    public SupervisorConfig Config { get; private set; }
+    /// <summary>The configuration in force (reload replaces its programs).</summary>
+    public SupervisorConfig Config => _config.Current;
 
-    public ProgramSet Programs { get; private set; }
+    public ProgramSet Programs { get; }
 
     public EventBus Events { get; } = new();
 
@@ -64,13 +116,13 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     /// <summary>Health report and daily summary (also sent by Telegram on schedule).</summary>
     public ReportBuilder Reports { get; }
 
-    /// <summary>What is wrong with the admin bot's polling now (another process polling its token, say).</summary>
-    internal string? TelegramProblem => _adminBot?.Problem;
+    /// <summary>The services' names in start order (they stop in reverse).</summary>
+    internal IReadOnlyList<string> ServiceNames => _services.Names;
 
     /// <summary>Completes once the daemon has stopped its programs after <c>down</c> or a signal.</summary>
     public Task Completion => _completion.Task;
 
-    /// <summary>Takes the lock, cleans up after a killed predecessor and starts supervising.</summary>
+    /// <summary>Takes the lock, cleans up after a killed predecessor, builds the daemon, starts its services.</summary>
     /// <exception cref="DaemonAlreadyRunningException">Another daemon runs this configuration.</exception>
     public static async Task<SupervisorDaemon> StartAsync(
         SupervisorConfig config,
@@ -78,6 +130,8 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         CancellationToken cancellationToken = default
     )
     {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
         RunDirectory.Create(config.Daemon.RunDir);
         Directory.CreateDirectory(config.Daemon.LogDir);
         var daemonLock = DaemonLock.TryAcquire(config.Daemon.LockPath)
@@ -86,15 +140,54 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
                     + $"{ReadPid(config)}); "
                     + "use './moneybot status' or './moneybot down' first"
             );
-        var daemon = new SupervisorDaemon(config, daemonLock, options);
+        SupervisorDaemon? daemon = null;
         try
         {
-            await daemon.InitialiseAsync(cancellationToken).ConfigureAwait(false);
+            var logger = options.LoggerFactory.CreateLogger("daemon");
+            File.WriteAllText(PidPath(config), Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
+            var store = new DaemonStateStore(config.Daemon.StatePath);
+            var previous = store.Load(out var problem);
+            if (problem is not null)
+            {
+                Log.StateProblem(logger, problem);
+            }
+
+            var leftovers = await LeftoverChildren
+                .StopAsync(
+                    previous.Children,
+                    config.Daemon.RunDir,
+                    options.LeftoverGrace,
+                    options.Time,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+            foreach (var leftover in leftovers)
+            {
+                Log.LeftoverStopped(logger, leftover.Name, leftover.Pid);
+            }
+
+            daemon = new SupervisorDaemon(config, daemonLock, options, store, previous);
+            Log.Started(logger, Environment.ProcessId, config.SourcePath, config.Programs.Count);
+            foreach (var warning in config.Warnings())
+            {
+                Log.ConfigWarning(logger, warning);
+            }
+
+            await daemon._services.StartAsync(cancellationToken).ConfigureAwait(false);
             return daemon;
         }
         catch
         {
-            await daemon.DisposeAsync().ConfigureAwait(false);
+            if (daemon is not null)
+            {
+                await daemon.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                File.Delete(PidPath(config));
+                daemonLock.Dispose();
+            }
+
             throw;
         }
     }
@@ -113,59 +206,8 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
     /// <summary>
     /// Re-reads the file and applies it, or refuses it (the running configuration stays) when invalid.
     /// </summary>
-    public async Task<ControlResponse> ReloadAsync(CancellationToken cancellationToken = default)
-    {
-        await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var result = _options.LoadConfig(Config.SourcePath);
-            if (!result.IsValid)
-            {
-                Log.ReloadRefused(_logger, result.Errors.Count);
-                return new ControlResponse(
-                    false,
-                    $"{Config.SourcePath} has {result.Errors.Count} error(s); the running configuration was kept",
-                    Problems: result.Errors.Select(e => e.ToString()).ToList()
-                );
-            }
-
-            var next = result.Config!;
-            if (next.EmptyRefusal is { } refusal)
-            {
-                Log.ReloadRefused(_logger, 1);
-                return new ControlResponse(
-                    false,
-                    $"{Config.SourcePath} defines no program; the running configuration was kept",
-                    Problems: [$"{Config.SourcePath}: programs: {refusal}"]
-                );
-            }
-
-            var notes = next.Warnings().Select(w => "warning: " + w).ToList();
-            if (next.Daemon != Config.Daemon)
-            {
-                notes.Add("changes to the supervisor: section apply after the daemon restarts");
-            }
-
-            if (!SameTelegram(next.Telegram, Config.Telegram))
-            {
-                notes.Add("changes to the telegram: section apply after the daemon restarts");
-            }
-
-            var summary = await Programs.ReloadAsync(next, cancellationToken).ConfigureAwait(false);
-            Config = next with { Daemon = Config.Daemon, Telegram = Config.Telegram };
-            Log.Reloaded(_logger, summary);
-            return new ControlResponse(
-                true,
-                "reload applied: " + summary,
-                Programs.Statuses().Select(ProgramStatusDto.From).ToList(),
-                notes
-            );
-        }
-        finally
-        {
-            _reloadGate.Release();
-        }
-    }
+    public Task<CommandResult> ReloadAsync(CancellationToken cancellationToken = default) =>
+        _config.ReloadAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -174,37 +216,20 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
             return;
         }
 
-        if (_server is not null)
-        {
-            await _server.DisposeAsync().ConfigureAwait(false);
-        }
-
-        await _autostart.ConfigureAwait(false);
+        await _services.StopAsync().ConfigureAwait(false);
+        _autostart.GiveUp(); // a shutdown waiting for a start chain that never ran
         if (_adminBot is not null)
         {
             await _adminBot.DisposeAsync().ConfigureAwait(false);
         }
 
-        await _observing.CancelAsync().ConfigureAwait(false);
-        await _observer.ConfigureAwait(false);
-        await _releasing.ConfigureAwait(false);
-        _observing.Dispose();
-        if (Programs is not null)
-        {
-            await Programs.DisposeAsync().ConfigureAwait(false);
-            _store.Save(Programs.Statuses());
-        }
-
+        await Programs.DisposeAsync().ConfigureAwait(false);
+        _store.Save(Programs.Statuses());
         File.Delete(PidPath(Config));
         Log.Stopped(_logger);
         _daemonLock.Dispose();
-        _reloadGate.Dispose();
+        _config.Dispose();
     }
-
-    private static bool SameTelegram(TelegramSettings a, TelegramSettings b) =>
-        a with { ChatIds = [], AdminUsers = [] } == b with { ChatIds = [], AdminUsers = [] }
-        && a.ChatIds.SequenceEqual(b.ChatIds)
-        && a.AdminUsers.SequenceEqual(b.AdminUsers);
 
     private static string PidPath(SupervisorConfig config) => Path.Combine(config.Daemon.RunDir, "moneybot.pid");
 
@@ -220,100 +245,17 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         }
     }
 
-    private async Task InitialiseAsync(CancellationToken cancellationToken)
-    {
-        File.WriteAllText(PidPath(Config), Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
-        var previous = _store.Load(out var problem);
-        if (problem is not null)
-        {
-            Log.StateProblem(_logger, problem);
-        }
-
-        var leftovers = await LeftoverChildren
-            .StopAsync(
-                previous.Children,
-                Config.Daemon.RunDir,
-                _options.LeftoverGrace,
-                _options.Time,
-                cancellationToken
-            )
-            .ConfigureAwait(false);
-        foreach (var leftover in leftovers)
-        {
-            Log.LeftoverStopped(_logger, leftover.Name, leftover.Pid);
-        }
-
-        _observer = ObserveAsync(Events.SubscribeAsync(_observing.Token));
-        var stopped = previous.StoppedByOperator.ToHashSet();
-        Programs = new ProgramSet(
-            Config,
-            _options.Time,
-            _logger,
-            Events,
-            stopped,
-            set => _store.Save(set.Statuses()),
-            _options.Random,
-            ChildMarker.ForNewDaemon(Config.Daemon.RunDir)
-        );
-        _store.Save(Programs.Statuses());
-        var handler = new ControlHandler(this);
-        _adminBot = await AdminBot
-            .StartAsync(this, handler.HandleAsync, _options.Time, _options.LoggerFactory, cancellationToken)
-            .ConfigureAwait(false);
-        _server = ControlServer.Start(Config.Daemon.SocketPath, handler.HandleAsync, _logger);
-        Log.Started(_logger, Environment.ProcessId, Config.SourcePath, Config.Programs.Count);
-        foreach (var warning in Config.Warnings())
-        {
-            Log.ConfigWarning(_logger, warning);
-        }
-
-        _autostart = StartAutostartAsync();
-        if (_options.ReleaseStartupPages)
-        {
-            _pages = new PageReleaser(_options.Time, _logger);
-            _releasing = _pages.RunAsync(_autostart, _observing.Token);
-        }
-    }
-
-    private async Task ObserveAsync(IAsyncEnumerable<SupervisorEvent> events)
-    {
-        try
-        {
-            await foreach (var evt in events.ConfigureAwait(false))
-            {
-                _ledger.Observe(evt);
-                _pages?.Notice();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // the daemon is being disposed
-        }
-    }
-
-    private async Task StartAutostartAsync()
-    {
-        if (_options.Autostart)
-        {
-            await Programs
-                .StartAsync(Programs.AutostartSet(), byOperator: false, CancellationToken.None)
-                .ConfigureAwait(false);
-        }
-
-        Events.Publish(new DaemonStarted(_options.Time.GetUtcNow(), Config.SourcePath, Programs.Statuses()));
-    }
-
     private async Task RunShutdownAsync(string reason)
     {
         Log.Stopping(_logger, reason);
-        Events.Publish(new DaemonStopping(_options.Time.GetUtcNow(), reason));
+        Events.Publish(new DaemonStopping(_time.GetUtcNow(), reason));
         try
         {
             // An autostart chain still in progress ends here: nothing more is spawned, and what it started is
             // stopped with the rest.
             Programs.Close();
             await Programs.StopAsync(Programs.Programs, byOperator: false).ConfigureAwait(false);
-            await _autostart.ConfigureAwait(false);
+            await _autostart.Done.ConfigureAwait(false);
         }
         finally
         {
@@ -346,14 +288,5 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Information, Message = "daemon stopped")]
         public static partial void Stopped(ILogger logger);
-
-        [LoggerMessage(
-            Level = LogLevel.Warning,
-            Message = "reload refused: {Count} error(s) in the file; the running configuration stays"
-        )]
-        public static partial void ReloadRefused(ILogger logger, int count);
-
-        [LoggerMessage(Level = LogLevel.Information, Message = "reload applied: {Summary}")]
-        public static partial void Reloaded(ILogger logger, ReloadSummary summary);
     }
 }

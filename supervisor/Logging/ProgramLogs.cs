@@ -81,6 +81,15 @@ public sealed class ProgramLogs : IAsyncDisposable
         Path.Combine(logDir, ValidName(programName) + ".err.log");
 
     /// <summary>
+    /// The file <c>logs</c> reads for <paramref name="program"/>: its stderr log when <paramref name="stderr"/> and
+    /// stderr is kept apart, else its stdout (or merged) log.
+    /// </summary>
+    public static string PathFor(string logDir, ProgramConfig program, bool stderr) =>
+        stderr && program.Logs.Stderr != StderrMode.Merge
+            ? ErrPath(logDir, program.Name)
+            : OutPath(logDir, program.Name);
+
+    /// <summary>
     /// The last <see cref="RecentLineCount"/> lines written to the stderr file (to the merged file when
     /// stderr is merged), oldest first, without timestamps, each cut to 1024 characters. Thread-safe.
     /// </summary>

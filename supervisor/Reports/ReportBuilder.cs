@@ -13,6 +13,9 @@ public sealed class ReportBuilder(
     DateTimeOffset daemonStarted
 )
 {
+    /// <summary>When the daemon started (the health report on demand counts restarts since then).</summary>
+    public DateTimeOffset DaemonStarted => daemonStarted;
+
     /// <summary>
     /// All programs with state, uptime and restarts since <paramref name="since"/>, and disk used by logs.
     /// </summary>

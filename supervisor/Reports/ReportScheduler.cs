@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 using Quartz.Extensibility;
@@ -5,30 +6,17 @@ using Quartz.Extensibility;
 namespace MoneyBot.Supervisor.Reports;
 
 /// <summary>
-/// Sends the health report and the daily summary on their Quartz cron schedules (UTC), through a
-/// one-thread, in-memory Quartz scheduler. Created only when Telegram is on and a schedule is set.
+/// Sends the health report and the daily summary on their Quartz cron schedules (UTC), through a one-thread,
+/// in-memory Quartz scheduler that lives while the service runs. Added only when Telegram is on and a schedule is set
+/// (the expressions were checked when the configuration was read).
 /// </summary>
-public sealed partial class ReportScheduler : IAsyncDisposable
+/// <param name="schedules">Each (name, cron, job) fires <c>job</c> at every cron time; null or empty: off.</param>
+public sealed partial class ReportScheduler(
+    IReadOnlyList<(string Name, string? Cron, Func<CancellationToken, Task> Job)> schedules,
+    ILogger logger
+) : BackgroundService
 {
-    private readonly StandaloneSchedulerFactory _factory;
-    private readonly ILogger _logger;
-    private int _disposed;
-
-    private ReportScheduler(StandaloneSchedulerFactory factory, ILogger logger)
-    {
-        _factory = factory;
-        _logger = logger;
-    }
-
-    /// <summary>
-    /// Starts the schedules; each (name, cron, job) fires <c>job</c> at every cron time. Null or empty cron: that one
-    /// is off.
-    /// </summary>
-    public static async Task<ReportScheduler> StartAsync(
-        IReadOnlyList<(string Name, string? Cron, Func<CancellationToken, Task> Job)> schedules,
-        ILogger logger,
-        CancellationToken cancellationToken = default
-    )
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var jobs = schedules.Where(s => !string.IsNullOrWhiteSpace(s.Cron)).ToList();
         var factory = QuartzSchedulerBuilder
@@ -39,32 +27,33 @@ public sealed partial class ReportScheduler : IAsyncDisposable
                 q.UseJobFactory(new DelegateJobFactory(jobs.ToDictionary(j => j.Name, j => j.Job), logger));
             })
             .Build();
-        var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
-        foreach (var (name, cron, _) in jobs)
+        await using (factory.ConfigureAwait(false))
         {
-            var job = JobBuilder.Create<DelegateJob>().WithIdentity(name).Build();
-            var trigger = TriggerBuilder
-                .Create()
-                .WithIdentity(name)
-                .WithCronSchedule(cron!, x => x.InTimeZone(TimeZoneInfo.Utc))
-                .Build();
-            await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
-            Log.Scheduled(logger, name, cron!);
+            var scheduler = await factory.GetScheduler(stoppingToken).ConfigureAwait(false);
+            foreach (var (name, cron, _) in jobs)
+            {
+                var job = JobBuilder.Create<DelegateJob>().WithIdentity(name).Build();
+                var trigger = TriggerBuilder
+                    .Create()
+                    .WithIdentity(name)
+                    .WithCronSchedule(cron!, x => x.InTimeZone(TimeZoneInfo.Utc))
+                    .Build();
+                await scheduler.ScheduleJob(job, trigger, cancellationToken: stoppingToken).ConfigureAwait(false);
+                Log.Scheduled(logger, name, cron!);
+            }
+
+            await scheduler.Start(stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // stopping: the scheduler goes with its factory
+            }
         }
 
-        await scheduler.Start(cancellationToken).ConfigureAwait(false);
-        return new ReportScheduler(factory, logger);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        await _factory.DisposeAsync().ConfigureAwait(false);
-        Log.Stopped(_logger);
+        Log.Stopped(logger);
     }
 
     /// <summary>A job that runs the delegate registered under its job key.</summary>

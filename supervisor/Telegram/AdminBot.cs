@@ -1,56 +1,60 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoneyBot.Common.Telegram;
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Config;
-using MoneyBot.Supervisor.Control;
-using MoneyBot.Supervisor.Daemon;
 using MoneyBot.Supervisor.Reports;
 using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Supervisor.Telegram;
 
 /// <summary>
-/// The supervisor's Telegram admin bot: notifications from the daemon's events, commands by long
-/// polling, and scheduled reports, all through one client and one outbox. Absent (null) when no token
-/// is configured; the log says so once.
+/// The supervisor's Telegram admin bot: notifications from the daemon's events, commands by long polling, and
+/// scheduled reports, all through one client and one outbox. It owns the client and the outbox; its
+/// <see cref="Services"/> are started and stopped by the daemon with the others. Absent (null) when no token is
+/// configured; the log says so once.
 /// </summary>
 internal sealed partial class AdminBot : IAsyncDisposable
 {
-    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
     private readonly TelegramBotClient _client;
     private readonly TelegramOutbox _outbox;
-    private readonly TelegramCommandListener _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ILogger _logger;
-    private Task _notifying = Task.CompletedTask;
-    private ReportScheduler? _scheduler;
     private int _disposed;
 
-    private AdminBot(TelegramBotClient client, TelegramOutbox outbox, TelegramCommandListener listener, ILogger logger)
+    private AdminBot(TelegramBotClient client, TelegramOutbox outbox, IReadOnlyList<IHostedService> services)
     {
         _client = client;
         _outbox = outbox;
-        _listener = listener;
-        _logger = logger;
+        Services = services;
     }
 
     public TelegramOutbox Outbox => _outbox;
 
-    /// <summary>What is wrong with polling right now, for <c>status</c> (null: nothing).</summary>
-    public string? Problem => _listener.Problem;
+    /// <summary>Notifications, commands, then (when scheduled) reports: started in this order.</summary>
+    public IReadOnlyList<IHostedService> Services { get; }
 
-    /// <summary>
-    /// Starts the bot for <paramref name="daemon"/>'s <c>telegram:</c> settings; null when Telegram is off.
-    /// </summary>
-    public static async Task<AdminBot?> StartAsync(
-        SupervisorDaemon daemon,
-        Func<ControlRequest, CancellationToken, Task<ControlResponse>> control,
+    /// <summary>The bot for these <c>telegram:</c> settings; null when Telegram is off.</summary>
+    /// <param name="settings">The <c>telegram:</c> section.</param>
+    /// <param name="run">Carries out the chat's commands (the same handler as the control socket's).</param>
+    /// <param name="events">The daemon's events, turned into notifications.</param>
+    /// <param name="recentErrorLines">A program's last stderr lines, quoted in FATAL notices.</param>
+    /// <param name="reports">The scheduled reports.</param>
+    /// <param name="problems">Where polling problems are reported for <c>status</c>.</param>
+    /// <param name="time">Clock for pacing and polling.</param>
+    /// <param name="loggers">The daemon's loggers.</param>
+    public static AdminBot? Create(
+        TelegramSettings settings,
+        Func<SupervisorCommand, CancellationToken, Task<CommandResult>> run,
+        EventBus events,
+        Func<string, IReadOnlyList<string>> recentErrorLines,
+        ReportBuilder reports,
+        ServiceProblems problems,
         TimeProvider time,
-        ILoggerFactory loggers,
-        CancellationToken cancellationToken = default
+        ILoggerFactory loggers
     )
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(loggers);
         var logger = loggers.CreateLogger("telegram");
-        var settings = daemon.Config.Telegram;
         if (!settings.Enabled)
         {
             Log.Off(logger);
@@ -76,29 +80,22 @@ internal sealed partial class AdminBot : IAsyncDisposable
             time,
             loggers.CreateLogger<TelegramOutbox>()
         );
-        var listener = new TelegramCommandListener(
-            client,
-            outbox,
-            settings,
-            new ChatCommandHandler(daemon, control),
-            time,
-            logger
-        );
-        var bot = new AdminBot(client, outbox, listener, logger);
-        var notifier = new TelegramNotifier(
-            outbox,
-            settings,
-            name => daemon.Programs?.Find(name)?.Logs.RecentErrorLines() ?? [],
-            Environment.MachineName,
-            logger
-        );
-        bot._notifying = bot.NotifyAsync(notifier, daemon.Events.SubscribeAsync(bot._stop.Token));
-        bot._scheduler = await StartReportsAsync(settings, daemon.Reports, outbox, time, logger, cancellationToken)
-            .ConfigureAwait(false);
+        var notifier = new TelegramNotifier(outbox, settings, recentErrorLines, Environment.MachineName, logger);
+        List<IHostedService> services =
+        [
+            new TelegramNotifications(events, notifier, outbox, logger),
+            new TelegramCommandListener(client, outbox, settings, new ChatCommandHandler(run), problems, time, logger),
+        ];
+        if (Reports(settings, reports, outbox, time, logger) is { } scheduler)
+        {
+            services.Add(scheduler);
+        }
+
         Log.On(logger, token.Masked, settings.ChatIds.Count, settings.ApiUrl);
-        return bot;
+        return new AdminBot(client, outbox, services);
     }
 
+    /// <summary>Closes the outbox (stopping the services flushed it; what is left is dropped) and the client.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -106,37 +103,16 @@ internal sealed partial class AdminBot : IAsyncDisposable
             return;
         }
 
-        await _listener.DisposeAsync().ConfigureAwait(false);
-        if (_scheduler is not null)
-        {
-            await _scheduler.DisposeAsync().ConfigureAwait(false);
-        }
-
-        try
-        {
-            // The notifier ends by itself after the daemon's last word; give it and the outbox a moment to deliver.
-            await _notifying.WaitAsync(FlushTimeout).ConfigureAwait(false);
-            await _outbox.WhenIdleAsync().WaitAsync(FlushTimeout).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            Log.Undelivered(_logger, _outbox.Counters.Pending);
-        }
-
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _notifying.ConfigureAwait(false);
         await _outbox.DisposeAsync().ConfigureAwait(false);
         _client.Dispose();
-        _stop.Dispose();
     }
 
-    private static async Task<ReportScheduler?> StartReportsAsync(
+    private static ReportScheduler? Reports(
         TelegramSettings settings,
         ReportBuilder reports,
         TelegramOutbox outbox,
         TimeProvider time,
-        ILogger logger,
-        CancellationToken cancellationToken
+        ILogger logger
     )
     {
         if (
@@ -165,34 +141,13 @@ internal sealed partial class AdminBot : IAsyncDisposable
             return Send(reports.Health(since));
         }
 
-        return await ReportScheduler
-            .StartAsync(
-                [
-                    ("health_report", settings.HealthReportCron, _ => SendHealth()),
-                    ("daily_summary", settings.DailySummaryCron, _ => Send(reports.DailySummary())),
-                ],
-                logger,
-                cancellationToken
-            )
-            .ConfigureAwait(false);
-    }
-
-    private async Task NotifyAsync(TelegramNotifier notifier, IAsyncEnumerable<SupervisorEvent> events)
-    {
-        try
-        {
-            await foreach (var evt in events.ConfigureAwait(false))
-            {
-                if (notifier.Handle(evt))
-                {
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // disposed before the daemon said goodbye
-        }
+        return new ReportScheduler(
+            [
+                ("health_report", settings.HealthReportCron, _ => SendHealth()),
+                ("daily_summary", settings.DailySummaryCron, _ => Send(reports.DailySummary())),
+            ],
+            logger
+        );
     }
 
     private static partial class Log
@@ -215,11 +170,5 @@ internal sealed partial class AdminBot : IAsyncDisposable
             Message = "telegram is on: bot {Token}, {Chats} admin chat(s), API {ApiUrl}"
         )]
         public static partial void On(ILogger logger, string token, int chats, Uri apiUrl);
-
-        [LoggerMessage(
-            Level = LogLevel.Warning,
-            Message = "telegram: {Pending} message(s) not delivered before shutdown"
-        )]
-        public static partial void Undelivered(ILogger logger, int pending);
     }
 }

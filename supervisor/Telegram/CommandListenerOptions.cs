@@ -28,7 +28,4 @@ internal sealed record CommandListenerOptions
 
     /// <summary>Attempts of setMyCommands before giving up (a convenience: commands work without the menu).</summary>
     public int MenuAttempts { get; init; } = 10;
-
-    /// <summary>How long disposing waits for the poll loop and the commands in progress.</summary>
-    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -1,7 +1,9 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoneyBot.Common.Resilience;
 using MoneyBot.Common.Telegram;
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Config;
 
 namespace MoneyBot.Supervisor.Telegram;
@@ -14,34 +16,35 @@ namespace MoneyBot.Supervisor.Telegram;
 /// with a progress message that is edited with the outcome. Commands older than <see cref="StaleAfter"/>
 /// (queued while the daemon was down) are refused with a note instead of being executed blindly.
 /// </summary>
-internal sealed partial class TelegramCommandListener : IAsyncDisposable
+internal sealed partial class TelegramCommandListener : BackgroundService
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>The name under which polling problems appear in <see cref="ServiceProblems"/>.</summary>
+    public const string ServiceName = "telegram";
+
     private static readonly string[] AllowedUpdates = ["message", "callback_query"];
     private readonly TelegramBotClient _client;
     private readonly TelegramOutbox _outbox;
     private readonly CommandAuthorizer _authorizer;
     private readonly ChatCommandHandler _handler;
+    private readonly ServiceProblems _problems;
     private readonly CommandListenerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stop = new();
     private readonly Channel<Update> _updates = Channel.CreateUnbounded<Update>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = true }
     );
     private readonly Lock _gate = new();
     private readonly List<Task> _running = [];
-    private readonly Task _polling;
-    private readonly Task _working;
-    private readonly Task _menu;
-    private volatile string? _problem;
-    private int _disposed;
+    private CancellationToken _stopping;
 
     public TelegramCommandListener(
         TelegramBotClient client,
         TelegramOutbox outbox,
         TelegramSettings settings,
         ChatCommandHandler handler,
+        ServiceProblems problems,
         TimeProvider time,
         ILogger logger,
         CommandListenerOptions? options = null
@@ -51,54 +54,45 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
         _outbox = outbox;
         _authorizer = new CommandAuthorizer(settings);
         _handler = handler;
+        _problems = problems;
         _options = options ?? CommandListenerOptions.Default;
         _time = time;
         _logger = logger;
-        _polling = Task.Run(() => UntilStoppedAsync(PollAsync));
-        _working = Task.Run(() => UntilStoppedAsync(WorkAsync));
-        _menu = Task.Run(() => UntilStoppedAsync(RegisterMenuAsync));
     }
 
-    /// <summary>What is wrong with polling right now, for <c>status</c> (null: nothing).</summary>
-    public string? Problem => _problem;
-
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Polls, handles the updates, and registers the command menu, until <paramref name="stoppingToken"/>; then
+    /// waits for the commands in progress (they see the same token).
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _updates.Writer.TryComplete();
-        Task[] all;
+        _stopping = stoppingToken;
+        await using var _ = stoppingToken.Register(() => _updates.Writer.TryComplete());
+        await Task.WhenAll(
+                UntilStoppedAsync(PollAsync, stoppingToken),
+                UntilStoppedAsync(WorkAsync, stoppingToken),
+                UntilStoppedAsync(RegisterMenuAsync, stoppingToken)
+            )
+            .ConfigureAwait(false);
+        Task[] running;
         lock (_gate)
         {
-            all = [_polling, _working, _menu, .. _running];
+            running = [.. _running];
         }
 
-        try
-        {
-            await Task.WhenAll(all).WaitAsync(_options.StopTimeout).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            Log.StopTimedOut(_logger, _options.StopTimeout);
-        }
-
-        _stop.Dispose();
+        await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    private async Task UntilStoppedAsync(Func<CancellationToken, Task> loop)
+    private static async Task UntilStoppedAsync(Func<CancellationToken, Task> loop, CancellationToken stop)
     {
-        var stop = _stop.Token;
         try
         {
+            await Task.Yield(); // each loop on its own from the start
             await loop(stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // disposed: the call in flight was cancelled
+            // stopping: the call in flight was cancelled
         }
     }
 
@@ -108,9 +102,7 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
         var backoff = new BackoffTracker(_options.MenuBackoff, Random.Shared.NextDouble);
         for (var attempt = 1; ; attempt++)
         {
-            var result = await _client
-                .SetMyCommandsAsync(ChatCommandHandler.Menu, cancellationToken)
-                .ConfigureAwait(false);
+            var result = await _client.SetMyCommandsAsync(ChatCommands.Menu, cancellationToken).ConfigureAwait(false);
             if (result.Ok)
             {
                 return;
@@ -162,9 +154,11 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
                     if (!conflict)
                     {
                         Log.Conflict(_logger, reason, delay);
-                        _problem =
+                        _problems.Set(
+                            ServiceName,
                             $"telegram: another process is polling this bot's token (409 Conflict) since "
-                            + $"{since:HH:mm:ss} UTC: commands may not arrive; give each process its own bot";
+                                + $"{since:HH:mm:ss} UTC: commands may not arrive; give each process its own bot"
+                        );
                     }
                     else
                     {
@@ -176,7 +170,13 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
                 else
                 {
                     Log.PollFailed(_logger, reason, delay);
-                    _problem ??= $"telegram: getUpdates failing since {since:HH:mm:ss} UTC ({reason})";
+                    if (_problems.Of(ServiceName) is null)
+                    {
+                        _problems.Set(
+                            ServiceName,
+                            $"telegram: getUpdates failing since {since:HH:mm:ss} UTC ({reason})"
+                        );
+                    }
                 }
 
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
@@ -186,7 +186,8 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
             if (failures > 0)
             {
                 Log.PollingAgain(_logger, failures);
-                (failures, conflict, _problem) = (0, false, null);
+                (failures, conflict) = (0, false);
+                _problems.Set(ServiceName, null);
             }
 
             backoff.Reset();
@@ -238,13 +239,8 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
             }
 
             Log.Command(_logger, command.Name, message.From?.Id, message.Chat.Id);
-            if (ChatCommandHandler.Progress(command) is { } progress)
-            {
-                RunInBackground(message.Chat.Id, progress, ct => _handler.HandleAsync(command, ct));
-                return;
-            }
-
-            Reply(message.Chat.Id, await _handler.HandleAsync(command, cancellationToken).ConfigureAwait(false));
+            await AnswerAsync(message.Chat.Id, ChatCommands.Interpret(command), cancellationToken)
+                .ConfigureAwait(false);
         }
         else if (update.CallbackQuery is { Data: { } data, Message: { } origin } press)
         {
@@ -256,14 +252,20 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
 
             Log.Button(_logger, data, press.From.Id, origin.Chat.Id);
             Track(AnswerButtonAsync(press.Id, null)); // at once, whatever the button does next
-            if (ChatCommandHandler.ButtonProgress(data) is { } progress)
-            {
-                RunInBackground(origin.Chat.Id, progress, ct => _handler.HandleButtonAsync(data, ct));
-                return;
-            }
-
-            Reply(origin.Chat.Id, await _handler.HandleButtonAsync(data, cancellationToken).ConfigureAwait(false));
+            await AnswerAsync(origin.Chat.Id, ChatCommands.FromButton(data), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Answers at once, or, for what takes a while, with a progress note edited once it is done.</summary>
+    private async Task AnswerAsync(long chatId, ChatRequest request, CancellationToken cancellationToken)
+    {
+        if (ChatCommands.Progress(request) is { } progress)
+        {
+            RunInBackground(chatId, progress, ct => _handler.HandleAsync(request, ct));
+            return;
+        }
+
+        Reply(chatId, await _handler.HandleAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -273,7 +275,7 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
     private void RunInBackground(long chatId, string progress, Func<CancellationToken, Task<ChatReply>> operation)
     {
         var note = _outbox.Enqueue(new OutgoingMessage(chatId, progress));
-        var stop = _stop.Token;
+        var stop = _stopping;
         Track(
             Task.Run(
                 async () =>
@@ -311,7 +313,7 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
 
     private async Task AnswerButtonAsync(string callbackQueryId, string? text)
     {
-        var answer = await _client.AnswerCallbackQueryAsync(callbackQueryId, text, _stop.Token).ConfigureAwait(false);
+        var answer = await _client.AnswerCallbackQueryAsync(callbackQueryId, text, _stopping).ConfigureAwait(false);
         if (!answer.Ok)
         {
             Log.ButtonNotAnswered(_logger, answer.Description ?? answer.Failure.ToString());
@@ -434,8 +436,5 @@ internal sealed partial class TelegramCommandListener : IAsyncDisposable
             Message = "telegram: button '{Data}' from user {UserId} in chat {ChatId}"
         )]
         public static partial void Button(ILogger logger, string data, long userId, long chatId);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "telegram: command listener did not stop within {Timeout}")]
-        public static partial void StopTimedOut(ILogger logger, TimeSpan timeout);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Processes;
 using MoneyBot.Supervisor.Supervision;
@@ -51,11 +52,11 @@ public sealed class MisbehavingServerTests
 
         var first = await h.Telegram.WaitForRequestAsync(r => r.Method == "getUpdates" && r.Status == 409);
         var second = await h.Telegram.WaitForRequestAsync(r => r.Method == "getUpdates" && r.Status == 409);
-        var during = await status.SendAsync(new ControlRequest("status"));
+        var during = await status.SendAsync(new SupervisorCommand.Status());
         await h.Telegram.WaitForRequestAsync("getUpdates");
         h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/health");
         await h.MessageAsync("healthy");
-        var after = await status.SendAsync(new ControlRequest("status"));
+        var after = await status.SendAsync(new SupervisorCommand.Status());
 
         Assert.True(second.ReceivedAt - first.ReceivedAt >= TimeSpan.FromSeconds(0.7), "polled again at once");
         Assert.Contains("another process is polling this bot's token (409 Conflict)", during!.Message);

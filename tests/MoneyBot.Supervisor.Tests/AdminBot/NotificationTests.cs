@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Processes;
 using MoneyBot.Supervisor.Supervision;
@@ -88,7 +89,9 @@ public sealed class NotificationTests
         );
 
         var report = await h.MessageAsync("Health report");
-        var local = await new ControlClient(h.Daemon.Config.Daemon.SocketPath).SendAsync(new ControlRequest("report"));
+        var local = await new ControlClient(h.Daemon.Config.Daemon.SocketPath).SendAsync(
+            new SupervisorCommand.Report(ReportKind.Health)
+        );
 
         Assert.Contains("alpha", report.Text, StringComparison.Ordinal);
         Assert.Contains("logs use", report.Text, StringComparison.Ordinal);
@@ -114,5 +117,29 @@ public sealed class NotificationTests
 
         Assert.Contains("<pre>", shortLogs.Text, StringComparison.Ordinal);
         Assert.Equal("chatty.log", Assert.Single(document.Files).FileName);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_stderr_log_and_a_report_can_be_asked_for_from_the_chat()
+    {
+        await using var h = await AdminBotHarness.StartAsync([("noisy", "--flood, 3, --flood-stderr")]);
+        await h.MessageAsync("supervisor started");
+        await LogLines.WaitForAsync(
+            MoneyBot.Supervisor.Logging.ProgramLogs.OutPath(h.Daemon.Config.Daemon.LogDir, "noisy"),
+            "flood done"
+        );
+
+        h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/logs noisy 2 err");
+        var errors = await h.MessageAsync("<b>noisy</b>");
+        h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/report daily");
+        var daily = await h.MessageAsync("Daily summary");
+        h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/logs nobody");
+        var unknown = await h.MessageAsync("no program or group named");
+
+        Assert.Contains("err ", errors.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("out ", errors.Text, StringComparison.Ordinal);
+        Assert.Contains("<b>Daily summary", daily.Text, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 programs running", daily.Text, StringComparison.Ordinal);
+        Assert.Contains("known: noisy", unknown.Text, StringComparison.Ordinal);
     }
 }

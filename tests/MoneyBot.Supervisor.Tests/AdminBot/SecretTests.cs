@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Logging;
 using MoneyBot.Supervisor.Tests.Daemon;
@@ -17,7 +18,9 @@ public sealed class SecretTests
         h.Telegram.EnqueueTextMessage(AdminBotHarness.AdminChat, "/status");
         await h.MessageAsync("Programs");
 
-        var status = await new ControlClient(h.Daemon.Config.Daemon.SocketPath).SendAsync(new ControlRequest("status"));
+        var status = await new ControlClient(h.Daemon.Config.Daemon.SocketPath).SendAsync(
+            new SupervisorCommand.Status()
+        );
         var outputLog = await File.ReadAllTextAsync(ProgramLogs.OutPath(h.Daemon.Config.Daemon.LogDir, "alpha"));
 
         Assert.DoesNotContain(AdminBotHarness.Token, h.Log.Text, StringComparison.Ordinal);

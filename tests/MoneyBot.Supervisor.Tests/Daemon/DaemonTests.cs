@@ -1,3 +1,4 @@
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Daemon;
 using MoneyBot.Supervisor.Supervision;
@@ -139,11 +140,11 @@ public sealed class DaemonTests
         await using var h = await DaemonHarness.StartAsync(Sandbox.ProgramsYaml(Fast, ("a", "")), autostart: false);
 
         var mode = File.GetUnixFileMode(h.Config.Daemon.SocketPath);
-        var response = await new ControlClient(h.Config.Daemon.SocketPath).SendAsync(new ControlRequest("status"));
+        var response = await new ControlClient(h.Config.Daemon.SocketPath).SendAsync(new SupervisorCommand.Status());
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
         Assert.True(response!.Ok);
-        Assert.Equal("STOPPED", Assert.Single(response.Programs!).State);
+        Assert.Equal(ProgramState.Stopped, Assert.Single(response.Programs!).State);
     }
 
     [Fact(Timeout = 60_000)]
@@ -158,7 +159,7 @@ public sealed class DaemonTests
         );
         await h.Programs().StartAsync(h.Programs().AutostartSet(), byOperator: false);
 
-        var response = await new ControlClient(h.Config.Daemon.SocketPath).SendAsync(new ControlRequest("health"));
+        var response = await new ControlClient(h.Config.Daemon.SocketPath).SendAsync(new SupervisorCommand.Health());
 
         Assert.False(response!.Ok);
         var problem = Assert.Single(response.Problems!);

@@ -83,7 +83,7 @@ public sealed class StartupPagesTests
     {
         var releases = 0;
         var log = new CapturingLogger();
-        var pages = new PageReleaser(TimeProvider.System, log.For<PageReleaser>(), () =>
+        var pages = new PageReleaser(TimeProvider.System, log.For<PageReleaser>(), release: () =>
         {
             releases++;
             return 3 * 1024 * 1024;
@@ -109,7 +109,7 @@ public sealed class StartupPagesTests
     public void Without_smaps_the_pages_stay_and_the_reason_is_logged()
     {
         var log = new CapturingLogger();
-        var pages = new PageReleaser(TimeProvider.System, log.For<PageReleaser>(), () =>
+        var pages = new PageReleaser(TimeProvider.System, log.For<PageReleaser>(), release: () =>
             throw new FileNotFoundException("no /proc/self/smaps")
         );
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MoneyBot.Supervisor.Cli;
+using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Supervision;
 using MoneyBot.Supervisor.Tests.Infrastructure;
@@ -100,7 +101,7 @@ public sealed partial class StatusTextTests
         );
         await h.Events.NextAsync<DaemonStarted>();
 
-        var health = await new ControlClient(h.Config.Daemon.SocketPath).SendAsync(new ControlRequest("health"));
+        var health = await new ControlClient(h.Config.Daemon.SocketPath).SendAsync(new SupervisorCommand.Health());
 
         Assert.False(health!.Ok);
         Assert.Equal(2, health.Problems!.Count);
@@ -132,7 +133,7 @@ public sealed partial class StatusTextTests
         {
             // the silence grows with wall time: ask again until half the watchdog has passed
             await Task.Delay(200);
-            health = (await client.SendAsync(new ControlRequest("health")))!;
+            health = (await client.SendAsync(new SupervisorCommand.Health()))!;
         } while (health.Ok || health.Problems!.Count < 2);
 
         Assert.All(h.Programs().Statuses(), s => Assert.Equal(Running, s.State));
