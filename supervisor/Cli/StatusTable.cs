@@ -18,7 +18,7 @@ public static class StatusTable
                 new[]
                 {
                     p.Name,
-                    ControlCodec.StateName(p.State),
+                    p.State.Label(),
                     p.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-",
                     p.UptimeS is { } u ? Durations.Format(TimeSpan.FromSeconds(u)) : "-",
                     p.Restarts.ToString(CultureInfo.InvariantCulture),

@@ -149,7 +149,7 @@ public sealed class CommandHandler(
         var wanted = verbed == "stopped" ? ProgramState.Stopped : ProgramState.Running;
         var failed = statuses
             .Where(s => names.Contains(s.Name) && s.State != wanted)
-            .Select(s => $"{s.Name}: {s.State.ToString().ToUpperInvariant()} ({s.Reason})")
+            .Select(s => $"{s.Name}: {s.State.Label()} ({s.Reason})")
             .ToList();
         var message =
             failed.Count == 0

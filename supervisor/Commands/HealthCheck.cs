@@ -27,7 +27,7 @@ public static class HealthCheck
                 status.State == ProgramState.Running
                     ? $"{status.Name}: RUNNING but no WATCHDOG=1 for {Durations.Format(status.WatchdogSilence!.Value)} "
                         + $"(watchdog {Durations.Format(config.Watchdog)}; it says: {status.StatusText ?? "nothing"})"
-                    : $"{status.Name}: {status.State.ToString().ToUpperInvariant()} ({status.Reason})";
+                    : $"{status.Name}: {status.State.Label()} ({status.Reason})";
             var causes = DownDependencies(status.Name, byName);
             lines.Add(
                 causes.Count == 0
@@ -50,7 +50,7 @@ public static class HealthCheck
     private static string Describe(ProgramStatus cause) =>
         cause.State == ProgramState.Running
             ? $"{cause.Name} is frozen (no WATCHDOG=1 for {Durations.Format(cause.WatchdogSilence ?? TimeSpan.Zero)})"
-            : $"{cause.Name} is {cause.State.ToString().ToUpperInvariant()}";
+            : $"{cause.Name} is {cause.State.Label()}";
 
     /// <summary>
     /// The dependencies, direct or not, of <paramref name="name"/> that are not RUNNING or are silent, deepest first.

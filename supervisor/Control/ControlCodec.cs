@@ -170,7 +170,7 @@ public static class ControlCodec
             w.WriteStartObject();
             w.WriteString("name", p.Name);
             w.WriteString("group", p.Group);
-            w.WriteString("state", StateName(p.State));
+            w.WriteString("state", p.State.Label());
             Number(w, "pid", p.Pid);
             Number(w, "uptime_s", p.UptimeS);
             w.WriteNumber("restarts", p.Restarts);
@@ -207,9 +207,6 @@ public static class ControlCodec
             e.TryGetProperty("stopped_by_operator", out var op) && op.ValueKind == JsonValueKind.True,
             e.TryGetProperty("autostart", out var auto) && auto.ValueKind == JsonValueKind.True
         );
-
-    /// <summary>supervisord's spelling: RUNNING, BACKOFF, ...</summary>
-    public static string StateName(ProgramState state) => state.ToString().ToUpperInvariant();
 
     private static ProgramState ReadState(string? text) =>
         text is null ? ProgramState.Stopped

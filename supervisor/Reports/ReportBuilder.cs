@@ -29,7 +29,7 @@ public sealed class ReportBuilder(
             .Select(p =>
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{p.Name.PadRight(width)}  {p.State.ToString().ToUpperInvariant(), -8}  "
+                    $"{p.Name.PadRight(width)}  {p.State.Label(), -8}  "
                         + $"up {(p.Uptime is { } u ? Durations.Format(u) : "-"), -7}  restarts "
                         + $"{crashes.GetValueOrDefault(p.Name)}"
                 )

@@ -60,10 +60,7 @@ internal sealed class ChatCommandHandler(Func<SupervisorCommand, CancellationTok
         var text = new StringBuilder("<b>Programs</b>\n");
         foreach (var p in programs)
         {
-            text.Append(
-                $"{NotificationTexts.StateIcon(p.State)} <b>{Escape(p.Name)}</b> "
-                    + p.State.ToString().ToUpperInvariant()
-            );
+            text.Append($"{NotificationTexts.StateIcon(p.State)} <b>{Escape(p.Name)}</b> " + p.State.Label());
             text.Append(p.Uptime is { } up ? $" up {Durations.Format(up)}" : string.Empty);
             text.Append(p.Restarts > 0 ? $", {p.Restarts} restarts" : string.Empty);
             text.Append(p.StatusText is { Length: > 0 } s ? $"\n   {Escape(s)}" : string.Empty);

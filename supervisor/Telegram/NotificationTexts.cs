@@ -18,7 +18,7 @@ public static class NotificationTexts
         {
             text.Append(
                 CultureInfo.InvariantCulture,
-                $"{StateIcon(p.State)} <b>{Escape(p.Name)}</b> {p.State.ToString().ToUpperInvariant()}"
+                $"{StateIcon(p.State)} <b>{Escape(p.Name)}</b> {p.State.Label()}"
             );
             if (p.State != ProgramState.Running)
             {
