@@ -20,7 +20,7 @@ public sealed record SimulatorOptions
     /// <summary>Simulated symbols (upper case).</summary>
     public IReadOnlyList<string> Symbols { get; init; } = ["BTCUSDT", "ETHUSDT"];
 
-    /// <summary>Seed of every random process: the same seed and start give the same tape.</summary>
+    /// <summary>Seed of every random process: the same seed gives the same tape, whenever it starts.</summary>
     public int Seed { get; init; } = 42;
 
     /// <summary>Simulated seconds per real second (60: a 3m candle closes every 3 s).</summary>
@@ -37,7 +37,7 @@ public sealed record SimulatorOptions
     public string? ClockFile { get; init; }
 
     /// <summary>
-    /// How much past the REST API serves at start (the tape begins at the hour boundary at or before start - history).
+    /// How much past the REST API serves at start (from the hour boundary at or before start - history).
     /// </summary>
     public TimeSpan History { get; init; } = TimeSpan.FromHours(48);
 

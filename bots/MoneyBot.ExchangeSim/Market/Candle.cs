@@ -12,10 +12,9 @@ namespace MoneyBot.ExchangeSim.Market;
 /// <param name="Close">Last trade price.</param>
 /// <param name="Volume">Base asset volume.</param>
 /// <param name="QuoteVolume">Quote asset volume (sum of price x quantity).</param>
-/// <param name="TradeCount">Number of aggregate trades (Binance counts raw trades; the simulator counts
-/// aggregates).</param>
-/// <param name="FirstTradeId">First aggregate trade id, -1 when empty.</param>
-/// <param name="LastTradeId">Last aggregate trade id, -1 when empty.</param>
+/// <param name="TradeCount">Number of (raw) trades, as Binance counts: <c>LastTradeId - FirstTradeId + 1</c>.</param>
+/// <param name="FirstTradeId">First (raw) trade id, -1 when empty; an aggregate trade spans raw ids f..l.</param>
+/// <param name="LastTradeId">Last (raw) trade id, -1 when empty.</param>
 /// <param name="TakerBuyVolume">Base volume of buyer-aggressor trades.</param>
 /// <param name="TakerBuyQuoteVolume">Quote volume of buyer-aggressor trades.</param>
 public readonly record struct Candle(
@@ -68,9 +67,9 @@ public readonly record struct Candle(
             Close = trade.Price,
             Volume = Volume + trade.Quantity,
             QuoteVolume = QuoteVolume + quote,
-            TradeCount = TradeCount + 1,
-            FirstTradeId = IsEmpty ? trade.Id : FirstTradeId,
-            LastTradeId = trade.Id,
+            TradeCount = TradeCount + (int)(trade.LastTradeId - trade.FirstTradeId + 1),
+            FirstTradeId = IsEmpty ? trade.FirstTradeId : FirstTradeId,
+            LastTradeId = trade.LastTradeId,
             TakerBuyVolume = takerBuy ? TakerBuyVolume + trade.Quantity : TakerBuyVolume,
             TakerBuyQuoteVolume = takerBuy ? TakerBuyQuoteVolume + quote : TakerBuyQuoteVolume,
         };

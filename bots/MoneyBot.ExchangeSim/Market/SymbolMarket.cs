@@ -7,12 +7,11 @@ namespace MoneyBot.ExchangeSim.Market;
 /// </summary>
 public sealed partial class SymbolMarket
 {
-    private const long FirstAggTradeId = 3_000_000_000; // above int.MaxValue, as on Binance
     private static readonly TimeSpan CandleRetention = TimeSpan.FromDays(30);
     private readonly Lock _sync = new();
     private readonly ulong _seed;
     private readonly TradeGenerator _generator;
-    private readonly TradeTape _tape = new(FirstAggTradeId);
+    private readonly TradeTape _tape;
     private readonly MinuteCandles _minutes;
     private readonly long[] _liveOpen = new long[CandleInterval.All.Count];
     private readonly TimeSpan _tradeRetention;
@@ -20,9 +19,10 @@ public sealed partial class SymbolMarket
     private long _bookUpdateId = 1_000_000;
 
     /// <summary>
-    /// Creates the market with no trades yet; the tape starts at <paramref name="historyStartMs"/>
-    /// and is a function of (<paramref name="seed"/>, <paramref name="instrument"/>,
-    /// <paramref name="tradesPerSecond"/>, <paramref name="historyStartMs"/>) only.
+    /// Creates the market with no trades yet, serving history from the minute of <paramref name="historyStartMs"/>.
+    /// Every trade, id and candle is a function of (<paramref name="seed"/>, <paramref name="instrument"/>,
+    /// <paramref name="tradesPerSecond"/>) and its time only (<see cref="TapeModel"/>): where history starts decides
+    /// only how far back it is served.
     /// </summary>
     public SymbolMarket(
         Instrument instrument,
@@ -37,8 +37,10 @@ public sealed partial class SymbolMarket
         Instrument = instrument;
         _seed = SeededRandom.Combine(seed, SeededRandom.Hash(instrument.Symbol));
         _tradeRetention = tradeRetention;
-        _generator = new TradeGenerator(instrument, _seed, tradesPerSecond, historyStartMs);
-        _minutes = new MinuteCandles(historyStartMs, instrument.InitialPrice);
+        historyStartMs -= historyStartMs % 60_000;
+        _generator = new TradeGenerator(new TapeModel(instrument, _seed, tradesPerSecond), historyStartMs);
+        _tape = new TradeTape(_generator.PendingId);
+        _minutes = new MinuteCandles(historyStartMs, instrument.Price(_generator.PriceTicksBefore));
         HistoryStart = _minutes.FirstOpen;
         _processedUntil = HistoryStart;
         ResetLiveCandles();

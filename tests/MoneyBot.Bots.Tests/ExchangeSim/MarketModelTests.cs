@@ -101,9 +101,59 @@ public sealed class MarketModelTests
             Assert.Equal(inside.Min(t => t.Price), candle.Low);
             Assert.Equal(inside[^1].Price, candle.Close);
             Assert.Equal(inside.Sum(t => t.Quantity), candle.Volume);
-            Assert.Equal(inside.Count, candle.TradeCount);
-            Assert.Equal((inside[0].Id, inside[^1].Id), (candle.FirstTradeId, candle.LastTradeId));
+            Assert.Equal(inside.Sum(t => t.LastTradeId - t.FirstTradeId + 1), candle.TradeCount);
+            Assert.Equal((inside[0].FirstTradeId, inside[^1].LastTradeId), (candle.FirstTradeId, candle.LastTradeId));
         }
+    }
+
+    [Fact]
+    public void The_past_is_the_same_whenever_the_market_started_and_however_it_was_stepped()
+    {
+        var full = Generate(hours: 6);
+        var late = new SymbolMarket(Instrument.For("BTCUSDT"), 7, 3, T0 + (2 * Hour) + 789_123, TimeSpan.FromDays(1));
+        for (var t = T0 + (2 * Hour) + 789_123; t <= T0 + (6 * Hour); t += 61_007)
+        {
+            late.AdvanceTo(t); // small uneven steps, as a slow or fast clock makes them
+        }
+
+        late.AdvanceTo(T0 + (6 * Hour));
+        var from = T0 + (3 * Hour);
+        var to = T0 + (6 * Hour);
+
+        Assert.Equal(AllTrades(full, from, to), AllTrades(late, from, to));
+        foreach (var interval in new[] { "1m", "3m", "15m", "1h" })
+        {
+            var i = CandleInterval.Parse(interval);
+            Assert.Equal(full.GetKlines(i, from, to - 1, 1000), late.GetKlines(i, from, to - 1, 1000));
+        }
+
+        Assert.Equal(full.LastTradeId, late.LastTradeId);
+        Assert.Equal(full.LastPrice, late.LastPrice);
+    }
+
+    [Fact]
+    public void A_kline_counts_the_raw_trades_it_spans_and_aggregate_trades_tile_the_raw_ids()
+    {
+        var market = Generate(hours: 2);
+        var trades = AllTrades(market, T0, T0 + (2 * Hour));
+
+        foreach (var candle in market.GetKlines(CandleInterval.Parse("3m"), T0, T0 + (2 * Hour) - 1, 1000))
+        {
+            Assert.Equal(candle.LastTradeId - candle.FirstTradeId + 1, candle.TradeCount);
+        }
+
+        Assert.True(trades.Count(t => t.LastTradeId > t.FirstTradeId) > trades.Count / 10, "few multi-fill trades");
+        Assert.NotEqual(trades[0].Id, trades[0].FirstTradeId); // trade ids and aggregate ids are counted apart
+    }
+
+    [Fact]
+    public void A_time_before_the_tape_s_epoch_is_refused_with_the_reason()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new SymbolMarket(Instrument.For("BTCUSDT"), 7, 3, 1_000_000_000_000, TimeSpan.FromDays(1))
+        );
+
+        Assert.Contains("2020-01-01", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

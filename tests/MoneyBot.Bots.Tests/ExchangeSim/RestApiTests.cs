@@ -164,4 +164,38 @@ public sealed class RestApiTests
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_restarted_exchange_serves_the_same_past_at_another_speed_and_history()
+    {
+        var clock = Clocks.In2030();
+        await using var first = await TestExchange.StartAsync(clock);
+        await first.AdvanceAsync(clock, 50); // 5 minutes of exchange time
+        var restartAt = first.Now; // what --clock-file keeps
+        await using var second = await TestExchange.StartAsync(Clocks.In2030(), o =>
+            o with
+            {
+                Start = restartAt,
+                Speed = 7,
+                History = TimeSpan.FromMinutes(97),
+            }
+        );
+        using var firstHttp = first.Http();
+        using var secondHttp = second.Http();
+        var start = TestExchange.Start.AddMinutes(-45).ToUnixTimeMilliseconds();
+        var end = restartAt.ToUnixTimeMilliseconds() - 1;
+        string[] paths =
+        [
+            $"api/v3/klines?symbol=BTCUSDT&interval=1m&startTime={start}&endTime={end}&limit=1000",
+            $"fapi/v1/klines?symbol=ETHUSDT&interval=3m&startTime={start}&endTime={end}&limit=1000",
+            $"api/v3/aggTrades?symbol=BTCUSDT&startTime={start}&endTime={start + 600_000}&limit=1000",
+            $"api/v3/aggTrades?symbol=BTCUSDT&startTime={end - 60_000}&endTime={end}&limit=1000",
+        ];
+
+        foreach (var path in paths)
+        {
+            var uri = new Uri(path, UriKind.Relative);
+            Assert.Equal(await firstHttp.GetStringAsync(uri), await secondHttp.GetStringAsync(uri));
+        }
+    }
 }

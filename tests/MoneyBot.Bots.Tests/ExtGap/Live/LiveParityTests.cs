@@ -1,4 +1,5 @@
 using MoneyBot.Bots.Tests.MarketData;
+using MoneyBot.ExchangeSim.Hosting;
 using MoneyBot.ExtGap.Cli;
 using MoneyBot.ExtGap.Detection;
 
@@ -71,5 +72,46 @@ public sealed class LiveParityTests
         Assert.True(LiveAssert.SameGaps(gaps, options.GapsPath) >= 10, "too few gaps to compare");
         Assert.True(LiveAssert.SameTrades(trades, options.TradesPath) >= 1, "no trade to compare");
         Assert.Contains(second.Log.Lines, l => l.Contains("resuming from the saved state", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task A_simulator_restarted_mid_run_leaves_files_equal_to_a_replay_of_the_restarted_simulator()
+    {
+        // Arrange: a live run on a simulator that is then killed and restarted on the same port, from the market
+        // time it had reached (what --clock-file keeps), at another speed and with another history.
+        var first = await Exchange.StartAsync(speed: 600);
+        using var dir = new TempDirectory();
+        var options = LiveRig.OptionsFor(first, dir);
+        await using var rig = LiveRig.Start(options);
+        await rig.Candles.WaitUntilAsync(c => c.Count >= 20, TimeSpan.FromSeconds(30));
+        var restartAt = first.Now;
+        var listen = first.BaseUrl;
+        await first.DisposeAsync();
+        await using var second = await SimulatedExchangeHost.StartAsync(
+            SimulatorOptions.Default with
+            {
+                ListenUrl = listen,
+                Symbols = [Exchange.Symbol],
+                Speed = 450,
+                Start = restartAt,
+                History = TimeSpan.FromHours(5), // another history start than the first one (2 h): it must not matter
+                TradesPerSecond = 1,
+            }
+        );
+
+        // Act: the bot reconnects, backfills from the restarted simulator and follows it.
+        await rig.Candles.WaitUntilAsync(c => c.Count >= 60, TimeSpan.FromSeconds(45));
+        var exit = await rig.StopAsync();
+
+        // Assert: what the bot wrote before and after the restart is what a replay of the restarted simulator's
+        // candles writes: the restart rewrote no part of the past.
+        Assert.Equal(ExitCodes.Success, exit);
+        var candles = rig.Candles.Items;
+        LiveAssert.Contiguous(candles);
+        Assert.True(candles[0].OpenTime < restartAt && candles[^1].OpenTime > restartAt, "no candle on each side");
+        var (gaps, trades) = await ReplayOracle.ReplayAsync(second, candles[0].OpenTime, candles[^1].OpenTime, dir);
+        Assert.True(LiveAssert.SameGaps(gaps, options.GapsPath) >= 1, "no gap to compare");
+        LiveAssert.SameTrades(trades, options.TradesPath);
+        Assert.Equal(candles, await ReplayOracle.FetchAsync(second, candles[0].OpenTime, candles[^1].OpenTime));
     }
 }
