@@ -26,7 +26,12 @@ if (options!.ClockFile is { } clockFile && options.Start is null && MarketClockF
 {
     options = options with
     {
-        Start = saved > DateTimeOffset.UtcNow ? saved.AddTicks(-(saved.Ticks % TimeSpan.TicksPerMinute)) : null,
+        // A generated market goes on from a saved time ahead of the real clock; a recorded one from any saved time
+        // within the recording (the host checks that).
+        Start =
+            saved > DateTimeOffset.UtcNow || options.TapeFile is not null
+                ? saved.AddTicks(-(saved.Ticks % TimeSpan.TicksPerMinute))
+                : null,
     };
 }
 
@@ -44,6 +49,16 @@ try
                     .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None),
         }
     );
+}
+catch (FormatException e) when (options!.TapeFile is not null)
+{
+    Console.Error.WriteLine($"exchange-sim: {e.Message}"); // a bad row of the recording: file:line: what
+    return 2;
+}
+catch (Exception e) when (options!.TapeFile is { } tape && e is FileNotFoundException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"exchange-sim: cannot read the tape {tape}: {e.Message}");
+    return 2;
 }
 catch (IOException e)
 {
@@ -67,8 +82,8 @@ Console.Out.WriteLine(
     string.Create(
         CultureInfo.InvariantCulture,
         $"exchange-sim listening on {host.BaseUrl} (streams {host.WebSocketUrl}ws/<stream>): speed "
-            + $"{host.Options.Speed}x, seed {host.Options.Seed}, symbols "
-            + $"{string.Join(",", host.Options.Symbols)}, market time {host.Now:yyyy-MM-ddTHH:mm:ssZ}"
+            + $"{host.Options.Speed}x, {(host.Options.TapeFile is { } t ? "tape " + t : $"seed {host.Options.Seed}")}, "
+            + $"symbols {string.Join(",", host.Options.Symbols)}, market time {host.Now:yyyy-MM-ddTHH:mm:ssZ}"
     )
 );
 using var clockKeeper = host.Options.ClockFile is { } keep

@@ -23,6 +23,9 @@ public static class CommandLine
           --history DURATION          past served by REST at start (default 48h; e.g. 90m, 2d)
           --clock-file PATH           keep the market clock here: a restart goes on from it (not back to now)
           --trade-rate N              average trades per simulated second per symbol (default 3)
+          --tape FILE                 replay a recorded day of aggTrades (Binance's data dump CSV) instead of the
+                                      generated tape; one symbol (--symbols, else the file name's prefix);
+                                      the market starts at the first trade + --history (default 1h with a tape)
           --max-connection-age DUR    close websockets after this long (default 24h)
           --ping-interval DURATION    server ping interval (default 5s)
           -h, --help                  this text
@@ -45,6 +48,7 @@ public static class CommandLine
         ArgumentNullException.ThrowIfNull(args);
         options = SimulatorOptions.Default with { ListenUrl = new Uri("http://127.0.0.1:8090") };
         error = null;
+        var named = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -71,8 +75,19 @@ public static class CommandLine
             else
             {
                 (options, error) = Apply(options, name, value);
+                named.Add(name);
             }
 
+            if (error is not null)
+            {
+                options = null;
+                return false;
+            }
+        }
+
+        if (options.TapeFile is { } tape)
+        {
+            (options, error) = ForTape(options, tape, named);
             if (error is not null)
             {
                 options = null;
@@ -91,6 +106,30 @@ public static class CommandLine
             options = null;
             return false;
         }
+    }
+
+    /// <summary>
+    /// A recording is of one symbol: the one <c>--symbols</c> names, else the prefix of the file's name as Binance's
+    /// dumps are named (<c>BTCUSDT-aggTrades-2024-03-01.csv</c>). Without <c>--history</c>, one hour of it is past.
+    /// </summary>
+    private static (SimulatorOptions, string?) ForTape(SimulatorOptions o, string tape, HashSet<string> named)
+    {
+        if (!named.Contains("--history"))
+        {
+            o = o with { History = TimeSpan.FromHours(1) };
+        }
+
+        if (named.Contains("--symbols"))
+        {
+            return o.Symbols.Count == 1
+                ? (o, null)
+                : (o, $"--tape replays one symbol, but --symbols lists {o.Symbols.Count}");
+        }
+
+        var prefix = Path.GetFileName(tape).Split('-', 2)[0].ToUpperInvariant();
+        return prefix.Length is >= 2 and <= 20 && prefix.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))
+            ? (o with { Symbols = [prefix] }, null)
+            : (o, $"--tape: give --symbols SYMBOL (the name '{Path.GetFileName(tape)}' does not start with one)");
     }
 
     private static (SimulatorOptions, string?) Apply(SimulatorOptions o, string name, string value)
@@ -131,6 +170,8 @@ public static class CommandLine
                 );
             case "--clock-file":
                 return (o with { ClockFile = value }, null);
+            case "--tape":
+                return (o with { TapeFile = value }, null);
             case "--start":
                 return TryParseTime(value, out var start)
                     ? (o with { Start = start }, null)

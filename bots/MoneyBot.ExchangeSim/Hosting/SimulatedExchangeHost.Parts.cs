@@ -19,6 +19,11 @@ public sealed partial class SimulatedExchangeHost
     )
     {
         var now = options.TimeProvider.GetUtcNow();
+        if (options.TapeFile is { } tape)
+        {
+            return await CreateRecordedMarketAsync(options, tape, cancellationToken).ConfigureAwait(false);
+        }
+
         var start = options.Start ?? now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute));
         var startMs = start.ToUnixTimeMilliseconds();
         var historyStart = CandleInterval.Parse("1h").OpenTimeOf(startMs - (long)options.History.TotalMilliseconds);
@@ -33,6 +38,40 @@ public sealed partial class SimulatedExchangeHost
             .ToList();
         await Task.WhenAll(markets.Select(m => Task.Run(() => m.AdvanceTo(startMs), cancellationToken)));
         return new SimulatedMarkets(markets, new SimulatedClock(options.TimeProvider, start, options.Speed));
+    }
+
+    /// <summary>
+    /// The market of a recorded day: it starts at <see cref="SimulatorOptions.Start"/> when that falls within the
+    /// recording (a clock file's time, say), else at the first recorded minute plus the history; the history served
+    /// never reaches before the recording.
+    /// </summary>
+    private static async Task<SimulatedMarkets> CreateRecordedMarketAsync(
+        SimulatorOptions options,
+        string tape,
+        CancellationToken cancellationToken
+    )
+    {
+        var instrument = Instrument.For(options.Symbols[0]);
+        var recording = await Task.Run(() => RecordedTape.Load(tape, instrument), cancellationToken)
+            .ConfigureAwait(false);
+        var first = recording.FirstTime - (recording.FirstTime % 60_000);
+        var history = (long)options.History.TotalMilliseconds;
+        var startMs =
+            options.Start?.ToUnixTimeMilliseconds() is { } s && s >= first && s <= recording.LastTime
+                ? s
+                : Math.Min(first + history, recording.LastTime);
+        var market = new SymbolMarket(
+            instrument,
+            recording,
+            (ulong)options.Seed,
+            Math.Max(first, startMs - history),
+            options.TradeRetention
+        );
+        await Task.Run(() => market.AdvanceTo(startMs), cancellationToken).ConfigureAwait(false);
+        return new SimulatedMarkets(
+            [market],
+            new SimulatedClock(options.TimeProvider, DateTimeOffset.FromUnixTimeMilliseconds(startMs), options.Speed)
+        );
     }
 
     /// <summary>The collaborators shared by the endpoints, the pump and the host.</summary>

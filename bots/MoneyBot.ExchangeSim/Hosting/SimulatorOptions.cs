@@ -41,6 +41,12 @@ public sealed record SimulatorOptions
     /// </summary>
     public TimeSpan History { get; init; } = TimeSpan.FromHours(48);
 
+    /// <summary>
+    /// A recorded day of aggregate trades (Binance's data dump CSV) to serve instead of the generated tape; the
+    /// one symbol in <see cref="Symbols"/> is the recording's. Null: the generated tape.
+    /// </summary>
+    public string? TapeFile { get; init; }
+
     /// <summary>Average trades per simulated second per symbol.</summary>
     public double TradesPerSecond { get; init; } = 3;
 
@@ -127,6 +133,12 @@ public sealed record SimulatorOptions
             nameof(TickInterval),
             "The tick interval must be 10 ms to 1 s."
         );
+        if (TapeFile is { } tape)
+        {
+            Check(File.Exists(tape), nameof(TapeFile), $"The tape file '{tape}' does not exist.");
+            Check(Symbols.Count == 1, nameof(TapeFile), "A tape replays one symbol: give exactly one in Symbols.");
+        }
+
         Check(SendQueueCapacity >= 100, nameof(SendQueueCapacity), "The send queue must hold at least 100 messages.");
         ArgumentNullException.ThrowIfNull(TimeProvider);
     }

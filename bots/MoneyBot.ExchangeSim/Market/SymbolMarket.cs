@@ -10,7 +10,7 @@ public sealed partial class SymbolMarket
     private static readonly TimeSpan CandleRetention = TimeSpan.FromDays(30);
     private readonly Lock _sync = new();
     private readonly ulong _seed;
-    private readonly TradeGenerator _generator;
+    private readonly ITradeSource _generator;
     private readonly TradeTape _tape;
     private readonly MinuteCandles _minutes;
     private readonly long[] _liveOpen = new long[CandleInterval.All.Count];
@@ -31,14 +31,40 @@ public sealed partial class SymbolMarket
         long historyStartMs,
         TimeSpan tradeRetention
     )
+        : this(instrument, seed, Minute(historyStartMs), tradeRetention, mixedSeed => new TradeGenerator(
+            new TapeModel(instrument, mixedSeed, tradesPerSecond),
+            Minute(historyStartMs)
+        )) { }
+
+    /// <summary>
+    /// Creates the market of a recorded day: its trades come from <paramref name="recording"/>, from the minute of
+    /// <paramref name="historyStartMs"/> on (the seed only shapes the synthetic order book).
+    /// </summary>
+    public SymbolMarket(
+        Instrument instrument,
+        RecordedTape recording,
+        ulong seed,
+        long historyStartMs,
+        TimeSpan tradeRetention
+    )
+        : this(instrument, seed, Minute(historyStartMs), tradeRetention, _ => recording.Open(Minute(historyStartMs)))
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+    }
+
+    private SymbolMarket(
+        Instrument instrument,
+        ulong seed,
+        long historyStartMs,
+        TimeSpan tradeRetention,
+        Func<ulong, ITradeSource> source
+    )
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tradesPerSecond);
         Instrument = instrument;
         _seed = SeededRandom.Combine(seed, SeededRandom.Hash(instrument.Symbol));
         _tradeRetention = tradeRetention;
-        historyStartMs -= historyStartMs % 60_000;
-        _generator = new TradeGenerator(new TapeModel(instrument, _seed, tradesPerSecond), historyStartMs);
+        _generator = source(_seed);
         _tape = new TradeTape(_generator.PendingId);
         _minutes = new MinuteCandles(historyStartMs, instrument.Price(_generator.PriceTicksBefore));
         HistoryStart = _minutes.FirstOpen;
@@ -163,6 +189,8 @@ public sealed partial class SymbolMarket
             }
         }
     }
+
+    private static long Minute(long timeMs) => timeMs - (timeMs % 60_000);
 
     private void ResetLiveCandles()
     {

@@ -5,7 +5,7 @@ namespace MoneyBot.ExchangeSim.Market;
 /// starts changes nothing about the trades it yields: a trade has the same time, price and ids from any start.
 /// Not thread-safe.
 /// </summary>
-internal sealed class TradeGenerator
+internal sealed class TradeGenerator : ITradeSource
 {
     private readonly TapeModel _model;
     private ChunkTrades _chunk;

@@ -114,4 +114,70 @@ public sealed class LiveParityTests
         LiveAssert.SameTrades(trades, options.TradesPath);
         Assert.Equal(candles, await ReplayOracle.FetchAsync(second, candles[0].OpenTime, candles[^1].OpenTime));
     }
+
+    [Fact(Timeout = 90_000)]
+    public async Task A_live_run_on_a_recorded_day_writes_what_a_replay_of_its_candles_writes()
+    {
+        // Arrange: three hours of trades recorded in Binance's aggTrades dump format, served at 600x.
+        using var dir = new TempDirectory();
+        var start = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var recorded = new MoneyBot.ExchangeSim.Market.SymbolMarket(
+            MoneyBot.ExchangeSim.Market.Instrument.For(Exchange.Symbol),
+            11,
+            1,
+            start,
+            TimeSpan.FromDays(1)
+        );
+        recorded.AdvanceTo(start + (3 * 3_600_000));
+        var tape = dir.File($"{Exchange.Symbol}-aggTrades-2024-03-01.csv");
+        await File.WriteAllLinesAsync(
+            tape,
+            Enumerable
+                .Range(0, 3)
+                .SelectMany(h =>
+                    recorded.GetAggTrades(null, start + (h * 3_600_000L), start + ((h + 1) * 3_600_000L) - 1, 100_000)
+                )
+                .Select(t =>
+                    string.Create(
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        $"{t.Id},{t.Price},{t.Quantity},{t.FirstTradeId},{t.LastTradeId},{t.Time},{t.IsBuyerMaker}"
+                    )
+                )
+        );
+        await using var exchange = await SimulatedExchangeHost.StartAsync(
+            SimulatorOptions.Default with
+            {
+                Symbols = [Exchange.Symbol],
+                Speed = 600,
+                TapeFile = tape,
+                History = TimeSpan.FromMinutes(30),
+            }
+        );
+        var options = LiveRig.OptionsFor(exchange, dir);
+        await using var rig = LiveRig.Start(options);
+
+        // Act
+        await rig.Candles.WaitUntilAsync(c => c.Count >= 40, TimeSpan.FromSeconds(30));
+        var exit = await rig.StopAsync();
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, exit);
+        var candles = rig.Candles.Items;
+        LiveAssert.Contiguous(candles);
+        var (gaps, trades) = await ReplayOracle.ReplayAsync(exchange, candles[0].OpenTime, candles[^1].OpenTime, dir);
+        LiveAssert.SameGaps(gaps, options.GapsPath);
+        LiveAssert.SameTrades(trades, options.TradesPath);
+        Assert.Equal(candles, await ReplayOracle.FetchAsync(exchange, candles[0].OpenTime, candles[^1].OpenTime));
+        Assert.Equal(
+            recorded
+                .GetKlines(
+                    MoneyBot.ExchangeSim.Market.CandleInterval.Parse("1m"),
+                    candles[0].OpenTime.ToUnixTimeMilliseconds(),
+                    null,
+                    3
+                )
+                .Select(k => k.Close),
+            candles.Take(3).Select(c => c.Close)
+        );
+    }
 }
