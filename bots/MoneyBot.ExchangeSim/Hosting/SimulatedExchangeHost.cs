@@ -116,7 +116,7 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
         var control = new ControlEndpoints(parts.Faults, () => host!.GetStatus());
         app.Use(control.Refusal);
         app.UseWebSockets();
-        new RestEndpoints(markets).Map(app);
+        new RestEndpoints(markets, options.TimeProvider).Map(app);
         new StreamEndpoints(
             markets,
             parts.Broadcaster,

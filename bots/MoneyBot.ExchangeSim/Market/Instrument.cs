@@ -16,6 +16,33 @@ public sealed record Instrument(string Symbol, decimal TickSize, decimal StepSiz
     /// <summary>Decimals of the quantity grid.</summary>
     public int QuantityDecimals => StepSize.Scale;
 
+    private static readonly string[] QuoteAssets =
+    [
+        "USDT",
+        "USDC",
+        "FDUSD",
+        "BUSD",
+        "TUSD",
+        "BTC",
+        "ETH",
+        "BNB",
+        "EUR",
+    ];
+
+    /// <summary>
+    /// The asset quoted (<c>BTC</c> of <c>BTCUSDT</c>): the symbol without its quote asset. A symbol that ends with
+    /// no known quote asset is cut before its last three characters (the first one when it is shorter).
+    /// </summary>
+    public string BaseAsset => Symbol[..^QuoteAsset.Length];
+
+    /// <summary>
+    /// The asset prices are in (<c>USDT</c> of <c>BTCUSDT</c>): a known quote asset the symbol ends with (USDT, USDC,
+    /// FDUSD, BUSD, TUSD, BTC, ETH, BNB, EUR), else its last three characters (all but the first when shorter).
+    /// </summary>
+    public string QuoteAsset =>
+        QuoteAssets.FirstOrDefault(q => Symbol.Length > q.Length && Symbol.EndsWith(q, StringComparison.Ordinal))
+        ?? (Symbol.Length > 3 ? Symbol[^3..] : Symbol[1..]);
+
     /// <summary>The preset for a symbol, or a generic one.</summary>
     public static Instrument For(string symbol) =>
         symbol switch

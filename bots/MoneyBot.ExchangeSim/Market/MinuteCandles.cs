@@ -59,6 +59,16 @@ internal sealed class MinuteCandles
         return candle;
     }
 
+    /// <summary>
+    /// The last price before the minute opening at <paramref name="openTime"/>: the close of the minute before it, or
+    /// the open of the first minute kept when there is none.
+    /// </summary>
+    public decimal CloseBefore(long openTime)
+    {
+        var index = (openTime - _firstOpen) / Minute;
+        return index >= 1 && index <= _minutes.Count ? _minutes[(int)index - 1].Close : _minutes[0].Open;
+    }
+
     /// <summary>Drops minutes older than <paramref name="timeMs"/> (always keeps the newest).</summary>
     public void PruneBefore(long timeMs)
     {

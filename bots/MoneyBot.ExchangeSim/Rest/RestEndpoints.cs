@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,23 +8,80 @@ using MoneyBot.ExchangeSim.Wire;
 namespace MoneyBot.ExchangeSim.Rest;
 
 /// <summary>
-/// Binance's public market-data REST endpoints, spot (<c>/api/v3</c>, eight decimals) and USD-M
-/// futures (<c>/fapi/v1</c>, the symbol's precision): <c>klines</c>, <c>aggTrades</c>, <c>time</c>, <c>ping</c>.
+/// Binance's public market-data REST endpoints, spot (<c>/api/v3</c>, eight decimals) and USD-M futures
+/// (<c>/fapi/v1</c>, the symbol's precision), and an empty COIN-M (<c>/dapi/v1</c>). Every answer carries the request
+/// weight used in the current minute (<c>X-MBX-USED-WEIGHT-1M</c>; spot also the older <c>X-MBX-USED-WEIGHT</c>).
 /// </summary>
-internal sealed class RestEndpoints(SimulatedMarkets markets)
+internal sealed partial class RestEndpoints(SimulatedMarkets markets, TimeProvider time)
 {
     private const int DefaultLimit = 500;
+    private const string WeightHeader = "X-MBX-USED-WEIGHT-1M";
+    private const string LegacyWeightHeader = "X-MBX-USED-WEIGHT";
+    private readonly RequestWeights _weights = new(time);
 
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v3/klines", context => KlinesAsync(context, futures: false));
-        routes.MapGet("/fapi/v1/klines", context => KlinesAsync(context, futures: true));
-        routes.MapGet("/api/v3/aggTrades", context => AggTradesAsync(context, futures: false));
-        routes.MapGet("/fapi/v1/aggTrades", context => AggTradesAsync(context, futures: true));
-        routes.MapGet("/api/v3/time", TimeAsync);
-        routes.MapGet("/fapi/v1/time", TimeAsync);
-        routes.MapGet("/api/v3/ping", PingAsync);
-        routes.MapGet("/fapi/v1/ping", PingAsync);
+        Get(routes, "/api/v3/klines", RestApi.Spot, _ => 2, (c, q) => KlinesAsync(c, q, futures: false));
+        Get(routes, "/fapi/v1/klines", RestApi.UsdM, FuturesKlinesWeight, (c, q) => KlinesAsync(c, q, futures: true));
+        Get(routes, "/api/v3/aggTrades", RestApi.Spot, _ => 4, (c, q) => AggTradesAsync(c, q, futures: false));
+        Get(routes, "/fapi/v1/aggTrades", RestApi.UsdM, _ => 20, (c, q) => AggTradesAsync(c, q, futures: true));
+        foreach (var (prefix, api) in Apis)
+        {
+            Get(routes, prefix + "/time", api, _ => 1, (c, _) => TimeAsync(c));
+            Get(routes, prefix + "/ping", api, _ => 1, (c, _) => PingAsync(c));
+        }
+
+        MapMarketData(routes);
+    }
+
+    private static IEnumerable<(string Prefix, RestApi Api)> Apis =>
+        [("/api/v3", RestApi.Spot), ("/fapi/v1", RestApi.UsdM), ("/dapi/v1", RestApi.CoinM)];
+
+    /// <summary>
+    /// Maps a GET endpoint: counts its weight, writes the weight headers, answers 429 (code -1003) above the
+    /// enforced limit, else runs <paramref name="handler"/>.
+    /// </summary>
+    private void Get(
+        IEndpointRouteBuilder routes,
+        string path,
+        RestApi api,
+        Func<RestQuery, int> weight,
+        Func<HttpContext, RestQuery, Task> handler
+    ) => routes.MapGet(path, context =>
+        {
+            var query = new RestQuery(context.Request.Query);
+            var used = _weights.Add(api, weight(query));
+            var text = used.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers[WeightHeader] = text;
+            if (api == RestApi.Spot)
+            {
+                context.Response.Headers[LegacyWeightHeader] = text;
+            }
+
+            var limit = RequestWeights.EnforcedLimit(api);
+            if (used <= limit)
+            {
+                return handler(context, query);
+            }
+
+            context.Response.Headers.RetryAfter = _weights.SecondsToNextMinute().ToString(CultureInfo.InvariantCulture);
+            var message =
+                $"Too much request weight used; current limit is {limit} request weight per 1 MINUTE. "
+                + "Please use WebSocket Streams for live updates to avoid polling the API.";
+            return WriteAsync(context, RestPayloads.Error(-1003, message), StatusCodes.Status429TooManyRequests);
+        });
+
+    /// <summary>Futures klines weigh by <c>limit</c>: under 100 1, under 500 2, up to 1000 5, above 10.</summary>
+    private static int FuturesKlinesWeight(RestQuery query)
+    {
+        query.Long("limit", out var limit);
+        return (limit ?? DefaultLimit) switch
+        {
+            < 100 => 1,
+            < 500 => 2,
+            <= 1000 => 5,
+            _ => 10,
+        };
     }
 
     private static Task WriteAsync(HttpContext context, byte[] body, int status = StatusCodes.Status200OK)
@@ -43,12 +101,13 @@ internal sealed class RestEndpoints(SimulatedMarkets markets)
     private RestError? Symbol(RestQuery query, out SymbolMarket? market)
     {
         market = null;
-        if (query.Text("symbol") is not { } symbol)
+        var error = SymbolSelection.Read(query, markets, allowList: false, required: true, out var selection);
+        if (error is null)
         {
-            return RestError.Mandatory("symbol");
+            market = selection.Markets[0];
         }
 
-        return markets.TryGet(symbol, out market) ? null : RestError.InvalidSymbol;
+        return error;
     }
 
     private static RestError? Interval(RestQuery query, out CandleInterval interval)
@@ -62,9 +121,8 @@ internal sealed class RestEndpoints(SimulatedMarkets markets)
         return CandleInterval.TryParse(name, out interval) ? null : RestError.InvalidInterval;
     }
 
-    private Task KlinesAsync(HttpContext context, bool futures)
+    private Task KlinesAsync(HttpContext context, RestQuery query, bool futures)
     {
-        var query = new RestQuery(context.Request.Query);
         SymbolMarket? market = null;
         var interval = default(CandleInterval);
         long? start = null,
@@ -84,9 +142,8 @@ internal sealed class RestEndpoints(SimulatedMarkets markets)
         return WriteAsync(context, RestPayloads.Klines(candles, format));
     }
 
-    private Task AggTradesAsync(HttpContext context, bool futures)
+    private Task AggTradesAsync(HttpContext context, RestQuery query, bool futures)
     {
-        var query = new RestQuery(context.Request.Query);
         SymbolMarket? market = null;
         long? fromId = null,
             start = null,

@@ -46,4 +46,18 @@ internal static class JsonWriting
         writer.WritePropertyName(name);
         writer.WriteFixed(value, decimals);
     }
+
+    /// <summary>
+    /// Writes a property whose value is a decimal string without trailing zeros, e.g. <c>"0.01"</c>, <c>"1000000"</c>.
+    /// </summary>
+    public static void WritePlain(this Utf8JsonWriter writer, string name, decimal value)
+    {
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        if (text.Contains('.', StringComparison.Ordinal))
+        {
+            text = text.TrimEnd('0').TrimEnd('.');
+        }
+
+        writer.WriteString(name, text);
+    }
 }
