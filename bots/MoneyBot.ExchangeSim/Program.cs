@@ -66,7 +66,8 @@ using var health = new SimulatorHealth(
 Console.Out.WriteLine(
     string.Create(
         CultureInfo.InvariantCulture,
-        $"exchange-sim listening on {host.BaseUrl} (streams {host.WebSocketUrl}ws/<stream>): speed "
+        $"exchange-sim listening on {host.BaseUrl} (streams {host.WebSocketUrl}ws/<stream>, "
+            + $"futures {host.FuturesWebSocketUrl}ws/<stream>): speed "
             + $"{host.Options.Speed}x, seed {host.Options.Seed}, symbols "
             + $"{string.Join(",", host.Options.Symbols)}, market time {host.Now:yyyy-MM-ddTHH:mm:ssZ}"
     )
