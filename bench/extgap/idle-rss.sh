@@ -17,7 +17,7 @@ trap cleanup EXIT
 pids+=($!)
 for _ in $(seq 100); do grep -q listening "$work/sim.log" 2>/dev/null && break; sleep 0.1; done
 "$root/.build/extgap/extgap" run --symbol BTCUSDT --timeframe 1h --market futures \
-  --rest-url "http://127.0.0.1:$port" --ws-url "ws://127.0.0.1:$port" \
+  --rest-url "http://127.0.0.1:$port" --ws-url "ws://127.0.0.1:$port/fapi" \
   --gaps-out "$work/gaps.csv" --trades-out "$work/trades.csv" --state "$work/state.json" --stats-interval 0 \
   >"$work/bot.out" 2>"$work/bot.err" &
 bot=$!

@@ -78,12 +78,15 @@ using var health = new SimulatorHealth(
     TimeProvider.System,
     loggers.CreateLogger("MoneyBot.ExchangeSim.Health")
 );
+var tapeOrSeed = host.Options.TapeFile is { } replayed
+    ? "tape " + replayed
+    : "seed " + host.Options.Seed.ToString(CultureInfo.InvariantCulture);
 Console.Out.WriteLine(
     string.Create(
         CultureInfo.InvariantCulture,
-        $"exchange-sim listening on {host.BaseUrl} (streams {host.WebSocketUrl}ws/<stream>): speed "
-            + $"{host.Options.Speed}x, {(host.Options.TapeFile is { } t ? "tape " + t : $"seed {host.Options.Seed}")}, "
-            + $"symbols {string.Join(",", host.Options.Symbols)}, market time {host.Now:yyyy-MM-ddTHH:mm:ssZ}"
+        $"exchange-sim listening on {host.BaseUrl} (streams {host.WebSocketUrl}ws/<stream>, futures "
+            + $"{host.FuturesWebSocketUrl}ws/<stream>): speed {host.Options.Speed}x, {tapeOrSeed}, symbols "
+            + $"{string.Join(",", host.Options.Symbols)}, market time {host.Now:yyyy-MM-ddTHH:mm:ssZ}"
     )
 );
 using var clockKeeper = host.Options.ClockFile is { } keep

@@ -32,6 +32,7 @@ public static class CommandLine
 
         REST: /api/v3/klines /fapi/v1/klines /api/v3/aggTrades /fapi/v1/aggTrades /api/v3/time
         Streams: /ws/<stream>[/<stream>..]  /stream?streams=a/b   (<sym>@aggTrade, <sym>@kline_3m, <sym>@depth20@100ms)
+                 spot forms; the same under /fapi (/fapi/ws/<stream>, /fapi/stream?streams=a/b): USD-M futures forms
         Control: GET /sim/status; POST /sim/faults/drop|malformed|clear, /sim/faults/stall?seconds=N,
                  /sim/faults/refuse?seconds=N, /sim/faults/freeze?seconds=N (the market pump stands still),
                  /sim/faults/skip-trades?count=N[&symbol=SYM]

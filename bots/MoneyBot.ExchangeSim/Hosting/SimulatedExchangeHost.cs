@@ -17,8 +17,9 @@ namespace MoneyBot.ExchangeSim.Hosting;
 
 /// <summary>
 /// A running simulated exchange (Kestrel on loopback): Binance-compatible REST under
-/// <see cref="BaseUrl"/>, streams under <see cref="WebSocketUrl"/> (<c>ws/&lt;stream&gt;</c>,
-/// <c>stream?streams=a/b</c>), the control API under <c>sim/</c>, and the same faults as methods.
+/// <see cref="BaseUrl"/>, spot streams under <see cref="WebSocketUrl"/> (<c>ws/&lt;stream&gt;</c>,
+/// <c>stream?streams=a/b</c>) and USD-M futures streams under <see cref="FuturesWebSocketUrl"/>, the
+/// control API under <c>sim/</c>, and the same faults as methods.
 /// Start one per test with <see cref="StartAsync"/>; dispose it to stop. Durations of faults and
 /// connection ages are real time on <see cref="SimulatorOptions.TimeProvider"/>.
 /// </summary>
@@ -62,6 +63,7 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
             .Addresses.First();
         BaseUrl = new Uri(address.TrimEnd('/') + "/");
         WebSocketUrl = new UriBuilder(BaseUrl) { Scheme = "ws" }.Uri;
+        FuturesWebSocketUrl = new Uri(WebSocketUrl, "fapi/");
     }
 
     /// <summary>The settings it runs with.</summary>
@@ -75,6 +77,12 @@ public sealed partial class SimulatedExchangeHost : IAsyncDisposable
 
     /// <summary>Websocket base, e.g. <c>ws://127.0.0.1:41234/</c> (append <c>ws/btcusdt@aggTrade</c>).</summary>
     public Uri WebSocketUrl { get; }
+
+    /// <summary>
+    /// USD-M futures websocket base, e.g. <c>ws://127.0.0.1:41234/fapi/</c> (append <c>ws/btcusdt@aggTrade</c>):
+    /// the same streams in the futures forms.
+    /// </summary>
+    public Uri FuturesWebSocketUrl { get; }
 
     /// <summary>Simulated time now.</summary>
     public DateTimeOffset Now => Markets.Clock.Now;

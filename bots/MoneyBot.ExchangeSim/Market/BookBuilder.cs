@@ -9,7 +9,18 @@ internal static class BookBuilder
 {
     private const double MedianLevelNotional = 30_000;
 
-    public static OrderBookSnapshot Build(Instrument instrument, ulong seed, long updateId, long bidTicks, int levels)
+    /// <summary>
+    /// The snapshot with id <paramref name="updateId"/>, taking in the updates from
+    /// <paramref name="firstUpdateId"/> on; its levels depend on the seed and <paramref name="updateId"/> only.
+    /// </summary>
+    public static OrderBookSnapshot Build(
+        Instrument instrument,
+        ulong seed,
+        long firstUpdateId,
+        long updateId,
+        long bidTicks,
+        int levels
+    )
     {
         var random = new SeededRandom(SeededRandom.Combine(seed, (ulong)updateId));
         var bids = new BookLevel[levels];
@@ -24,7 +35,7 @@ internal static class BookBuilder
             ask += 1 + random.NextInt(3);
         }
 
-        return new OrderBookSnapshot(updateId, bids, asks);
+        return new OrderBookSnapshot(firstUpdateId, updateId, bids, asks);
     }
 
     private static decimal Size(Instrument instrument, SeededRandom random, long priceTicks)

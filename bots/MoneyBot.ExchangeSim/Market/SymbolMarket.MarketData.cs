@@ -105,7 +105,8 @@ public sealed partial class SymbolMarket
         }
     }
 
-    private OrderBookSnapshot BookTop() => BookBuilder.Build(Instrument, _seed, _tape.NextId, _generator.BidTicks, 1);
+    private OrderBookSnapshot BookTop() =>
+        BookBuilder.Build(Instrument, _seed, _tape.NextId, _tape.NextId, _generator.BidTicks, 1);
 
     private Candle RecentWindow(int minutes)
     {

@@ -95,8 +95,9 @@ public sealed partial class SymbolMarket
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(levels);
         lock (_sync)
         {
+            var first = _bookUpdateId + 1;
             _bookUpdateId += 1 + (_tape.TotalAppended % 7);
-            return BookBuilder.Build(Instrument, _seed, _bookUpdateId, _generator.BidTicks, levels);
+            return BookBuilder.Build(Instrument, _seed, first, _bookUpdateId, _generator.BidTicks, levels);
         }
     }
 }

@@ -34,7 +34,7 @@ internal sealed class ClientRequests(SimulatedMarkets markets)
             case "LIST_SUBSCRIPTIONS":
                 return StreamPayloads.Result(request.Id, connection.Streams);
             case "SUBSCRIBE" or "UNSUBSCRIBE":
-                if (!TryParseNames(request.Params, out var names, out var error))
+                if (!TryParseNames(request.Params, connection.Market, out var names, out var error))
                 {
                     return StreamPayloads.Error(request.Id, 2, $"Invalid request: {error}");
                 }
@@ -59,7 +59,7 @@ internal sealed class ClientRequests(SimulatedMarkets markets)
         }
     }
 
-    private bool TryParseNames(JsonElement? parameters, out List<string> names, out string error)
+    private bool TryParseNames(JsonElement? parameters, StreamMarket market, out List<string> names, out string error)
     {
         names = [];
         error = "params must be an array of stream names.";
@@ -72,7 +72,7 @@ internal sealed class ClientRequests(SimulatedMarkets markets)
         {
             if (
                 item.ValueKind != JsonValueKind.String
-                || !StreamName.TryParse(item.GetString()!, markets, out var name, out error)
+                || !StreamName.TryParse(item.GetString()!, markets, market, out var name, out error)
             )
             {
                 return false;

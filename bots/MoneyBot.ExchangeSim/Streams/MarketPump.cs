@@ -9,7 +9,8 @@ namespace MoneyBot.ExchangeSim.Streams;
 /// <summary>
 /// The loop that moves the markets to the clock's time every tick (real time) and publishes what
 /// happened: trades and kline closes in time order, then an update of each subscribed kline, then
-/// book snapshots (every tick for <c>@100ms</c>, about once a second otherwise). Trades withheld by the
+/// book snapshots (every tick for <c>@100ms</c>, every half second for <c>@500ms</c>, about once a second
+/// otherwise). Each message is written once per market that has subscribers to it. Trades withheld by the
 /// skip-trades fault are not published; while the freeze fault lasts no step is made. <see cref="LastStepAt"/>
 /// says when the last step ended (the simulator's WATCHDOG=1 pings depend on it).
 /// </summary>
@@ -24,14 +25,12 @@ internal sealed class MarketPump(
 )
 {
     private readonly List<MarketEvent> _events = [];
-    private readonly Dictionary<string, SymbolStreamNames> _names = markets.All.ToDictionary(
+    private readonly Dictionary<string, SymbolStreams> _streams = markets.All.ToDictionary(
         m => m.Symbol,
-        m => new SymbolStreamNames(m.Symbol)
+        m => new SymbolStreams(m.Instrument)
     );
-    private readonly long _ticksPerSecond = Math.Max(
-        1,
-        (long)Math.Round(TimeSpan.FromSeconds(1) / options.TickInterval)
-    );
+    private readonly long _ticksPerSecond = TicksPer(TimeSpan.FromSeconds(1), options.TickInterval);
+    private readonly long _ticksPerHalfSecond = TicksPer(TimeSpan.FromMilliseconds(500), options.TickInterval);
     private long _ticks;
     private long _lastStepAtMs = long.MinValue;
 
@@ -75,7 +74,7 @@ internal sealed class MarketPump(
         {
             foreach (var market in markets.All)
             {
-                StepMarket(market, _names[market.Symbol], now);
+                StepMarket(market, _streams[market.Symbol], now);
             }
 
             broadcaster.CloseOlderThan(options.MaxConnectionAge);
@@ -91,7 +90,11 @@ internal sealed class MarketPump(
         Interlocked.Exchange(ref _lastStepAtMs, options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
-    private void StepMarket(SymbolMarket market, SymbolStreamNames streams, long now)
+    private static long TicksPer(TimeSpan period, TimeSpan tick) => Math.Max(1, (long)Math.Round(period / tick));
+
+    private static bool Has(StreamAudience audience, StreamAudience market) => (audience & market) != 0;
+
+    private void StepMarket(SymbolMarket market, SymbolStreams streams, long now)
     {
         _events.Clear();
         market.AdvanceTo(now, _events);
@@ -100,22 +103,23 @@ internal sealed class MarketPump(
             switch (e)
             {
                 case TradeEvent trade:
-                    if (!skips.TrySkip(market.Symbol) && broadcaster.HasSubscribers(streams.AggTrade))
+                    if (!skips.TrySkip(market.Symbol))
                     {
-                        broadcaster.Publish(streams.AggTrade, StreamPayloads.AggTrade(market.Symbol, trade.Trade));
+                        PublishTrade(market.Symbol, streams, trade.Trade);
                     }
 
                     break;
-                case KlineEvent kline when broadcaster.HasSubscribers(streams.Kline(kline.Interval)):
-                    broadcaster.Publish(
-                        streams.Kline(kline.Interval),
-                        StreamPayloads.Kline(
-                            market.Symbol,
-                            kline.Interval,
-                            kline.Candle,
-                            kline.IsClosed,
-                            kline.EventTime
-                        )
+                case KlineEvent kline:
+                    var name = streams.Kline(kline.Interval);
+                    PublishKline(
+                        market.Symbol,
+                        name,
+                        broadcaster.AudienceOf(name),
+                        streams.FuturesFormat,
+                        kline.Interval,
+                        kline.Candle,
+                        kline.IsClosed,
+                        kline.EventTime
                     );
                     break;
             }
@@ -123,25 +127,106 @@ internal sealed class MarketPump(
 
         for (var i = 0; i < CandleInterval.All.Count; i++)
         {
-            if (broadcaster.HasSubscribers(streams.Klines[i]))
+            var interval = CandleInterval.All[i];
+            if (broadcaster.AudienceOf(streams.Klines[i]) is var audience && audience != StreamAudience.None)
             {
-                var interval = CandleInterval.All[i];
                 var candle = market.GetCurrentCandle(interval);
-                broadcaster.Publish(
+                PublishKline(
+                    market.Symbol,
                     streams.Klines[i],
-                    StreamPayloads.Kline(market.Symbol, interval, candle, isClosed: false, now)
+                    audience,
+                    streams.FuturesFormat,
+                    interval,
+                    candle,
+                    isClosed: false,
+                    now
                 );
             }
         }
 
         OrderBookSnapshot? book = null;
-        foreach (var (name, levels, fast) in streams.Depths)
+        foreach (var depth in streams.Depths)
         {
-            if ((fast || _ticks % _ticksPerSecond == 0) && broadcaster.HasSubscribers(name))
+            var every = depth.UpdateMs switch
             {
-                book ??= market.GetOrderBook(20);
-                broadcaster.Publish(name, StreamPayloads.Depth(book, levels));
+                100 => 1,
+                500 => _ticksPerHalfSecond,
+                _ => _ticksPerSecond,
+            };
+            var audience = _ticks % every == 0 ? broadcaster.AudienceOf(depth.Name) : StreamAudience.None;
+            if (audience == StreamAudience.None)
+            {
+                continue;
             }
+
+            book ??= market.GetOrderBook(20);
+            byte[]? futures = null;
+            if (Has(audience, StreamAudience.UsdFutures))
+            {
+                // pu continues the stream's previous message; the stream's first continues the previous snapshot.
+                var previous = depth.LastFinalUpdateId ?? book.FirstUpdateId - 1;
+                futures = StreamPayloads.DepthUpdate(
+                    market.Symbol,
+                    book,
+                    depth.Levels,
+                    now,
+                    previous,
+                    streams.FuturesFormat
+                );
+                depth.LastFinalUpdateId = book.LastUpdateId;
+            }
+
+            broadcaster.Publish(
+                depth.Name,
+                Has(audience, StreamAudience.Spot) ? StreamPayloads.Depth(book, depth.Levels) : null,
+                futures
+            );
         }
+    }
+
+    private void PublishTrade(string symbol, SymbolStreams streams, AggTrade trade)
+    {
+        var audience = broadcaster.AudienceOf(streams.AggTrade);
+        if (audience == StreamAudience.None)
+        {
+            return;
+        }
+
+        broadcaster.Publish(
+            streams.AggTrade,
+            Has(audience, StreamAudience.Spot)
+                ? StreamPayloads.AggTrade(symbol, trade, WireFormat.Spot, bestMatchField: true)
+                : null,
+            Has(audience, StreamAudience.UsdFutures)
+                ? StreamPayloads.AggTrade(symbol, trade, streams.FuturesFormat, bestMatchField: false)
+                : null
+        );
+    }
+
+    private void PublishKline(
+        string symbol,
+        string name,
+        StreamAudience audience,
+        WireFormat futuresFormat,
+        CandleInterval interval,
+        Candle candle,
+        bool isClosed,
+        long eventTime
+    )
+    {
+        if (audience == StreamAudience.None)
+        {
+            return;
+        }
+
+        broadcaster.Publish(
+            name,
+            Has(audience, StreamAudience.Spot)
+                ? StreamPayloads.Kline(symbol, interval, candle, isClosed, eventTime, WireFormat.Spot)
+                : null,
+            Has(audience, StreamAudience.UsdFutures)
+                ? StreamPayloads.Kline(symbol, interval, candle, isClosed, eventTime, futuresFormat)
+                : null
+        );
     }
 }

@@ -9,7 +9,8 @@ namespace MoneyBot.ExchangeSim.Streams;
 
 /// <summary>
 /// The open websocket connections, and delivery of each message to the connections subscribed to
-/// its stream (raw on <c>/ws</c>, wrapped on <c>/stream</c>). Thread-safe.
+/// its stream, in the form of each connection's market (raw on <c>/ws</c> and <c>/fapi/ws</c>, wrapped on
+/// <c>/stream</c> and <c>/fapi/stream</c>). Thread-safe.
 /// </summary>
 internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, int queueCapacity, ILogger logger)
 {
@@ -21,10 +22,11 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
     public int Count => _connections.Count;
 
     /// <summary>Registers a connection (before the websocket upgrade completes).</summary>
-    public StreamConnection Open(bool combined, IEnumerable<string> streams)
+    public StreamConnection Open(StreamMarket market, bool combined, IEnumerable<string> streams)
     {
         var connection = new StreamConnection(
             Interlocked.Increment(ref _nextId),
+            market,
             combined,
             streams,
             time.GetTimestamp(),
@@ -43,24 +45,35 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
         _connections.TryRemove(connection.Id, out _);
     }
 
-    public bool HasSubscribers(string stream)
+    /// <summary>
+    /// The markets whose connections are subscribed to <paramref name="stream"/>: the forms a message on it must be
+    /// written in (none: it need not be written).
+    /// </summary>
+    public StreamAudience AudienceOf(string stream)
     {
+        var audience = StreamAudience.None;
         foreach (var connection in _connections.Values)
         {
             if (connection.IsSubscribed(stream))
             {
-                return true;
+                audience |= connection.Market == StreamMarket.Spot ? StreamAudience.Spot : StreamAudience.UsdFutures;
+                if (audience == (StreamAudience.Spot | StreamAudience.UsdFutures))
+                {
+                    break;
+                }
             }
         }
 
-        return false;
+        return audience;
     }
 
     /// <summary>
-    /// Queues <paramref name="raw"/> for every subscriber of <paramref name="stream"/> (nothing during a stall); drops
-    /// subscribers that cannot keep up.
+    /// Queues a message of <paramref name="stream"/> for every subscriber, <paramref name="spot"/> on spot
+    /// connections and <paramref name="usdFutures"/> on futures ones (a null form is sent to nobody; each is wrapped
+    /// at most once for combined connections). Nothing is sent during a stall; subscribers that cannot keep up are
+    /// dropped.
     /// </summary>
-    public void Publish(string stream, byte[] raw)
+    public void Publish(string stream, byte[]? spot, byte[]? usdFutures)
     {
         if (faults.IsStalled)
         {
@@ -68,15 +81,20 @@ internal sealed class StreamBroadcaster(FaultState faults, TimeProvider time, in
             return;
         }
 
-        byte[]? wrapped = null;
+        byte[]? spotWrapped = null,
+            futuresWrapped = null;
         foreach (var connection in _connections.Values)
         {
-            if (!connection.IsSubscribed(stream))
+            var futures = connection.Market == StreamMarket.UsdFutures;
+            if ((futures ? usdFutures : spot) is not { } raw || !connection.IsSubscribed(stream))
             {
                 continue;
             }
 
-            var payload = connection.Combined ? wrapped ??= StreamPayloads.Wrap(stream, raw) : raw;
+            var payload =
+                !connection.Combined ? raw
+                : futures ? futuresWrapped ??= StreamPayloads.Wrap(stream, raw)
+                : spotWrapped ??= StreamPayloads.Wrap(stream, raw);
             if (!connection.TryEnqueue(payload))
             {
                 Counters.OnSlowDropped();

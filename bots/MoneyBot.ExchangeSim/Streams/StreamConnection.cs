@@ -22,6 +22,7 @@ internal sealed class StreamConnection : IDisposable
 
     public StreamConnection(
         long id,
+        StreamMarket market,
         bool combined,
         IEnumerable<string> streams,
         long connectedAt,
@@ -31,6 +32,7 @@ internal sealed class StreamConnection : IDisposable
     )
     {
         Id = id;
+        Market = market;
         Combined = combined;
         ConnectedAt = connectedAt;
         _streams = new HashSet<string>(streams, StringComparer.Ordinal);
@@ -46,6 +48,9 @@ internal sealed class StreamConnection : IDisposable
     }
 
     public long Id { get; }
+
+    /// <summary>The market whose message forms the connection receives (from its path).</summary>
+    public StreamMarket Market { get; }
 
     /// <summary>True for <c>/stream</c> (messages wrapped in <c>{"stream":..,"data":..}</c>).</summary>
     public bool Combined { get; }

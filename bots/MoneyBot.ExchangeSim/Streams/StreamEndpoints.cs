@@ -10,8 +10,9 @@ namespace MoneyBot.ExchangeSim.Streams;
 
 /// <summary>
 /// The websocket endpoints: raw <c>/ws/&lt;stream&gt;[/&lt;stream&gt;..]</c> (also bare <c>/ws</c>
-/// to subscribe later) and combined <c>/stream?streams=a/b</c>. Unknown streams are refused with 400
-/// (Binance would accept them silently; a simulator should say what is wrong).
+/// to subscribe later) and combined <c>/stream?streams=a/b</c> in spot forms, and the same under <c>/fapi</c>
+/// in USD-M futures forms. Unknown streams are refused with 400 (Binance would accept them silently; a
+/// simulator should say what is wrong).
 /// </summary>
 internal sealed class StreamEndpoints(
     SimulatedMarkets markets,
@@ -24,16 +25,22 @@ internal sealed class StreamEndpoints(
 {
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.Map("/ws", context => AcceptAsync(context, combined: false, string.Empty));
-        routes.Map("/ws/{**streams}", context =>
-            AcceptAsync(context, combined: false, context.GetRouteValue("streams") as string ?? string.Empty)
+        Map(routes, string.Empty, StreamMarket.Spot);
+        Map(routes, "/fapi", StreamMarket.UsdFutures);
+    }
+
+    private void Map(IEndpointRouteBuilder routes, string prefix, StreamMarket market)
+    {
+        routes.Map(prefix + "/ws", context => AcceptAsync(context, market, combined: false, string.Empty));
+        routes.Map(prefix + "/ws/{**streams}", context =>
+            AcceptAsync(context, market, combined: false, context.GetRouteValue("streams") as string ?? string.Empty)
         );
-        routes.Map("/stream", context =>
-            AcceptAsync(context, combined: true, context.Request.Query["streams"].ToString())
+        routes.Map(prefix + "/stream", context =>
+            AcceptAsync(context, market, combined: true, context.Request.Query["streams"].ToString())
         );
     }
 
-    private async Task AcceptAsync(HttpContext context, bool combined, string streamList)
+    private async Task AcceptAsync(HttpContext context, StreamMarket market, bool combined, string streamList)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -45,7 +52,7 @@ internal sealed class StreamEndpoints(
         var names = new List<string>();
         foreach (var text in streamList.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!StreamName.TryParse(text, markets, out var name, out var error))
+            if (!StreamName.TryParse(text, markets, market, out var name, out var error))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await context.Response.WriteAsync(error, context.RequestAborted);
@@ -55,7 +62,7 @@ internal sealed class StreamEndpoints(
             names.Add(name.Text);
         }
 
-        using var connection = broadcaster.Open(combined, names);
+        using var connection = broadcaster.Open(market, combined, names);
         try
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync(
@@ -65,7 +72,14 @@ internal sealed class StreamEndpoints(
                     KeepAliveTimeout = options.PongTimeout,
                 }
             );
-            logger.ConnectionOpened(connection.Id, combined ? "combined" : "raw", string.Join(",", names));
+            var kind = (market, combined) switch
+            {
+                (StreamMarket.Spot, false) => "raw",
+                (StreamMarket.Spot, true) => "combined",
+                (_, false) => "futures raw",
+                (_, true) => "futures combined",
+            };
+            logger.ConnectionOpened(connection.Id, kind, string.Join(",", names));
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
             await connection.RunAsync(socket, requests.Handle, linked.Token);
         }

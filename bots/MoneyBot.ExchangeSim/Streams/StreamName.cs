@@ -5,10 +5,24 @@ namespace MoneyBot.ExchangeSim.Streams;
 
 /// <summary>
 /// A parsed stream name: <c>btcusdt@aggTrade</c>, <c>btcusdt@kline_3m</c>, <c>btcusdt@depth20@100ms</c>
-/// (or <c>@depth5</c>/<c>@depth10</c>, every 1000 ms without the suffix). <see cref="Text"/> is the
+/// (or <c>@depth5</c>/<c>@depth10</c>; without a speed about once a second). <see cref="Text"/> is the
 /// canonical form (lower-case symbol) used in the combined-stream envelope.
 /// </summary>
-public readonly record struct StreamName(StreamKind Kind, string Symbol, CandleInterval Interval, int Levels, bool Fast)
+/// <param name="Kind">Which stream.</param>
+/// <param name="Symbol">Upper-case symbol.</param>
+/// <param name="Interval">The kline interval (kline streams).</param>
+/// <param name="Levels">5, 10 or 20 (depth streams).</param>
+/// <param name="UpdateMs">
+/// The depth stream's speed as named: 100 (<c>@100ms</c>), 500 (<c>@500ms</c>, USD-M futures only), or 0 for the
+/// default speed (no suffix, or spot's <c>@1000ms</c>).
+/// </param>
+public readonly record struct StreamName(
+    StreamKind Kind,
+    string Symbol,
+    CandleInterval Interval,
+    int Levels,
+    int UpdateMs
+)
 {
     /// <summary>The canonical name.</summary>
     public string Text =>
@@ -18,31 +32,38 @@ public readonly record struct StreamName(StreamKind Kind, string Symbol, CandleI
             StreamKind.Kline => $"{Symbol.ToLowerInvariant()}@kline_{Interval.Name}",
             _ => string.Create(
                 CultureInfo.InvariantCulture,
-                $"{Symbol.ToLowerInvariant()}@depth{Levels}{(Fast ? "@100ms" : string.Empty)}"
+                $"{Symbol.ToLowerInvariant()}@depth{Levels}{(UpdateMs > 0 ? $"@{UpdateMs}ms" : string.Empty)}"
             ),
         };
 
     /// <summary>The aggTrade stream of a symbol.</summary>
-    public static StreamName AggTrade(string symbol) => new(StreamKind.AggTrade, symbol, default, 0, false);
+    public static StreamName AggTrade(string symbol) => new(StreamKind.AggTrade, symbol, default, 0, 0);
 
     /// <summary>The kline stream of a symbol and interval.</summary>
     public static StreamName Kline(string symbol, CandleInterval interval) =>
-        new(StreamKind.Kline, symbol, interval, 0, false);
+        new(StreamKind.Kline, symbol, interval, 0, 0);
 
-    /// <summary>A depth stream of a symbol.</summary>
-    public static StreamName Depth(string symbol, int levels, bool fast) =>
-        new(StreamKind.Depth, symbol, default, levels, fast);
+    /// <summary>A depth stream of a symbol; <paramref name="updateMs"/> 0 is the default speed.</summary>
+    public static StreamName Depth(string symbol, int levels, int updateMs) =>
+        new(StreamKind.Depth, symbol, default, levels, updateMs);
 
     /// <summary>
-    /// Parses a stream name for one of <paramref name="markets"/>; <paramref name="error"/> says what is wrong.
+    /// Parses a stream name for one of <paramref name="markets"/> as <paramref name="market"/>'s connections name
+    /// it; <paramref name="error"/> says what is wrong.
     /// </summary>
-    public static bool TryParse(string text, SimulatedMarkets markets, out StreamName name, out string error)
+    public static bool TryParse(
+        string text,
+        SimulatedMarkets markets,
+        StreamMarket market,
+        out StreamName name,
+        out string error
+    )
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(markets);
         name = default;
         var at = text.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || !markets.TryGet(text[..at], out var market))
+        if (at <= 0 || !markets.TryGet(text[..at], out var symbolMarket))
         {
             error =
                 $"Unknown stream '{text}': the symbol must be one of "
@@ -50,11 +71,12 @@ public readonly record struct StreamName(StreamKind Kind, string Symbol, CandleI
             return false;
         }
 
+        var symbol = symbolMarket.Symbol;
         var rest = text[(at + 1)..];
         error = string.Empty;
         if (rest == "aggTrade")
         {
-            name = AggTrade(market.Symbol);
+            name = AggTrade(symbol);
             return true;
         }
 
@@ -63,24 +85,31 @@ public readonly record struct StreamName(StreamKind Kind, string Symbol, CandleI
             && CandleInterval.TryParse(rest["kline_".Length..], out var interval)
         )
         {
-            name = Kline(market.Symbol, interval);
+            name = Kline(symbol, interval);
             return true;
         }
 
-        var fast = rest.EndsWith("@100ms", StringComparison.Ordinal);
-        var depth =
-            fast ? rest[..^"@100ms".Length]
-            : rest.EndsWith("@1000ms", StringComparison.Ordinal) ? rest[..^"@1000ms".Length]
-            : rest;
+        // Spot names the one-second default @1000ms; USD-M futures offers @500ms besides the default.
+        var (depth, updateMs) =
+            rest.EndsWith("@100ms", StringComparison.Ordinal) ? (rest[..^"@100ms".Length], 100)
+            : market == StreamMarket.UsdFutures && rest.EndsWith("@500ms", StringComparison.Ordinal)
+                ? (rest[..^"@500ms".Length], 500)
+            : market == StreamMarket.Spot && rest.EndsWith("@1000ms", StringComparison.Ordinal)
+                ? (rest[..^"@1000ms".Length], 0)
+            : (rest, 0);
         if (depth is "depth5" or "depth10" or "depth20")
         {
-            name = Depth(market.Symbol, int.Parse(depth["depth".Length..], CultureInfo.InvariantCulture), fast);
+            name = Depth(symbol, int.Parse(depth["depth".Length..], CultureInfo.InvariantCulture), updateMs);
             return true;
         }
 
         error =
             $"Unknown stream '{text}': use <symbol>@aggTrade, <symbol>@kline_<1m..1d> or "
-            + $"<symbol>@depth<5|10|20>[@100ms].";
+            + (
+                market == StreamMarket.Spot
+                    ? "<symbol>@depth<5|10|20>[@100ms]."
+                    : "<symbol>@depth<5|10|20>[@100ms|@500ms]."
+            );
         return false;
     }
 

@@ -3,38 +3,53 @@ using MoneyBot.ExchangeSim.Market;
 
 namespace MoneyBot.ExchangeSim.Wire;
 
-/// <summary>The websocket messages, byte for byte in Binance's spot stream format.</summary>
+/// <summary>
+/// The websocket messages, byte for byte in Binance's stream formats: spot (eight decimals, <c>M</c> in aggTrade,
+/// depth as a bare snapshot) and USD-M futures (the symbol's precision, no <c>M</c>, depth as a <c>depthUpdate</c>).
+/// </summary>
 internal static class StreamPayloads
 {
     /// <summary>
-    /// <c>{"e":"aggTrade","E":..,"s":..,"a":..,"p":"..","q":"..","f":..,"l":..,"T":..,"m":..,"M":true}</c>
+    /// <c>{"e":"aggTrade","E":..,"s":..,"a":..,"p":"..","q":"..","f":..,"l":..,"T":..,"m":..,"M":true}</c>; USD-M
+    /// futures print the symbol's precision and no <c>M</c> (<paramref name="bestMatchField"/> false).
     /// </summary>
-    public static byte[] AggTrade(string symbol, AggTrade trade) => JsonWriting.Build((symbol, trade), static (w, s) =>
+    public static byte[] AggTrade(string symbol, AggTrade trade, WireFormat format, bool bestMatchField) =>
+        JsonWriting.Build((symbol, trade, format, bestMatchField), static (w, s) =>
         {
-            var (symbol, t) = s;
+            var (symbol, t, f, bestMatch) = s;
             w.WriteStartObject();
             w.WriteString("e", "aggTrade");
             w.WriteNumber("E", t.Time);
             w.WriteString("s", symbol);
             w.WriteNumber("a", t.Id);
-            w.WriteFixed("p", t.Price, WireFormat.Spot.PriceDecimals);
-            w.WriteFixed("q", t.Quantity, WireFormat.Spot.QuantityDecimals);
+            w.WriteFixed("p", t.Price, f.PriceDecimals);
+            w.WriteFixed("q", t.Quantity, f.QuantityDecimals);
             w.WriteNumber("f", t.FirstTradeId);
             w.WriteNumber("l", t.LastTradeId);
             w.WriteNumber("T", t.Time);
             w.WriteBoolean("m", t.IsBuyerMaker);
-            w.WriteBoolean("M", true);
+            if (bestMatch)
+            {
+                w.WriteBoolean("M", true);
+            }
+
             w.WriteEndObject();
         });
 
     /// <summary>
-    /// <c>{"e":"kline","E":..,"s":..,"k":{"t","T","s","i","f","L","o","c","h","l","v","n","x","q","V","Q","B"}}</c>
+    /// <c>{"e":"kline","E":..,"s":..,"k":{"t","T","s","i","f","L","o","c","h","l","v","n","x","q","V","Q","B"}}</c>,
+    /// the same keys on both markets; the decimals follow <paramref name="format"/>.
     /// </summary>
-    public static byte[] Kline(string symbol, CandleInterval interval, Candle c, bool isClosed, long eventTime) =>
-        JsonWriting.Build((symbol, interval, c, isClosed, eventTime), static (w, s) =>
+    public static byte[] Kline(
+        string symbol,
+        CandleInterval interval,
+        Candle c,
+        bool isClosed,
+        long eventTime,
+        WireFormat format
+    ) => JsonWriting.Build((symbol, interval, c, isClosed, eventTime, format), static (w, s) =>
         {
-            var (symbol, interval, c, isClosed, eventTime) = s;
-            var f = WireFormat.Spot;
+            var (symbol, interval, c, isClosed, eventTime, f) = s;
             w.WriteStartObject();
             w.WriteString("e", "kline");
             w.WriteNumber("E", eventTime);
@@ -62,15 +77,45 @@ internal static class StreamPayloads
         });
 
     /// <summary>
-    /// <c>{"lastUpdateId":..,"bids":[["price","qty"],..],"asks":[..]}</c> with the top <paramref name="levels"/>.
+    /// Spot partial depth: <c>{"lastUpdateId":..,"bids":[["price","qty"],..],"asks":[..]}</c> with the top
+    /// <paramref name="levels"/>, eight decimals.
     /// </summary>
     public static byte[] Depth(OrderBookSnapshot book, int levels) => JsonWriting.Build((book, levels), static (w, s) =>
         {
             var (book, levels) = s;
             w.WriteStartObject();
             w.WriteNumber("lastUpdateId", book.LastUpdateId);
-            WriteLevels(w, "bids", book.Bids, levels);
-            WriteLevels(w, "asks", book.Asks, levels);
+            WriteLevels(w, "bids", book.Bids, levels, WireFormat.Spot);
+            WriteLevels(w, "asks", book.Asks, levels, WireFormat.Spot);
+            w.WriteEndObject();
+        });
+
+    /// <summary>
+    /// USD-M futures partial depth, a <c>depthUpdate</c> event:
+    /// <c>{"e":"depthUpdate","E":..,"T":..,"s":..,"U":..,"u":..,"pu":..,"b":[["price","qty"],..],"a":[..]}</c> with
+    /// the top <paramref name="levels"/> in the symbol's precision. <c>u</c> is the snapshot's id, <c>pu</c> is
+    /// <paramref name="previousFinalId"/> (the stream's previous <c>u</c>) and <c>U</c> the id after it.
+    /// </summary>
+    public static byte[] DepthUpdate(
+        string symbol,
+        OrderBookSnapshot book,
+        int levels,
+        long eventTime,
+        long previousFinalId,
+        WireFormat format
+    ) => JsonWriting.Build((symbol, book, levels, eventTime, previousFinalId, format), static (w, s) =>
+        {
+            var (symbol, book, levels, eventTime, previousFinalId, f) = s;
+            w.WriteStartObject();
+            w.WriteString("e", "depthUpdate");
+            w.WriteNumber("E", eventTime);
+            w.WriteNumber("T", eventTime);
+            w.WriteString("s", symbol);
+            w.WriteNumber("U", previousFinalId + 1);
+            w.WriteNumber("u", book.LastUpdateId);
+            w.WriteNumber("pu", previousFinalId);
+            WriteLevels(w, "b", book.Bids, levels, f);
+            WriteLevels(w, "a", book.Asks, levels, f);
             w.WriteEndObject();
         });
 
@@ -139,14 +184,20 @@ internal static class StreamPayloads
         }
     }
 
-    private static void WriteLevels(Utf8JsonWriter w, string name, IReadOnlyList<BookLevel> side, int levels)
+    private static void WriteLevels(
+        Utf8JsonWriter w,
+        string name,
+        IReadOnlyList<BookLevel> side,
+        int levels,
+        WireFormat format
+    )
     {
         w.WriteStartArray(name);
         for (var i = 0; i < Math.Min(levels, side.Count); i++)
         {
             w.WriteStartArray();
-            w.WriteFixed(side[i].Price, WireFormat.Spot.PriceDecimals);
-            w.WriteFixed(side[i].Quantity, WireFormat.Spot.QuantityDecimals);
+            w.WriteFixed(side[i].Price, format.PriceDecimals);
+            w.WriteFixed(side[i].Quantity, format.QuantityDecimals);
             w.WriteEndArray();
         }
 

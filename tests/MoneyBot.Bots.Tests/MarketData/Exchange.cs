@@ -37,8 +37,11 @@ public static class Exchange
             }
         );
 
+    /// <summary>
+    /// The simulator for both markets: futures streams on its <c>/fapi</c> paths, as in the default config.
+    /// </summary>
     public static MarketDataEndpoints Endpoints(this SimulatedExchangeHost host) =>
-        new(host.BaseUrl, host.BaseUrl, host.WebSocketUrl, host.WebSocketUrl);
+        new(host.BaseUrl, host.BaseUrl, host.WebSocketUrl, host.FuturesWebSocketUrl);
 
     /// <summary>The exchange's own klines with open times in [from, to].</summary>
     public static IReadOnlyList<Candle> Truth(

@@ -33,7 +33,7 @@ public sealed class SupervisedBotTests
                 "--rest-url",
                 exchange.BaseUrl.ToString(),
                 "--ws-url",
-                exchange.WebSocketUrl.ToString(),
+                exchange.FuturesWebSocketUrl.ToString(),
                 "--gaps-out",
                 dir.File("out/gaps.csv"),
                 "--trades-out",

@@ -46,7 +46,7 @@ public sealed class LiveProcessTests
         using var notify = new NotifyListener();
         await using var bot = RunningChild.Start(
             BotExecutables.ExtGap,
-            RunArguments(exchange.BaseUrl, exchange.WebSocketUrl, dir),
+            RunArguments(exchange.BaseUrl, exchange.FuturesWebSocketUrl, dir),
             new Dictionary<string, string?>
             {
                 ["NOTIFY_SOCKET"] = notify.Path,
@@ -104,7 +104,7 @@ public sealed class LiveProcessTests
         string[] script = ["-c", "\"$0\" \"$@\" 2>&1 & echo \"pid $!\"; read line", BotExecutables.ExtGap];
         await using var supervisor = RunningChild.Start(
             "/bin/sh",
-            [.. script, .. RunArguments(exchange.BaseUrl, exchange.WebSocketUrl, dir)],
+            [.. script, .. RunArguments(exchange.BaseUrl, exchange.FuturesWebSocketUrl, dir)],
             new Dictionary<string, string?>
             {
                 ["NOTIFY_SOCKET"] = notify.Path,

@@ -87,7 +87,7 @@ public sealed class MarketBehindProcessTests
                 "--rest-url",
                 baseUrl,
                 "--ws-url",
-                baseUrl.Replace("http://", "ws://", StringComparison.Ordinal),
+                baseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "fapi",
                 "--gaps-out",
                 dir.File("gaps.csv"),
                 "--trades-out",

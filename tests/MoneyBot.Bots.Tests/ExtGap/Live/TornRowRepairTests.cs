@@ -184,7 +184,7 @@ public sealed class TornRowRepairTests
             "--rest-url",
             exchange.BaseUrl.ToString(),
             "--ws-url",
-            exchange.WebSocketUrl.ToString(),
+            exchange.FuturesWebSocketUrl.ToString(),
             "--gaps-out",
             dir.File("gaps.csv"),
             "--trades-out",
