@@ -27,11 +27,8 @@ if (options!.ClockFile is { } clockFile && options.Start is null && MarketClockF
     options = options with
     {
         // A generated market goes on from a saved time ahead of the real clock; a recorded one from any saved time
-        // within the recording (the host checks that).
-        Start =
-            saved > DateTimeOffset.UtcNow || options.TapeFile is not null
-                ? saved.AddTicks(-(saved.Ticks % TimeSpan.TicksPerMinute))
-                : null,
+        // within the recording (the host checks that). The tape does not depend on where the market starts.
+        Start = saved > DateTimeOffset.UtcNow || options.TapeFile is not null ? saved : null,
     };
 }
 
@@ -89,8 +86,12 @@ Console.Out.WriteLine(
             + $"{string.Join(",", host.Options.Symbols)}, market time {host.Now:yyyy-MM-ddTHH:mm:ssZ}"
     )
 );
+
+// The clock file is written every 200 ms of real time: a simulator killed outright goes back at most that much
+// (times the speed) when it restarts, and its market is the same whatever time it restarts from.
+var clockFileInterval = TimeSpan.FromMilliseconds(200);
 using var clockKeeper = host.Options.ClockFile is { } keep
-    ? new Timer(_ => MarketClockFile.Write(keep, host.Now), null, TimeSpan.Zero, TimeSpan.FromSeconds(1))
+    ? new Timer(_ => MarketClockFile.Write(keep, host.Now), null, TimeSpan.Zero, clockFileInterval)
     : null;
 await stop.Task;
 health.Stopping();

@@ -16,14 +16,21 @@ internal static class ReplayOracle
     /// <summary>
     /// The closed 1m candles opening from <paramref name="first"/> to <paramref name="last"/>, by REST.
     /// </summary>
-    public static async Task<IReadOnlyList<Candle>> FetchAsync(
+    public static Task<IReadOnlyList<Candle>> FetchAsync(
         SimulatedExchangeHost exchange,
+        DateTimeOffset first,
+        DateTimeOffset last
+    ) => FetchAsync(exchange.Endpoints(), first, last);
+
+    /// <summary>Like the overload above, from any exchange's endpoints (a simulator process, say).</summary>
+    public static async Task<IReadOnlyList<Candle>> FetchAsync(
+        MarketDataEndpoints endpoints,
         DateTimeOffset first,
         DateTimeOffset last
     )
     {
         using var http = new HttpClient();
-        var rest = new BinanceRestClient(http, exchange.Endpoints());
+        var rest = new BinanceRestClient(http, endpoints);
         var klines = await rest.GetClosedKlinesAsync(
             Market.UsdFutures,
             Exchange.Symbol,
