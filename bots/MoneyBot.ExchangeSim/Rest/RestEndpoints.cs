@@ -22,6 +22,8 @@ internal sealed partial class RestEndpoints(SimulatedMarkets markets, TimeProvid
     public void Map(IEndpointRouteBuilder routes)
     {
         Get(routes, "/api/v3/klines", RestApi.Spot, _ => 2, (c, q) => KlinesAsync(c, q, futures: false));
+        // Binance's "klines for presentation"; the simulator has no candles to smooth, so they are the klines
+        Get(routes, "/api/v3/uiKlines", RestApi.Spot, _ => 2, (c, q) => KlinesAsync(c, q, futures: false));
         Get(routes, "/fapi/v1/klines", RestApi.UsdM, FuturesKlinesWeight, (c, q) => KlinesAsync(c, q, futures: true));
         Get(routes, "/api/v3/aggTrades", RestApi.Spot, _ => 4, (c, q) => AggTradesAsync(c, q, futures: false));
         Get(routes, "/fapi/v1/aggTrades", RestApi.UsdM, _ => 20, (c, q) => AggTradesAsync(c, q, futures: true));

@@ -400,4 +400,17 @@ public sealed class MarketDataEndpointTests
 
     private static (int, int?) Pair((int Spot, int? Legacy, HttpStatusCode Status, string? RetryAfter) w) =>
         (w.Spot, w.Legacy);
+
+    [Fact(Timeout = 20_000)]
+    public async Task UiKlines_are_the_klines()
+    {
+        await using var exchange = await TestExchange.StartAsync(Clocks.In2030());
+        using var http = exchange.Http();
+        const string query = "?symbol=BTCUSDT&interval=3m&limit=50";
+
+        var klines = await http.GetStringAsync(new Uri("api/v3/klines" + query, UriKind.Relative));
+        var ui = await http.GetStringAsync(new Uri("api/v3/uiKlines" + query, UriKind.Relative));
+
+        Assert.Equal(klines, ui);
+    }
 }
