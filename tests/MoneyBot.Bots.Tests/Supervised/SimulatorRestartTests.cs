@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using MoneyBot.Bots.Tests.ExtGap.Live;
 using MoneyBot.Bots.Tests.Infrastructure;
 using MoneyBot.Bots.Tests.MarketData;
@@ -35,7 +34,7 @@ public sealed class SimulatorRestartTests
         );
         var bus = new EventBus();
         var events = bus.SubscribeAsync().GetAsyncEnumerator();
-        await using var exchange = Supervise(ExchangeConfig(dir, rest), dir, bus);
+        await using var exchange = SupervisedPrograms.Supervise(ExchangeConfig(dir, rest), dir, bus);
         Assert.Equal(ProgramState.Running, (await exchange.StartAsync()).State);
 
         // The bot starts from a state made by replaying two candles 30 minutes back: it backfills, then streams.
@@ -53,7 +52,11 @@ public sealed class SimulatorRestartTests
             tradesPath,
             statePath
         );
-        await using var bot = Supervise(BotConfig(dir, endpoints, gapsPath, tradesPath, statePath), dir, bus);
+        await using var bot = SupervisedPrograms.Supervise(
+            BotConfig(dir, endpoints, gapsPath, tradesPath, statePath),
+            dir,
+            bus
+        );
         Assert.Equal(ProgramState.Running, (await bot.StartAsync()).State);
         await UntilAsync(() => LastCandle(statePath) > origin + TimeSpan.FromMinutes(40));
 
@@ -69,8 +72,8 @@ public sealed class SimulatorRestartTests
             simulator.Kill(); // SIGKILL: no clean shutdown, the clock file as last written each second
         }
 
-        await NextAsync(events, e => e.Program == "exchange" && e.To == ProgramState.Backoff);
-        await NextAsync(events, e => e.Program == "exchange" && e.To == ProgramState.Running);
+        await SupervisedPrograms.NextAsync(events, e => e.Program == "exchange" && e.To == ProgramState.Backoff);
+        await SupervisedPrograms.NextAsync(events, e => e.Program == "exchange" && e.To == ProgramState.Running);
         // It goes on from its clock file, written every 200 ms of real time: at most a minute of market time back.
         Assert.True(await MarketTimeAsync(rest) >= killedAt - Minute, "the restarted simulator lost its clock");
         await UntilAsync(() => LastCandle(statePath) > killedAt + TimeSpan.FromMinutes(10));
@@ -130,43 +133,12 @@ public sealed class SimulatorRestartTests
         {
             Name = "extgap-1m",
             Command = BotExecutables.ExtGap,
-            Args =
-            [
-                "run",
-                "--timeframe",
-                "1m",
-                "--symbol",
-                Exchange.Symbol,
-                "--market",
-                "futures",
-                "--rest-url",
-                endpoints.FuturesRest.ToString(),
-                "--ws-url",
-                endpoints.FuturesWebSocket.ToString(),
-                "--gaps-out",
-                gaps,
-                "--trades-out",
-                trades,
-                "--state",
-                state,
-                "--stats-interval",
-                "0",
-            ],
+            Args = SupervisedPrograms.ExtGapRun(endpoints.FuturesRest, endpoints.FuturesWebSocket, gaps, trades, state),
             WorkingDirectory = dir.Path,
             Ready = ReadyMode.Notify,
             ReadyTimeout = TimeSpan.FromSeconds(60),
             StopTimeout = TimeSpan.FromSeconds(10),
         };
-
-    private static ProgramSupervisor Supervise(ProgramConfig config, TempDirectory dir, EventBus bus) =>
-        new(
-            config,
-            dir.File("logs"),
-            TimeProvider.System,
-            NullLogger.Instance,
-            bus,
-            notifyDirectory: dir.File("run/notify")
-        );
 
     private static int FreePort()
     {
@@ -196,22 +168,5 @@ public sealed class SimulatorRestartTests
         {
             await poll.WaitForNextTickAsync(timeout.Token);
         }
-    }
-
-    private static async Task<ProgramStateChanged> NextAsync(
-        IAsyncEnumerator<SupervisorEvent> events,
-        Func<ProgramStateChanged, bool> match
-    )
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await events.MoveNextAsync().AsTask().WaitAsync(timeout.Token))
-        {
-            if (events.Current is ProgramStateChanged change && match(change))
-            {
-                return change;
-            }
-        }
-
-        throw new InvalidOperationException("the event stream ended");
     }
 }

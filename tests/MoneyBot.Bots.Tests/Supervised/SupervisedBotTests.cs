@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using MoneyBot.Bots.Tests.ExtGap;
 using MoneyBot.Bots.Tests.ExtGap.Live;
 using MoneyBot.Bots.Tests.Infrastructure;
@@ -21,30 +20,15 @@ public sealed class SupervisedBotTests
         {
             Name = "extgap-1m",
             Command = BotExecutables.ExtGap,
-            Args =
-            [
-                "run",
-                "--timeframe",
-                "1m",
-                "--symbol",
-                Exchange.Symbol,
-                "--market",
-                "futures",
-                "--rest-url",
-                exchange.BaseUrl.ToString(),
-                "--ws-url",
-                exchange.FuturesWebSocketUrl.ToString(),
-                "--gaps-out",
+            Args = SupervisedPrograms.ExtGapRun(
+                exchange.BaseUrl,
+                exchange.FuturesWebSocketUrl,
                 dir.File("out/gaps.csv"),
-                "--trades-out",
                 dir.File("out/trades.csv"),
-                "--state",
                 dir.File("out/state.json"),
-                "--stats-interval",
-                "0",
                 "--stale-after",
-                "1s",
-            ],
+                "1s"
+            ),
             WorkingDirectory = dir.Path,
             Ready = ReadyMode.Notify,
             ReadyTimeout = TimeSpan.FromSeconds(30),
@@ -59,38 +43,14 @@ public sealed class SupervisedBotTests
             StopTimeout = TimeSpan.FromSeconds(5),
         };
         var events = bus.SubscribeAsync().GetAsyncEnumerator();
-        await using var program = new ProgramSupervisor(
-            config,
-            dir.File("logs"),
-            TimeProvider.System,
-            NullLogger.Instance,
-            bus,
-            notifyDirectory: dir.File("run/notify")
-        );
+        await using var program = SupervisedPrograms.Supervise(config, dir, bus);
 
         var running = await program.StartAsync();
         Assert.Equal(ProgramState.Running, running.State); // READY=1 once market data flowed
         exchange.Stall(TimeSpan.FromSeconds(60));
-        var restart = await NextAsync(events, e => e.To == ProgramState.Backoff);
+        var restart = await SupervisedPrograms.NextAsync(events, e => e.To == ProgramState.Backoff);
 
         Assert.StartsWith("watchdog timeout", restart.Reason, StringComparison.Ordinal);
         await program.StopAsync();
-    }
-
-    private static async Task<ProgramStateChanged> NextAsync(
-        IAsyncEnumerator<SupervisorEvent> events,
-        Func<ProgramStateChanged, bool> match
-    )
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
-        while (await events.MoveNextAsync().AsTask().WaitAsync(timeout.Token))
-        {
-            if (events.Current is ProgramStateChanged change && match(change))
-            {
-                return change;
-            }
-        }
-
-        throw new InvalidOperationException("the event stream ended");
     }
 }
