@@ -196,8 +196,13 @@ public sealed class RecordedTape
                 Bool(fields[7], "is_best_match");
             }
 
-            (_previousId, _previousLastTradeId, _previousTime) = (id, lastTradeId, time);
             var fills = (int)(lastTradeId - firstTradeId + 1);
+            if (steps < fills)
+            {
+                throw Bad($"quantity {fields[2]} cannot be split over {fills} raw trades (one step each at least)");
+            }
+
+            (_previousId, _previousLastTradeId, _previousTime) = (id, lastTradeId, time);
             return (new TapeTrade(time, priceTicks, steps, firstTradeId, fills, buyerMaker), id);
         }
 

@@ -164,7 +164,9 @@ internal sealed class TapeModel
         for (var i = 0; i < count; i++)
         {
             var fills = 1 + extras[i];
-            trades[i] = trades[i] with { FirstTradeId = rawId, Fills = fills };
+            // every raw trade has a size: at least one step per fill
+            var steps = Math.Max(trades[i].QuantitySteps, fills);
+            trades[i] = trades[i] with { QuantitySteps = steps, FirstTradeId = rawId, Fills = fills };
             rawId += fills;
         }
 

@@ -4,8 +4,8 @@ namespace MoneyBot.ExchangeSim.Market;
 /// Expands an aggregate trade into its raw fills: ids f..l, the aggregate's time, price and side, and its quantity
 /// shared out on the step grid. Each fill gets one step first, then the rest in seeded random proportions (drawn from
 /// the symbol's seed and the first raw id), so the split is a pure function of the tape and the fills add up to the
-/// aggregate exactly. An aggregate with fewer steps than fills (not seen at the simulated sizes) leaves the last
-/// fills with zero.
+/// aggregate exactly. Every fill gets at least one step: the generated tape gives an aggregate at least one step per
+/// fill, and in a recording every raw trade had a size.
 /// </summary>
 internal static class TradeSplit
 {

@@ -103,6 +103,11 @@ public sealed class RecordedTapeTests : IDisposable
         "is before the previous row's"
     )]
     [InlineData(1, "3000000001,0,0.01000,5000000001,5000000001,1709254800000,true", "price 0 is not above 0")]
+    [InlineData(
+        0,
+        "3000000000,65000.00,0.00002,5000000000,5000000002,1709254800000,true",
+        "quantity 0.00002 cannot be split over 3 raw trades"
+    )]
     public void A_bad_row_is_refused_with_the_file_and_line(int after, string row, string reason)
     {
         var lines = new List<string>
