@@ -117,19 +117,24 @@ internal sealed class TapeModel
     }
 
     /// <summary>
-    /// The trades of <paramref name="chunk"/>, in time order, with the best bid in ticks after each (for the book).
+    /// Draws the trades of <paramref name="chunk"/> into <paramref name="into"/> (reused from chunk to chunk, so that
+    /// walking the tape allocates nothing once its arrays are large enough): in time order, with the best bid in
+    /// ticks after each (for the book).
     /// </summary>
-    public ChunkTrades Trades(long chunk)
+    public void Fill(long chunk, ChunkTrades into)
     {
+        ArgumentNullException.ThrowIfNull(into);
         var start = StartState(chunk);
         var outline = OutlineOf(chunk);
         var end = Next(start, outline);
         var random = new SeededRandom(SeededRandom.Combine(_seed, (ulong)chunk * 2 + 1));
         var count = outline.AggregateTrades;
-        var times = TradeTimes(random, StartOf(chunk), count);
-        var trades = new TapeTrade[count];
-        var bids = new long[count];
-        var wantedExtras = new int[count];
+        into.Reset(chunk, start.FirstAggId, count);
+        var times = into.Times;
+        TradeTimes(random, StartOf(chunk), count, into.Gaps, times);
+        var trades = into.Trades;
+        var bids = into.BidTicks;
+        var wantedExtras = into.Wanted;
         var logMid = start.LogMid;
         var elapsed = 0.0;
         var sigma = HourlyVolatility / 60; // per sqrt(second)
@@ -159,7 +164,8 @@ internal sealed class TapeModel
             bids[i] = bid;
         }
 
-        var extras = ShareOut(random, wantedExtras, outline.RawTrades - count);
+        var extras = into.Extras;
+        ShareOut(random, wantedExtras, count, outline.RawTrades - count, extras);
         var rawId = start.FirstRawId;
         for (var i = 0; i < count; i++)
         {
@@ -169,8 +175,6 @@ internal sealed class TapeModel
             trades[i] = trades[i] with { QuantitySteps = steps, FirstTradeId = rawId, Fills = fills };
             rawId += fills;
         }
-
-        return new ChunkTrades(chunk, start.FirstAggId, trades, bids);
     }
 
     /// <summary>How chunk <paramref name="chunk"/> unfolds, from its own seed and its regime's.</summary>
@@ -223,9 +227,8 @@ internal sealed class TapeModel
     }
 
     /// <summary><paramref name="count"/> sorted times in the chunk: a Poisson process with so many arrivals.</summary>
-    private static long[] TradeTimes(SeededRandom random, long startMs, int count)
+    private static void TradeTimes(SeededRandom random, long startMs, int count, double[] gaps, long[] times)
     {
-        var gaps = new double[count + 1];
         var total = 0.0;
         for (var i = 0; i <= count; i++)
         {
@@ -233,47 +236,38 @@ internal sealed class TapeModel
             total += gaps[i];
         }
 
-        var times = new long[count];
         var sum = 0.0;
         for (var i = 0; i < count; i++)
         {
             sum += gaps[i];
             times[i] = startMs + Math.Min(ChunkMs - 1, (long)(ChunkMs * (sum / total)));
         }
-
-        return times;
     }
 
     /// <summary>
     /// Hands out exactly <paramref name="total"/> extra fills, in proportion to what each trade wanted (whales
     /// want many); what rounding leaves goes to trades picked at random.
     /// </summary>
-    private static int[] ShareOut(SeededRandom random, int[] wanted, int total)
+    private static void ShareOut(SeededRandom random, int[] wanted, int count, int total, int[] extras)
     {
-        var extras = new int[wanted.Length];
         long sum = 0;
-        foreach (var w in wanted)
+        for (var i = 0; i < count; i++)
         {
-            sum += w;
+            sum += wanted[i];
         }
 
         var given = 0;
-        if (sum > 0)
+        for (var i = 0; i < count; i++)
         {
-            for (var i = 0; i < wanted.Length; i++)
-            {
-                extras[i] = (int)(wanted[i] * (long)total / sum);
-                given += extras[i];
-            }
+            extras[i] = sum > 0 ? (int)(wanted[i] * (long)total / sum) : 0;
+            given += extras[i];
         }
 
         while (given < total)
         {
-            extras[random.NextInt(wanted.Length)]++;
+            extras[random.NextInt(count)]++;
             given++;
         }
-
-        return extras;
     }
 
     private static double SampleNotional(SeededRandom random, out bool whale)
@@ -300,5 +294,43 @@ internal sealed class TapeModel
 /// <summary>Where a chunk starts: its price level (log of the mid) and the ids of its first trades.</summary>
 internal readonly record struct ChunkStart(long Chunk, double LogMid, long FirstAggId, long FirstRawId);
 
-/// <summary>The trades of one chunk; the aggregate id of <c>Trades[i]</c> is <c>FirstAggId + i</c>.</summary>
-internal sealed record ChunkTrades(long Chunk, long FirstAggId, TapeTrade[] Trades, long[] BidTicks);
+/// <summary>
+/// The trades of one chunk, in arrays reused for the next chunk: the first <see cref="Count"/> entries hold them, and
+/// the aggregate id of <c>Trades[i]</c> is <c>FirstAggId + i</c>. The other arrays are the model's scratch space.
+/// </summary>
+internal sealed class ChunkTrades
+{
+    public long Chunk { get; private set; } = -1;
+
+    public long FirstAggId { get; private set; }
+
+    public int Count { get; private set; }
+
+    public TapeTrade[] Trades { get; private set; } = [];
+
+    public long[] BidTicks { get; private set; } = [];
+
+    internal long[] Times { get; private set; } = [];
+
+    internal double[] Gaps { get; private set; } = [];
+
+    internal int[] Wanted { get; private set; } = [];
+
+    internal int[] Extras { get; private set; } = [];
+
+    /// <summary>Makes room for <paramref name="count"/> trades of <paramref name="chunk"/>.</summary>
+    internal void Reset(long chunk, long firstAggId, int count)
+    {
+        (Chunk, FirstAggId, Count) = (chunk, firstAggId, count);
+        if (Trades.Length < count)
+        {
+            var capacity = Math.Max(count, Trades.Length * 2);
+            Trades = new TapeTrade[capacity];
+            BidTicks = new long[capacity];
+            Times = new long[capacity];
+            Gaps = new double[capacity + 1];
+            Wanted = new int[capacity];
+            Extras = new int[capacity];
+        }
+    }
+}

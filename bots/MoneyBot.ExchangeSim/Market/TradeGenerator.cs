@@ -8,7 +8,7 @@ namespace MoneyBot.ExchangeSim.Market;
 internal sealed class TradeGenerator : ITradeSource
 {
     private readonly TapeModel _model;
-    private ChunkTrades _chunk;
+    private readonly ChunkTrades _chunk = new();
     private int _next;
 
     /// <summary>Starts at the first trade at or after <paramref name="startMs"/>.</summary>
@@ -16,14 +16,14 @@ internal sealed class TradeGenerator : ITradeSource
     {
         _model = model;
         var chunk = TapeModel.ChunkOf(startMs);
-        _chunk = model.Trades(chunk);
+        model.Fill(chunk, _chunk);
         _next = 0;
-        while (_next < _chunk.Trades.Length && _chunk.Trades[_next].Time < startMs)
+        while (_next < _chunk.Count && _chunk.Trades[_next].Time < startMs)
         {
             _next++;
         }
 
-        PriceTicksBefore = LastPriceBefore(model, _chunk, _next);
+        PriceTicksBefore = _next > 0 ? _chunk.Trades[_next - 1].PriceTicks : LastPriceBefore(model, chunk);
         BidTicks = PriceTicksBefore;
         FillPending();
     }
@@ -52,26 +52,18 @@ internal sealed class TradeGenerator : ITradeSource
 
     private void FillPending()
     {
-        while (_next >= _chunk.Trades.Length)
+        while (_next >= _chunk.Count)
         {
-            _chunk = _model.Trades(_chunk.Chunk + 1);
+            _model.Fill(_chunk.Chunk + 1, _chunk);
             _next = 0;
         }
     }
 
-    private static long LastPriceBefore(TapeModel model, ChunkTrades chunk, int index)
+    /// <summary>The price of the last trade before <paramref name="chunk"/> (every chunk has at least one).</summary>
+    private static long LastPriceBefore(TapeModel model, long chunk)
     {
-        while (index == 0)
-        {
-            if (chunk.Chunk == 0)
-            {
-                return chunk.Trades[0].PriceTicks; // nothing before the epoch: the first price stands in
-            }
-
-            chunk = model.Trades(chunk.Chunk - 1);
-            index = chunk.Trades.Length;
-        }
-
-        return chunk.Trades[index - 1].PriceTicks;
+        var before = new ChunkTrades();
+        model.Fill(Math.Max(0, chunk - 1), before);
+        return chunk == 0 ? before.Trades[0].PriceTicks : before.Trades[before.Count - 1].PriceTicks;
     }
 }
