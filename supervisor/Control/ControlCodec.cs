@@ -102,9 +102,10 @@ public static class ControlCodec
             ),
             "logs" => new SupervisorCommand.Logs(
                 Required(),
-                root.TryGetProperty("lines", out var lines) && lines.ValueKind == JsonValueKind.Number
-                    ? lines.GetInt32()
-                    : SupervisorCommand.Logs.DefaultLines,
+                !root.TryGetProperty("lines", out var lines) || lines.ValueKind == JsonValueKind.Null
+                        ? SupervisorCommand.Logs.DefaultLines
+                    : lines.ValueKind == JsonValueKind.Number && lines.TryGetInt32(out var count) ? count
+                    : throw new JsonException("'lines' must be a whole number"),
                 root.TryGetProperty("stderr", out var err) && err.ValueKind == JsonValueKind.True
             ),
             _ => throw new JsonException($"unknown verb '{verb}'"),

@@ -30,9 +30,19 @@ public sealed partial class ControlServer(
         // a stale socket of a dead daemon; the caller holds the lock, so no live daemon uses it
         File.Delete(socketPath);
         _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        _listener.Bind(new UnixDomainSocketEndPoint(socketPath));
-        File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        _listener.Listen(64);
+        try
+        {
+            _listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+            File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            _listener.Listen(64);
+        }
+        catch
+        {
+            _listener.Dispose(); // nothing half-bound stays behind
+            File.Delete(socketPath);
+            throw;
+        }
+
         return base.StartAsync(cancellationToken);
     }
 

@@ -173,7 +173,9 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
                 Log.ConfigWarning(logger, warning);
             }
 
-            await daemon._services.StartAsync(cancellationToken).ConfigureAwait(false);
+            // Not the caller's token: it is linked into every service's stopping token, and the CLI cancels it on
+            // SIGTERM, which must go through ShutdownAsync (the last notifications, the answers in flight) instead.
+            await daemon._services.StartAsync(CancellationToken.None).ConfigureAwait(false);
             return daemon;
         }
         catch
@@ -216,8 +218,8 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
             return;
         }
 
+        _autostart.GiveUp(); // a shutdown waiting for a start chain that never ran (a start that failed half-way)
         await _services.StopAsync().ConfigureAwait(false);
-        _autostart.GiveUp(); // a shutdown waiting for a start chain that never ran
         if (_adminBot is not null)
         {
             await _adminBot.DisposeAsync().ConfigureAwait(false);

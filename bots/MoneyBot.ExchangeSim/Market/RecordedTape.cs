@@ -139,7 +139,7 @@ public sealed class RecordedTape
             while (_reader.ReadLine() is { } line)
             {
                 _line++;
-                if (line.Length == 0 || (_line == 1 && !char.IsAsciiDigit(line[0])))
+                if (line.Length == 0 || (_line == 1 && char.IsAsciiLetter(line[0])))
                 {
                     continue; // the header, or a trailing empty line
                 }
@@ -222,6 +222,7 @@ public sealed class RecordedTape
             return value <= 0 ? throw Bad($"{name} {text} is not above 0")
                 : units != decimal.Truncate(units)
                     ? throw Bad($"{name} {text} is not on the {_instrument.Symbol} grid of {grid}")
+                : units > long.MaxValue ? throw Bad($"{name} {text} is too large")
                 : (long)units;
         }
 

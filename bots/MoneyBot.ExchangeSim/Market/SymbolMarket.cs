@@ -196,7 +196,9 @@ public sealed partial class SymbolMarket
     {
         for (var i = 0; i < _liveOpen.Length; i++)
         {
-            _liveOpen[i] = CandleInterval.All[i].OpenTimeOf(_processedUntil);
+            // A candle that opened before the history is not served: the first one streamed is whole, as in REST.
+            var interval = CandleInterval.All[i];
+            _liveOpen[i] = Math.Max(interval.OpenTimeOf(_processedUntil), interval.FirstOpenAtOrAfter(HistoryStart));
         }
     }
 }

