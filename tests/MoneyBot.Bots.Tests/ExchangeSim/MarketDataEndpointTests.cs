@@ -15,19 +15,6 @@ public sealed class MarketDataEndpointTests
 {
     private static decimal Dec(JsonElement e) => decimal.Parse(e.GetString()!, CultureInfo.InvariantCulture);
 
-    private static async Task<JsonElement> GetJsonAsync(
-        HttpClient http,
-        string path,
-        HttpStatusCode expected = HttpStatusCode.OK
-    )
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{path}: {(int)response.StatusCode} {body}");
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.Clone();
-    }
-
     private static string[] Names(JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name)];
 
     private static JsonElement Filter(JsonElement symbol, string type) =>
@@ -46,9 +33,9 @@ public sealed class MarketDataEndpointTests
         await using var host = await StartAsync(Clocks.In2030());
         using var http = host.Http();
 
-        var info = await GetJsonAsync(http, "api/v3/exchangeInfo");
-        var one = await GetJsonAsync(http, "api/v3/exchangeInfo?symbol=ethusdt");
-        var list = await GetJsonAsync(http, "api/v3/exchangeInfo?symbols=%5B%22ETHUSDT%22,%22BTCUSDT%22%5D");
+        var info = await http.GetJsonAsync("api/v3/exchangeInfo");
+        var one = await http.GetJsonAsync("api/v3/exchangeInfo?symbol=ethusdt");
+        var list = await http.GetJsonAsync("api/v3/exchangeInfo?symbols=%5B%22ETHUSDT%22,%22BTCUSDT%22%5D");
 
         Assert.Equal(["timezone", "serverTime", "rateLimits", "exchangeFilters", "symbols"], Names(info));
         Assert.Equal("UTC", info.GetProperty("timezone").GetString());
@@ -85,8 +72,8 @@ public sealed class MarketDataEndpointTests
         await using var host = await StartAsync(Clocks.In2030());
         using var http = host.Http();
 
-        var info = await GetJsonAsync(http, "fapi/v1/exchangeInfo");
-        var coinM = await GetJsonAsync(http, "dapi/v1/exchangeInfo");
+        var info = await http.GetJsonAsync("fapi/v1/exchangeInfo");
+        var coinM = await http.GetJsonAsync("dapi/v1/exchangeInfo");
 
         Assert.Equal(
             ["timezone", "serverTime", "futuresType", "rateLimits", "exchangeFilters", "assets", "symbols"],
@@ -115,10 +102,10 @@ public sealed class MarketDataEndpointTests
         using var http = host.Http();
         var instrument = host.Markets["BTCUSDT"].Instrument;
 
-        var spot = await GetJsonAsync(http, "api/v3/depth?symbol=BTCUSDT&limit=20");
-        var spotDefault = await GetJsonAsync(http, "api/v3/depth?symbol=BTCUSDT");
-        var futures = await GetJsonAsync(http, "fapi/v1/depth?symbol=BTCUSDT&limit=5");
-        var badLimit = await GetJsonAsync(http, "fapi/v1/depth?symbol=BTCUSDT&limit=7", HttpStatusCode.BadRequest);
+        var spot = await http.GetJsonAsync("api/v3/depth?symbol=BTCUSDT&limit=20");
+        var spotDefault = await http.GetJsonAsync("api/v3/depth?symbol=BTCUSDT");
+        var futures = await http.GetJsonAsync("fapi/v1/depth?symbol=BTCUSDT&limit=5");
+        var badLimit = await http.GetJsonAsync("fapi/v1/depth?symbol=BTCUSDT&limit=7", HttpStatusCode.BadRequest);
 
         Assert.Equal(["lastUpdateId", "bids", "asks"], Names(spot));
         Assert.Equal(20, spot.GetProperty("bids").GetArrayLength());
@@ -133,7 +120,7 @@ public sealed class MarketDataEndpointTests
         Assert.Equal(asks.OrderBy(p => p), asks);
         Assert.All(bids.Concat(asks), p => Assert.Equal(0m, p % instrument.TickSize));
         Assert.Matches(@"^\d+\.\d{8}$", spot.GetProperty("bids")[0][1].GetString());
-        var lastTrade = Dec((await GetJsonAsync(http, "api/v3/aggTrades?symbol=BTCUSDT&limit=1"))[0].GetProperty("p"));
+        var lastTrade = Dec((await http.GetJsonAsync("api/v3/aggTrades?symbol=BTCUSDT&limit=1"))[0].GetProperty("p"));
         Assert.InRange(lastTrade, bids[0] - (4 * instrument.TickSize), asks[0] + (4 * instrument.TickSize));
 
         Assert.Equal(["lastUpdateId", "E", "T", "bids", "asks"], Names(futures));
@@ -150,9 +137,9 @@ public sealed class MarketDataEndpointTests
         await using var host = await StartAsync(Clocks.In2030());
         using var http = host.Http();
 
-        var trades = await GetJsonAsync(http, "api/v3/trades?symbol=BTCUSDT&limit=300");
-        var aggs = await GetJsonAsync(http, "api/v3/aggTrades?symbol=BTCUSDT&limit=300");
-        var futures = await GetJsonAsync(http, "fapi/v1/trades?symbol=BTCUSDT&limit=3");
+        var trades = await http.GetJsonAsync("api/v3/trades?symbol=BTCUSDT&limit=300");
+        var aggs = await http.GetJsonAsync("api/v3/aggTrades?symbol=BTCUSDT&limit=300");
+        var futures = await http.GetJsonAsync("fapi/v1/trades?symbol=BTCUSDT&limit=3");
 
         Assert.Equal(300, trades.GetArrayLength());
         Assert.Equal(["id", "price", "qty", "quoteQty", "time", "isBuyerMaker", "isBestMatch"], Names(trades[0]));
@@ -194,11 +181,11 @@ public sealed class MarketDataEndpointTests
         using var http = host.Http();
         var market = host.Markets["BTCUSDT"];
 
-        var ticker = await GetJsonAsync(http, "api/v3/ticker/24hr?symbol=BTCUSDT");
-        var all = await GetJsonAsync(http, "api/v3/ticker/24hr");
-        var mini = await GetJsonAsync(http, "api/v3/ticker/24hr?symbols=%5B%22ETHUSDT%22%5D&type=MINI");
-        var futures = await GetJsonAsync(http, "fapi/v1/ticker/24hr?symbol=BTCUSDT");
-        var last = (await GetJsonAsync(http, "api/v3/trades?symbol=BTCUSDT&limit=1"))[0];
+        var ticker = await http.GetJsonAsync("api/v3/ticker/24hr?symbol=BTCUSDT");
+        var all = await http.GetJsonAsync("api/v3/ticker/24hr");
+        var mini = await http.GetJsonAsync("api/v3/ticker/24hr?symbols=%5B%22ETHUSDT%22%5D&type=MINI");
+        var futures = await http.GetJsonAsync("fapi/v1/ticker/24hr?symbol=BTCUSDT");
+        var last = (await http.GetJsonAsync("api/v3/trades?symbol=BTCUSDT&limit=1"))[0];
         var candles = market.GetKlines(CandleInterval.Parse("1m"), null, null, 1000);
 
         Assert.Equal(
@@ -266,13 +253,13 @@ public sealed class MarketDataEndpointTests
         using var http = host.Http();
         var market = host.Markets["ETHUSDT"];
 
-        var price = await GetJsonAsync(http, "api/v3/ticker/price?symbol=ETHUSDT");
-        var prices = await GetJsonAsync(http, "fapi/v1/ticker/price");
-        var book = await GetJsonAsync(http, "api/v3/ticker/bookTicker?symbol=ETHUSDT");
-        var futuresBook = await GetJsonAsync(http, "fapi/v1/ticker/bookTicker?symbol=ETHUSDT");
-        var average = await GetJsonAsync(http, "api/v3/avgPrice?symbol=ETHUSDT");
-        var premium = await GetJsonAsync(http, "fapi/v1/premiumIndex?symbol=ETHUSDT");
-        var premiums = await GetJsonAsync(http, "fapi/v1/premiumIndex");
+        var price = await http.GetJsonAsync("api/v3/ticker/price?symbol=ETHUSDT");
+        var prices = await http.GetJsonAsync("fapi/v1/ticker/price");
+        var book = await http.GetJsonAsync("api/v3/ticker/bookTicker?symbol=ETHUSDT");
+        var futuresBook = await http.GetJsonAsync("fapi/v1/ticker/bookTicker?symbol=ETHUSDT");
+        var average = await http.GetJsonAsync("api/v3/avgPrice?symbol=ETHUSDT");
+        var premium = await http.GetJsonAsync("fapi/v1/premiumIndex?symbol=ETHUSDT");
+        var premiums = await http.GetJsonAsync("fapi/v1/premiumIndex");
 
         Assert.Equal(["symbol", "price"], Names(price));
         Assert.Equal(market.LastPrice, Dec(price.GetProperty("price")));

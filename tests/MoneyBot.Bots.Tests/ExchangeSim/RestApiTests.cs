@@ -8,26 +8,13 @@ public sealed class RestApiTests
 {
     private static readonly long T0 = TestExchange.Start.ToUnixTimeMilliseconds();
 
-    private static async Task<JsonElement> GetJsonAsync(
-        HttpClient http,
-        string path,
-        HttpStatusCode expected = HttpStatusCode.OK
-    )
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{path}: {(int)response.StatusCode} {body}");
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.Clone();
-    }
-
     [Fact(Timeout = 20_000)]
     public async Task Klines_rows_have_binance_shape_and_the_newest_is_the_open_candle()
     {
         await using var host = await TestExchange.StartAsync(Clocks.In2030());
         using var http = host.Http();
 
-        var rows = await GetJsonAsync(http, "api/v3/klines?symbol=BTCUSDT&interval=3m&limit=3");
+        var rows = await http.GetJsonAsync("api/v3/klines?symbol=BTCUSDT&interval=3m&limit=3");
 
         Assert.Equal(3, rows.GetArrayLength());
         var last = rows[2];
@@ -56,13 +43,12 @@ public sealed class RestApiTests
         using var http = host.Http();
         var start = T0 - 3_600_000;
 
-        var window = await GetJsonAsync(
-            http,
+        var window = await http.GetJsonAsync(
             $"api/v3/klines?symbol=BTCUSDT&interval=1m&startTime={start + 1}&endTime={start + 600_000}"
         );
-        var limited = await GetJsonAsync(http, $"api/v3/klines?symbol=BTCUSDT&interval=1m&startTime={start}&limit=4");
-        var capped = await GetJsonAsync(http, "api/v3/klines?symbol=btcusdt&interval=1m&limit=5000");
-        var cappedFutures = await GetJsonAsync(http, "fapi/v1/klines?symbol=BTCUSDT&interval=1m&limit=5000");
+        var limited = await http.GetJsonAsync($"api/v3/klines?symbol=BTCUSDT&interval=1m&startTime={start}&limit=4");
+        var capped = await http.GetJsonAsync("api/v3/klines?symbol=btcusdt&interval=1m&limit=5000");
+        var cappedFutures = await http.GetJsonAsync("fapi/v1/klines?symbol=BTCUSDT&interval=1m&limit=5000");
 
         Assert.Equal(start + 60_000, window[0][0].GetInt64());
         Assert.Equal(start + 600_000, window[window.GetArrayLength() - 1][0].GetInt64());
@@ -79,10 +65,10 @@ public sealed class RestApiTests
         await using var host = await TestExchange.StartAsync(Clocks.In2030());
         using var http = host.Http();
 
-        var futures = await GetJsonAsync(http, "fapi/v1/klines?symbol=BTCUSDT&interval=15m&limit=1");
-        var spot = await GetJsonAsync(http, "api/v3/klines?symbol=BTCUSDT&interval=15m&limit=1");
-        var futureTrades = await GetJsonAsync(http, "fapi/v1/aggTrades?symbol=ETHUSDT&limit=1");
-        var spotTrades = await GetJsonAsync(http, "api/v3/aggTrades?symbol=ETHUSDT&limit=1");
+        var futures = await http.GetJsonAsync("fapi/v1/klines?symbol=BTCUSDT&interval=15m&limit=1");
+        var spot = await http.GetJsonAsync("api/v3/klines?symbol=BTCUSDT&interval=15m&limit=1");
+        var futureTrades = await http.GetJsonAsync("fapi/v1/aggTrades?symbol=ETHUSDT&limit=1");
+        var spotTrades = await http.GetJsonAsync("api/v3/aggTrades?symbol=ETHUSDT&limit=1");
 
         Assert.Matches(@"^\d+\.\d{2}$", futures[0][1].GetString());
         Assert.Equal(
@@ -101,15 +87,13 @@ public sealed class RestApiTests
         await using var host = await TestExchange.StartAsync(Clocks.In2030());
         using var http = host.Http();
 
-        var newest = await GetJsonAsync(http, "api/v3/aggTrades?symbol=BTCUSDT&limit=5");
+        var newest = await http.GetJsonAsync("api/v3/aggTrades?symbol=BTCUSDT&limit=5");
         var firstId = newest[0].GetProperty("a").GetInt64();
-        var fromId = await GetJsonAsync(http, $"api/v3/aggTrades?symbol=BTCUSDT&fromId={firstId - 10}&limit=3");
-        var byTime = await GetJsonAsync(
-            http,
+        var fromId = await http.GetJsonAsync($"api/v3/aggTrades?symbol=BTCUSDT&fromId={firstId - 10}&limit=3");
+        var byTime = await http.GetJsonAsync(
             $"api/v3/aggTrades?symbol=BTCUSDT&startTime={T0 - 60_000}&endTime={T0 - 30_000}"
         );
-        var tooLong = await GetJsonAsync(
-            http,
+        var tooLong = await http.GetJsonAsync(
             $"api/v3/aggTrades?symbol=BTCUSDT&startTime={T0 - 3_700_000}&endTime={T0}",
             HttpStatusCode.BadRequest
         );
@@ -140,7 +124,7 @@ public sealed class RestApiTests
         await using var host = await TestExchange.StartAsync(Clocks.In2030(), o => o with { Symbols = ["BTCUSDT"] });
         using var http = host.Http();
 
-        var error = await GetJsonAsync(http, path, HttpStatusCode.BadRequest);
+        var error = await http.GetJsonAsync(path, HttpStatusCode.BadRequest);
 
         Assert.Equal(code, error.GetProperty("code").GetInt32());
         Assert.False(string.IsNullOrEmpty(error.GetProperty("msg").GetString()));

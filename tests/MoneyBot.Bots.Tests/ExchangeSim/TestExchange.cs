@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using MoneyBot.ExchangeSim.Hosting;
 
 namespace MoneyBot.Bots.Tests.ExchangeSim;
@@ -37,4 +39,18 @@ internal static class TestExchange
     }
 
     public static HttpClient Http(this SimulatedExchangeHost host) => new() { BaseAddress = host.BaseUrl };
+
+    /// <summary>GETs <paramref name="path"/>, checks the status (body in the message), parses the JSON.</summary>
+    public static async Task<JsonElement> GetJsonAsync(
+        this HttpClient http,
+        string path,
+        HttpStatusCode expected = HttpStatusCode.OK
+    )
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{path}: {(int)response.StatusCode} {body}");
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
 }
