@@ -9,7 +9,8 @@ namespace MoneyBot.OrderFlow.Api;
 
 /// <summary>
 /// The read-only endpoints: <c>GET /status</c>, <c>GET /metrics</c> (Prometheus), <c>GET /metrics/{symbol}</c>,
-/// <c>GET /conditions/{symbol}</c>. Each symbol is read once under its lock; the body is written after.
+/// <c>GET /conditions/{symbol}</c>, <c>GET /series/{symbol}</c>. Each symbol is read once under its lock; the body is
+/// written after.
 /// </summary>
 internal sealed class ApiEndpoints(
     FlowBoard board,
@@ -21,7 +22,7 @@ internal sealed class ApiEndpoints(
     /// <summary>What exists, for the 404 of an unknown path.</summary>
     public const string Endpoints =
         "GET /status, GET /metrics (Prometheus), GET /metrics/{symbol}?window=300s, GET "
-        + "/conditions/{symbol}?window=300s&price=P&tolerance=T&name=N";
+        + "/conditions/{symbol}?window=300s&price=P&tolerance=T&name=N, GET /series/{symbol}?bucket=60s&bars=120";
 
     private const string Json = "application/json; charset=utf-8";
 
@@ -31,6 +32,7 @@ internal sealed class ApiEndpoints(
         routes.MapGet("/metrics", PrometheusAsync);
         routes.MapGet("/metrics/{symbol}", MetricsAsync);
         routes.MapGet("/conditions/{symbol}", ConditionsAsync);
+        routes.MapGet("/series/{symbol}", SeriesAsync);
         routes.MapFallback("{*path}", context =>
             WriteAsync(
                 context,
@@ -117,6 +119,28 @@ internal sealed class ApiEndpoints(
         );
         var at = answers.Count > 0 ? answers[0].AtMs : status.NowMs;
         return WriteAsync(context, ConditionsJson.Write(symbol, status.Stale, at, request, answers));
+    }
+
+    private Task SeriesAsync(HttpContext context)
+    {
+        var query = new ApiQuery(context, board);
+        var (symbol, bucket, bars) = (string.Empty, TimeSpan.Zero, 0);
+        if (
+            (
+                query.OnlyParameters("bucket", "bars")
+                ?? query.Symbol(out symbol)
+                ?? query.Bucket(out bucket)
+                ?? query.Bars(out bars)
+            ) is
+            { } problem
+        )
+        {
+            return WriteAsync(context, problem);
+        }
+
+        // One read: the buckets, the CVD and its bars are of the same now as /metrics/{symbol} at that moment.
+        var (series, status) = board.Read(symbol, (flow, status) => (flow.Series(status.NowMs, bucket, bars), status));
+        return WriteAsync(context, SeriesJson.Write(series, status, board.Settings));
     }
 
     private StatusView View(IReadOnlyList<SymbolHealth> symbols) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using MoneyBot.OrderFlow.Conditions;
+using MoneyBot.OrderFlow.Flow;
 using MoneyBot.OrderFlow.Live;
 
 namespace MoneyBot.OrderFlow.Api;
@@ -12,6 +13,12 @@ internal sealed class ApiQuery(HttpContext context, FlowBoard board)
 {
     /// <summary>Windows per request at most.</summary>
     private const int MaxWindows = 10;
+
+    /// <summary>CVD bars in a series unless asked otherwise.</summary>
+    private const int DefaultBars = 120;
+
+    /// <summary>A series' bucket unless asked otherwise (or the smallest allowed, when larger).</summary>
+    private static readonly TimeSpan DefaultBucket = TimeSpan.FromSeconds(60);
 
     private readonly IQueryCollection _query = context.Request.Query;
 
@@ -51,41 +58,81 @@ internal sealed class ApiQuery(HttpContext context, FlowBoard board)
     public ApiProblem? Windows(IReadOnlyList<TimeSpan> fallback, int most, out IReadOnlyList<TimeSpan> windows)
     {
         windows = fallback;
-        var texts = _query["window"].SelectMany(v => (v ?? string.Empty).Split(',')).ToList();
-        if (texts.Count == 0)
+        var accepted =
+            $"{(most == 1 ? "one duration" : "durations, comma-separated,")} above 0 and at most the retention "
+            + $"({WindowLabel.Format(board.Settings.Retention)}), like 45s, 2m, 300s";
+        if (Durations("window", Math.Min(most, MaxWindows), accepted, out var parsed) is { } problem)
+        {
+            return problem;
+        }
+
+        if (parsed.Count > 0)
+        {
+            windows = [.. parsed.Select(p => p.Value).Distinct().Order()];
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The <c>bucket</c> parameter of a series: one duration within the retention that gives at most <see
+    /// cref="FlowSeries.MaxBuckets"/> buckets over it; 60s when absent (or the smallest allowed, when larger).
+    /// </summary>
+    public ApiProblem? Bucket(out TimeSpan bucket)
+    {
+        var retention = board.Settings.Retention;
+        var smallest = FlowSeries.SmallestBucket(retention);
+        bucket = smallest > DefaultBucket ? smallest : DefaultBucket;
+        var accepted =
+            $"one duration from {WindowLabel.Format(smallest)} (at most {FlowSeries.MaxBuckets} buckets over the "
+            + $"retention) to the retention ({WindowLabel.Format(retention)}), like 10s, 60s, 5m; default "
+            + WindowLabel.Format(bucket);
+        if (Durations("bucket", 1, accepted, out var parsed) is { } problem)
+        {
+            return problem;
+        }
+
+        if (parsed.Count == 0)
         {
             return null;
         }
 
-        var retention = board.Settings.Retention;
+        var (text, value) = parsed[0];
+        if (value < smallest)
+        {
+            return ApiProblem.BadRequest(
+                $"bucket '{text}' gives more than {FlowSeries.MaxBuckets} buckets over the "
+                    + $"{WindowLabel.Format(retention)} retention: the smallest bucket is "
+                    + WindowLabel.Format(smallest),
+                accepted
+            );
+        }
+
+        bucket = value;
+        return null;
+    }
+
+    /// <summary>The <c>bars</c> parameter of a series: 1 to 1440 one-minute CVD bars; 120 when absent.</summary>
+    public ApiProblem? Bars(out int bars)
+    {
+        bars = DefaultBars;
         var accepted =
-            $"{(most == 1 ? "one duration" : "durations, comma-separated,")} above 0 and at most the retention "
-            + $"({WindowLabel.Format(retention)}), like 45s, 2m, 300s";
-        if (texts.Count > Math.Min(most, MaxWindows))
+            $"a whole number from 1 to {CvdTracker.BarCapacity} (the one-minute CVD bars kept, 24 h), default "
+            + DefaultBars.ToString(CultureInfo.InvariantCulture);
+        if (Single("bars") is not { } text)
         {
-            return ApiProblem.BadRequest($"{texts.Count} windows asked", accepted);
+            return _query.ContainsKey("bars") ? ApiProblem.BadRequest("bars given twice or empty", accepted) : null;
         }
 
-        var parsed = new List<TimeSpan>();
-        foreach (var text in texts)
+        if (
+            !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || count is < 1 or > CvdTracker.BarCapacity
+        )
         {
-            if (!WindowLabel.TryParse(text, out var window))
-            {
-                return ApiProblem.BadRequest($"bad window '{text}'", accepted);
-            }
-
-            if (window > retention)
-            {
-                return ApiProblem.BadRequest(
-                    $"window '{text}' is longer than the {WindowLabel.Format(retention)} of trades the bot keeps",
-                    accepted
-                );
-            }
-
-            parsed.Add(window);
+            return ApiProblem.BadRequest($"bad bars '{text}'", accepted);
         }
 
-        windows = [.. parsed.Distinct().Order()];
+        bars = count;
         return null;
     }
 
@@ -167,6 +214,53 @@ internal sealed class ApiQuery(HttpContext context, FlowBoard board)
         }
 
         value = number;
+        return null;
+    }
+
+    /// <summary>
+    /// The durations of parameter <paramref name="name"/> (comma-separated, at most <paramref name="most"/>), each
+    /// above 0 and within the retention, with their texts; none when absent.
+    /// </summary>
+    private ApiProblem? Durations(
+        string name,
+        int most,
+        string accepted,
+        out IReadOnlyList<(string Text, TimeSpan Value)> durations
+    )
+    {
+        durations = [];
+        var texts = _query[name].SelectMany(v => (v ?? string.Empty).Split(',')).ToList();
+        if (texts.Count == 0)
+        {
+            return null;
+        }
+
+        if (texts.Count > most)
+        {
+            return ApiProblem.BadRequest($"{texts.Count} {name}s asked", accepted);
+        }
+
+        var retention = board.Settings.Retention;
+        var parsed = new List<(string, TimeSpan)>();
+        foreach (var text in texts)
+        {
+            if (!WindowLabel.TryParse(text, out var duration))
+            {
+                return ApiProblem.BadRequest($"bad {name} '{text}'", accepted);
+            }
+
+            if (duration > retention)
+            {
+                return ApiProblem.BadRequest(
+                    $"{name} '{text}' is longer than the {WindowLabel.Format(retention)} of trades the bot keeps",
+                    accepted
+                );
+            }
+
+            parsed.Add((text, duration));
+        }
+
+        durations = parsed;
         return null;
     }
 

@@ -13,9 +13,10 @@ namespace MoneyBot.OrderFlow.Api;
 
 /// <summary>
 /// The order-flow bot's read-only HTTP API (Kestrel on loopback, spec section 5): <c>GET /status</c>,
-/// <c>GET /metrics</c> (Prometheus text), <c>GET /metrics/{symbol}?window=300s</c> and
-/// <c>GET /conditions/{symbol}?window=300s&amp;price=P&amp;tolerance=T&amp;name=N</c>, all JSON but the
-/// Prometheus text. Start it with <see cref="StartAsync"/>; dispose it to stop.
+/// <c>GET /metrics</c> (Prometheus text), <c>GET /metrics/{symbol}?window=300s</c>,
+/// <c>GET /conditions/{symbol}?window=300s&amp;price=P&amp;tolerance=T&amp;name=N</c> and
+/// <c>GET /series/{symbol}?bucket=60s&amp;bars=120</c>, all JSON but the Prometheus text. Start it with
+/// <see cref="StartAsync"/>; dispose it to stop.
 /// </summary>
 public sealed class OrderFlowApiHost : IAsyncDisposable
 {

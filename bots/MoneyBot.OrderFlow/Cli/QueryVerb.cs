@@ -9,7 +9,7 @@ using MoneyBot.OrderFlow.Api;
 namespace MoneyBot.OrderFlow.Cli;
 
 /// <summary>
-/// <c>orderflow query status|metrics|conditions</c>: asks the running bot's HTTP API and prints its JSON,
+/// <c>orderflow query status|metrics|conditions|series</c>: asks the running bot's HTTP API and prints its JSON,
 /// indented, for scripts. Exit 0 with the JSON; exit 1 with a message on stderr when the bot does not
 /// answer or the API refuses the question (its message says what it accepts).
 /// </summary>
@@ -22,11 +22,11 @@ internal static class QueryVerb
     {
         var what = new Argument<string>("what")
         {
-            Description = "What to ask: status (the bot and its feeds), metrics or conditions (of one symbol)",
-        }.AcceptOnlyFromAmong("status", "metrics", "conditions");
+            Description = "What to ask: status (the bot and its feeds), metrics, conditions or series (of one symbol)",
+        }.AcceptOnlyFromAmong("status", "metrics", "conditions", "series");
         var symbol = new Option<string>("--symbol")
         {
-            Description = "The symbol, for metrics and conditions",
+            Description = "The symbol, for metrics, conditions and series",
             HelpName = "symbol",
             DefaultValueFactory = _ => "BTCUSDT",
         };
@@ -48,6 +48,16 @@ internal static class QueryVerb
             Description = "One condition, e.g. delta_positive (default: all)",
             HelpName = "condition",
         };
+        var bucket = new Option<string?>("--bucket")
+        {
+            Description = "Series: the delta bucket, e.g. 10s, 60s, 5m (default 60s)",
+            HelpName = "duration",
+        };
+        var bars = new Option<int?>("--bars")
+        {
+            Description = "Series: how many of the newest one-minute CVD bars, 1 to 1440 (default 120)",
+            HelpName = "count",
+        };
         var url = new Option<Uri>("--url")
         {
             Description = "The bot's API",
@@ -57,8 +67,8 @@ internal static class QueryVerb
         };
         var command = new Command(
             "query",
-            "Ask the running order-flow bot (its HTTP API) for its status, a symbol's metrics or its conditions, "
-                + "and print the JSON."
+            "Ask the running order-flow bot (its HTTP API) for its status, a symbol's metrics, conditions or "
+                + "series, and print the JSON."
         )
         {
             what,
@@ -67,30 +77,25 @@ internal static class QueryVerb
             price,
             tolerance,
             name,
+            bucket,
+            bars,
             url,
         };
         command.SetAction(
             async (p, ct) =>
             {
                 var kind = p.GetValue(what)!;
-                var misplaced = kind switch
+                // Each option with the questions it applies to (--symbol, ignored by status, and --url: any).
+                var options = new (string Name, bool Given, string[] For)[]
                 {
-                    "status" => new[]
-                    {
-                        ("--window", p.GetValue(window) is not null),
-                        ("--price", p.GetValue(price) is not null),
-                        ("--tolerance", p.GetValue(tolerance) is not null),
-                        ("--name", p.GetValue(name) is not null),
-                    },
-                    "metrics" =>
-                    [
-                        ("--price", p.GetValue(price) is not null),
-                        ("--tolerance", p.GetValue(tolerance) is not null),
-                        ("--name", p.GetValue(name) is not null),
-                    ],
-                    _ => [],
+                    ("--window", p.GetValue(window) is not null, ["metrics", "conditions"]),
+                    ("--price", p.GetValue(price) is not null, ["conditions"]),
+                    ("--tolerance", p.GetValue(tolerance) is not null, ["conditions"]),
+                    ("--name", p.GetValue(name) is not null, ["conditions"]),
+                    ("--bucket", p.GetValue(bucket) is not null, ["series"]),
+                    ("--bars", p.GetValue(bars) is not null, ["series"]),
                 };
-                if (misplaced.FirstOrDefault(m => m.Item2).Item1 is { } option)
+                if (options.FirstOrDefault(o => o.Given && !o.For.Contains(kind)).Name is { } option)
                 {
                     await error.WriteLineAsync($"orderflow query {kind}: {option} does not apply to {kind}");
                     return ExitCodes.Usage;
@@ -101,6 +106,11 @@ internal static class QueryVerb
                     "status" => "status",
                     "metrics" => $"metrics/{Uri.EscapeDataString(p.GetValue(symbol)!)}"
                         + Query(("window", p.GetValue(window))),
+                    "series" => $"series/{Uri.EscapeDataString(p.GetValue(symbol)!)}"
+                        + Query(
+                            ("bucket", p.GetValue(bucket)),
+                            ("bars", p.GetValue(bars)?.ToString(CultureInfo.InvariantCulture))
+                        ),
                     _ => $"conditions/{Uri.EscapeDataString(p.GetValue(symbol)!)}"
                         + Query(
                             ("window", p.GetValue(window)),

@@ -105,6 +105,29 @@ internal sealed class CvdTracker
         SessionStartMs is { } session && SessionOf(nowMs) > session ? SessionOf(nowMs) : SinceMs;
 
     /// <summary>
+    /// The newest <paramref name="most"/> bars of the session at <paramref name="nowMs"/> (not before the last trade),
+    /// oldest first: as in the slope, a bar of an earlier session does not count, so once a new session began after
+    /// the last trade (<see cref="ValueAt"/> reads 0) there are none.
+    /// </summary>
+    public IReadOnlyList<CvdBar> SessionBars(long nowMs, int most)
+    {
+        var session = SessionOf(nowMs);
+        var count = 0;
+        while (count < most && count < _count && SessionOf(Bar(_count - 1 - count).MinuteMs) == session)
+        {
+            count++;
+        }
+
+        var bars = new CvdBar[count];
+        for (var i = 0; i < count; i++)
+        {
+            bars[i] = Bar(_count - count + i);
+        }
+
+        return bars;
+    }
+
+    /// <summary>
     /// The least-squares slope at <paramref name="nowMs"/> (not before the last trade) over the closes of
     /// the last 5 completed minutes and the current one, minutes without trades counted flat; null while
     /// fewer than 6 minutes are covered.

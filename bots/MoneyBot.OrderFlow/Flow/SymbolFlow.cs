@@ -131,13 +131,21 @@ public sealed class SymbolFlow
 
     /// <summary>True when every trade of (now - <paramref name="window"/>, now] is known.</summary>
     public bool Covers(TimeSpan window, long nowMs) =>
-        CoveredFromMs is { } from && Math.Max(nowMs, NowMs) - (long)window.TotalMilliseconds >= from;
+        CoversFrom(Math.Max(nowMs, NowMs) - (long)window.TotalMilliseconds);
+
+    /// <summary>
+    /// True when every trade after <paramref name="startMs"/> is known: a window or bucket (start, end] is covered.
+    /// </summary>
+    public bool CoversFrom(long startMs) => CoveredFromMs is { } from && startMs >= from;
 
     /// <summary>Pressure over the pressure window at <paramref name="nowMs"/>.</summary>
     public Pressure Pressure(long nowMs) => Flow.Pressure.From(Window(_settings.PressureWindow, nowMs), _settings);
 
     /// <summary>CVD at <paramref name="nowMs"/>.</summary>
     public decimal Cvd(long nowMs) => _cvd.ValueAt(Math.Max(nowMs, NowMs));
+
+    /// <summary>Since when the CVD at <paramref name="nowMs"/> counts; null before the first trade.</summary>
+    public long? CvdSince(long nowMs) => _cvd.SinceAt(Math.Max(nowMs, NowMs));
 
     /// <summary>CVD slope at <paramref name="nowMs"/>; null while fewer than 6 one-minute bars exist.</summary>
     public decimal? CvdSlope(long nowMs) => _cvd.Slope(Math.Max(nowMs, NowMs));
@@ -201,7 +209,7 @@ public sealed class SymbolFlow
             CoveredFromMs = CoveredFromMs,
             Windows = figures,
             Cvd = Cvd(now),
-            CvdSinceMs = _cvd.SinceAt(now),
+            CvdSinceMs = CvdSince(now),
             CvdSlope = slope,
             CvdTrend = Trend(slope),
             Pressure = Pressure(now),
@@ -209,6 +217,50 @@ public sealed class SymbolFlow
             Zones = Zones(now),
             RecentWhales = RecentWhales(now),
             Counters = Counters,
+        };
+    }
+
+    /// <summary>
+    /// The series at <paramref name="nowMs"/> (not before the newest trade): the floor(retention / <paramref
+    /// name="bucket"/>) consecutive buckets (end - bucket, end] with end = now - k * bucket, oldest first, each the
+    /// difference of two running totals as in <see cref="Window"/>; the CVD; and the newest <paramref name="bars"/>
+    /// one-minute CVD bars of the current session. The bucket is at least <see cref="FlowSeries.SmallestBucket"/>
+    /// (at most 900 buckets) and at most the retention; <paramref name="bars"/> is 1 to 1440.
+    /// </summary>
+    public FlowSeries Series(long nowMs, TimeSpan bucket, int bars)
+    {
+        var now = Math.Max(nowMs, NowMs);
+        var bucketMs = CheckWindow(bucket);
+        if (TimeSpan.FromMilliseconds(bucketMs) < FlowSeries.SmallestBucket(_settings.Retention))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(bucket),
+                bucket,
+                $"A bucket must be at least the retention ({_settings.Retention}) / {FlowSeries.MaxBuckets}."
+            );
+        }
+
+        var count = _retentionMs / bucketMs;
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(bars, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bars, CvdTracker.BarCapacity);
+        var delta = new DeltaBucket[count];
+        for (var i = 0; i < delta.Length; i++)
+        {
+            var end = now - ((count - 1 - i) * bucketMs);
+            delta[i] = new DeltaBucket(end - bucketMs, end, _ledger.Window(end, bucketMs), CoversFrom(end - bucketMs));
+        }
+
+        return new FlowSeries
+        {
+            Symbol = Symbol,
+            TimeMs = now,
+            CoveredFromMs = CoveredFromMs,
+            Bucket = TimeSpan.FromMilliseconds(bucketMs),
+            Delta = delta,
+            Cvd = Cvd(now),
+            CvdSinceMs = CvdSince(now),
+            CvdBars = _cvd.SessionBars(now, bars),
         };
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MoneyBot.Bots.Tests.OrderFlow.Conditions;
 using MoneyBot.MarketData.Streams;
 using MoneyBot.OrderFlow.Api;
+using MoneyBot.OrderFlow.Flow;
 using MoneyBot.OrderFlow.Live;
 
 namespace MoneyBot.Bots.Tests.OrderFlow.Api;
@@ -27,9 +28,12 @@ internal sealed class ApiRig : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ApiRig> StartAsync(params string[] symbols)
+    public static Task<ApiRig> StartAsync(params string[] symbols) => StartAsync(null, symbols);
+
+    /// <summary>The API over a board with <paramref name="settings"/> (the defaults when null).</summary>
+    public static async Task<ApiRig> StartAsync(FlowSettings? settings, params string[] symbols)
     {
-        var feed = new BoardRig(null, symbols);
+        var feed = new BoardRig(settings, symbols);
         var streams = new List<StreamReport>
         {
             new(

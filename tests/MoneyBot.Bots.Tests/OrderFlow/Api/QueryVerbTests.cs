@@ -108,6 +108,38 @@ public sealed class QueryVerbTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Query_series_passes_the_symbol_bucket_and_bars()
+    {
+        // Arrange
+        await using var rig = await ApiRig.StartAsync();
+        rig.Feed.Buy(0, 65000m, 1m).Sell(70, 65000m, 0.25m).Buy(130, 65000m, 0.5m);
+
+        // Act
+        var (code, output, error) = await RunAsync(
+            "query",
+            "series",
+            "--symbol",
+            "btcusdt",
+            "--bucket",
+            "5m",
+            "--bars",
+            "2",
+            "--url",
+            rig.Host.BaseUrl.ToString()
+        );
+
+        // Assert
+        Assert.Equal((0, string.Empty), (code, error));
+        using var document = JsonDocument.Parse(output);
+        var root = document.RootElement;
+        Assert.Equal(("300s", 3), (root.GetProperty("bucket").GetString(), root.GetProperty("delta").GetArrayLength()));
+        Assert.Equal(
+            [0.75m, 1.25m],
+            root.GetProperty("cvd_bars").EnumerateArray().Select(b => b.GetProperty("close").GetDecimal())
+        );
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task An_error_from_the_api_is_printed_with_what_it_accepts_and_exits_1()
     {
         // Arrange
@@ -166,5 +198,31 @@ public sealed class QueryVerbTests
         // Assert
         Assert.Equal(2, code);
         Assert.Contains("--price does not apply to status", error, StringComparison.Ordinal);
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("metrics", "--bars", "5")]
+    [InlineData("conditions", "--bucket", "10s")]
+    [InlineData("series", "--window", "30s")]
+    [InlineData("series", "--price", "65000")]
+    public async Task A_series_option_elsewhere_or_another_option_with_series_is_a_usage_error(
+        string what,
+        string option,
+        string value
+    )
+    {
+        // Act
+        var (code, _, error) = await RunAsync(
+            "query",
+            what,
+            option,
+            value,
+            "--url",
+            $"http://127.0.0.1:{ClosedPort()}/"
+        );
+
+        // Assert
+        Assert.Equal(2, code);
+        Assert.Contains($"orderflow query {what}: {option} does not apply to {what}", error, StringComparison.Ordinal);
     }
 }
