@@ -4,7 +4,7 @@ using MoneyBot.MarketData;
 
 namespace MoneyBot.Dashboard.Tests;
 
-/// <summary>Reading an ext-gap bot's files as the bot leaves them, torn and broken ones included; never writing.</summary>
+/// <summary>Reading an ext-gap bot's files as the bot leaves them (torn and broken ones too); never writing.</summary>
 public sealed class ExtGapRecordsTests : IDisposable
 {
     private const string GapsHeader =
