@@ -73,10 +73,7 @@ internal sealed class DashboardEndpoints(
         await WriteAsync(
             context,
             200,
-            JsonSerializer.Serialize(
-                new ProgramsEvent(snapshot.Error is null, snapshot.Error, []),
-                DashboardJson.Default.ProgramsEvent
-            )
+            JsonSerializer.Serialize(ProgramsEvent.From(snapshot), DashboardJson.Default.ProgramsEvent)
         );
     }
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using MoneyBot.Dashboard.Catalog;
 using MoneyBot.Dashboard.ExtGap;
 using MoneyBot.Dashboard.Sources;
-using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Dashboard.Web;
 
@@ -137,27 +136,7 @@ internal sealed partial class LiveFeed(
     {
         var round = _rounds++;
         var snapshot = await supervisor.StatusAsync(cancellationToken);
-        var programs = new ProgramsEvent(
-            snapshot.Error is null,
-            snapshot.Error,
-            [
-                .. snapshot.Programs.Select(p => new ProgramView(
-                    p.Name,
-                    p.Group,
-                    p.State.Label(),
-                    p.Pid,
-                    p.UptimeS,
-                    p.Restarts,
-                    p.LastExit,
-                    p.LastExitAt,
-                    p.NextRetryAt,
-                    p.StatusText,
-                    p.Reason,
-                    p.StoppedByOperator,
-                    p.Autostart
-                )),
-            ]
-        );
+        var programs = ProgramsEvent.From(snapshot);
         Publish("programs", JsonSerializer.Serialize(programs, DashboardJson.Default.ProgramsEvent));
 
         // Logs every other round: they change less, and each tail is two requests to the daemon.

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using MoneyBot.Dashboard.Sources;
+using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Dashboard.Web;
 
@@ -20,7 +22,31 @@ internal sealed record ProgramView(
 );
 
 /// <summary>The <c>programs</c> event: the daemon's answer, or why there is none.</summary>
-internal sealed record ProgramsEvent(bool DaemonUp, string? Error, IReadOnlyList<ProgramView> Programs);
+internal sealed record ProgramsEvent(bool DaemonUp, string? Error, IReadOnlyList<ProgramView> Programs)
+{
+    public static ProgramsEvent From(ProgramsSnapshot snapshot) =>
+        new(
+            snapshot.Error is null,
+            snapshot.Error,
+            [
+                .. snapshot.Programs.Select(p => new ProgramView(
+                    p.Name,
+                    p.Group,
+                    p.State.Label(),
+                    p.Pid,
+                    p.UptimeS,
+                    p.Restarts,
+                    p.LastExit,
+                    p.LastExitAt,
+                    p.NextRetryAt,
+                    p.StatusText,
+                    p.Reason,
+                    p.StoppedByOperator,
+                    p.Autostart
+                )),
+            ]
+        );
+}
 
 /// <summary>The stdout and stderr tails of one program.</summary>
 internal sealed record LogTail(IReadOnlyList<string> Stdout, IReadOnlyList<string> Stderr);
