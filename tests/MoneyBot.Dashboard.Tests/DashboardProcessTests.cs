@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 
 namespace MoneyBot.Dashboard.Tests;
 
@@ -147,7 +151,71 @@ public sealed partial class DashboardProcessTests : IDisposable
         Assert.Contains("\"daemon_up\":false", await programs.Content.ReadAsStringAsync());
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Sources_that_are_down_or_answer_wrongly_come_back_as_errors_not_as_empty_data_that_looks_fine()
+    {
+        // An "order-flow API" that answers HTML, and an exchange address where nothing listens.
+        await using var liar = await LiarAsync();
+        var nothing = $"http://127.0.0.1:{FreePort()}";
+        await File.WriteAllTextAsync(
+            Config,
+            $$"""
+            supervisor: { run_dir: run }
+            programs:
+              eg:
+                command: /opt/extgap
+                args: [run, --timeframe, 3m, --rest-url, "{{nothing}}", --gaps-out, data/g.csv,
+                       --trades-out, data/t.csv,
+                       --state, data/s.json]
+              of:
+                command: /opt/orderflow
+                args: [run, --symbols, "BTCUSDT", --rest-url, "{{nothing}}", --http, "{{liar.Url}}"]
+            """
+        );
+        Directory.CreateDirectory(_dir.File("data"));
+        await File.WriteAllTextAsync(_dir.File("data/s.json"), "{ torn");
+        var (url, dashboard) = await StartAsync();
+        await using var _ = dashboard;
+
+        using var extGap = JsonDocument.Parse(await _http.GetStringAsync(new Uri(url, "/api/extgap/eg")));
+        var eg = extGap.RootElement;
+        Assert.Equal(0, eg.GetProperty("candles").GetArrayLength());
+        Assert.StartsWith($"no candles from the exchange at {nothing}", eg.GetProperty("candles_error").GetString());
+        Assert.Contains(eg.GetProperty("problems").EnumerateArray(), p =>
+            p.GetString()!.StartsWith(_dir.File("data/s.json") + ": not a state file", StringComparison.Ordinal)
+        );
+
+        using var flow = JsonDocument.Parse(await _http.GetStringAsync(new Uri(url, "/api/orderflow/btcusdt")));
+        var of = flow.RootElement;
+        Assert.Equal(JsonValueKind.Null, of.GetProperty("metrics").ValueKind);
+        Assert.Contains("with something that is not JSON", of.GetProperty("metrics_error").GetString());
+        Assert.Equal(JsonValueKind.Null, of.GetProperty("series").ValueKind);
+        Assert.NotNull(of.GetProperty("candles_error").GetString());
+        using var unknown = await _http.GetAsync(new Uri(url, "/api/orderflow/DOGEUSDT"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var badBucket = await _http.GetAsync(new Uri(url, "/api/orderflow/BTCUSDT?bucket=7s"));
+        Assert.Equal(HttpStatusCode.BadRequest, badBucket.StatusCode);
+    }
+
     private string Config => _dir.File("config/moneybot.yaml");
+
+    /// <summary>A server that answers every request with an HTML page and status 200.</summary>
+    private static async Task<Liar> LiarAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.Run(context => context.Response.WriteAsync("<html>maintenance</html>"));
+        await app.StartAsync();
+        return new Liar(app);
+    }
+
+    private sealed class Liar(WebApplication app) : IAsyncDisposable
+    {
+        public Uri Url { get; } = new(app.Urls.First());
+
+        public ValueTask DisposeAsync() => app.DisposeAsync();
+    }
 
     private async Task<(Uri Url, RunningChild Process)> StartAsync(params string[] more)
     {
