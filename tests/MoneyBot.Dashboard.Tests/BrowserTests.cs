@@ -161,11 +161,11 @@ public sealed class BrowserTests(SystemRig system, Browser browser) : IClassFixt
                 r =>
                     r.Item2 >= 1
                     && r.page.GetProperty("gapMarkersInRange").GetInt32() == r.Item2
-                    && r.page.GetProperty("gapLevelsInRange").GetInt32() == r.Item2,
+                    && r.page.GetProperty("gapLevelsInRange").GetInt32() == r.Item2
+                    && r.page.GetProperty("health").GetString() == "ok",
                 Wait,
-                "gap markers and levels in view equal to the file's rows in view"
+                "gap markers and levels in view equal to the file's rows in view, the bot healthy"
             );
-            Assert.Equal("ok", page.GetProperty("health").GetString());
             Assert.True(page.GetProperty("candles").GetInt32() > 100);
             Assert.Equal(JsonValueKind.Null, page.GetProperty("candlesError").ValueKind);
             Assert.True(expected >= 1);
@@ -188,7 +188,7 @@ public sealed class BrowserTests(SystemRig system, Browser browser) : IClassFixt
             );
             Assert.Equal("false", browser.Attribute("#of-stale", "data-stale"));
             // The market stands still: the bot's "now" stays at its last trade until it goes stale.
-            await PostAsync(new Uri(system.Exchange, "/sim/faults/freeze?seconds=40"));
+            await PostAsync(new Uri(system.Exchange, "/sim/faults/freeze?seconds=90"));
             try
             {
                 var (api, pageDelta) = await Eventually.ValueAsync(
@@ -259,6 +259,7 @@ public sealed class BrowserTests(SystemRig system, Browser browser) : IClassFixt
 
     private async Task ShowAsync(string route, string screenshot, Func<Task> test)
     {
+        browser.Open(new Uri("about:blank")); // a fresh page: nothing carried over from the test before
         browser.Open(new Uri(system.Dashboard, "/#/" + route));
         try
         {

@@ -96,6 +96,6 @@ public sealed class CatalogTests
         var flow = Assert.Single(catalog.OrderFlow);
         Assert.Equal(["BTCUSDT", "ETHUSDT"], flow.Symbols);
         Assert.Contains("dashboard", catalog.Programs);
-        Assert.Contains("orderflow", loaded.Config!.Find("dashboard")!.DependsOn);
+        Assert.Equal(["exchange"], loaded.Config!.Find("dashboard")!.DependsOn);
     }
 }

@@ -66,6 +66,10 @@ public sealed partial class DashboardProcessTests : IDisposable
         Assert.Contains($"--token-file {token}: readable by others; make it private: chmod 600", open.Error);
         Assert.Equal(2, shortToken.ExitCode);
         Assert.Contains("the token has 5 characters; use at least 16", shortToken.Error);
+        await File.WriteAllTextAsync(token, "abc+def/ghi=jkl+mno/pqr=\n");
+        var base64 = await ChildCommand.RunAsync(Executable, ["run", "--token-file", token, "-c", Config]);
+        Assert.Equal(2, base64.ExitCode);
+        Assert.Contains("use letters, digits and - _ . ~ only", base64.Error);
     }
 
     [Fact(Timeout = 60_000)]
@@ -101,14 +105,13 @@ public sealed partial class DashboardProcessTests : IDisposable
             HttpStatusCode.Forbidden,
             await PostAsync(url, "/api/programs/idle/restart", csrf, "http://attacker.example")
         );
-        Assert.Equal(HttpStatusCode.NotFound, await PostAsync(url, "/api/programs/nope/restart", csrf, null));
         Assert.Equal(HttpStatusCode.NotFound, await PostAsync(url, "/api/programs/idle/explode", csrf, null));
         // The real request: it reaches the daemon, which is not running here, and says so.
         using var restart = new HttpRequestMessage(HttpMethod.Post, new Uri(url, "/api/programs/idle/restart"));
         restart.Headers.Add("X-CSRF-Token", csrf);
         restart.Headers.Add("Origin", url.GetLeftPart(UriPartial.Authority));
         using var answer = await _http.SendAsync(restart);
-        Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
         Assert.Contains("the supervisor daemon is not running", await answer.Content.ReadAsStringAsync());
 
         using var get = await _http.GetAsync(new Uri(url, "/api/programs/idle/restart"));
@@ -138,7 +141,7 @@ public sealed partial class DashboardProcessTests : IDisposable
         Assert.Equal("/", link.Headers.Location!.OriginalString);
         var cookie = link.Headers.GetValues("Set-Cookie").Single();
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
 
         using var withCookie = new HttpRequestMessage(HttpMethod.Get, new Uri(url, "/api/catalog"));
         withCookie.Headers.Add("Cookie", cookie.Split(';')[0]);

@@ -32,11 +32,20 @@ internal static class AccessToken
             return (null, $"--token-file {path}: expected one token on one line, without spaces");
         }
 
+        if (token.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~')))
+        {
+            return (
+                null,
+                $"--token-file {path}: use letters, digits and - _ . ~ only (the token travels in a link); "
+                    + "for example: openssl rand -hex 24 > FILE"
+            );
+        }
+
         return token.Length < MinimumLength
             ? (
                 null,
                 $"--token-file {path}: the token has {token.Length} characters; use at least {MinimumLength} "
-                    + "(for example: head -c 24 /dev/urandom | base64 > FILE)"
+                    + "(for example: openssl rand -hex 24 > FILE)"
             )
             : (token, null);
     }

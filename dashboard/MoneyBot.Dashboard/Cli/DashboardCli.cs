@@ -152,7 +152,7 @@ internal static class DashboardCli
         {
             host = await DashboardHost.StartAsync(options, token, catalog, loggers, cancellationToken);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
             await error.WriteLineAsync($"dashboard: cannot listen on {options.Url}: {e.Message}");
             notifier.Stopping();

@@ -80,7 +80,7 @@ internal sealed class AccessGuard(string? token, bool loopback)
                 new CookieOptions
                 {
                     HttpOnly = true,
-                    SameSite = SameSiteMode.Strict,
+                    SameSite = SameSiteMode.Lax, // Strict would drop it on the redirect of a link opened from a chat
                     Path = "/",
                     Secure = request.IsHttps,
                 }
@@ -117,8 +117,15 @@ internal sealed class AccessGuard(string? token, bool loopback)
             return "missing or wrong CSRF token: actions come from the dashboard's own page";
         }
 
+        // The host only, not the scheme: behind a TLS proxy the page is https while this server sees http.
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.Ordinal))
+        if (
+            origin.Length > 0
+            && !(
+                Uri.TryCreate(origin, UriKind.Absolute, out var from)
+                && string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+            )
+        )
         {
             return $"cross-origin request from {origin} refused";
         }

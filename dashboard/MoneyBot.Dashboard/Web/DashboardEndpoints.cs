@@ -81,21 +81,30 @@ internal sealed class DashboardEndpoints(
     {
         var name = (string)context.Request.RouteValues["name"]!;
         var verb = (string)context.Request.RouteValues["action"]!;
-        if (!Enum.TryParse<ProgramAction>(verb, ignoreCase: true, out var action) || verb.Any(char.IsUpper))
+        ProgramAction? action = verb switch
+        {
+            "start" => ProgramAction.Start,
+            "stop" => ProgramAction.Stop,
+            "restart" => ProgramAction.Restart,
+            _ => null,
+        };
+        if (action is null)
         {
             await AnswerAsync(context, 404, new ActionAnswer(false, $"no action '{verb}': start, stop or restart"));
             return;
         }
 
-        if (!catalog.Programs.Contains(name))
-        {
-            await AnswerAsync(context, 404, new ActionAnswer(false, $"no program '{name}' in {catalog.ConfigPath}"));
-            return;
-        }
-
+        // Any program the daemon has (a reload may have added some since this dashboard started): the daemon judges.
         // Not the page's cancellation: a restart asked for goes through even if the page is closed meanwhile.
-        var (ok, message) = await supervisor.ActAsync(action, name, stopping);
-        await AnswerAsync(context, ok ? 200 : 409, new ActionAnswer(ok, message));
+        var outcome = await supervisor.ActAsync(action.Value, name, stopping);
+        var status = outcome switch
+        {
+            { Ok: true } => 200,
+            { NoDaemon: true } => 503,
+            { Usage: true } => 404,
+            _ => 409,
+        };
+        await AnswerAsync(context, status, new ActionAnswer(outcome.Ok, outcome.Message));
     }
 
     private async Task ExtGapAsync(HttpContext context)

@@ -69,14 +69,15 @@ internal sealed class DashboardHost : IAsyncDisposable
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var supervisor = new SupervisorSource(catalog.SocketPath);
         var orderFlow = new OrderFlowSource(http);
+        var guard = new AccessGuard(token, options.IsLoopback);
         var feed = new LiveFeed(
             catalog,
             supervisor,
             orderFlow,
             options.Refresh,
+            guard.Csrf,
             loggers.CreateLogger("MoneyBot.Dashboard.Feed")
         );
-        var guard = new AccessGuard(token, options.IsLoopback);
         app.Use(guard.InvokeAsync);
         app.UseRouting();
         new DashboardEndpoints(

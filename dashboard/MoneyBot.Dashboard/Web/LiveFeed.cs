@@ -11,16 +11,18 @@ using MoneyBot.Dashboard.Sources;
 namespace MoneyBot.Dashboard.Web;
 
 /// <summary>
-/// What the open pages are told, as server-sent events: <c>programs</c> (every refresh, when changed), <c>logs</c>
-/// (each program's stdout and stderr tails), <c>extgap</c> (a version per bot that changes with its files) and
-/// <c>orderflow</c> (each order-flow bot's <c>/status</c>, every refresh). The sources are read only while a page is
-/// open; a page that connects gets the latest of each event at once.
+/// What the open pages are told, as server-sent events: <c>hello</c> (this run's CSRF token, first), <c>programs</c>
+/// (every refresh, when changed), <c>logs</c> (each program's stdout and stderr tails), <c>extgap</c> (a version per
+/// bot that changes with its files) and <c>orderflow</c> (each order-flow bot's <c>/status</c>, every refresh). The
+/// sources are read only while a page is open; a page that connects gets the latest of each event at once, and when
+/// the last page leaves those are forgotten.
 /// </summary>
 internal sealed partial class LiveFeed(
     BotCatalog catalog,
     SupervisorSource supervisor,
     OrderFlowSource orderFlow,
     TimeSpan refresh,
+    string csrf,
     ILogger logger
 ) : IDisposable
 {
@@ -98,7 +100,8 @@ internal sealed partial class LiveFeed(
         _wake.Release();
         try
         {
-            await response.WriteAsync("retry: 2000\n\n", done.Token);
+            // This run's CSRF token first: a page opened before the dashboard restarted gets the new one.
+            await response.WriteAsync("retry: 2000\n\n" + Frame("hello", $"{{\"csrf\":\"{csrf}\"}}"), done.Token);
             foreach (var (name, data) in _latest)
             {
                 await response.WriteAsync(Frame(name, data), done.Token);
@@ -129,6 +132,10 @@ internal sealed partial class LiveFeed(
         finally
         {
             _clients.TryRemove(channel, out _);
+            if (_clients.IsEmpty)
+            {
+                _latest.Clear(); // the next page must not be shown what was true when the last one left
+            }
         }
     }
 

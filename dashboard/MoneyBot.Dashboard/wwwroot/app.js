@@ -5,11 +5,12 @@
 
 (function () {
   const LWC = window.LightweightCharts;
-  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  let csrf = document.querySelector('meta[name="csrf-token"]').content; // renewed by each "hello" event
   const view = document.getElementById("view");
   const state = {
     catalog: null,
     programs: null, // the last "programs" event
+    programsAt: 0, // when it came (Date.now())
     logs: {},
     extgapVersions: {},
     orderflow: {},
@@ -61,8 +62,12 @@
     return state.programs && state.programs.programs.find((p) => p.name === name);
   }
   // Is a program healthy enough for its data to be trusted? {level: ok|down|stale|unknown, text}
+  const staleAfterMs = 5000; // no "programs" event for this long: what the page shows is old
+  function updatesLate() { return state.programs !== null && Date.now() - state.programsAt > staleAfterMs; }
   function health(name) {
     if (!state.programs) return { level: "unknown", text: "waiting for the supervisor's answer…" };
+    if (updatesLate())
+      return { level: "down", text: `no update since ${new Date(state.programsAt).toISOString()}: the states shown are old` };
     if (!state.programs.daemon_up) return { level: "down", text: `supervisor: ${state.programs.error}` };
     const p = program(name);
     if (!p) return { level: "down", text: `${name} is not a program of the running daemon (reload the config?)` };
@@ -241,11 +246,12 @@
     const pnlLine = pnlChart.addSeries(LWC.LineSeries, { color: "#4c8dff", lineWidth: 2 });
     const dayChart = LWC.createChart(daily, chartOptions(200));
     const dayBars = dayChart.addSeries(LWC.HistogramSeries, {});
-    let data = null, loading = false, again = false, fitted = false;
+    let data = null, loading = false, again = false, fitted = false, loadError = null;
 
     function renderHealth() {
       const h = health(name);
-      if (data && data.candles_error) banner(healthBanner, { level: "down", text: data.candles_error });
+      if (loadError) banner(healthBanner, { level: "error", text: loadError });
+      else if (data && data.candles_error) banner(healthBanner, { level: "down", text: data.candles_error });
       else banner(healthBanner, h);
       document.body.dataset.botHealth = healthBanner.dataset.health;
     }
@@ -275,7 +281,9 @@
       candles.setData(d.candles.map((c) => ({ time: c.time, open: +c.open, high: +c.high, low: +c.low, close: +c.close })));
       for (const series of levels) chart.removeSeries(series);
       levels = [];
-      const lastBar = d.candles.length ? d.candles[d.candles.length - 1].time : 0;
+      const firstBar = d.candles.length ? d.candles[0].time : Infinity;
+      const lastBar = d.candles.length ? d.candles[d.candles.length - 1].time : -Infinity;
+      const drawn = (t) => t >= firstBar && t <= lastBar; // a marker off the candles would sit on the wrong bar
       const list = [];
       d.gaps.forEach((g, i) => {
         const bullish = g.polarity === "bullish";
@@ -285,8 +293,9 @@
           color: color, lineWidth: 1, lineStyle: 2, lastValueVisible: false, priceLineVisible: false,
           crosshairMarkerVisible: false, title: "",
         });
-        const points = [{ time: g.opening_bar, value: +g.level }];
-        if (end > g.opening_bar) points.push({ time: end, value: +g.level });
+        const from = Math.max(g.opening_bar, firstBar);
+        const points = [{ time: from, value: +g.level }];
+        if (end > from) points.push({ time: end, value: +g.level });
         line.setData(points);
         line.gap = g;
         levels.push(line);
@@ -295,12 +304,12 @@
       });
       d.trades.forEach((t, i) => {
         const long = t.side === "LONG";
-        list.push({ id: `entry-${i}`, time: t.entry_bar, position: long ? "belowBar" : "aboveBar", color: "#4c8dff",
+        if (drawn(t.entry_bar)) list.push({ id: `entry-${i}`, time: t.entry_bar, position: long ? "belowBar" : "aboveBar", color: "#4c8dff",
           shape: "circle", text: `${t.side} ${t.entry_price}` });
-        list.push({ id: `exit-${i}`, time: t.exit_bar, position: "inBar", color: Number(t.realized_pnl) >= 0 ? "#26a69a" : "#ef5350",
+        if (drawn(t.exit_bar)) list.push({ id: `exit-${i}`, time: t.exit_bar, position: "inBar", color: Number(t.realized_pnl) >= 0 ? "#26a69a" : "#ef5350",
           shape: "square", text: `exit ${signed(t.realized_pnl)}` });
       });
-      if (p) list.push({ id: "open-entry", time: p.entry_bar, position: p.side === "LONG" ? "belowBar" : "aboveBar",
+      if (p && drawn(p.entry_bar)) list.push({ id: "open-entry", time: p.entry_bar, position: p.side === "LONG" ? "belowBar" : "aboveBar",
         color: "#f0b429", shape: "circle", text: `open ${p.side} ${p.entry_price}` });
       list.sort((a, b) => a.time - b.time);
       markers.setMarkers(list);
@@ -323,9 +332,13 @@
       if (loading) { again = true; return; }
       loading = true;
       try {
-        render(await getJson(`/api/extgap/${encodeURIComponent(name)}`));
+        const d = await getJson(`/api/extgap/${encodeURIComponent(name)}`);
+        loadError = null;
+        render(d);
       } catch (e) {
-        banner(healthBanner, { level: "error", text: `the dashboard could not read ${name}: ${e.message}` });
+        loadError = `the dashboard could not read ${name}: ${e.message}`;
+        overlay(price, loadError);
+        renderHealth();
       } finally {
         loading = false;
         if (again) { again = false; load(); }
@@ -392,7 +405,7 @@
       priceLineVisible: false });
     const deltaChart = LWC.createChart(delta, chartOptions(200));
     const deltaBars = deltaChart.addSeries(LWC.HistogramSeries, {});
-    let data = null, loading = false, fitted = false;
+    let data = null, loading = false, again = false, fitted = false, loadError = null;
 
     function tile(label, value, id, cls) {
       return el("div", { class: "tile", id: id }, el("span", { class: "label", text: label }),
@@ -400,7 +413,8 @@
     }
     function renderHealth() {
       const h = health(entry.program);
-      if (data && data.metrics_error) banner(healthBanner, { level: "down", text: data.metrics_error });
+      if (loadError) banner(healthBanner, { level: "error", text: loadError });
+      else if (data && data.metrics_error) banner(healthBanner, { level: "down", text: data.metrics_error });
       else if (data && data.metrics && data.metrics.stale) {
         const status = (state.orderflow[entry.program] || {}).status;
         const s = status && status.symbols ? status.symbols.find((x) => x.symbol === symbol) : null;
@@ -466,14 +480,19 @@
       if (!fitted && d.candles.length) { priceChart.timeScale().fitContent(); fitted = true; }
     }
     async function load() {
-      if (loading) return;
+      if (loading) { again = true; return; }
       loading = true;
       try {
-        render(await getJson(`/api/orderflow/${encodeURIComponent(symbol)}?bucket=${bucket.value}`));
+        const d = await getJson(`/api/orderflow/${encodeURIComponent(symbol)}?bucket=${bucket.value}`);
+        loadError = null;
+        render(d);
       } catch (e) {
-        banner(healthBanner, { level: "error", text: `the dashboard could not read the order flow: ${e.message}` });
+        loadError = `the dashboard could not read the order flow: ${e.message}`;
+        overlay(price, loadError);
+        renderHealth();
       } finally {
         loading = false;
+        if (again) { again = false; load(); }
       }
     }
     bucket.addEventListener("change", () => { fitted = false; load(); });
@@ -520,11 +539,17 @@
     }
   }
   function route() {
-    if (state.page) state.page.dispose();
+    const old = state.page;
+    state.page = null;
+    if (old) old.dispose();
     const [kind, name] = (location.hash.replace(/^#\//, "") || "programs").split("/");
-    state.page = kind === "extgap" && name ? extgapView(decodeURIComponent(name))
-      : kind === "orderflow" && name ? orderflowView(decodeURIComponent(name).toUpperCase())
-        : programsView();
+    try {
+      state.page = kind === "extgap" && name ? extgapView(decodeURIComponent(name))
+        : kind === "orderflow" && name ? orderflowView(decodeURIComponent(name).toUpperCase())
+          : programsView();
+    } catch (e) {
+      state.page = missingView(`This page could not be shown: ${e.message}`);
+    }
     document.body.dataset.view = state.page.inspect().view;
     markNav();
   }
@@ -538,8 +563,10 @@
       connection.dataset.state = "lost";
       setText(connection, "connection lost: retrying…");
     });
+    events.addEventListener("hello", (e) => { csrf = JSON.parse(e.data).csrf; });
     events.addEventListener("programs", (e) => {
       state.programs = JSON.parse(e.data);
+      state.programsAt = Date.now();
       const daemon = document.getElementById("daemon-banner");
       daemon.hidden = state.programs.daemon_up;
       setText(daemon, state.programs.daemon_up ? "" : `Supervisor: ${state.programs.error}`);
@@ -559,6 +586,20 @@
       if (state.page && state.page.onOrderflow) state.page.onOrderflow();
     });
   }
+
+  // Updates that stop coming (a hung source, a stalled connection) make the page say so instead of looking live.
+  setInterval(() => {
+    const connection = document.getElementById("connection");
+    if (updatesLate() && connection.dataset.state === "live") {
+      connection.dataset.state = "late";
+      setText(connection, `no update since ${new Date(state.programsAt).toLocaleTimeString()}`);
+      markNav();
+      if (state.page && state.page.onPrograms) state.page.onPrograms();
+    } else if (!updatesLate() && connection.dataset.state === "late") {
+      connection.dataset.state = "live";
+      setText(connection, "live");
+    }
+  }, 1000);
 
   async function start() {
     try {

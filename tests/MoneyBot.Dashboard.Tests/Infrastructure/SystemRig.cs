@@ -17,7 +17,7 @@ public sealed class SystemRig : IAsyncLifetime, IDisposable
     public const string ExtGapProgram = "extgap-1m";
 
     /// <summary>The order-flow bot's stale-after: how long a frozen feed keeps its figures, then stale.</summary>
-    public static readonly TimeSpan FlowStaleAfter = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan FlowStaleAfter = TimeSpan.FromSeconds(20);
 
     private readonly TempDirectory _dir = new("mb-dash-");
     private RunningChild? _daemon;
