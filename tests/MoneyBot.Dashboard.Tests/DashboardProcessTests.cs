@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -159,7 +158,7 @@ public sealed partial class DashboardProcessTests : IDisposable
     {
         // An "order-flow API" that answers HTML, and an exchange address where nothing listens.
         await using var liar = await LiarAsync();
-        var nothing = $"http://127.0.0.1:{FreePort()}";
+        var nothing = $"http://127.0.0.1:{LoopbackPort.Free()}";
         await File.WriteAllTextAsync(
             Config,
             $$"""
@@ -222,7 +221,7 @@ public sealed partial class DashboardProcessTests : IDisposable
 
     private async Task<(Uri Url, RunningChild Process)> StartAsync(params string[] more)
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var child = RunningChild.Start(Executable, ["run", "--http", url.ToString(), "-c", Config, .. more]);
         await child.Output.WaitForAsync(line => line.Contains("dashboard: serving", StringComparison.Ordinal));
         return (url, child);
@@ -243,13 +242,6 @@ public sealed partial class DashboardProcessTests : IDisposable
 
         using var response = await _http.SendAsync(request);
         return response.StatusCode;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("<meta name=\"csrf-token\" content=\"([0-9A-F]+)\">")]

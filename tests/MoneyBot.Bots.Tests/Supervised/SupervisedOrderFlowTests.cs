@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using MoneyBot.Bots.Tests.ExtGap;
@@ -23,7 +21,7 @@ public sealed class SupervisedOrderFlowTests
         // Arrange
         await using var exchange = await Exchange.StartAsync(speed: 60, tradesPerSecond: 3);
         using var dir = new TempDirectory();
-        var api = $"http://127.0.0.1:{FreePort()}";
+        var api = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var bus = new EventBus();
         var config = new ProgramConfig
         {
@@ -80,13 +78,6 @@ public sealed class SupervisedOrderFlowTests
         Assert.Equal(1, downExit);
         Assert.Contains("no order-flow bot answers at", downError, StringComparison.Ordinal);
         Assert.Equal(0, program.Status().LastExit?.Code);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)

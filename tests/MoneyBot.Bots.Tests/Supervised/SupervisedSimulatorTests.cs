@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using MoneyBot.Bots.Tests.ExtGap.Live;
 using MoneyBot.Bots.Tests.Infrastructure;
@@ -28,7 +26,7 @@ public sealed class SupervisedSimulatorTests : IDisposable
 
     public SupervisedSimulatorTests()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         _rest = new Uri($"http://127.0.0.1:{port}/");
         _endpoints = new MarketDataEndpoints(
             _rest,
@@ -211,13 +209,6 @@ public sealed class SupervisedSimulatorTests : IDisposable
         Assert.True(LiveAssert.SameGaps(expectedGaps, GapsPath) >= minimumGaps, "too few gaps to compare");
         LiveAssert.SameTrades(expectedTrades, TradesPath);
         return candles;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static DateTimeOffset Floor(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMinute));

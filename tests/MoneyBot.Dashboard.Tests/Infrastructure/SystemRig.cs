@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Supervision;
@@ -22,11 +20,11 @@ public sealed class SystemRig : IAsyncLifetime, IDisposable
     private readonly TempDirectory _dir = new("mb-dash-");
     private RunningChild? _daemon;
 
-    public Uri Exchange { get; } = Loopback();
+    public Uri Exchange { get; } = new($"http://127.0.0.1:{LoopbackPort.Free()}");
 
-    public Uri OrderFlowApi { get; } = Loopback();
+    public Uri OrderFlowApi { get; } = new($"http://127.0.0.1:{LoopbackPort.Free()}");
 
-    public Uri Dashboard { get; } = Loopback();
+    public Uri Dashboard { get; } = new($"http://127.0.0.1:{LoopbackPort.Free()}");
 
     public string GapsPath => _dir.File("data/extgap-1m/gaps.csv");
 
@@ -143,12 +141,5 @@ public sealed class SystemRig : IAsyncLifetime, IDisposable
                 ready_timeout: 30s
                 depends_on: [exchange, orderflow]
             """;
-    }
-
-    private static Uri Loopback()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
     }
 }
