@@ -257,6 +257,45 @@ public sealed class BrowserTests(SystemRig system, Browser browser) : IClassFixt
         await system.WaitAllRunningAsync(Wait);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task A_daemon_that_stops_answering_shows_as_such_instead_of_its_last_states_looking_live()
+    {
+        await system.WaitAllRunningAsync(Wait);
+        await ShowAsync("extgap/" + SystemRig.ExtGapProgram, "hung-daemon", async () =>
+        {
+            await Eventually.TrueAsync(
+                () => browser.Attribute("#bot-health", "data-health") == "ok",
+                Wait,
+                "the bot's page healthy"
+            );
+            await system.SignalDaemonAsync("STOP"); // it still accepts connections, and answers none
+            try
+            {
+                await Eventually.TrueAsync(
+                    () =>
+                        browser.Attribute("#bot-health", "data-health") == "down"
+                        && browser.Text("#daemon-banner") is { } text
+                        && text.Contains("did not answer within 5 s", StringComparison.Ordinal),
+                    Wait,
+                    "the page says the daemon does not answer"
+                );
+                browser.Screenshot("hung-daemon-banner");
+            }
+            finally
+            {
+                await system.SignalDaemonAsync("CONT");
+            }
+
+            await Eventually.TrueAsync(
+                () =>
+                    browser.Attribute("#bot-health", "data-health") == "ok"
+                    && browser.Attribute("#daemon-banner", "hidden") is not null,
+                Wait,
+                "the page healthy again"
+            );
+        });
+    }
+
     private async Task ShowAsync(string route, string screenshot, Func<Task> test)
     {
         browser.Open(new Uri("about:blank")); // a fresh page: nothing carried over from the test before

@@ -300,7 +300,7 @@
         line.gap = g;
         levels.push(line);
         list.push({ id: `gap-${i}`, time: g.detection_bar, position: bullish ? "belowBar" : "aboveBar", color: color,
-          shape: bullish ? "arrowUp" : "arrowDown", text: `${bullish ? "bull" : "bear"} gap ${g.level} #${g.sequence}` });
+          shape: bullish ? "arrowUp" : "arrowDown", text: `#${g.sequence}` }); // polarity: arrow and colour; level: the dashed line
       });
       d.trades.forEach((t, i) => {
         const long = t.side === "LONG";

@@ -59,6 +59,9 @@ public sealed class SystemRig : IAsyncLifetime, IDisposable
     /// <summary>Removes the sandbox (after <see cref="DisposeAsync"/> stopped everything in it).</summary>
     public void Dispose() => _dir.Dispose();
 
+    /// <summary>Sends <paramref name="signal"/> (STOP, CONT, ...) to the daemon process.</summary>
+    public Task SignalDaemonAsync(string signal) => _daemon!.SignalAsync(signal);
+
     /// <summary>Every program's status, from the daemon.</summary>
     public async Task<IReadOnlyList<ProgramStatusDto>> StatusesAsync() =>
         (await Control.SendAsync(new SupervisorCommand.Status()))?.Programs
