@@ -303,6 +303,8 @@ public sealed class BrowserTests(SystemRig system, Browser browser) : IClassFixt
         try
         {
             await test();
+            var errors = browser.Script("return window.mbDashboard.errors().join('\\n');") as string;
+            Assert.True(string.IsNullOrEmpty(errors), "script errors in the page: " + errors);
         }
         finally
         {

@@ -16,7 +16,14 @@
     orderflow: {},
     page: null, // the current view's controller
   };
-  const exposed = { programs: () => state.programs, page: () => (state.page ? state.page.inspect() : null) };
+  const errors = []; // script errors of this page (the browser tests fail on any)
+  window.addEventListener("error", (e) => errors.push(String(e.message)));
+  window.addEventListener("unhandledrejection", (e) => errors.push(String(e.reason)));
+  const exposed = {
+    programs: () => state.programs,
+    page: () => (state.page ? state.page.inspect() : null),
+    errors: () => errors.slice(),
+  };
   window.mbDashboard = exposed;
 
   // ---- small helpers -------------------------------------------------------------------------------------------
@@ -396,7 +403,7 @@
       upColor: "#26a69a", downColor: "#ef5350", wickUpColor: "#26a69a", wickDownColor: "#ef5350", borderVisible: false,
     });
     const whales = LWC.createSeriesMarkers(candles, []);
-    let zoneLines = [];
+    let zoneBoxes = [], zoneKey = ""; // each active zone: its low and high edges from where it was first seen
     const cvdChart = LWC.createChart(cvd, chartOptions(200));
     const cvdBars = cvdChart.addSeries(LWC.CandlestickSeries, {
       upColor: "#26a69a", downColor: "#ef5350", wickUpColor: "#26a69a", wickDownColor: "#ef5350", borderVisible: false,
@@ -453,19 +460,31 @@
       overlay(price, d.candles_error ? `No candles: ${d.candles_error}` : "");
       candles.setData(d.candles.map((c) => ({ time: c.time, open: +c.open, high: +c.high, low: +c.low, close: +c.close })));
       const first = d.candles.length ? d.candles[0].time : Infinity;
-      whales.setMarkers(m ? m.recent_whales.filter((x) => x.time_ms / 1000 >= first).map((x) => ({
+      const last = d.candles.length ? d.candles[d.candles.length - 1].time + 60 : -Infinity;
+      whales.setMarkers(m ? m.recent_whales.filter((x) => x.time_ms / 1000 >= first && x.time_ms / 1000 < last).map((x) => ({
         time: Math.floor(x.time_ms / 60000) * 60, position: x.side === "BUY" ? "belowBar" : "aboveBar",
         color: tierColors[x.tier] || "#ffffff", shape: x.side === "BUY" ? "arrowUp" : "arrowDown",
         size: tierSizes[x.tier] || 1, text: x.tier === "small" ? "" : `${x.tier} ${x.qty}`, id: `whale-${x.id}`,
       })).sort((a, b) => a.time - b.time) : []);
-      for (const line of zoneLines) candles.removePriceLine(line);
-      zoneLines = [];
-      for (const z of m ? m.zones : []) {
-        const color = z.acts_as === "support" ? "#26a69a" : "#ef5350";
-        zoneLines.push(candles.createPriceLine({ price: +z.price_low, color, lineWidth: 1, lineStyle: 1,
-          axisLabelVisible: false, title: `${z.acts_as} zone low` }));
-        zoneLines.push(candles.createPriceLine({ price: +z.price_high, color, lineWidth: 1, lineStyle: 1,
-          axisLabelVisible: false, title: `${z.acts_as} zone high (strength ${z.strength})` }));
+      const zones = m && d.candles.length ? m.zones : [];
+      const key = JSON.stringify([zones.map((z) => [z.price_low, z.price_high, z.first_seen_ms]), first, last]);
+      if (key !== zoneKey) {
+        zoneKey = key;
+        for (const series of zoneBoxes) priceChart.removeSeries(series);
+        zoneBoxes = [];
+        for (const z of zones) {
+          const color = z.acts_as === "support" ? "#26a69a" : "#ef5350";
+          const from = Math.min(Math.max(Math.floor(z.first_seen_ms / 60000) * 60, first), last - 60);
+          for (const [price, edge] of [[+z.price_low, "low"], [+z.price_high, "high"]]) {
+            const line = priceChart.addSeries(LWC.LineSeries, { color, lineWidth: 2, lineStyle: 0,
+              lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false,
+              title: edge === "high" ? `${z.acts_as} zone (strength ${z.strength})` : "" });
+            const points = [{ time: from, value: price }];
+            if (last - 60 > from) points.push({ time: last - 60, value: price });
+            line.setData(points);
+            zoneBoxes.push(line);
+          }
+        }
       }
       overlay(cvd, d.series_error ? `No series: ${d.series_error}` : "");
       overlay(delta, d.series_error ? `No series: ${d.series_error}` : "");
@@ -508,7 +527,7 @@
         delta: data && data.metrics ? data.metrics.windows[0].delta_qty : null,
         window: data && data.metrics ? data.metrics.windows[0].window : null,
         deltaBars: deltaBars.data().length, cvdBars: cvdBars.data().length, whaleMarkers: whales.markers().length,
-        zones: zoneLines.length / 2, candles: candles.data().length,
+        zones: zoneBoxes.length / 2, candles: candles.data().length,
       }),
     };
   }
