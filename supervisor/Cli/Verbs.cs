@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MoneyBot.Supervisor.Commands;
+using MoneyBot.Supervisor.Export;
 
 namespace MoneyBot.Supervisor.Cli;
 
@@ -140,5 +141,41 @@ internal static class Verbs
         };
         check.SetAction(p => ConfigCheckVerb.Run(context(p), p.GetValue(file)));
         yield return new System.CommandLine.Command("config", "Configuration commands.") { check };
+
+        var outDir = new Option<string?>("--out", "-o")
+        {
+            Description = $"Directory for the unit files (default: ./{ExportSystemdVerb.DefaultOut}); '-': print them.",
+        };
+        var user = new Option<bool>("--user")
+        {
+            Description = "Units for 'systemctl --user' (WantedBy=default.target).",
+        };
+        var journal = new Option<bool>("--journal")
+        {
+            Description = "Programs' output to the journal instead of the log files under log_dir.",
+        };
+        var prefix = new Option<string>("--prefix")
+        {
+            Description = "Start of every unit's name (default: moneybot-).",
+            DefaultValueFactory = _ => SystemdExportOptions.Default.Prefix,
+        };
+        var systemd = new System.CommandLine.Command(
+            "systemd",
+            "Write one systemd .service per program, a .target per group and one for all (docs/supervisor.md 16)."
+        )
+        {
+            outDir,
+            user,
+            journal,
+            prefix,
+        };
+        systemd.SetAction(p =>
+            ExportSystemdVerb.Run(
+                context(p),
+                p.GetValue(outDir),
+                new SystemdExportOptions(p.GetValue(user), p.GetValue(journal), p.GetValue(prefix)!)
+            )
+        );
+        yield return new System.CommandLine.Command("export", "Export the configuration to another tool.") { systemd };
     }
 }

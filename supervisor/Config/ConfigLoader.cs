@@ -116,6 +116,7 @@ public sealed class ConfigLoader
                 )
                 {
                     Telegram = telegram,
+                    Variables = [.. expander.Names],
                 },
                 []
             );

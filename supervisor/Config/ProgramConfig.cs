@@ -22,6 +22,12 @@ public sealed record ProgramConfig
     /// <summary>Extra environment for the child (on top of the daemon's own).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The <see cref="Environment"/> values as written in the YAML, before <c>${VAR}</c> expansion (what an export
+    /// writes instead of an expanded secret). Not compared by <see cref="HasSameSettingsAs"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentSource { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Programs started before this one and stopped after it.</summary>
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 
@@ -67,9 +73,18 @@ public sealed record ProgramConfig
         {
             Args = [],
             Environment = EmptyEnvironment,
+            EnvironmentSource = EmptyEnvironment,
             DependsOn = [],
             ExitCodes = [],
-        } == other with { Args = [], Environment = EmptyEnvironment, DependsOn = [], ExitCodes = [] }
+        }
+            == other with
+            {
+                Args = [],
+                Environment = EmptyEnvironment,
+                EnvironmentSource = EmptyEnvironment,
+                DependsOn = [],
+                ExitCodes = [],
+            }
         && Args.SequenceEqual(other.Args)
         && DependsOn.SequenceEqual(other.DependsOn)
         && ExitCodes.SequenceEqual(other.ExitCodes)

@@ -65,7 +65,8 @@ internal sealed partial class ProgramReader(
                         : config;
                     break;
                 case "env":
-                    config = config with { Environment = ReadEnvironment(field) };
+                    var (environment, source) = ReadEnvironment(field);
+                    config = config with { Environment = environment, EnvironmentSource = source };
                     break;
                 case "depends_on":
                     dependencies.AddRange(DependsOn(field));
@@ -127,9 +128,10 @@ internal sealed partial class ProgramReader(
         return values.Count == items.Count ? values : null;
     }
 
-    private Dictionary<string, string> ReadEnvironment(YamlField field)
+    private (Dictionary<string, string> Values, Dictionary<string, string> Source) ReadEnvironment(YamlField field)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var source = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var variable in reader.Fields(field.Value, field.Path, known: null))
         {
             if (!EnvFile.VariableName().IsMatch(variable.Key))
@@ -145,10 +147,11 @@ internal sealed partial class ProgramReader(
             if (reader.String(variable.Value, variable.Path) is { } value)
             {
                 environment[variable.Key] = value;
+                source[variable.Key] = variable.Value is YamlScalar { IsNull: false } raw ? raw.Value : string.Empty;
             }
         }
 
-        return environment;
+        return (environment, source);
     }
 
     private List<Dependency> DependsOn(YamlField field)

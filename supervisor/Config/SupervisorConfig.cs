@@ -15,6 +15,11 @@ public sealed record SupervisorConfig(
     /// <summary>The <c>telegram:</c> section (off when absent).</summary>
     public TelegramSettings Telegram { get; init; } = TelegramSettings.Disabled;
 
+    /// <summary>
+    /// The names of the variables the file refers to with <c>${...}</c> (never their values), in first-use order.
+    /// </summary>
+    public IReadOnlyList<string> Variables { get; init; } = [];
+
     public ProgramConfig? Find(string name) => Programs.FirstOrDefault(p => p.Name == name);
 
     /// <summary>

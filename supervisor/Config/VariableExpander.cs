@@ -13,6 +13,7 @@ internal sealed class VariableExpander(IReadOnlyDictionary<string, string> envir
     private static readonly string[] SecretWords = ["TOKEN", "SECRET", "PASSWORD", "PASSPHRASE", "API_KEY"];
 
     private readonly List<string> _secrets = [];
+    private readonly List<string> _names = [];
     private IReadOnlyDictionary<string, string> _envFile = new Dictionary<string, string>();
 
     /// <summary>Adds the env file's variables (the process environment still wins).</summary>
@@ -22,6 +23,9 @@ internal sealed class VariableExpander(IReadOnlyDictionary<string, string> envir
     /// Values of used variables whose names look secret (TOKEN, SECRET, PASSWORD, ...), in first-use order.
     /// </summary>
     public IReadOnlyList<string> Secrets => _secrets;
+
+    /// <summary>The name of every variable a <c>${...}</c> referred to, set or not, in first-use order.</summary>
+    public IReadOnlyList<string> Names => _names;
 
     /// <summary>
     /// Expands <paramref name="raw"/>. Returns null and adds messages to <paramref name="errors"/> when a
@@ -77,6 +81,11 @@ internal sealed class VariableExpander(IReadOnlyDictionary<string, string> envir
         {
             errors.Add($"'${{{reference}}}' is not a valid variable reference; write ${{NAME}} or ${{NAME:-default}}");
             return string.Empty;
+        }
+
+        if (!_names.Contains(name))
+        {
+            _names.Add(name);
         }
 
         var value = Lookup(name);

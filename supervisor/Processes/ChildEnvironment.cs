@@ -75,6 +75,6 @@ public static class ChildEnvironment
         return environment;
     }
 
-    private static bool IsBase(string name) =>
+    internal static bool IsBase(string name) =>
         BaseNames.Contains(name) || BasePrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
 }
