@@ -1,7 +1,9 @@
 namespace MoneyBot.Supervisor.Export;
 
 /// <summary>How <see cref="SystemdUnits"/> writes the units.</summary>
-/// <param name="User">Units for <c>systemctl --user</c> (<c>WantedBy=default.target</c>) instead of system units.</param>
+/// <param name="User">
+/// Units for <c>systemctl --user</c> (<c>WantedBy=default.target</c>) instead of system units.
+/// </param>
 /// <param name="Journal">Programs' output to the journal instead of the supervisor's log files.</param>
 /// <param name="Prefix">Start of every unit's name: <c>moneybot-</c> gives <c>moneybot-extgap-3m.service</c>.</param>
 public sealed record SystemdExportOptions(bool User = false, bool Journal = false, string Prefix = "moneybot-")

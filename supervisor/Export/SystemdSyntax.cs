@@ -141,7 +141,9 @@ internal static class SystemdSyntax
         return escaped.ToString();
     }
 
-    /// <summary>The executable <paramref name="command"/> on <paramref name="path"/> (or this process's PATH).</summary>
+    /// <summary>
+    /// The executable <paramref name="command"/> on <paramref name="path"/> (or this process's PATH).
+    /// </summary>
     public static string? FindOnPath(string command, string? path)
     {
         foreach (var directory in (path ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':'))
