@@ -38,6 +38,10 @@ internal static class ConfigAssert
             expected.Environment.OrderBy(kv => kv.Key, StringComparer.Ordinal),
             actual.Environment.OrderBy(kv => kv.Key, StringComparer.Ordinal)
         );
+        Assert.Equal(
+            expected.EnvironmentSource.OrderBy(kv => kv.Key, StringComparer.Ordinal),
+            actual.EnvironmentSource.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+        );
         Assert.Equal(WithoutCollections(expected), WithoutCollections(actual));
         Assert.True(expected.HasSameSettingsAs(actual));
     }
@@ -51,5 +55,6 @@ internal static class ConfigAssert
             DependsOn = [],
             ExitCodes = [],
             Environment = EmptyEnvironment,
+            EnvironmentSource = EmptyEnvironment,
         };
 }

@@ -78,6 +78,10 @@ public sealed class ConfigLoaderTests : IDisposable
                 Args = ["--symbol", "BTCUSDT", "--timeframe", "3m"],
                 WorkingDirectory = root,
                 Environment = new Dictionary<string, string> { ["TELEGRAM_BOT_TOKEN"] = "123456:AAF-secret-token" },
+                EnvironmentSource = new Dictionary<string, string>
+                {
+                    ["TELEGRAM_BOT_TOKEN"] = "${TELEGRAM_BOT_TOKEN_EXTGAP_3M}",
+                },
                 DependsOn = ["exchange"],
                 Group = "extgap",
                 Autostart = true,
