@@ -156,7 +156,7 @@ internal static class Verbs
         };
         var prefix = new Option<string>("--prefix")
         {
-            Description = "Start of every unit's name (default: moneybot-).",
+            Description = "Start of every unit's name.",
             DefaultValueFactory = _ => SystemdExportOptions.Default.Prefix,
         };
         var systemd = new System.CommandLine.Command(

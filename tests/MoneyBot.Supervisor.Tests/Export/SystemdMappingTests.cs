@@ -205,6 +205,11 @@ public sealed class SystemdMappingTests
             "WantedBy=multi-user.target",
             SystemdExport.Settings(SystemdUnits.Export(config), "moneybot.target")
         );
+        Assert.Contains(
+            "# A system unit runs as root unless told otherwise: add User=",
+            SystemdExport.Unit(SystemdUnits.Export(config), Service),
+            StringComparison.Ordinal
+        );
         var user = SystemdUnits.Export(config, new SystemdExportOptions(User: true));
         Assert.Contains("WantedBy=default.target", SystemdExport.Settings(user, "moneybot.target"));
         Assert.DoesNotContain("User=", SystemdExport.Unit(user, Service), StringComparison.Ordinal);
