@@ -1,51 +1,29 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using MoneyBot.Dashboard.Sources;
+using MoneyBot.Supervisor.Control;
 using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Dashboard.Web;
 
-/// <summary>A program's row on the Programs page.</summary>
-internal sealed record ProgramView(
-    string Name,
-    string? Group,
-    string State,
-    int? Pid,
-    long? UptimeS,
-    int Restarts,
-    string? LastExit,
-    DateTimeOffset? LastExitAt,
-    DateTimeOffset? NextRetryAt,
-    string? StatusText,
-    string Reason,
-    bool StoppedByOperator,
-    bool Autostart
-);
-
-/// <summary>The <c>programs</c> event: the daemon's answer, or why there is none.</summary>
-internal sealed record ProgramsEvent(bool DaemonUp, string? Error, IReadOnlyList<ProgramView> Programs)
+/// <summary>
+/// The <c>programs</c> event: the daemon's answer, or why there is none. The programs are the control socket's
+/// <see cref="ProgramStatusDto"/>s, their state written as the CLI spells it (<see cref="StateLabelConverter"/>).
+/// </summary>
+internal sealed record ProgramsEvent(bool DaemonUp, string? Error, IReadOnlyList<ProgramStatusDto> Programs)
 {
     public static ProgramsEvent From(ProgramsSnapshot snapshot) =>
-        new(
-            snapshot.Error is null,
-            snapshot.Error,
-            [
-                .. snapshot.Programs.Select(p => new ProgramView(
-                    p.Name,
-                    p.Group,
-                    p.State.Label(),
-                    p.Pid,
-                    p.UptimeS,
-                    p.Restarts,
-                    p.LastExit,
-                    p.LastExitAt,
-                    p.NextRetryAt,
-                    p.StatusText,
-                    p.Reason,
-                    p.StoppedByOperator,
-                    p.Autostart
-                )),
-            ]
-        );
+        new(snapshot.Error is null, snapshot.Error, snapshot.Programs);
+}
+
+/// <summary>Writes a <see cref="ProgramState"/> as its label (<c>RUNNING</c>); the pages never send one back.</summary>
+internal sealed class StateLabelConverter : JsonConverter<ProgramState>
+{
+    public override ProgramState Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("program states are only written");
+
+    public override void Write(Utf8JsonWriter writer, ProgramState value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Label());
 }
 
 /// <summary>The stdout and stderr tails of one program.</summary>
@@ -149,7 +127,8 @@ internal sealed record ExtGapView(
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    Converters = [typeof(StateLabelConverter)]
 )]
 [JsonSerializable(typeof(ProgramsEvent))]
 [JsonSerializable(typeof(Dictionary<string, LogTail>))]
