@@ -176,6 +176,47 @@ internal static class Verbs
                 new SystemdExportOptions(p.GetValue(user), p.GetValue(journal), p.GetValue(prefix)!)
             )
         );
-        yield return new System.CommandLine.Command("export", "Export the configuration to another tool.") { systemd };
+        var kubernetesOut = new Option<string?>("--out", "-o")
+        {
+            Description =
+                $"Directory for the manifests (default: ./{ExportKubernetesVerb.DefaultOut}); '-': print them.",
+        };
+        var ns = new Option<string?>("--namespace", "-n")
+        {
+            Description = "The namespace of every object (default: none written: kubectl's current one).",
+        };
+        var image = new Option<string>("--image")
+        {
+            Description = "The image built from the Dockerfile.",
+            DefaultValueFactory = _ => KubernetesExportOptions.DefaultImage,
+        };
+        var kubernetesPrefix = new Option<string>("--prefix")
+        {
+            Description = "Start of every object's name.",
+            DefaultValueFactory = _ => KubernetesExportOptions.Default.Prefix,
+        };
+        var kubernetes = new System.CommandLine.Command(
+            "kubernetes",
+            "Write a Deployment per program, Services, a ConfigMap and a data claim (docs/supervisor.md 17)."
+        )
+        {
+            kubernetesOut,
+            ns,
+            image,
+            kubernetesPrefix,
+        };
+        kubernetes.SetAction(p =>
+            ExportKubernetesVerb.Run(
+                context(p),
+                p.GetValue(kubernetesOut),
+                new KubernetesExportOptions(p.GetValue(ns), p.GetValue(image)!, p.GetValue(kubernetesPrefix)!)
+            )
+        );
+        yield return PodVerbs.Create(context);
+        yield return new System.CommandLine.Command("export", "Export the configuration to another tool.")
+        {
+            systemd,
+            kubernetes,
+        };
     }
 }

@@ -64,9 +64,13 @@ public sealed record ProgramConfig
     /// <summary>With <see cref="ReadyMode.Notify"/>: no READY=1 within this long is a failed start.</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>What the program needs (for the exports); not enforced by the supervisor.</summary>
+    public ResourceSettings Resources { get; init; } = ResourceSettings.None;
+
     /// <summary>
     /// True when every setting equals <paramref name="other"/>'s, lists and maps compared by content.
-    /// A reload restarts a program only when this is false.
+    /// A reload restarts a program only when this is false; <see cref="Resources"/> is not compared (the supervisor
+    /// does not use it).
     /// </summary>
     public bool HasSameSettingsAs(ProgramConfig other) =>
         this with
@@ -76,6 +80,7 @@ public sealed record ProgramConfig
             EnvironmentSource = EmptyEnvironment,
             DependsOn = [],
             ExitCodes = [],
+            Resources = ResourceSettings.None,
         }
             == other with
             {
@@ -84,6 +89,7 @@ public sealed record ProgramConfig
                 EnvironmentSource = EmptyEnvironment,
                 DependsOn = [],
                 ExitCodes = [],
+                Resources = ResourceSettings.None,
             }
         && Args.SequenceEqual(other.Args)
         && DependsOn.SequenceEqual(other.DependsOn)

@@ -21,7 +21,11 @@ internal sealed class ProgramSettingsReader(NodeReader reader)
         "watchdog",
         "ready",
         "ready_timeout",
+        "resources",
     ];
+
+    /// <summary>The keys of <c>resources:</c>.</summary>
+    public static readonly IReadOnlyList<string> ResourceKeys = ["memory", "cpu"];
 
     private static readonly Dictionary<string, ReadyMode> ReadyModes = new(StringComparer.Ordinal)
     {
@@ -90,8 +94,40 @@ internal sealed class ProgramSettingsReader(NodeReader reader)
                 }
                 : settings,
             "ready_timeout" => reader.Duration(value, at) is { } d ? settings with { ReadyTimeout = d } : settings,
+            "resources" => settings with { Resources = Resources(settings.Resources, value, at) },
             _ => throw new ArgumentOutOfRangeException(nameof(field), field.Key, "not a shared program setting"),
         };
+    }
+
+    /// <summary><c>resources: { memory: 256MB, cpu: 0.5 }</c> over the inherited values, key by key.</summary>
+    private ResourceSettings Resources(ResourceSettings resources, YamlNode node, string path)
+    {
+        foreach (var field in reader.Fields(node, path, ResourceKeys))
+        {
+            var (value, at) = (field.Value, field.Path);
+            if (field.Key == "memory")
+            {
+                resources = reader.Size(value, at) is { } bytes ? resources with { MemoryBytes = bytes } : resources;
+                continue;
+            }
+
+            const string CpuForm = "a CPU amount in cores such as 0.5 or 2, or in thousandths such as 250m";
+            if (reader.Expanded(value, at, CpuForm) is not { } text)
+            {
+                continue;
+            }
+
+            if (ResourceSettings.ParseCpu(text) is { } millis)
+            {
+                resources = resources with { CpuMillis = millis };
+            }
+            else
+            {
+                reader.Diagnostics.Add(value, at, $"expected {CpuForm} (at least 1m), found '{text.Trim()}'");
+            }
+        }
+
+        return resources;
     }
 
     private List<int>? ExitCodes(YamlNode node, string path)

@@ -70,6 +70,7 @@ public static partial class SystemdUnits
         Readiness(text, program);
         Restart(text, program);
         Stop(text, program);
+        Resources(text, program);
         Execution(text, config, program, options);
         Logs(text, config, program, options);
         return new SystemdUnit(name, text.ToString());
@@ -209,6 +210,23 @@ public static partial class SystemdUnits
             .Set("TimeoutStopSec", SystemdSyntax.Span(program.StopTimeout));
     }
 
+    private static void Resources(UnitText text, ProgramConfig program)
+    {
+        if (program.Resources.MemoryBytes is { } memory)
+        {
+            text.Comment("resources.memory: the most it may use; above it the kernel kills it (OOM), a failure.");
+            text.Set("MemoryMax", memory.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (program.Resources.CpuMillis is { } cpu)
+        {
+            text.Comment(
+                $"resources.cpu {cpu.ToString(CultureInfo.InvariantCulture)}m: what it needs; systemd reserves no CPU "
+                    + "(CPUQuota= would be a limit): not mapped."
+            );
+        }
+    }
+
     private static void Execution(
         UnitText text,
         SupervisorConfig config,
@@ -344,17 +362,8 @@ public static partial class SystemdUnits
         return new SystemdUnit(name, text.ToString());
     }
 
-    /// <summary>Refuses to write a value that holds a secret (a token in args, say).</summary>
-    private static void Refuse(SupervisorConfig config, ProgramConfig program, string path, string value)
-    {
-        if (config.Secrets.Any(secret => secret.Length > 0 && value.Contains(secret, StringComparison.Ordinal)))
-        {
-            throw new InvalidOperationException(
-                $"{path}: holds a secret, which a unit file must not contain; pass it through env: with a "
-                    + $"${{VARIABLE}} (program {program.Name})"
-            );
-        }
-    }
+    private static void Refuse(SupervisorConfig config, ProgramConfig program, string path, string value) =>
+        SecretGuard.Refuse(config, program, path, value, "a unit file");
 
     [GeneratedRegex("^[A-Za-z0-9:_.-]*$")]
     private static partial Regex UnitNamePart();
