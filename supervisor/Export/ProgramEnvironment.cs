@@ -92,44 +92,25 @@ internal sealed class ProgramEnvironment
     /// </summary>
     private static string? ShellValue(string raw)
     {
-        var shell = new StringBuilder(raw.Length + 8);
-        var references = 0;
-        var i = 0;
-        while (i < raw.Length)
+        var template = EnvTemplate.Parse(raw);
+        if (!template.HasReferences)
         {
-            if (raw[i] != '$' || i + 1 >= raw.Length || raw[i + 1] is not ('$' or '{'))
-            {
-                shell.Append(SystemdSyntax.ShellDoubleQuoted(raw[i].ToString()));
-                i++;
-                continue;
-            }
-
-            if (raw[i + 1] == '$')
-            {
-                shell.Append("\\$");
-                i += 2;
-                continue;
-            }
-
-            var close = raw.IndexOf('}', i + 2);
-            if (close < 0)
-            {
-                // The loader has refused such a value already; keep it literal.
-                shell.Append(SystemdSyntax.ShellDoubleQuoted(raw[i..]));
-                break;
-            }
-
-            var reference = raw[(i + 2)..close];
-            var separator = reference.IndexOf(":-", StringComparison.Ordinal);
-            shell.Append(
-                separator < 0
-                    ? $"${{{reference}?not set}}"
-                    : $"${{{reference[..separator]}:-{SystemdSyntax.ShellDoubleQuoted(reference[(separator + 2)..])}}}"
-            );
-            references++;
-            i = close + 1;
+            return null;
         }
 
-        return references > 0 ? shell.ToString() : null;
+        var shell = new StringBuilder(raw.Length + 8);
+        foreach (var part in template.Parts)
+        {
+            shell.Append(
+                part switch
+                {
+                    { Variable: null } => SystemdSyntax.ShellDoubleQuoted(part.Text!),
+                    { Default: null } => $"${{{part.Variable}?not set}}",
+                    _ => $"${{{part.Variable}:-{SystemdSyntax.ShellDoubleQuoted(part.Default)}}}",
+                }
+            );
+        }
+
+        return shell.ToString();
     }
 }
