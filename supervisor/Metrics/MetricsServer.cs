@@ -53,6 +53,7 @@ public sealed partial class MetricsServer(
     private readonly Encoder _encoder = Encoding.UTF8.GetEncoder();
     private Socket? _listener;
     private int _connections;
+    private volatile bool _stopping;
 
     /// <summary>Where it listens once started (the real port if 0 was asked); null when it could not bind.</summary>
     public IPEndPoint? LocalEndpoint { get; private set; }
@@ -85,6 +86,7 @@ public sealed partial class MetricsServer(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         _listener?.Dispose(); // no new connections
         try
         {
@@ -114,9 +116,9 @@ public sealed partial class MetricsServer(
             {
                 connection = await listener.AcceptAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException || _stopping)
             {
-                break; // stopping
+                break; // stopping (a pending accept ends with "operation canceled" when the socket closes)
             }
             catch (SocketException e)
             {
