@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace MoneyBot.Supervisor.Config;
 
 /// <summary>The <c>supervisor:</c> section, with paths made absolute.</summary>
@@ -10,13 +12,17 @@ namespace MoneyBot.Supervisor.Config;
 /// <c>allow_empty:</c> a file with no program is accepted (otherwise refused: an empty or truncated file must not
 /// stop every bot on reload).
 /// </param>
+/// <param name="Metrics">
+/// <c>metrics:</c> where the daemon serves Prometheus metrics on <c>/metrics</c>; null: off (the default).
+/// </param>
 public sealed record DaemonSettings(
     string BaseDirectory,
     string RunDir,
     string LogDir,
     string? EnvFile,
     LogSettings Log,
-    bool AllowEmpty = false
+    bool AllowEmpty = false,
+    IPEndPoint? Metrics = null
 )
 {
     public string SocketPath => SocketIn(RunDir);

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace MoneyBot.Supervisor.Config;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal sealed class DaemonSettingsReader(NodeReader reader, VariableExpander e
         "base_dir",
         "log",
         "allow_empty",
+        "metrics",
     ];
 
     private const string DefaultEnvFile = "config/.env";
@@ -65,8 +68,36 @@ internal sealed class DaemonSettingsReader(NodeReader reader, VariableExpander e
             envFile,
             log,
             fields.TryGetValue("allow_empty", out var allowEmpty)
-                && reader.Bool(allowEmpty.Value, allowEmpty.Path) == true
+                && reader.Bool(allowEmpty.Value, allowEmpty.Path) == true,
+            fields.TryGetValue("metrics", out var metrics) ? Metrics(metrics) : null
         );
+    }
+
+    private IPEndPoint? Metrics(YamlField field)
+    {
+        if (field.Value is YamlSequence)
+        {
+            // [::1]:9109 unquoted starts a YAML list
+            reader.Diagnostics.Add(
+                field.Value,
+                field.Path,
+                $"expected {MetricsAddress.Form}, found a list (put an IPv6 address in quotes: \"[::1]:9109\")"
+            );
+            return null;
+        }
+
+        if (Text(field) is not { } text)
+        {
+            return null;
+        }
+
+        var endpoint = MetricsAddress.Parse(text, out var problem);
+        if (problem is not null)
+        {
+            reader.Diagnostics.Add(field.Value, field.Path, problem);
+        }
+
+        return endpoint;
     }
 
     private string Directory(Dictionary<string, YamlField> fields, string key, string fallback, string baseDirectory)

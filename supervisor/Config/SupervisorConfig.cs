@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace MoneyBot.Supervisor.Config;
 
 /// <summary>A whole validated configuration file.</summary>
@@ -36,7 +38,7 @@ public sealed record SupervisorConfig(
 
     /// <summary>
     /// What is accepted but unsafe, checked now: an env file that users other than its owner may read or write (it
-    /// holds the bots' tokens).
+    /// holds the bots' tokens); metrics served beyond the loopback interface.
     /// </summary>
     public IReadOnlyList<string> Warnings()
     {
@@ -61,6 +63,15 @@ public sealed record SupervisorConfig(
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Unreadable metadata: the loader has already reported the file itself.
+        }
+
+        if (Daemon.Metrics is { } metrics && !IPAddress.IsLoopback(metrics.Address))
+        {
+            warnings.Add(
+                $"supervisor.metrics: {metrics} is reachable from other machines and has no authentication (anyone "
+                    + "who reaches it sees the programs' names and states); keep it on 127.0.0.1 unless a firewall "
+                    + "guards the port"
+            );
         }
 
         return warnings;

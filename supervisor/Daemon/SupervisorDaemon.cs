@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using MoneyBot.Supervisor.Commands;
 using MoneyBot.Supervisor.Config;
 using MoneyBot.Supervisor.Control;
+using MoneyBot.Supervisor.Metrics;
 using MoneyBot.Supervisor.Processes;
 using MoneyBot.Supervisor.Reports;
 using MoneyBot.Supervisor.Supervision;
@@ -18,6 +19,8 @@ namespace MoneyBot.Supervisor.Daemon;
 /// <list type="number">
 /// <item>the observer (crash counts for the reports),</item>
 /// <item>the control server (the CLI),</item>
+/// <item>the metrics endpoint (when <c>supervisor.metrics</c> is set; a port it cannot bind is logged, not fatal),
+/// </item>
 /// <item>the admin bot: notifications, commands, scheduled reports (when Telegram is on),</item>
 /// <item>autostart: the programs start once everything that watches them runs,</item>
 /// <item>the page releaser (the real daemon only).</item>
@@ -91,6 +94,12 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
         _services = new ServiceHost(_logger);
         _services.Add("observer", new DaemonObserver(Events, ledger, pages));
         _services.Add("control server", new ControlServer(config.Daemon.SocketPath, handler.HandleAsync, _logger));
+        if (config.Daemon.Metrics is { } metrics)
+        {
+            MetricsServer = new MetricsServer(metrics, new MetricsSource(Programs, _time), problems, _logger);
+            _services.Add(Metrics.MetricsServer.ServiceName, MetricsServer);
+        }
+
         foreach (var service in _adminBot?.Services ?? [])
         {
             _services.Add(service.GetType().Name, service);
@@ -115,6 +124,9 @@ public sealed partial class SupervisorDaemon : IAsyncDisposable
 
     /// <summary>Health report and daily summary (also sent by Telegram on schedule).</summary>
     public ReportBuilder Reports { get; }
+
+    /// <summary>The metrics endpoint, when <c>supervisor.metrics</c> is set.</summary>
+    internal MetricsServer? MetricsServer { get; }
 
     /// <summary>The services' names in start order (they stop in reverse).</summary>
     internal IReadOnlyList<string> ServiceNames => _services.Names;

@@ -29,12 +29,25 @@ internal sealed partial class LogSink : IAsyncDisposable
     private readonly RecentLines? _recent;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ByteCounter? _counter;
     private readonly Task _writer;
     private long _bytesWritten;
     private long _droppedChunks;
 
-    public LogSink(RotatingLogFile file, RecentLines? recent, TimeProvider time, ILogger logger)
+    /// <param name="file">The file.</param>
+    /// <param name="recent">Keeps the last lines written, if given.</param>
+    /// <param name="time">Clock for the dispose bound.</param>
+    /// <param name="logger">Where failures to write are reported.</param>
+    /// <param name="counter">Also counts the bytes written, if given (a total that outlives this file).</param>
+    public LogSink(
+        RotatingLogFile file,
+        RecentLines? recent,
+        TimeProvider time,
+        ILogger logger,
+        ByteCounter? counter = null
+    )
     {
+        _counter = counter;
         _file = file;
         _recent = recent;
         _time = time;
@@ -135,6 +148,7 @@ internal sealed partial class LogSink : IAsyncDisposable
             var lines = chunk.Buffer.AsSpan(0, chunk.Length);
             _file.Write(lines);
             Interlocked.Add(ref _bytesWritten, lines.Length);
+            _counter?.Add(lines.Length);
             _recent?.Add(lines);
             if (_droppedChunks > 0)
             {

@@ -31,13 +31,16 @@ public sealed class ProgramLogs : IAsyncDisposable
     /// <param name="time">Clock for timestamps and the dispose bound.</param>
     /// <param name="logger">Where failures to write the files are reported.</param>
     /// <param name="masker">Secrets to hide from the files and from <see cref="RecentErrorLines"/>.</param>
+    /// <param name="counters">Also count the bytes written to the stdout (or merged) and the stderr file, if given.
+    /// </param>
     public ProgramLogs(
         string logDir,
         string programName,
         LogSettings settings,
         TimeProvider time,
         ILogger? logger = null,
-        SecretMasker? masker = null
+        SecretMasker? masker = null,
+        (ByteCounter Stdout, ByteCounter Stderr)? counters = null
     )
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -48,12 +51,12 @@ public sealed class ProgramLogs : IAsyncDisposable
         logger ??= NullLogger.Instance;
         _recent = new RecentLines(RecentLineCount, _timestamps ? LogTimestamp.PrefixLength : 0);
         var merged = settings.Stderr == StderrMode.Merge;
-        _out = Open(OutPath(logDir, programName), settings, merged ? _recent : null, logger);
+        _out = Open(OutPath(logDir, programName), settings, merged ? _recent : null, logger, counters?.Stdout);
         if (!merged)
         {
             try
             {
-                _err = Open(ErrPath(logDir, programName), settings, _recent, logger);
+                _err = Open(ErrPath(logDir, programName), settings, _recent, logger, counters?.Stderr);
             }
             catch
             {
@@ -135,8 +138,13 @@ public sealed class ProgramLogs : IAsyncDisposable
         _disposing.Dispose();
     }
 
-    private LogSink Open(string path, LogSettings settings, RecentLines? recent, ILogger logger) =>
-        new(new RotatingLogFile(path, settings.MaxSize, settings.Backups), recent, _time, logger);
+    private LogSink Open(
+        string path,
+        LogSettings settings,
+        RecentLines? recent,
+        ILogger logger,
+        ByteCounter? counter
+    ) => new(new RotatingLogFile(path, settings.MaxSize, settings.Backups), recent, _time, logger, counter);
 
     private static string ValidName(string programName)
     {

@@ -14,6 +14,7 @@ public sealed partial class ProgramSupervisor
     private long _watchdogArmedAt; // timestamp of the last WATCHDOG=1 (or of RUNNING); 0: not watched now
     private ITimer? _watchdogTimer;
     private int _watchdogGeneration;
+    private long _watchdogTimeouts;
     private string? _statusText;
 
     /// <summary>
@@ -64,6 +65,7 @@ public sealed partial class ProgramSupervisor
             return;
         }
 
+        Interlocked.Increment(ref _watchdogTimeouts);
         _killReason = $"watchdog timeout (no WATCHDOG=1 for {Durations.Format(_config.Watchdog)})";
         Log.WatchdogTimeout(_logger, Name, _child.Pid, _config.Watchdog);
         _child.KillTree();

@@ -237,7 +237,7 @@ public sealed partial class ProgramSupervisor
         if (old.Logs != _config.Logs)
         {
             await _logs.DisposeAsync().ConfigureAwait(false);
-            _logs = new ProgramLogs(_logDir, _config.Name, _config.Logs, _time, _logger, _masker);
+            _logs = OpenLogs();
         }
 
         Publish();

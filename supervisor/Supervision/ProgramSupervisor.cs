@@ -27,6 +27,8 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
     private readonly Lock _snapshotGate = new();
     private readonly SecretMasker _masker;
     private readonly ChildMarker? _marker;
+    private readonly ByteCounter _stdoutBytes = new();
+    private readonly ByteCounter _stderrBytes = new();
     private readonly Task _loop;
     private int _disposed;
 
@@ -71,7 +73,7 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
         _onChanged = onChanged ?? (_ => { });
         _stoppedByOperator = stoppedByOperator;
         _masker = masker ?? SecretMasker.None;
-        _logs = new ProgramLogs(logDir, config.Name, config.Logs, time, logger, _masker);
+        _logs = OpenLogs();
         _backoff = new BackoffTracker(config.Backoff, _random);
         _reason = stoppedByOperator ? "stopped by operator" : "not started";
         _snapshot = BuildSnapshot();
@@ -95,6 +97,18 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
 
     /// <summary>The log files of this program.</summary>
     public ProgramLogs Logs => Volatile.Read(ref _logs);
+
+    /// <summary>
+    /// Bytes written to the program's stdout log files (with <c>stderr: merge</c>, all its output) since this
+    /// supervisor was created: not reset by rotation or by a reload that reopens the files.
+    /// </summary>
+    public long StdoutLogBytes => _stdoutBytes.Total;
+
+    /// <summary>Bytes written to the program's stderr log files, as <see cref="StdoutLogBytes"/>.</summary>
+    public long StderrLogBytes => _stderrBytes.Total;
+
+    /// <summary>How often the program was killed for missing its watchdog, since this supervisor was created.</summary>
+    public long WatchdogTimeouts => Interlocked.Read(ref _watchdogTimeouts);
 
     /// <summary>A consistent snapshot, uptime computed now.</summary>
     public ProgramStatus Status()
@@ -174,6 +188,9 @@ public sealed partial class ProgramSupervisor : IAsyncDisposable
 
         return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private ProgramLogs OpenLogs() =>
+        new(_logDir, _config.Name, _config.Logs, _time, _logger, _masker, (_stdoutBytes, _stderrBytes));
 
     private static TaskCompletionSource<ProgramStatus> NewCompletion() =>
         new(TaskCreationOptions.RunContinuationsAsynchronously);

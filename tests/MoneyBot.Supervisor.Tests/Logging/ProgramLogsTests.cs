@@ -238,6 +238,31 @@ public sealed class ProgramLogsTests(ITestOutputHelper output) : IDisposable
         Assert.EndsWith(" one\n", await File.ReadAllTextAsync(logs.StdoutPath));
     }
 
+    [Fact(Timeout = 30000)]
+    public async Task Byte_counters_count_each_stream_across_rotation_and_reopened_files()
+    {
+        var counters = (Stdout: new ByteCounter(), Stderr: new ByteCounter());
+        var small = new LogSettings(MaxSize: 64, Backups: 1, Timestamps: false, StderrMode.Separate);
+        var outText = string.Concat(Enumerable.Range(0, 10).Select(i => $"out line {i:D3} of ten\n"));
+        await using (var logs = new ProgramLogs(_dir.Path, "count", small, _clock, counters: counters))
+        {
+            await logs.PumpAsync(Stream(outText), Stream("err\n"));
+        }
+
+        Assert.Equal(Encoding.UTF8.GetByteCount(outText), counters.Stdout.Total); // rotated several times
+        Assert.Equal(4, counters.Stderr.Total);
+
+        // A reload that changes logs: reopens the files with the same counters; merged stderr counts as stdout.
+        var merged = small with { Stderr = StderrMode.Merge };
+        await using (var logs = new ProgramLogs(_dir.Path, "count", merged, _clock, counters: counters))
+        {
+            await logs.PumpAsync(Stream("more\n"), Stream("err2\n"));
+        }
+
+        Assert.Equal(Encoding.UTF8.GetByteCount(outText) + 10, counters.Stdout.Total);
+        Assert.Equal(4, counters.Stderr.Total);
+    }
+
     [Fact]
     public void A_program_name_that_is_not_a_file_name_is_rejected()
     {
