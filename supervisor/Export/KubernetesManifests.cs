@@ -47,6 +47,11 @@ public static partial class KubernetesManifests
             );
         }
 
+        if (string.IsNullOrWhiteSpace(options.Image) || options.Image.Any(char.IsWhiteSpace))
+        {
+            throw new InvalidOperationException($"image '{options.Image}': give an image name such as moneybot:1.0");
+        }
+
         if (options.Namespace is { } ns && !Label().IsMatch(ns))
         {
             throw new InvalidOperationException(
@@ -245,6 +250,11 @@ public static partial class KubernetesManifests
             .Add("selector", new Map().Add("matchLabels", Selector(program, options)));
         var podSpec = new Map()
             .Add("restartPolicy", "Always", RestartComment(program))
+            .Add(
+                "shareProcessNamespace",
+                KubeYaml.Flag(true),
+                "The pod's pause process is then PID 1 and reaps what the program leaves behind."
+            )
             .Add("enableServiceLinks", KubeYaml.Flag(false))
             .Add(
                 "terminationGracePeriodSeconds",

@@ -45,6 +45,8 @@ public sealed class PodRunner
     {
         var directory = _options.StateDirectory;
         Directory.CreateDirectory(directory);
+        // A state left by a killed predecessor (the memory volume outlives the container) must not answer the probes.
+        File.Delete(PodState.PathIn(directory, _options.Name));
         await using var notify = NotifyEndpoint.Open(directory, _options.Name, Notified, NullLogger.Instance);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())

@@ -189,6 +189,29 @@ public sealed class KubernetesMappingTests
         Assert.Equal(message, error is null ? null : error.Message[..message!.Length]);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("moneybot: 1.0")]
+    public void An_image_that_is_no_image_name_is_refused(string image)
+    {
+        var config = SystemdExport.Load("programs:\n  a: { command: /bin/true }\n");
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            KubernetesManifests.Export(config, new KubernetesExportOptions(Image: image))
+        );
+
+        Assert.Equal($"image '{image}': give an image name such as moneybot:1.0", error.Message);
+    }
+
+    [Fact]
+    public void The_pod_shares_its_process_namespace_so_that_orphans_are_reaped()
+    {
+        Assert.Equal(
+            "true",
+            Text(Find(Every, "Deployment", "moneybot-feed"), "spec.template.spec.shareProcessNamespace")
+        );
+    }
+
     [Fact]
     public void A_secret_in_the_arguments_is_refused()
     {

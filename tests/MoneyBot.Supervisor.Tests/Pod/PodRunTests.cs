@@ -55,6 +55,24 @@ public sealed class PodRunTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_state_left_by_a_killed_predecessor_does_not_make_the_new_program_ready()
+    {
+        await File.WriteAllTextAsync(
+            _state.File("again.state.json"),
+            $"{{\"name\":\"again\",\"pid\":{Environment.ProcessId},\"started_ms\":1,\"ready\":true,\"ready_ms\":1,"
+                + "\"last_watchdog_ms\":null,\"watchdog_ms\":0,\"status\":null}"
+        );
+        Assert.Equal(0, (await ProbeAsync("again", "--ready")).ExitCode);
+
+        await using var pod = Run("again", ["--ready", "notify"], "--print-every", "100");
+        await pod.Output.WaitForAsync(l => l.StartsWith("tick", StringComparison.Ordinal), Deadline, "a tick");
+
+        var ready = await ProbeAsync("again", "--ready");
+        Assert.Equal(1, ready.ExitCode);
+        Assert.Contains("again: not ready: no READY=1", ready.Output, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task With_start_secs_the_program_is_ready_once_it_has_run_that_long()
     {
         await using var pod = Run("plain", ["--start-secs", "500ms"], "--print-every", "100");
