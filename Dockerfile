@@ -22,7 +22,8 @@ COPY bots/MoneyBot.ExchangeSim/MoneyBot.ExchangeSim.csproj bots/MoneyBot.Exchang
 COPY bots/MoneyBot.OrderFlow/MoneyBot.OrderFlow.csproj bots/MoneyBot.OrderFlow/
 COPY supervisor/MoneyBot.Supervisor.csproj supervisor/
 COPY dashboard/MoneyBot.Dashboard/MoneyBot.Dashboard.csproj dashboard/MoneyBot.Dashboard/
-RUN find . -name '*.csproj' -exec dotnet restore {} -r linux-x64 -p:PublishAot=true \;
+# One restore per project; xargs fails the step when any of them fails (find -exec would not).
+RUN find . -name '*.csproj' -print0 | xargs -0 -I {} dotnet restore {} -r linux-x64 -p:PublishAot=true
 
 # The sources, the code style the build enforces (.editorconfig, CSharpier's settings) and the build script.
 COPY .editorconfig .csharpierrc.yaml .csharpierignore moneybot ./

@@ -37,7 +37,15 @@ internal static class ExportKubernetesVerb
             DefaultOut,
             files,
             KubernetesManifests.FileMarker,
-            "moneybot export kubernetes"
+            "moneybot export kubernetes",
+            name =>
+                name.StartsWith("program-", StringComparison.Ordinal)
+                && name.EndsWith(".yaml", StringComparison.Ordinal)
+                    ? "its objects stay in the cluster until: kubectl delete deployment,service -l "
+                        + $"app.kubernetes.io/part-of={KubernetesManifests.PartOfName(options)},"
+                        + $"app.kubernetes.io/name={name[8..^5]}"
+                        + (options.Namespace is { } ns ? " -n " + ns : "")
+                    : null
         );
         if (exitCode != ExitCodes.Success || directory is null)
         {

@@ -4,7 +4,8 @@ namespace MoneyBot.Supervisor.Cli;
 
 /// <summary>
 /// Writes an export's files into a directory, one line per file written, or prints them for <c>--out -</c>. Never
-/// overwrites a file the export did not generate (one whose first line is not the export's marker).
+/// overwrites a file the export did not generate (one whose first line is not the export's marker); removes the files
+/// an earlier export generated that this one no longer has.
 /// </summary>
 internal static class ExportWriter
 {
@@ -17,7 +18,8 @@ internal static class ExportWriter
         string defaultOut,
         IReadOnlyList<ExportedFile> files,
         string marker,
-        string export
+        string export,
+        Func<string, string?>? removedHint = null
     )
     {
         if (outDir == "-")
@@ -36,10 +38,7 @@ internal static class ExportWriter
         {
             var foreign = files
                 .Select(f => Path.Combine(directory, f.FileName))
-                .Where(path =>
-                    File.Exists(path)
-                    && !File.ReadLines(path).FirstOrDefault("").StartsWith(marker, StringComparison.Ordinal)
-                )
+                .Where(path => File.Exists(path) && !FirstLine(path).StartsWith(marker, StringComparison.Ordinal))
                 .ToList();
             if (foreign.Count > 0)
             {
@@ -59,6 +58,22 @@ internal static class ExportWriter
                 File.WriteAllText(path, file.Text);
                 cli.Output.WriteLine($"wrote {path}");
             }
+
+            // What an earlier export wrote for what the configuration no longer has (a removed program) goes, so
+            // that applying the directory does not bring it back.
+            var written = files.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal);
+            foreach (var path in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(path);
+                if (!written.Contains(name) && FirstLine(path).StartsWith(marker, StringComparison.Ordinal))
+                {
+                    File.Delete(path);
+                    var hint = removedHint?.Invoke(name);
+                    cli.Output.WriteLine(
+                        $"removed {path}: no longer in the configuration{(hint is null ? "" : "; " + hint)}"
+                    );
+                }
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -68,4 +83,6 @@ internal static class ExportWriter
 
         return (ExitCodes.Success, directory);
     }
+
+    private static string FirstLine(string path) => File.ReadLines(path).FirstOrDefault("");
 }

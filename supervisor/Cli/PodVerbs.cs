@@ -77,10 +77,10 @@ internal static class PodVerbs
                         p.GetValue(name)!,
                         p.GetValue(command)!,
                         p.GetValue(ready) == "notify" ? ReadyMode.Notify : ReadyMode.StartSecs,
-                        p.GetValue(startSecs),
-                        p.GetValue(watchdog),
+                        Duration(p, startSecs),
+                        Duration(p, watchdog),
                         Signal(p.GetValue(stopSignal))!.Value,
-                        p.GetValue(stopTimeout),
+                        Duration(p, stopTimeout),
                         p.GetValue(stateDir)!
                     ),
                     context(p).Error
@@ -134,7 +134,7 @@ internal static class PodVerbs
             (p, ct) =>
                 PodWait.RunAsync(
                     p.GetValue(hosts)!,
-                    p.GetValue(timeout) is { } t && t > TimeSpan.Zero ? t : null,
+                    Duration(p, timeout) is var t && t > TimeSpan.Zero ? t : null,
                     context(p).Output,
                     ct
                 )
@@ -142,23 +142,21 @@ internal static class PodVerbs
         return wait;
     }
 
-    private static Option<TimeSpan> DurationOption(string name, string description, string fallback) =>
-        new(name)
+    private static Option<string> DurationOption(string name, string description, string fallback)
+    {
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => fallback };
+        option.Validators.Add(r =>
         {
-            Description = $"{description} Default {fallback}.",
-            CustomParser = r =>
+            if (!Durations.TryParse(r.GetValueOrDefault<string>() ?? "", out _))
             {
-                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : fallback;
-                if (Durations.TryParse(text, out var value))
-                {
-                    return value;
-                }
+                r.AddError($"{name}: expected {NodeReader.DurationForm}, found '{r.GetValueOrDefault<string>()}'");
+            }
+        });
+        return option;
+    }
 
-                r.AddError($"{name}: expected {NodeReader.DurationForm}, found '{text}'");
-                return default;
-            },
-            DefaultValueFactory = _ => Durations.TryParse(fallback, out var value) ? value : TimeSpan.Zero,
-        };
+    private static TimeSpan Duration(ParseResult parse, Option<string> option) =>
+        Durations.TryParse(parse.GetValue(option) ?? "", out var value) ? value : TimeSpan.Zero;
 
     private static StopSignal? Signal(string? text)
     {

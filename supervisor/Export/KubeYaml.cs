@@ -37,7 +37,9 @@ internal abstract partial class KubeYaml
     protected static void WriteComment(StringBuilder text, int indent, string comment)
     {
         var line = new StringBuilder();
-        foreach (var word in comment.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // A line break (or any control character) would end the comment and start YAML of its own.
+        var flat = new string([.. comment.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c)]);
+        foreach (var word in flat.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (line.Length > 0 && indent + 2 + line.Length + 1 + word.Length > CommentWidth)
             {

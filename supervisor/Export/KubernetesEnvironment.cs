@@ -58,7 +58,8 @@ internal sealed class KubernetesEnvironment
         {
             notes.Add(
                 $"{HelperPrefix}*: Secret keys that Kubernetes puts into the composed values with $(NAME); "
-                    + "the program sees them too."
+                    + "the program sees them too. Each key must be in the Secret (an empty value is fine): "
+                    + "Kubernetes would leave a missing one as the text $(NAME)."
             );
         }
 
@@ -101,7 +102,7 @@ internal sealed class KubernetesEnvironment
             {
                 if (part.Variable is not { } reference)
                 {
-                    value.Append(part.Text!.Replace("$(", "$$(", StringComparison.Ordinal));
+                    value.Append(KubernetesManifests.Escaped(part.Text!));
                     continue;
                 }
 
@@ -109,11 +110,7 @@ internal sealed class KubernetesEnvironment
                 {
                     helpers.Add(reference);
                     list.Add(
-                        From(
-                            HelperPrefix + reference,
-                            "secretKeyRef",
-                            SecretKey(secret, reference, part.Default is not null)
-                        )
+                        From(HelperPrefix + reference, "secretKeyRef", SecretKey(secret, reference, optional: false))
                     );
                 }
 

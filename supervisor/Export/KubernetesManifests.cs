@@ -65,7 +65,15 @@ public static partial class KubernetesManifests
             {
                 throw new InvalidOperationException(
                     $"programs.{program.Name}: '{program.Name}' cannot name a Kubernetes object: use lowercase "
-                        + "letters, digits and '-' (at most 57 with the prefix)"
+                        + $"letters, digits and '-', at most {63 - Math.Max(options.Prefix.Length, 5)} characters"
+                );
+            }
+
+            if (program.DependsOn.FirstOrDefault(d => "wait-" + d == program.Name) is { } clash)
+            {
+                throw new InvalidOperationException(
+                    $"programs.{program.Name}: the name is that of the container that waits for '{clash}' in its "
+                        + "own pod; rename the program"
                 );
             }
         }
@@ -79,19 +87,22 @@ public static partial class KubernetesManifests
         foreach (var program in config.Programs)
         {
             var documents = new List<Map>();
-            if (config.Programs.Any(p => p.DependsOn.Contains(program.Name)))
+            if (config.Programs.Any(p => p.DependsOn.Contains(program.Name)) || links.Served(program.Name).Count > 0)
             {
                 documents.Add(Service(program, links, options));
             }
 
             documents.Add(Deployment(config, program, links, options));
             files.Add(
-                new ExportedFile(program.Name + ".yaml", Document(config, $"program '{program.Name}'", documents))
+                new ExportedFile(FileName(program.Name), Document(config, $"program '{program.Name}'", documents))
             );
         }
 
         return files;
     }
+
+    /// <summary>The file of <paramref name="program"/>'s objects: <c>program-extgap-3m.yaml</c>.</summary>
+    public static string FileName(string program) => "program-" + program + ".yaml";
 
     /// <summary>The name of <paramref name="program"/>'s Deployment and Service.</summary>
     public static string ObjectName(string program, KubernetesExportOptions options) =>
@@ -130,13 +141,18 @@ public static partial class KubernetesManifests
 
     private static Map PartOf(KubernetesExportOptions options) =>
         new Map()
-            .Add("app.kubernetes.io/part-of", options.Prefix.TrimEnd('-') is { Length: > 0 } s ? s : "moneybot")
+            .Add("app.kubernetes.io/part-of", PartOfName(options))
             .Add("app.kubernetes.io/managed-by", "moneybot-export");
 
+    /// <summary>Every object's <c>app.kubernetes.io/part-of</c>: the prefix without its last <c>-</c>.</summary>
+    public static string PartOfName(KubernetesExportOptions options) =>
+        (options ?? KubernetesExportOptions.Default).Prefix.TrimEnd('-') is { Length: > 0 } s ? s : "moneybot";
+
+    private static Map PartOfSelector(KubernetesExportOptions options) =>
+        new Map().Add("app.kubernetes.io/part-of", PartOfName(options));
+
     private static Map Selector(ProgramConfig program, KubernetesExportOptions options) =>
-        new Map()
-            .Add("app.kubernetes.io/part-of", options.Prefix.TrimEnd('-') is { Length: > 0 } s ? s : "moneybot")
-            .Add("app.kubernetes.io/name", program.Name);
+        new Map().Add("app.kubernetes.io/part-of", PartOfName(options)).Add("app.kubernetes.io/name", program.Name);
 
     private static Map Labels(ProgramConfig program, KubernetesExportOptions options)
     {
@@ -284,6 +300,12 @@ public static partial class KubernetesManifests
                             "wait-" + dependency,
                             $"depends_on {dependency}: started once {dependency} is ready (its headless Service "
                                 + "resolves only then)."
+                                + (
+                                    config.Find(dependency) is { Autostart: false }
+                                        ? $" {dependency} has autostart: false (replicas: 0): this waits until it "
+                                            + "is scaled to 1."
+                                        : ""
+                                )
                         )
                         .Add("image", options.Image)
                         .Add("imagePullPolicy", "IfNotPresent")
@@ -296,6 +318,22 @@ public static partial class KubernetesManifests
         }
 
         podSpec
+            .Add(
+                "affinity",
+                new Map().Add(
+                    "podAffinity",
+                    new Map().Add(
+                        "requiredDuringSchedulingIgnoredDuringExecution",
+                        new Sequence().Add(
+                            new Map()
+                                .Add("labelSelector", new Map().Add("matchLabels", PartOfSelector(options)))
+                                .Add("topologyKey", "kubernetes.io/hostname")
+                        )
+                    )
+                ),
+                "On the node of the other programs: they share the ReadWriteOnce data claim. With a ReadWriteMany "
+                    + "claim, remove this to spread them over the nodes."
+            )
             .Add("containers", new Sequence().Add(Container(config, program, links, options)))
             .Add(
                 "volumes",
@@ -349,12 +387,18 @@ public static partial class KubernetesManifests
         var baseDirectory = config.Daemon.BaseDirectory;
         var (args, changes) = links.Rewrite(program, dependency => ObjectName(dependency, options));
         var command = InImage(program.Command, baseDirectory);
-        var argv = new List<string> { command };
+        var argv = new List<string> { Escaped(command) };
         foreach (var (i, arg) in args.Index())
         {
             SecretGuard.Refuse(config, program, $"programs.{program.Name}.args[{i}]", arg, "a manifest");
             argv.Add(
-                arg.Replace(baseDirectory + "/", KubernetesExportOptions.AppDirectory + "/", StringComparison.Ordinal)
+                Escaped(
+                    arg.Replace(
+                        baseDirectory + "/",
+                        KubernetesExportOptions.AppDirectory + "/",
+                        StringComparison.Ordinal
+                    )
+                )
             );
         }
 
@@ -473,11 +517,13 @@ public static partial class KubernetesManifests
                 "livenessProbe",
                 new Map()
                     .Add("exec", Probe("--live"))
-                    .Add("periodSeconds", Math.Max(1, Seconds(program.Watchdog) / 3))
+                    .Add("periodSeconds", Math.Max(1, Seconds(program.Watchdog) / 4))
                     .Add("timeoutSeconds", 5)
-                    .Add("failureThreshold", 1),
-                $"watchdog {SystemdSyntax.Yaml(program.Watchdog)}: fails once no WATCHDOG=1 came for that long; "
-                    + "Kubernetes then restarts the container."
+                    .Add("failureThreshold", 2)
+                    .Add("terminationGracePeriodSeconds", 10),
+                $"watchdog {SystemdSyntax.Yaml(program.Watchdog)}: fails once no WATCHDOG=1 came for that long, twice "
+                    + "in a row (one slow probe alone restarts nothing); Kubernetes then restarts the container, "
+                    + "giving a hung program 10 s to stop."
             );
         }
         else
@@ -544,6 +590,12 @@ public static partial class KubernetesManifests
             ? KubernetesExportOptions.AppDirectory + path[baseDirectory.Length..]
             : path;
     }
+
+    /// <summary>
+    /// Text Kubernetes' <c>$(NAME)</c> expansion of <c>command</c>, <c>args</c> and <c>env</c> values leaves as it is:
+    /// every <c>$</c> doubled (<c>$$</c> reads back as <c>$</c>).
+    /// </summary>
+    internal static string Escaped(string text) => text.Replace("$", "$$", StringComparison.Ordinal);
 
     private static long Seconds(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds);
 

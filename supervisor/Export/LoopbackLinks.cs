@@ -7,8 +7,9 @@ namespace MoneyBot.Supervisor.Export;
 /// <summary>
 /// Finds the loopback addresses through which programs reach the programs they depend on (the exchange's
 /// <c>http://127.0.0.1:8090</c> in a bot's arguments), for an export where each program has its own network: a
-/// port that a program and one of its <c>depends_on</c> both name is served by the dependency. The dependency then
-/// listens on every address (<c>0.0.0.0</c>) and the dependent calls it by its Service name. Other loopback
+/// port that a program and one of the programs it depends on (directly or not) both name is served by the one
+/// furthest down that names it. That one then listens on every address (<c>0.0.0.0</c>) and the others call it by
+/// its Service name. Other loopback
 /// addresses stay as they are: reachable inside the program's own pod only.
 /// </summary>
 internal sealed partial class LoopbackLinks
@@ -22,23 +23,25 @@ internal sealed partial class LoopbackLinks
     {
         ArgumentNullException.ThrowIfNull(config);
         var links = new LoopbackLinks();
+        var ports = config.Programs.ToDictionary(p => p.Name, p => Ports(p.Args), StringComparer.Ordinal);
+        var below = config.Programs.ToDictionary(p => p.Name, p => Dependencies(config, p), StringComparer.Ordinal);
+
+        // A program's own ports: those none of the programs below it names (a port it shares with one of them is
+        // one it calls there, as the order-flow bot calls the exchange's).
+        var own = config.Programs.ToDictionary(
+            p => p.Name,
+            p => ports[p.Name].Where(port => !below[p.Name].Any(d => ports[d].Contains(port))).ToHashSet(),
+            StringComparer.Ordinal
+        );
         foreach (var program in config.Programs)
         {
-            var own = Ports(program.Args);
-            foreach (var dependency in program.DependsOn)
+            foreach (var port in ports[program.Name].Except(own[program.Name]))
             {
-                if (config.Find(dependency) is not { } served)
+                // Served by the program below that has it as its own port, the nearest first.
+                if (below[program.Name].FirstOrDefault(d => own[d].Contains(port)) is { } server)
                 {
-                    continue;
-                }
-
-                foreach (var port in own.Intersect(Ports(served.Args)))
-                {
-                    var calls = links.CallsOf(program.Name);
-                    if (calls.TryAdd(port, dependency))
-                    {
-                        links.ServedBy(dependency).Add(port);
-                    }
+                    links.CallsOf(program.Name)[port] = server;
+                    links.ServedBy(server).Add(port);
                 }
             }
         }
@@ -99,6 +102,31 @@ internal sealed partial class LoopbackLinks
     private static bool IsLoopback(string address) =>
         !address.StartsWith("0.0.0.0", StringComparison.Ordinal)
         && !address.StartsWith("[::]", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Every program <paramref name="program"/> depends on, directly or through others: its own <c>depends_on</c>
+    /// first, breadth first (the loader has refused cycles).
+    /// </summary>
+    private static List<string> Dependencies(SupervisorConfig config, ProgramConfig program)
+    {
+        var found = new List<string>();
+        var queue = new Queue<string>(program.DependsOn);
+        while (queue.TryDequeue(out var name))
+        {
+            if (found.Contains(name) || config.Find(name) is not { } dependency)
+            {
+                continue;
+            }
+
+            found.Add(name);
+            foreach (var next in dependency.DependsOn)
+            {
+                queue.Enqueue(next);
+            }
+        }
+
+        return found;
+    }
 
     private SortedSet<int> ServedBy(string program) =>
         _served.TryGetValue(program, out var ports) ? ports : _served[program] = [];

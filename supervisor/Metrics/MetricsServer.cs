@@ -157,6 +157,7 @@ public sealed partial class MetricsServer(
         {
             // A fresh socket's send buffer is empty: this small write does not block.
             connection.Send(Response(503, "too many connections; try again\n", isHead: false));
+            connection.Shutdown(SocketShutdown.Send); // the answer, then the end, before the close
         }
         catch (SocketException)
         {
@@ -318,27 +319,34 @@ public sealed partial class MetricsServer(
         {
             _text.Clear();
             source.WriteTo(_text);
-            _encoder.Reset();
-            var bodyLength = 0;
-            foreach (var chunk in _text.GetChunks())
-            {
-                bodyLength += _encoder.GetByteCount(chunk.Span, flush: false);
-            }
-
-            var head = Head(200, bodyLength, MetricsText.ContentType);
-            var length = head.Length + (isHead ? 0 : bodyLength);
-            var response = ArrayPool<byte>.Shared.Rent(length);
-            var written = Encoding.ASCII.GetBytes(head, response);
-            if (!isHead)
+            // Encoded once, whole: the encoder carries a character split across the builder's chunks, so the length
+            // sent is the length of what is sent.
+            var body = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(_text.Length));
+            try
             {
                 _encoder.Reset();
+                var bodyLength = 0;
                 foreach (var chunk in _text.GetChunks())
                 {
-                    written += _encoder.GetBytes(chunk.Span, response.AsSpan(written), flush: false);
+                    bodyLength += _encoder.GetBytes(chunk.Span, body.AsSpan(bodyLength), flush: false);
                 }
-            }
 
-            return (response, length);
+                bodyLength += _encoder.GetBytes([], body.AsSpan(bodyLength), flush: true);
+                var head = Head(200, bodyLength, MetricsText.ContentType);
+                var length = head.Length + (isHead ? 0 : bodyLength);
+                var response = ArrayPool<byte>.Shared.Rent(length);
+                var written = Encoding.ASCII.GetBytes(head, response);
+                if (!isHead)
+                {
+                    body.AsSpan(0, bodyLength).CopyTo(response.AsSpan(written));
+                }
+
+                return (response, length);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(body);
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using MoneyBot.Common.Units;
 using MoneyBot.Supervisor.Config;
+using MoneyBot.Supervisor.Daemon;
 using MoneyBot.Supervisor.Health;
 using MoneyBot.Supervisor.Processes;
 
@@ -44,14 +46,35 @@ public sealed class PodRunner
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var directory = _options.StateDirectory;
-        Directory.CreateDirectory(directory);
-        // A state left by a killed predecessor (the memory volume outlives the container) must not answer the probes.
-        File.Delete(PodState.PathIn(directory, _options.Name));
-        await using var notify = NotifyEndpoint.Open(directory, _options.Name, Notified, NullLogger.Instance);
+        NotifyEndpoint notify;
+        try
+        {
+            Directory.CreateDirectory(directory);
+            // A state left by a killed predecessor (the memory volume outlives the container) must not answer the
+            // probes.
+            File.Delete(PodState.PathIn(directory, _options.Name));
+            notify = NotifyEndpoint.Open(directory, _options.Name, Notified, NullLogger.Instance);
+        }
+        catch (Exception e)
+            when (e is IOException or UnauthorizedAccessException or InvalidOperationException or SocketException)
+        {
+            await _error
+                .WriteLineAsync($"moneybot pod run: cannot use the state directory {directory}: {e.Message}")
+                .ConfigureAwait(false);
+            return 1;
+        }
+
+        await using var notifyEndpoint = notify.ConfigureAwait(false);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
             environment[(string)entry.Key] = (string?)entry.Value ?? "";
+        }
+
+        // The daemon's own runtime settings (the image sets them for the daemon) are not the program's.
+        foreach (var name in DaemonRuntime.Environment.Keys)
+        {
+            environment.Remove(name);
         }
 
         environment["NOTIFY_SOCKET"] = notify.Path;
@@ -177,7 +200,7 @@ public sealed class PodRunner
             {
                 _state.Save(_options.StateDirectory);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 _error.WriteLine($"moneybot pod run: cannot save the state for the probes: {e.Message}");
             }

@@ -123,7 +123,8 @@ public sealed class KubernetesMappingTests
             "Bearer $(MONEYBOT_SECRET_BOT_TOKEN) for $(MONEYBOT_SECRET_BOT_USER)",
             Text(Entry(bot, "HEADER"), "value")
         );
-        Assert.Equal("true", Text(Entry(bot, "MONEYBOT_SECRET_BOT_USER"), "valueFrom.secretKeyRef.optional"));
+        // In a composed value a missing key would stay as the text $(NAME): the key must be there.
+        Assert.Null(Text(Entry(bot, "MONEYBOT_SECRET_BOT_USER"), "valueFrom.secretKeyRef.optional"));
     }
 
     [Fact]
@@ -159,8 +160,9 @@ public sealed class KubernetesMappingTests
             Items(bot, "readinessProbe.exec.command")
         );
         Assert.Equal("--live", Items(bot, "livenessProbe.exec.command")[^1]);
-        Assert.Equal("15", Text(bot, "livenessProbe.periodSeconds"));
-        Assert.Equal("1", Text(bot, "livenessProbe.failureThreshold"));
+        Assert.Equal("11", Text(bot, "livenessProbe.periodSeconds"));
+        Assert.Equal("2", Text(bot, "livenessProbe.failureThreshold"));
+        Assert.Equal("10", Text(bot, "livenessProbe.terminationGracePeriodSeconds"));
         // start_secs 5s and 10 s to spare, probed every 2 s.
         Assert.Equal("8", Text(Container(Every, "feed"), "startupProbe.failureThreshold"));
     }
@@ -212,6 +214,104 @@ public sealed class KubernetesMappingTests
         );
     }
 
+    [Theory]
+    [InlineData("[exchange, orderflow]")]
+    [InlineData("[orderflow, exchange]")]
+    public void A_port_is_served_by_the_program_furthest_down_that_names_it_whatever_the_order(string dependsOn)
+    {
+        var documents = KubernetesExport.Export(
+            SystemdExport.Load(
+                $$"""
+                programs:
+                  exchange: { command: /bin/ex, args: [--urls, "http://127.0.0.1:8090"] }
+                  orderflow:
+                    command: /bin/of
+                    args: [--rest, "http://127.0.0.1:8090", --http, "http://127.0.0.1:8091"]
+                    depends_on: [exchange]
+                  dashboard:
+                    command: /bin/db
+                    args: [--of, "http://127.0.0.1:8091", --ex, "http://127.0.0.1:8090"]
+                    depends_on: {{dependsOn}}
+                """
+            )
+        );
+
+        Assert.Equal("http://0.0.0.0:8090", Items(Container(documents, "exchange"), "args")[2]);
+        Assert.Equal(
+            ["--rest", "http://moneybot-exchange:8090", "--http", "http://0.0.0.0:8091"],
+            Items(Container(documents, "orderflow"), "args").Skip(1)
+        );
+        Assert.Equal(
+            ["--of", "http://moneybot-orderflow:8091", "--ex", "http://moneybot-exchange:8090"],
+            Items(Container(documents, "dashboard"), "args").Skip(1)
+        );
+        Assert.Equal("8091", Text(Find(documents, "Service", "moneybot-orderflow"), "spec.ports.0.port"));
+        Assert.Null(Text(Find(documents, "Service", "moneybot-orderflow"), "spec.ports.1.port"));
+    }
+
+    [Fact]
+    public void Every_dollar_is_doubled_where_Kubernetes_expands_dollar_parentheses()
+    {
+        var documents = KubernetesExport.Export(
+            SystemdExport.Load(
+                """
+                programs:
+                  bot:
+                    command: /bin/bot
+                    args: [--price, "$$(TOKEN) costs $$5"]
+                    env: { LINE: "cost: $$${PRICE}" }
+                """,
+                new Dictionary<string, string> { ["PRICE"] = "42" }
+            )
+        );
+        var bot = Container(documents, "bot");
+
+        Assert.Equal("$$(TOKEN) costs $$5", Items(bot, "args")[2]);
+        Assert.Equal("cost: $$$(MONEYBOT_SECRET_PRICE)", Text(Entry(bot, "LINE"), "value"));
+        Assert.Null(Text(Entry(bot, "MONEYBOT_SECRET_PRICE"), "valueFrom.secretKeyRef.optional"));
+    }
+
+    [Fact]
+    public void A_line_break_in_a_value_quoted_by_a_comment_stays_inside_the_comment()
+    {
+        var files = KubernetesManifests.Export(
+            SystemdExport.Load("programs:\n  bot: { command: /bin/bot, env: { D: \"${PRICE:-x\\nreplicas: 5}\" } }\n")
+        );
+
+        var documents = KubernetesExport.Documents(files);
+
+        Assert.Equal("1", Text(Find(documents, "Deployment", "moneybot-bot"), "spec.replicas"));
+        Assert.Contains("# D: the default 'x replicas: 5'", files[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_pod_is_placed_beside_the_others_as_they_share_the_data_claim()
+    {
+        var affinity = At(
+            Find(Every, "Deployment", "moneybot-bot"),
+            "spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution.0"
+        )!;
+
+        Assert.Equal("moneybot", Value(affinity, "labelSelector.matchLabels", "app.kubernetes.io/part-of"));
+        Assert.Equal("kubernetes.io/hostname", Text(affinity, "topologyKey"));
+    }
+
+    [Fact]
+    public void A_program_named_like_the_container_waiting_for_its_dependency_is_refused()
+    {
+        var config = SystemdExport.Load(
+            "programs:\n  feed: { command: /bin/f }\n  wait-feed: { command: /bin/w, depends_on: [feed] }\n"
+        );
+
+        var error = Assert.Throws<InvalidOperationException>(() => KubernetesManifests.Export(config));
+
+        Assert.StartsWith(
+            "programs.wait-feed: the name is that of the container",
+            error.Message,
+            StringComparison.Ordinal
+        );
+    }
+
     [Fact]
     public void A_secret_in_the_arguments_is_refused()
     {
@@ -225,7 +325,7 @@ public sealed class KubernetesMappingTests
         Assert.StartsWith("programs.bot.args[1]: holds a secret", error.Message, StringComparison.Ordinal);
     }
 
-    private static YamlDotNet.RepresentationModel.YamlNode Entry(
+    internal static YamlDotNet.RepresentationModel.YamlNode Entry(
         YamlDotNet.RepresentationModel.YamlNode container,
         string name
     ) =>

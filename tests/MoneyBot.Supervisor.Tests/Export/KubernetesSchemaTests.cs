@@ -66,7 +66,7 @@ public sealed class KubernetesSchemaTests : IDisposable
     public async Task A_manifest_with_an_unknown_field_or_a_wrong_type_fails_the_check()
     {
         var good = KubernetesManifests.Export(SystemdExport.Load(SystemdExport.Shipped("moneybot.yaml")));
-        var deployment = good.Single(f => f.FileName == "extgap-3m.yaml");
+        var deployment = good.Single(f => f.FileName == "program-extgap-3m.yaml");
         var broken = deployment
             .Text.Replace(
                 "        imagePullPolicy: IfNotPresent\n        workingDir",
