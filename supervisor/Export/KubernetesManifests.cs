@@ -69,6 +69,14 @@ public static partial class KubernetesManifests
                 );
             }
 
+            if (program.Group is { } group && !LabelValue().IsMatch(group))
+            {
+                throw new InvalidOperationException(
+                    $"programs.{program.Name}.group: '{group}' cannot be a Kubernetes label value: use at most 63 "
+                        + "letters, digits, '-', '_' and '.', starting and ending with a letter or digit"
+                );
+            }
+
             if (program.DependsOn.FirstOrDefault(d => "wait-" + d == program.Name) is { } clash)
             {
                 throw new InvalidOperationException(
@@ -157,7 +165,7 @@ public static partial class KubernetesManifests
     private static Map Labels(ProgramConfig program, KubernetesExportOptions options)
     {
         var labels = Selector(program, options).Add("app.kubernetes.io/managed-by", "moneybot-export");
-        if (program.Group is { } group && Label().IsMatch(group))
+        if (program.Group is { } group)
         {
             labels.Add("moneybot/group", group);
         }
@@ -598,6 +606,10 @@ public static partial class KubernetesManifests
     internal static string Escaped(string text) => text.Replace("$", "$$", StringComparison.Ordinal);
 
     private static long Seconds(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds);
+
+    /// <summary>A Kubernetes label value (the group's).</summary>
+    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$")]
+    private static partial Regex LabelValue();
 
     /// <summary>An RFC 1123 label: what Kubernetes accepts as a name of most objects and of a container.</summary>
     [GeneratedRegex("^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$")]

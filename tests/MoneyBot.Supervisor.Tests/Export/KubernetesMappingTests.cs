@@ -312,6 +312,27 @@ public sealed class KubernetesMappingTests
         );
     }
 
+    [Theory]
+    [InlineData("Extgap_1.h", null)]
+    [InlineData("my group", "programs.a.group: 'my group' cannot be a Kubernetes label value")]
+    [InlineData("-x", "programs.a.group: '-x' cannot be a Kubernetes label value")]
+    public void A_group_is_a_label_and_one_Kubernetes_cannot_use_is_refused(string group, string? message)
+    {
+        var config = SystemdExport.Load($"programs:\n  a: {{ command: /bin/true, group: \"{group}\" }}\n");
+
+        var error = Record.Exception(() => KubernetesManifests.Export(config));
+
+        Assert.Equal(message, error is null ? null : error.Message[..message!.Length]);
+        if (message is null)
+        {
+            var labels = "spec.template.metadata.labels";
+            Assert.Equal(
+                group,
+                Value(Find(KubernetesExport.Export(config), "Deployment", "moneybot-a"), labels, "moneybot/group")
+            );
+        }
+    }
+
     [Fact]
     public void A_secret_in_the_arguments_is_refused()
     {
