@@ -39,11 +39,10 @@ internal static class ExportKubernetesVerb
             KubernetesManifests.FileMarker,
             "moneybot export kubernetes",
             name =>
-                name.StartsWith("program-", StringComparison.Ordinal)
-                && name.EndsWith(".yaml", StringComparison.Ordinal)
+                KubernetesManifests.ProgramOfFile(name) is { } program
                     ? "its objects stay in the cluster until: kubectl delete deployment,service -l "
                         + $"app.kubernetes.io/part-of={KubernetesManifests.PartOfName(options)},"
-                        + $"app.kubernetes.io/name={name[8..^5]}"
+                        + $"app.kubernetes.io/name={program}"
                         + (options.Namespace is { } ns ? " -n " + ns : "")
                     : null
         );

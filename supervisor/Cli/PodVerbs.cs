@@ -158,13 +158,8 @@ internal static class PodVerbs
     private static TimeSpan Duration(ParseResult parse, Option<string> option) =>
         Durations.TryParse(parse.GetValue(option) ?? "", out var value) ? value : TimeSpan.Zero;
 
-    private static StopSignal? Signal(string? text)
-    {
-        var name = (text ?? "").Trim().ToUpperInvariant();
-        name = name.StartsWith("SIG", StringComparison.Ordinal) ? name[3..] : name;
-        return Enum.GetValues<StopSignal>()
-            .Where(s => s.ToString().Equals(name, StringComparison.OrdinalIgnoreCase))
-            .Select(s => (StopSignal?)s)
-            .FirstOrDefault();
-    }
+    private static StopSignal? Signal(string? text) =>
+        ProgramSettingsReader.Signals.TryGetValue((text ?? "").Trim().ToUpperInvariant(), out var signal)
+            ? signal
+            : null;
 }

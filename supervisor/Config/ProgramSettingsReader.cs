@@ -40,7 +40,8 @@ internal sealed class ProgramSettingsReader(NodeReader reader)
         ["never"] = RestartMode.Never,
     };
 
-    private static readonly Dictionary<string, StopSignal> Signals = BuildSignals();
+    /// <summary>The <c>stop_signal</c> names: <c>TERM</c> and <c>SIGTERM</c> alike (matched ignoring case).</summary>
+    internal static readonly IReadOnlyDictionary<string, StopSignal> Signals = BuildSignals();
 
     private readonly PolicyReader _policies = new(reader);
 

@@ -112,6 +112,13 @@ public static partial class KubernetesManifests
     /// <summary>The file of <paramref name="program"/>'s objects: <c>program-extgap-3m.yaml</c>.</summary>
     public static string FileName(string program) => "program-" + program + ".yaml";
 
+    /// <summary>The program a <see cref="FileName"/> is of; null for another file.</summary>
+    public static string? ProgramOfFile(string fileName) =>
+        fileName.StartsWith("program-", StringComparison.Ordinal)
+        && fileName.EndsWith(".yaml", StringComparison.Ordinal)
+            ? fileName[8..^5]
+            : null;
+
     /// <summary>The name of <paramref name="program"/>'s Deployment and Service.</summary>
     public static string ObjectName(string program, KubernetesExportOptions options) =>
         (options ?? KubernetesExportOptions.Default).Prefix + program;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MoneyBot.Supervisor.Config;
+using MoneyBot.Supervisor.Supervision;
 
 namespace MoneyBot.Supervisor.Export;
 
@@ -24,7 +25,12 @@ internal sealed partial class LoopbackLinks
         ArgumentNullException.ThrowIfNull(config);
         var links = new LoopbackLinks();
         var ports = config.Programs.ToDictionary(p => p.Name, p => Ports(p.Args), StringComparer.Ordinal);
-        var below = config.Programs.ToDictionary(p => p.Name, p => Dependencies(config, p), StringComparer.Ordinal);
+        var byName = config.Programs.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var below = config.Programs.ToDictionary(
+            p => p.Name,
+            p => Dependencies(config, byName, p),
+            StringComparer.Ordinal
+        );
 
         // A program's own ports: those none of the programs below it names (a port it shares with one of them is
         // one it calls there, as the order-flow bot calls the exchange's).
@@ -37,7 +43,7 @@ internal sealed partial class LoopbackLinks
         {
             foreach (var port in ports[program.Name].Except(own[program.Name]))
             {
-                // Served by the program below that has it as its own port, the nearest first.
+                // Served by the program below that has it as its own port (in file order, should two have it).
                 if (below[program.Name].FirstOrDefault(d => own[d].Contains(port)) is { } server)
                 {
                     links.CallsOf(program.Name)[port] = server;
@@ -104,28 +110,17 @@ internal sealed partial class LoopbackLinks
         && !address.StartsWith("[::]", StringComparison.Ordinal);
 
     /// <summary>
-    /// Every program <paramref name="program"/> depends on, directly or through others: its own <c>depends_on</c>
-    /// first, breadth first (the loader has refused cycles).
+    /// Every program <paramref name="program"/> depends on, directly or through others, in file order (so that the
+    /// export does not depend on hashing).
     /// </summary>
-    private static List<string> Dependencies(SupervisorConfig config, ProgramConfig program)
+    private static List<string> Dependencies(
+        SupervisorConfig config,
+        IReadOnlyDictionary<string, ProgramConfig> byName,
+        ProgramConfig program
+    )
     {
-        var found = new List<string>();
-        var queue = new Queue<string>(program.DependsOn);
-        while (queue.TryDequeue(out var name))
-        {
-            if (found.Contains(name) || config.Find(name) is not { } dependency)
-            {
-                continue;
-            }
-
-            found.Add(name);
-            foreach (var next in dependency.DependsOn)
-            {
-                queue.Enqueue(next);
-            }
-        }
-
-        return found;
+        var below = DependencyOrder.WithDependencies(program.DependsOn, byName);
+        return [.. config.Programs.Select(p => p.Name).Where(below.Contains)];
     }
 
     private SortedSet<int> ServedBy(string program) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MoneyBot.Common.Units;
+using MoneyBot.Supervisor.Processes;
 
 namespace MoneyBot.Supervisor.Pod;
 
@@ -32,7 +33,7 @@ public static class PodProbe
             return 1;
         }
 
-        if (!Directory.Exists($"/proc/{state.Pid}"))
+        if (ProcessTable.Read(state.Pid) is not { State: not 'Z' })
         {
             output.WriteLine($"{name}: pid {state.Pid} is gone");
             return 1;
