@@ -61,9 +61,12 @@ public sealed class MetricsEndpointTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, Value(grown, "moneybot_program_restarts_total", "chatty"));
         Assert.True(Value(grown, "moneybot_program_uptime_seconds", "chatty") > 0);
 
+        // The timeout is counted when the kill is sent; the exit is recorded once the process has died.
         var timedOut = await scraper.WaitForAsync(
-            v => Value(v, "moneybot_program_watchdog_timeouts_total", "watched") >= 1,
-            "a watchdog timeout"
+            v =>
+                Value(v, "moneybot_program_watchdog_timeouts_total", "watched") >= 1
+                && v.ContainsKey(Series("moneybot_program_last_exit_signal", "watched")),
+            "a watchdog timeout and the exit it caused"
         );
         Assert.Equal(SignalNames.Kill, Value(timedOut, "moneybot_program_last_exit_signal", "watched"));
         Assert.False(timedOut.ContainsKey(Series("moneybot_program_last_exit_code", "watched")));
